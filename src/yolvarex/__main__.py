@@ -1,0 +1,3 @@
+from yolvarex.cli.main import main
+
+main()

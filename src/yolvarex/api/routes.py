@@ -1,0 +1,85 @@
+"""The API shell: who am I, the content library, and check-ins. Pillars add their routers here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from fastapi import APIRouter, Body, Depends, Query
+from pydantic import BaseModel
+from sqlalchemy.orm import Session
+
+from yolvarex.api.auth import api_actor, db_session, runtime
+from yolvarex.content.kinds import KINDS, kind_named
+from yolvarex.errors import Invalid, NotFound
+from yolvarex.services import checkins
+from yolvarex.services.runtime import Runtime
+from yolvarex.store.access import Actor
+
+router = APIRouter(prefix="/api/v1")
+
+
+class Me(BaseModel):
+    id: int
+    name: str
+    role: str
+
+
+@router.get("/me", response_model=Me, tags=["accounts"], summary="The user this token belongs to")
+def me(actor: Actor = Depends(api_actor)) -> Me:
+    return Me(id=actor.id, name=actor.name, role=actor.role)
+
+
+def _kind(kind: str) -> str:
+    try:
+        return kind_named(kind).name
+    except ValueError as exc:
+        raise NotFound(str(exc)) from None
+
+
+@router.get("/library", tags=["library"], summary="How many entries of each kind the library has")
+def library_counts(rt: Runtime = Depends(runtime)) -> dict[str, int]:
+    return rt.library.counts()
+
+
+@router.get("/library/{kind}", tags=["library"],
+            summary=f"Every entry of one kind ({', '.join(k.name for k in KINDS)})")
+def library_list(kind: str, rt: Runtime = Depends(runtime)) -> list[dict[str, Any]]:
+    entries = rt.library.of_kind(_kind(kind))
+    return [e.model_dump(mode="json", by_alias=True) for e in entries.values()]
+
+
+@router.get("/library/{kind}/{entry_id}", tags=["library"], summary="One entry of the library")
+def library_show(kind: str, entry_id: str, rt: Runtime = Depends(runtime)) -> dict[str, Any]:
+    entries = rt.library.of_kind(_kind(kind))
+    if entry_id not in entries:
+        raise NotFound(f"There is no {kind} with id {entry_id!r}.")
+    return entries[entry_id].model_dump(mode="json", by_alias=True)
+
+
+@router.put("/checkins/{day}", tags=["check-ins"], summary="Create or replace the check-in for a date")
+def put_checkin(day: dt.date, body: dict[str, Any] = Body(...),
+                actor: Actor = Depends(api_actor), db: Session = Depends(db_session)) -> dict[str, Any]:
+    body = {**body, "date": body.get("date", day.isoformat())}
+    checkin = checkins.parse_checkin(body)
+    if checkin.date != day:
+        raise Invalid("The date in the body differs from the date in the URL.")
+    checkins.save_checkin(db, actor, checkin)
+    db.commit()
+    return checkin.model_dump(mode="json", exclude_none=True)
+
+
+@router.get("/checkins/{day}", tags=["check-ins"], summary="The check-in for a date")
+def get_checkin(day: dt.date, actor: Actor = Depends(api_actor),
+                db: Session = Depends(db_session)) -> dict[str, Any]:
+    return checkins.get_checkin(db, actor, day).model_dump(mode="json", exclude_none=True)
+
+
+@router.get("/checkins", tags=["check-ins"], summary="Check-ins in a date range, oldest first")
+def list_checkins(start: dt.date = Query(alias="from"), end: dt.date = Query(alias="to"),
+                  actor: Actor = Depends(api_actor),
+                  db: Session = Depends(db_session)) -> list[dict[str, Any]]:
+    if end < start or (end - start).days > 366 * 5:
+        raise Invalid("Give a range with `from` before `to`, at most five years long.")
+    return [c.model_dump(mode="json", exclude_none=True)
+            for c in checkins.list_checkins(db, actor, start, end)]

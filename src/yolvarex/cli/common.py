@@ -1,0 +1,97 @@
+"""Shared by every command: opening the app, choosing the acting user, errors and JSON output."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, NoReturn
+
+import typer
+from rich.console import Console
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from yolvarex.errors import UserError
+from yolvarex.services import accounts
+from yolvarex.services.runtime import ContentInvalid, Runtime, open_runtime
+from yolvarex.settings import ENV_USER, Settings, load_settings
+from yolvarex.store.access import Actor
+from yolvarex.store.db import DatabaseUnavailable
+from yolvarex.store.models import User
+
+console = Console()
+err = Console(stderr=True)
+
+UserOption = typer.Option(None, "--user", "-u", help=f"Act as this local user (default: ${ENV_USER}, "
+                          "then `yolvarex user default`, then the only user).")
+JsonOption = typer.Option(False, "--json", help="Print JSON for scripts instead of tables.")
+
+
+def fail(message: str, code: int = 1, details: list[str] | None = None) -> NoReturn:
+    err.print(f"[bold red]Error:[/] {message}", highlight=False, markup=True)
+    for line in details or []:
+        err.print(f"  - {line}", highlight=False, markup=False)
+    raise typer.Exit(code)
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+
+
+def config_path(settings: Settings) -> Path:
+    return settings.data_dir / "config.json"
+
+
+def read_config(settings: Settings) -> dict[str, Any]:
+    try:
+        data = json.loads(config_path(settings).read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def write_config(settings: Settings, data: dict[str, Any]) -> None:
+    path = config_path(settings)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+
+
+def runtime() -> Runtime:
+    """Open the app (content checked, database migrated) or exit with a clear message."""
+    try:
+        return open_runtime(load_settings())
+    except ContentInvalid as exc:
+        fail(f"the content library has {len(exc.errors)} error(s); run `yolvarex content check`",
+             details=[str(e) for e in exc.errors[:20]])
+    except DatabaseUnavailable as exc:
+        fail(str(exc))
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn an error a person can fix into a message and exit code 1, never a traceback."""
+    try:
+        yield
+    except UserError as exc:
+        fail(exc.message, details=exc.details)
+
+
+def acting_user(db: Session, settings: Settings, name: str | None) -> Actor:
+    """The user a command acts for: --user, $YOLVAREX_USER, the configured default, the only one."""
+    name = name or settings.default_user or read_config(settings).get("default_user")
+    with user_errors():
+        if name:
+            return Actor.of(accounts.user_named(db, name))
+    count = db.scalar(select(func.count()).select_from(User)) or 0
+    if count == 1:
+        only = db.scalar(select(User))
+        assert only is not None
+        return Actor.of(only)
+    if count == 0:
+        fail("there are no users yet; create one with `yolvarex user create NAME` or load the "
+             "demo runner with `yolvarex demo`")
+    fail("several users exist; say which with --user NAME, or set one with "
+         "`yolvarex user default NAME`")

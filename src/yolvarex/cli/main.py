@@ -1,0 +1,36 @@
+"""The `yolvarex` command and its sub-commands."""
+
+from __future__ import annotations
+
+import typer
+
+from yolvarex import __version__
+from yolvarex.cli import content, db, demo, serve, users
+
+app = typer.Typer(
+    name="yolvarex",
+    help="A self-hosted training companion for runners and their coaches.",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"yolvarex {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                      help="Print the version and exit.")) -> None:
+    """Run `yolvarex COMMAND --help` for the options of each command."""
+
+
+for module in (serve, db, content, users, demo):
+    module.register(app)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,27 @@
+"""`yolvarex serve`: run the web app and the API."""
+
+from __future__ import annotations
+
+import os
+
+import typer
+import uvicorn
+
+from yolvarex.cli.common import err, runtime
+
+
+def serve(host: str = typer.Option("127.0.0.1", help="Address to listen on."),
+          port: int = typer.Option(8000, help="Port to listen on."),
+          workers: int = typer.Option(1, min=1, max=64, help="Worker processes (one per core).")) -> None:
+    """Serve the web app and the REST API (migrates the database first)."""
+    rt = runtime()
+    rt.db.dispose()
+    err.print(f"yolvarex is running at [bold]http://{host}:{port}[/] (Ctrl+C to stop)")
+    if workers > 1:
+        os.environ.setdefault("YOLVAREX_SKIP_MIGRATE", "1")
+    uvicorn.run("yolvarex.asgi:app", host=host, port=port, workers=workers, log_level="info",
+                proxy_headers=True, server_header=False)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(serve)

@@ -1,0 +1,47 @@
+"""The loaded library: every entry by kind and id, with lookups the rest of the app needs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from yolvarex.content.schemas.common import Entry
+from yolvarex.content.schemas.evidence import Evidence
+from yolvarex.content.schemas.exercise import Exercise, Ladder
+from yolvarex.content.schemas.form import Cue, Drill, Fault
+from yolvarex.content.schemas.recovery import Movement, Routine
+from yolvarex.content.schemas.tree import Tree
+
+E = TypeVar("E", bound=Entry)
+
+
+@dataclass(frozen=True)
+class Library:
+    exercises: dict[str, Exercise] = field(default_factory=dict)
+    ladders: dict[str, Ladder] = field(default_factory=dict)
+    drills: dict[str, Drill] = field(default_factory=dict)
+    cues: dict[str, Cue] = field(default_factory=dict)
+    faults: dict[str, Fault] = field(default_factory=dict)
+    movements: dict[str, Movement] = field(default_factory=dict)
+    routines: dict[str, Routine] = field(default_factory=dict)
+    trees: dict[str, Tree] = field(default_factory=dict)
+    evidence: dict[str, Evidence] = field(default_factory=dict)
+
+    def of_kind(self, kind: str) -> dict[str, Entry]:
+        entries: dict[str, Entry] = getattr(self, kind)
+        return entries
+
+    def counts(self) -> dict[str, int]:
+        from yolvarex.content.kinds import KINDS
+
+        return {k.name: len(self.of_kind(k.name)) for k in KINDS}
+
+    def routine_seconds(self, routine_id: str) -> int:
+        """A routine's total time, computed from its steps; per-side movements count twice."""
+        total = 0.0
+        for step in self.routines[routine_id].steps:
+            movement = self.movements[step.movement]
+            reps_time = (step.reps or 0) * movement.seconds_per_rep
+            one_side = step.seconds if step.seconds is not None else reps_time
+            total += one_side * (2 if movement.per_side else 1)
+        return round(total)

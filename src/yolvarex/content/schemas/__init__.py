@@ -1,0 +1,1 @@
+"""One module per kind of content. Each model lists the ids it refers to in `refs()`."""

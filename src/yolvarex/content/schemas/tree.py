@@ -1,0 +1,125 @@
+"""Decision trees as data: questions that test facts, leaves that carry a verdict.
+
+A condition is a closed structure, never code:
+  {fact: pain, op: ">", value: 5}       compare a fact with a value
+  {fact: red_flags, op: contains, value: chest_pain}
+  {fact: temperature_c, op: known}      true when the fact is known
+  {all: [...]}, {any: [...]}, {not: {...}}
+A question node names the node to go to when its condition is true (`yes`), false (`no`)
+and, when a fact it tests is not known, `unknown`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from yolvarex.content.schemas.common import Entry, Id, Paragraph, Ref, Sentence, Title, refs_of
+from yolvarex.domain.verdict import Verdict
+
+Scalar = bool | int | float | str
+
+
+class Op(StrEnum):
+    EQ = "=="
+    NE = "!="
+    LT = "<"
+    LE = "<="
+    GT = ">"
+    GE = ">="
+    IN = "in"
+    CONTAINS = "contains"
+    KNOWN = "known"
+
+
+class Compare(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    fact: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
+    op: Op
+    value: Scalar | tuple[Scalar, ...] | None = None
+
+
+class All(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    all_: tuple[Condition, ...] = Field(alias="all", min_length=1)
+
+
+class AnyOf(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    any_: tuple[Condition, ...] = Field(alias="any", min_length=1)
+
+
+class Not(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    not_: Condition = Field(alias="not")
+
+
+Condition = Compare | All | AnyOf | Not
+
+
+class Question(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    id: Id
+    kind: Literal["question"] = "question"
+    ask: Sentence
+    test: Condition
+    yes: Id
+    no: Id
+    unknown: Id | None = None
+
+
+class Leaf(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: Id
+    kind: Literal["leaf"] = "leaf"
+    verdict: Verdict
+    advice: Paragraph
+    routines: tuple[Id, ...] = ()
+    evidence: tuple[Id, ...] = Field(min_length=1)
+
+
+Node = Annotated[Question | Leaf, Field(discriminator="kind")]
+
+
+class Tree(Entry):
+    title: Title
+    summary: Sentence
+    root: Id
+    nodes: tuple[Node, ...] = Field(min_length=2)
+    owner: str | None = None  # a coach's user name for trees they wrote; None for shipped trees
+
+    def node(self, node_id: str) -> Question | Leaf:
+        for node in self.nodes:
+            if node.id == node_id:
+                return node
+        raise KeyError(node_id)
+
+    def refs(self) -> Iterator[Ref]:
+        for node in self.nodes:
+            if isinstance(node, Leaf):
+                yield from refs_of("routines", node.routines, f"nodes.{node.id}.routines")
+                yield from refs_of("evidence", node.evidence, f"nodes.{node.id}.evidence")
+
+
+def describe(condition: Condition | dict[str, Any]) -> str:
+    """The condition in words a runner can read, e.g. `pain > 5`."""
+    if isinstance(condition, Compare):
+        if condition.op is Op.KNOWN:
+            return f"{condition.fact} is known"
+        return f"{condition.fact} {condition.op.value} {condition.value}"
+    if isinstance(condition, All):
+        return " and ".join(f"({describe(c)})" for c in condition.all_)
+    if isinstance(condition, AnyOf):
+        return " or ".join(f"({describe(c)})" for c in condition.any_)
+    if isinstance(condition, Not):
+        return f"not ({describe(condition.not_)})"
+    return str(condition)

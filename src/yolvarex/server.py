@@ -1,0 +1,124 @@
+"""The ASGI app: web pages, the JSON API under /api/v1, static files and error pages."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from yolvarex import __version__
+from yolvarex.api.routes import router as api_router
+from yolvarex.errors import UserError
+from yolvarex.services.runtime import Runtime, open_runtime
+from yolvarex.store.db import DatabaseUnavailable
+from yolvarex.web import core
+from yolvarex.web.routes import ROUTERS
+
+log = logging.getLogger("yolvarex")
+
+API_DESCRIPTION = """\
+The yolvarex REST API. Authenticate every request with an API token:
+`Authorization: Bearer <token>`. Create a token with `yolvarex token create NAME` or on the
+Account page. Errors come back as `{"error": "...", "details": [...]}` with a fitting status.
+"""
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or request.url.path == "/healthz"
+
+
+def _error(request: Request, status: int, message: str, details: list[str] | None = None) -> Response:
+    if _wants_json(request):
+        return JSONResponse({"error": message, "details": details or []}, status_code=status)
+    titles = {404: "Page not found", 403: "Not allowed", 401: "Please log in",
+              500: "Something went wrong"}
+    return core.render(request, "error.html", {
+        "status": status, "title": titles.get(status, "That did not work"), "message": message,
+        "details": details or []}, status_code=status)
+
+
+def create_app(rt: Runtime | None = None) -> FastAPI:
+    app = FastAPI(
+        title="yolvarex", version=__version__, description=API_DESCRIPTION,
+        openapi_url="/api/v1/openapi.json", docs_url=None, redoc_url=None,
+    )
+    app.state.runtime = rt or open_runtime()
+    app.mount("/static", StaticFiles(directory=core.HERE / "static"), name="static")
+    app.include_router(api_router)
+    for router in ROUTERS:
+        app.include_router(router)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Any) -> Response:
+        response: Response = await call_next(request)
+        new_csrf = getattr(request.state, "new_csrf", None)
+        if new_csrf and not request.cookies.get(core.CSRF_COOKIE):
+            response.set_cookie(core.CSRF_COOKIE, new_csrf, httponly=True, samesite="strict",
+                                secure=app.state.runtime.settings.secure_cookies, path="/")
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        response.headers.setdefault(
+            "Content-Security-Policy",
+            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+            "script-src 'self'; frame-ancestors 'none'; form-action 'self'")
+        return response
+
+    @app.exception_handler(UserError)
+    async def user_error(request: Request, exc: UserError) -> Response:
+        return _error(request, exc.status, exc.message, exc.details)
+
+    @app.exception_handler(core.LoginRequired)
+    async def login_required(request: Request, exc: core.LoginRequired) -> Response:
+        from urllib.parse import quote
+
+        return core.redirect(f"/login?next={quote(exc.next_path)}")
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
+        details = [f"{'.'.join(str(p) for p in e['loc'] if p != 'body')}: {e['msg']}"
+                   for e in exc.errors()]
+        return _error(request, 422, "The request has invalid values.", details)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code == 404:
+            return _error(request, 404, "There is nothing at this address. Check the link, or "
+                                        "start again from Today.")
+        if exc.status_code == 405:
+            return _error(request, 405, "This address does not accept that kind of request.")
+        return _error(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(DatabaseUnavailable)
+    async def db_down(request: Request, exc: DatabaseUnavailable) -> Response:
+        log.error("%s", exc)
+        return _error(request, 503, "The database is not reachable right now. Try again in a "
+                                    "minute; if it persists, check the server's log.")
+
+    @app.exception_handler(Exception)
+    async def crash(request: Request, exc: Exception) -> Response:
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        return _error(request, 500, "The server hit an unexpected problem and logged it. Your "
+                                    "data is safe; nothing was half-saved. Try again.")
+
+    @app.get("/healthz", include_in_schema=False)
+    def healthz() -> Response:
+        try:
+            app.state.runtime.db.ping()
+        except DatabaseUnavailable:
+            return JSONResponse({"status": "unavailable",
+                                 "error": "the database cannot be reached"}, status_code=503)
+        return JSONResponse({"status": "ok"})
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response(status_code=204)
+
+    return app
+
+

@@ -1,0 +1,1 @@
+"""Use cases. Faces (CLI, API, web) call these; transactions start here."""

@@ -1,0 +1,64 @@
+"""Store and read the daily check-in of an athlete, always through the ownership check."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from yolvarex.domain.checkin import CheckIn
+from yolvarex.errors import Invalid, NotFound
+from yolvarex.store import models
+from yolvarex.store.access import Action, Actor, require
+
+
+def parse_checkin(data: dict[str, Any]) -> CheckIn:
+    """A CheckIn from JSON-like data, or Invalid listing every field that is wrong and why."""
+    try:
+        return CheckIn.model_validate(data)
+    except ValidationError as exc:
+        details = []
+        for err in exc.errors():
+            field = ".".join(str(p) for p in err["loc"]) or "check-in"
+            hint = "unknown field; remove it" if err["type"] == "extra_forbidden" else err["msg"]
+            details.append(f"{field}: {hint}")
+        raise Invalid("The check-in has invalid values.", details=details) from None
+
+
+def save_checkin(db: Session, actor: Actor, checkin: CheckIn, athlete_id: int | None = None) -> CheckIn:
+    """Create or replace the check-in for its date."""
+    athlete_id = actor.id if athlete_id is None else athlete_id
+    require(db, actor, athlete_id, Action.WRITE)
+    data = checkin.model_dump(mode="json", exclude_none=True)
+    row = db.scalar(select(models.CheckIn).where(models.CheckIn.user_id == athlete_id,
+                                                 models.CheckIn.date == checkin.date))
+    if row is None:
+        db.add(models.CheckIn(user_id=athlete_id, date=checkin.date, data=data))
+    else:
+        row.data = data
+    db.flush()
+    return checkin
+
+
+def get_checkin(db: Session, actor: Actor, day: dt.date, athlete_id: int | None = None) -> CheckIn:
+    athlete_id = actor.id if athlete_id is None else athlete_id
+    require(db, actor, athlete_id)
+    row = db.scalar(select(models.CheckIn).where(models.CheckIn.user_id == athlete_id,
+                                                 models.CheckIn.date == day))
+    if row is None:
+        raise NotFound(f"No check-in for {day.isoformat()}.")
+    return CheckIn.model_validate(row.data)
+
+
+def list_checkins(db: Session, actor: Actor, start: dt.date, end: dt.date,
+                  athlete_id: int | None = None) -> list[CheckIn]:
+    """Check-ins from `start` to `end` inclusive, oldest first."""
+    athlete_id = actor.id if athlete_id is None else athlete_id
+    require(db, actor, athlete_id)
+    rows = db.scalars(select(models.CheckIn).where(
+        models.CheckIn.user_id == athlete_id, models.CheckIn.date >= start,
+        models.CheckIn.date <= end).order_by(models.CheckIn.date))
+    return [CheckIn.model_validate(r.data) for r in rows]

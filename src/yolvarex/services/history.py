@@ -1,0 +1,80 @@
+"""Read an athlete's recorded training: activities, strength sessions, routines, tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from yolvarex.store import models
+from yolvarex.store.access import Actor, require
+
+
+def _bounds(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    return (dt.datetime.combine(start, dt.time(), tzinfo=dt.UTC),
+            dt.datetime.combine(end + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC))
+
+
+def activities(db: Session, actor: Actor, start: dt.date, end: dt.date,
+               athlete_id: int | None = None) -> list[models.Activity]:
+    athlete_id = actor.id if athlete_id is None else athlete_id
+    require(db, actor, athlete_id)
+    lo, hi = _bounds(start, end)
+    return list(db.scalars(select(models.Activity).where(
+        models.Activity.user_id == athlete_id, models.Activity.start >= lo,
+        models.Activity.start < hi).order_by(models.Activity.start)))
+
+
+def strength_sessions(db: Session, actor: Actor, start: dt.date, end: dt.date,
+                      athlete_id: int | None = None) -> list[models.StrengthSession]:
+    athlete_id = actor.id if athlete_id is None else athlete_id
+    require(db, actor, athlete_id)
+    return list(db.scalars(select(models.StrengthSession).options(
+        selectinload(models.StrengthSession.sets)).where(
+        models.StrengthSession.user_id == athlete_id, models.StrengthSession.date >= start,
+        models.StrengthSession.date <= end).order_by(models.StrengthSession.date)))
+
+
+def routine_completions(db: Session, actor: Actor, start: dt.date, end: dt.date,
+                        athlete_id: int | None = None) -> list[models.RoutineCompletion]:
+    athlete_id = actor.id if athlete_id is None else athlete_id
+    require(db, actor, athlete_id)
+    lo, hi = _bounds(start, end)
+    return list(db.scalars(select(models.RoutineCompletion).where(
+        models.RoutineCompletion.user_id == athlete_id,
+        models.RoutineCompletion.completed_at >= lo,
+        models.RoutineCompletion.completed_at < hi).order_by(models.RoutineCompletion.completed_at)))
+
+
+@dataclass(frozen=True)
+class WeekTotals:
+    monday: dt.date
+    runs: int
+    run_km: float
+    run_minutes: float
+    other_minutes: float
+    strength_sessions: int
+
+
+def week_totals(db: Session, actor: Actor, weeks: int, today: dt.date,
+                athlete_id: int | None = None) -> list[WeekTotals]:
+    """Totals per Monday-to-Sunday week, oldest first, ending with the current week."""
+    this_monday = today - dt.timedelta(days=today.weekday())
+    first = this_monday - dt.timedelta(weeks=weeks - 1)
+    acts = activities(db, actor, first, today, athlete_id)
+    sessions = strength_sessions(db, actor, first, today, athlete_id)
+    out = []
+    for w in range(weeks):
+        monday = first + dt.timedelta(weeks=w)
+        sunday = monday + dt.timedelta(days=6)
+        in_week = [a for a in acts if monday <= a.start.date() <= sunday]
+        runs = [a for a in in_week if a.sport == "running"]
+        out.append(WeekTotals(
+            monday=monday, runs=len(runs),
+            run_km=sum((a.distance_m or 0) for a in runs) / 1000,
+            run_minutes=sum(a.duration_s for a in runs) / 60,
+            other_minutes=sum(a.duration_s for a in in_week if a.sport != "running") / 60,
+            strength_sessions=sum(1 for s in sessions if monday <= s.date <= sunday)))
+    return out

@@ -1,0 +1,1 @@
+"""The database: SQLAlchemy models, the engine, migrations and the ownership check."""

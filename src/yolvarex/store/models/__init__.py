@@ -1,0 +1,33 @@
+"""Every table, one module per area. Import this package to register them all on `Base`."""
+
+from yolvarex.store.models.accounts import ApiToken, CoachLink, User, WebSession
+from yolvarex.store.models.base import Base, OwnedMixin
+from yolvarex.store.models.training import (
+    Activity,
+    CheckIn,
+    CustomTree,
+    FormAssessment,
+    PerformanceTest,
+    Plan,
+    RoutineCompletion,
+    StrengthSession,
+    StrengthSet,
+)
+
+__all__ = [
+    "Activity",
+    "ApiToken",
+    "Base",
+    "CheckIn",
+    "CoachLink",
+    "CustomTree",
+    "FormAssessment",
+    "OwnedMixin",
+    "PerformanceTest",
+    "Plan",
+    "RoutineCompletion",
+    "StrengthSession",
+    "StrengthSet",
+    "User",
+    "WebSession",
+]

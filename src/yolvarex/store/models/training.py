@@ -1,0 +1,138 @@
+"""What an athlete records and receives: check-ins, activities, strength work, plans, routines."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import Date, Float, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from yolvarex.store.models.base import Base, OwnedMixin
+from yolvarex.store.types import JsonType, UTCDateTime, utcnow
+
+
+class CheckIn(OwnedMixin, Base):
+    """One morning check-in per athlete and date; `data` holds the CheckIn fields as JSON."""
+
+    __tablename__ = "checkins"
+    __table_args__ = (UniqueConstraint("user_id", "date"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    date: Mapped[dt.date] = mapped_column(Date)
+    data: Mapped[dict[str, Any]] = mapped_column(JsonType)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class Activity(OwnedMixin, Base):
+    """A run or a cross-training session, imported from a file or logged by hand."""
+
+    __tablename__ = "activities"
+    __table_args__ = (Index("ix_activities_user_start", "user_id", "start"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sport: Mapped[str] = mapped_column(String(20))
+    sub_sport: Mapped[str | None] = mapped_column(String(40))
+    run_type: Mapped[str | None] = mapped_column(String(20))  # easy, tempo, long, ...
+    name: Mapped[str | None] = mapped_column(String(200))
+    start: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    duration_s: Mapped[float] = mapped_column(Float)
+    moving_s: Mapped[float | None] = mapped_column(Float)
+    distance_m: Mapped[float | None] = mapped_column(Float)
+    ascent_m: Mapped[float | None] = mapped_column(Float)
+    avg_hr: Mapped[float | None] = mapped_column(Float)
+    max_hr: Mapped[float | None] = mapped_column(Float)
+    avg_cadence_spm: Mapped[float | None] = mapped_column(Float)
+    rpe: Mapped[float | None] = mapped_column(Float)
+    load: Mapped[float | None] = mapped_column(Float)
+    dynamics: Mapped[dict[str, Any]] = mapped_column(JsonType, default=dict)
+    samples: Mapped[bytes | None] = mapped_column(LargeBinary)
+    source: Mapped[str] = mapped_column(String(20), default="manual")  # fit, gpx, tcx, manual
+    source_name: Mapped[str | None] = mapped_column(String(255))
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class StrengthSession(OwnedMixin, Base):
+    __tablename__ = "strength_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    date: Mapped[dt.date] = mapped_column(Date, index=True)
+    minutes: Mapped[float | None] = mapped_column(Float)
+    rpe: Mapped[float | None] = mapped_column(Float)
+    plan_session: Mapped[str | None] = mapped_column(String(40))  # e.g. "2026-12-07" of the plan
+    notes: Mapped[str | None] = mapped_column(Text)
+    sets: Mapped[list[StrengthSet]] = relationship(
+        back_populates="session", cascade="all, delete-orphan", order_by="StrengthSet.position")
+
+
+class StrengthSet(Base):
+    """One set of one exercise; it belongs to its session and through it to the athlete."""
+
+    __tablename__ = "strength_sets"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("strength_sessions.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    exercise: Mapped[str] = mapped_column(String(80))
+    reps: Mapped[int | None] = mapped_column(Integer)
+    seconds: Mapped[float | None] = mapped_column(Float)
+    load_kg: Mapped[float | None] = mapped_column(Float)
+    side: Mapped[str] = mapped_column(String(5), default="both")  # both, left, right
+    rpe: Mapped[float | None] = mapped_column(Float)
+    completed: Mapped[bool] = mapped_column(default=True)
+    notes: Mapped[str | None] = mapped_column(Text)
+    session: Mapped[StrengthSession] = relationship(back_populates="sets")
+
+
+class PerformanceTest(OwnedMixin, Base):
+    """A periodic test: push-ups, plank hold, single-leg squats, single-leg calf raises."""
+
+    __tablename__ = "performance_tests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    date: Mapped[dt.date] = mapped_column(Date, index=True)
+    test: Mapped[str] = mapped_column(String(40))
+    side: Mapped[str] = mapped_column(String(5), default="both")
+    value: Mapped[float] = mapped_column(Float)
+
+
+class Plan(OwnedMixin, Base):
+    __tablename__ = "plans"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    profile: Mapped[dict[str, Any]] = mapped_column(JsonType)
+    plan: Mapped[dict[str, Any]] = mapped_column(JsonType)
+    active: Mapped[bool] = mapped_column(default=True)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+
+
+class RoutineCompletion(OwnedMixin, Base):
+    __tablename__ = "routine_completions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    routine: Mapped[str] = mapped_column(String(80))
+    completed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    seconds: Mapped[float | None] = mapped_column(Float)
+    source: Mapped[str] = mapped_column(String(10), default="web")
+
+
+class FormAssessment(OwnedMixin, Base):
+    __tablename__ = "form_assessments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    date: Mapped[dt.date] = mapped_column(Date)
+    answers: Mapped[dict[str, Any]] = mapped_column(JsonType)
+    ranking: Mapped[list[Any]] = mapped_column(JsonType)
+
+
+class CustomTree(OwnedMixin, Base):
+    """A decision tree a coach wrote, kept as its YAML text and applied to their athletes."""
+
+    __tablename__ = "custom_trees"
+    __table_args__ = (UniqueConstraint("user_id", "tree_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tree_id: Mapped[str] = mapped_column(String(80))
+    source: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

@@ -1,0 +1,147 @@
+"""What every page needs: templates, the logged-in user, CSRF protection and flash messages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from fastapi import Depends, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.templating import Jinja2Templates
+
+from yolvarex import __version__
+from yolvarex.errors import Forbidden
+from yolvarex.services import accounts
+from yolvarex.services.runtime import Runtime
+from yolvarex.store.access import Actor
+
+HERE = Path(__file__).parent
+SESSION_COOKIE = "yolvarex_session"
+CSRF_COOKIE = "yolvarex_csrf"
+CSRF_FIELD = "csrf_token"
+CSRF_HEADER = "x-csrf-token"
+FLASH_COOKIE = "yolvarex_flash"
+SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
+
+templates = Jinja2Templates(directory=HERE / "templates")
+
+NAV = (
+    ("today", "Today", "/today"),
+    ("checkin", "Check-in", "/checkin"),
+    ("plan", "Plan", "/plan"),
+    ("library", "Library", "/library"),
+    ("log", "Log", "/log"),
+    ("progress", "Progress", "/progress"),
+    ("import", "Import", "/import"),
+    ("coach", "Coach", "/coach"),
+)
+
+
+_UNSET = object()
+
+
+@dataclass(frozen=True)
+class Login:
+    actor: Actor
+
+
+class LoginRequired(Exception):
+    """Raised by `login_required`; the app answers with a redirect to the login page."""
+
+    def __init__(self, next_path: str) -> None:
+        self.next_path = next_path
+
+
+def runtime(request: Request) -> Runtime:
+    rt: Runtime = request.app.state.runtime
+    return rt
+
+
+def current_login(request: Request) -> Login | None:
+    if getattr(request.state, "login", _UNSET) is _UNSET:
+        rt = runtime(request)
+        found = None
+        with rt.db.session() as db:
+            pair = accounts.web_session(db, request.cookies.get(SESSION_COOKIE))
+            if pair is not None:
+                found = Login(actor=Actor.of(pair[1]))
+        request.state.login = found
+    login: Login | None = request.state.login
+    return login
+
+
+def login_required(request: Request) -> Actor:
+    login = current_login(request)
+    if login is None:
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        raise LoginRequired(target)
+    return login.actor
+
+
+def csrf_token(request: Request) -> str:
+    """This browser's CSRF token (double-submit cookie); a new one is set on the response."""
+    token = request.cookies.get(CSRF_COOKIE) or getattr(request.state, "new_csrf", None)
+    if not token:
+        token = secrets.token_urlsafe(32)
+        request.state.new_csrf = token
+    return token
+
+
+async def csrf_protect(request: Request) -> None:
+    """Every unsafe request to the web app must echo the CSRF cookie in a field or header."""
+    if request.method in SAFE_METHODS:
+        return
+    sent = request.headers.get(CSRF_HEADER)
+    if not sent and request.headers.get("content-type", "").startswith(
+            ("application/x-www-form-urlencoded", "multipart/form-data")):
+        form = await request.form()
+        value = form.get(CSRF_FIELD)
+        sent = value if isinstance(value, str) else None
+    if not accounts.compare_tokens(sent, request.cookies.get(CSRF_COOKIE)):
+        raise Forbidden("This form has expired or did not come from this site. Reload the page "
+                        "and try again.")
+
+
+def safe_next(target: str | None) -> str:
+    """Only follow local paths after login, never another site."""
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return "/today"
+
+
+def flash(response: Any, message: str) -> Any:
+    response.set_cookie(FLASH_COOKIE, quote(message[:300]), max_age=60, httponly=True,
+                        samesite="lax", path="/")
+    return response
+
+
+def redirect(path: str, message: str | None = None) -> RedirectResponse:
+    response = RedirectResponse(path, status_code=303)
+    return flash(response, message) if message else response
+
+
+def render(request: Request, template: str, context: dict[str, Any] | None = None,
+           status_code: int = 200, section: str | None = None) -> HTMLResponse:
+    from urllib.parse import unquote
+
+    ctx: dict[str, Any] = {
+        "login": current_login(request),
+        "csrf_token": csrf_token(request),
+        "nav": NAV,
+        "section": section,
+        "version": __version__,
+        "today": dt.date.today(),
+        "flash": unquote(request.cookies.get(FLASH_COOKIE, "")) or None,
+    }
+    ctx.update(context or {})
+    response = templates.TemplateResponse(request, template, ctx, status_code=status_code)
+    if ctx["flash"]:
+        response.delete_cookie(FLASH_COOKIE, path="/")
+    return response
+
+
+Protected = Depends(csrf_protect)

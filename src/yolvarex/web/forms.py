@@ -1,0 +1,31 @@
+"""Turn HTML form fields into the plain data the services validate."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.datastructures import FormData
+
+LIST_FIELDS = ("symptoms", "red_flags")
+BOOL_FIELDS = ("pain_changes_gait", "pain_at_rest", "pain_at_night", "pain_on_hop")
+SKIP = {"csrf_token"}
+
+
+def checkin_data(form: FormData) -> dict[str, Any]:
+    """Empty fields are left out (unknown), lists come from repeated fields, yes/no become booleans."""
+    data: dict[str, Any] = {}
+    for key in set(form.keys()) - SKIP:
+        if key in LIST_FIELDS:
+            data[key] = [v for v in form.getlist(key) if isinstance(v, str) and v]
+            continue
+        value = form.get(key)
+        if not isinstance(value, str) or not value.strip():
+            continue
+        value = value.strip()
+        if key == "sore_areas":
+            data[key] = [a.strip().lower() for a in value.split(",") if a.strip()]
+        elif key in BOOL_FIELDS:
+            data[key] = {"yes": True, "no": False}.get(value, value)
+        else:
+            data[key] = value
+    return data

@@ -1,0 +1,16 @@
+"""One router per section of the web app; `ROUTERS` is the list the app mounts."""
+
+from yolvarex.web.routes import account, checkin, coach, docs, imports, library, log, plan, progress, today
+
+ROUTERS = [
+    account.router,
+    today.router,
+    checkin.router,
+    plan.router,
+    library.router,
+    log.router,
+    progress.router,
+    imports.router,
+    coach.router,
+    docs.router,
+]

@@ -1,0 +1,115 @@
+"""The start page, sign up, log in, log out, and the account page with API tokens."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import Response
+
+from yolvarex.errors import UserError
+from yolvarex.services import accounts
+from yolvarex.store.access import Actor
+from yolvarex.store.models import User
+from yolvarex.web import core
+
+router = APIRouter(include_in_schema=False, dependencies=[core.Protected])
+
+
+def _start_session(request: Request, user_id: int, target: str) -> Response:
+    rt = core.runtime(request)
+    with rt.db.session() as db:
+        user = db.get(User, user_id)
+        assert user is not None
+        token, _ = accounts.start_web_session(db, user)
+    response = core.redirect(core.safe_next(target))
+    response.set_cookie(core.SESSION_COOKIE, token, httponly=True, samesite="lax",
+                        secure=rt.settings.secure_cookies, max_age=accounts.SESSION_DAYS * 86400,
+                        path="/")
+    return response
+
+
+@router.get("/")
+def home(request: Request) -> Response:
+    if core.current_login(request):
+        return core.redirect("/today")
+    return core.render(request, "home.html")
+
+
+@router.get("/signup")
+def signup_form(request: Request) -> Response:
+    return core.render(request, "signup.html", {"errors": {}, "form": {}})
+
+
+@router.post("/signup")
+def signup(request: Request, name: str = Form(""), password: str = Form(""),
+           confirm: str = Form(""), role: str = Form("athlete")) -> Response:
+    form = {"name": name, "role": role}
+    errors: dict[str, str] = {}
+    if password != confirm:
+        errors["confirm"] = "The two passwords differ; type the same password twice."
+    if not errors:
+        try:
+            with core.runtime(request).db.session() as db:
+                user = accounts.create_user(db, name, password, role if role == "coach" else "athlete")
+                user_id = user.id
+        except UserError as exc:
+            field = "name" if "name" in exc.message.lower() else "password"
+            if "role" in exc.message.lower():
+                field = "role"
+            errors[field] = exc.message
+    if errors:
+        return core.render(request, "signup.html", {"errors": errors, "form": form}, status_code=422)
+    return _start_session(request, user_id, "/today?welcome=1")
+
+
+@router.get("/login")
+def login_form(request: Request, next: str = "/today") -> Response:
+    return core.render(request, "login.html", {"error": None, "name": "", "next": core.safe_next(next)})
+
+
+@router.post("/login")
+def login(request: Request, name: str = Form(""), password: str = Form(""),
+          next: str = Form("/today")) -> Response:
+    try:
+        with core.runtime(request).db.session() as db:
+            user_id = accounts.authenticate(db, name, password).id
+    except UserError as exc:
+        return core.render(request, "login.html",
+                           {"error": exc.message, "name": name, "next": core.safe_next(next)},
+                           status_code=401)
+    return _start_session(request, user_id, next)
+
+
+@router.post("/logout")
+def logout(request: Request) -> Response:
+    with core.runtime(request).db.session() as db:
+        accounts.end_web_session(db, request.cookies.get(core.SESSION_COOKIE))
+    response = core.redirect("/", "You are logged out. See you on the next run.")
+    response.delete_cookie(core.SESSION_COOKIE, path="/")
+    return response
+
+
+@router.get("/account")
+def account(request: Request, actor: Actor = Depends(core.login_required)) -> Response:
+    with core.runtime(request).db.session() as db:
+        tokens = accounts.list_api_tokens(db, actor)
+    return core.render(request, "account.html", {"tokens": tokens, "new_token": None})
+
+
+@router.post("/account/tokens")
+def create_token(request: Request, label: str = Form(""),
+                 actor: Actor = Depends(core.login_required)) -> Response:
+    with core.runtime(request).db.session() as db:
+        user = db.get(User, actor.id)
+        assert user is not None
+        token, _ = accounts.create_api_token(db, user, label or "web")
+    with core.runtime(request).db.session() as db:
+        tokens = accounts.list_api_tokens(db, actor)
+    return core.render(request, "account.html", {"tokens": tokens, "new_token": token})
+
+
+@router.post("/account/tokens/{token_id}/revoke")
+def revoke_token(request: Request, token_id: int,
+                 actor: Actor = Depends(core.login_required)) -> Response:
+    with core.runtime(request).db.session() as db:
+        accounts.revoke_api_token(db, actor, token_id)
+    return core.redirect("/account", "Token revoked. Scripts using it will stop working.")

@@ -1,0 +1,62 @@
+"""The morning check-in form."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+
+from yolvarex.domain.checkin import RedFlag, Symptom
+from yolvarex.errors import Invalid, NotFound
+from yolvarex.services import checkins
+from yolvarex.store.access import Actor
+from yolvarex.web import core
+from yolvarex.web.forms import checkin_data
+
+router = APIRouter(include_in_schema=False, dependencies=[core.Protected])
+
+SYMPTOM_LABELS = {
+    Symptom.RUNNY_NOSE: "Runny nose", Symptom.STUFFY_NOSE: "Stuffy nose",
+    Symptom.SNEEZING: "Sneezing", Symptom.SORE_THROAT: "Sore throat",
+    Symptom.CHEST_CONGESTION: "Chest congestion", Symptom.COUGH: "Cough",
+    Symptom.BODY_ACHES: "Body aches", Symptom.STOMACH_UPSET: "Upset stomach",
+    Symptom.FATIGUE: "Unusual tiredness", Symptom.FEVER: "Fever",
+}
+RED_FLAG_LABELS = {
+    RedFlag.CHEST_PAIN: "Chest pain or pressure when exercising",
+    RedFlag.FAINTING: "Fainting or nearly fainting",
+    RedFlag.PALPITATIONS: "Racing or irregular heartbeat",
+    RedFlag.BREATHLESSNESS: "Unusual breathlessness",
+}
+
+
+def _page(request: Request, values: dict[str, object], errors: list[str], status: int = 200) -> Response:
+    return core.render(request, "checkin.html", {
+        "values": values, "errors": errors, "symptoms": SYMPTOM_LABELS,
+        "red_flags": RED_FLAG_LABELS}, status_code=status, section="checkin")
+
+
+@router.get("/checkin")
+def checkin_form(request: Request, day: dt.date | None = None,
+                 actor: Actor = Depends(core.login_required)) -> Response:
+    day = day or dt.date.today()
+    values: dict[str, object] = {"date": day.isoformat()}
+    try:
+        with core.runtime(request).db.session() as db:
+            values = checkins.get_checkin(db, actor, day).model_dump(mode="json", exclude_none=True)
+    except NotFound:
+        pass
+    return _page(request, values, [])
+
+
+@router.post("/checkin")
+async def checkin_submit(request: Request, actor: Actor = Depends(core.login_required)) -> Response:
+    data = checkin_data(await request.form())
+    try:
+        checkin = checkins.parse_checkin(data)
+    except Invalid as exc:
+        return _page(request, data, exc.details, status=422)
+    with core.runtime(request).db.session() as db:
+        checkins.save_checkin(db, actor, checkin)
+    return core.redirect("/today", f"Check-in for {checkin.date:%A %d %B} saved.")

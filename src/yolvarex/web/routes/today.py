@@ -1,0 +1,30 @@
+"""Today: what the runner should know this morning."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+
+from yolvarex.errors import NotFound
+from yolvarex.services import checkins, history
+from yolvarex.store.access import Actor
+from yolvarex.web import core
+
+router = APIRouter(include_in_schema=False, dependencies=[core.Protected])
+
+
+@router.get("/today")
+def today(request: Request, actor: Actor = Depends(core.login_required)) -> Response:
+    day = dt.date.today()
+    with core.runtime(request).db.session() as db:
+        try:
+            checkin = checkins.get_checkin(db, actor, day)
+        except NotFound:
+            checkin = None
+        week = history.week_totals(db, actor, 1, day)[0]
+        recent = history.activities(db, actor, day - dt.timedelta(days=6), day)[::-1][:5]
+    return core.render(request, "today.html", {
+        "checkin": checkin, "week": week, "recent": recent,
+        "welcome": request.query_params.get("welcome")}, section="today")

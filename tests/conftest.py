@@ -1,0 +1,137 @@
+"""Fixtures shared by every test: real databases (SQLite files, PostgreSQL), the app, users.
+
+Which database the tests use comes from YOLVAREX_TEST_DB (`sqlite`, the default, or
+`postgresql`). `make test` runs the whole suite on SQLite and then every test that touches a
+database again on PostgreSQL, reached through YOLVAREX_TEST_PG_URL (an account that may
+create databases). Each PostgreSQL test session gets its own database, dropped at the end.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import create_engine, text
+
+from yolvarex.server import create_app
+from yolvarex.services import accounts
+from yolvarex.services.runtime import Runtime
+from yolvarex.settings import Settings
+from yolvarex.store import migrate
+from yolvarex.store.access import Actor
+from yolvarex.store.db import Database
+from yolvarex.store.models import Base
+
+BACKEND = os.environ.get("YOLVAREX_TEST_DB", "sqlite")
+PG_ADMIN_URL = os.environ.get("YOLVAREX_TEST_PG_URL",
+                              "postgresql+psycopg://yolvarex:yolvarex@127.0.0.1:5432/postgres")
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+ACTIVITIES = SHARED / "data" / "activities"
+DB_FIXTURES = {"db_url", "rt", "db", "client", "make_user", "live_server"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test that touches a database, so the PostgreSQL run can select them (-m db)."""
+    for item in items:
+        if DB_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.db)
+
+
+def _pg_url(database: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(PG_ADMIN_URL).set(database=database).render_as_string(hide_password=False)
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A migrated database made once per test session: a SQLite file or a PostgreSQL database."""
+    if BACKEND == "sqlite":
+        path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+        db = Database(f"sqlite:///{path}")
+        migrate.upgrade(db)
+        db.engine.dispose()
+        yield str(path)
+        return
+    name = f"yvx_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = _pg_url(name)
+    db = Database(url)
+    migrate.upgrade(db)
+    db.engine.dispose()
+    yield url
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture
+def db_url(template_db: str, tmp_path: Path) -> str:
+    """A fresh, migrated, empty database for one test."""
+    if BACKEND == "sqlite":
+        path = tmp_path / "yolvarex.sqlite3"
+        shutil.copyfile(template_db, path)
+        return f"sqlite:///{path}"
+    engine = create_engine(template_db)
+    tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+    with engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    engine.dispose()
+    return template_db
+
+
+@pytest.fixture
+def rt(db_url: str, tmp_path: Path) -> Iterator[Runtime]:
+    settings = Settings(data_dir=tmp_path, database_url=db_url, default_user=None,
+                        max_upload_bytes=5 * 1024 * 1024, secure_cookies=False)
+    runtime = Runtime(settings=settings, db=Database(db_url))
+    yield runtime
+    runtime.db.dispose()
+
+
+@pytest.fixture
+def db(rt: Runtime) -> Iterator:
+    """A session on the test database; committed when the test ends."""
+    with rt.db.session() as session:
+        yield session
+
+
+@pytest.fixture
+def make_user(rt: Runtime) -> Callable[..., Actor]:
+    def make(name: str = "runner", password: str | None = "correct horse", role: str = "athlete") -> Actor:
+        with rt.db.session() as session:
+            return Actor.of(accounts.create_user(session, name, password, role))
+    return make
+
+
+@pytest.fixture
+def client(rt: Runtime) -> Iterator[TestClient]:
+    with TestClient(create_app(rt), raise_server_exceptions=False) as test_client:
+        yield test_client
+
+
+def api_token(rt: Runtime, name: str) -> dict[str, str]:
+    """Authorization headers for an API token of the named user."""
+    with rt.db.session() as session:
+        token, _ = accounts.create_api_token(session, accounts.user_named(session, name))
+    return {"Authorization": f"Bearer {token}"}
+
+
+def csrf_of(client: TestClient) -> str:
+    """Load a page so the CSRF cookie is set, and return its value."""
+    client.get("/login")
+    return client.cookies.get("yolvarex_csrf") or ""
+
+
+def web_login(client: TestClient, name: str, password: str = "correct horse") -> None:
+    token = csrf_of(client)
+    response = client.post("/login", data={"name": name, "password": password,
+                                           "csrf_token": token}, follow_redirects=False)
+    assert response.status_code == 303, response.text

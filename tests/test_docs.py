@@ -1,0 +1,45 @@
+"""Documentation that cannot drift: the README names every setting, command and make target."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import typer
+
+from yolvarex.cli.main import app
+from yolvarex.settings import DOCUMENTED
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _commands(group: typer.Typer, prefix: str = "yolvarex") -> list[str]:
+    names = []
+    for command in group.registered_commands:
+        names.append(f"{prefix} {command.name or command.callback.__name__.replace('_', '-')}")
+    for sub in group.registered_groups:
+        names += _commands(sub.typer_instance, f"{prefix} {sub.name}")
+    return names
+
+
+def test_every_setting_is_documented() -> None:
+    missing = [name for name in DOCUMENTED if name not in README]
+    assert missing == []
+
+
+def test_every_cli_command_is_documented() -> None:
+    missing = [c for c in _commands(app) if c not in README]
+    assert missing == []
+
+
+def test_readme_has_exactly_the_two_setup_commands_and_the_make_targets() -> None:
+    assert "make run" in README and "make test" in README and "make bench" in README
+    targets = set(re.findall(r"^([a-z]+):", (ROOT / "Makefile").read_text(), re.M))
+    assert {"run", "test", "bench"} <= targets
+
+
+def test_ci_runs_the_readme_test_command_only() -> None:
+    script = (ROOT / ".ci" / "run").read_text()
+    commands = [line for line in script.splitlines() if line and not line.startswith(("#", "set ", "cd "))]
+    assert commands == ["make test"]

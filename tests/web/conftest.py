@@ -1,0 +1,95 @@
+"""Browser tests: a real `yolvarex serve` on loopback, driven by Playwright in Debian's Chromium."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+SCREENSHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"
+CHROMIUM = os.environ.get("YOLVAREX_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--disable-dev-shm-usage"]
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def live_server(template_db: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real app in its own process, on its own copy of the test database."""
+    from tests.conftest import BACKEND
+
+    data_dir = tmp_path_factory.mktemp("live")
+    env = {**os.environ, "YOLVAREX_DATA_DIR": str(data_dir)}
+    if BACKEND == "sqlite":
+        import shutil
+
+        shutil.copyfile(template_db, data_dir / "yolvarex.sqlite3")
+    else:
+        env["YOLVAREX_DATABASE_URL"] = template_db
+    port = _free_port()
+    log = (data_dir / "server.log").open("w")
+    proc = subprocess.Popen([sys.executable, "-m", "yolvarex", "serve", "--port", str(port)],
+                            env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(200):
+        try:
+            if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
+                break
+        except httpx.HTTPError:
+            pass
+        if proc.poll() is not None:
+            raise RuntimeError((data_dir / "server.log").read_text())
+        time.sleep(0.1)
+    else:
+        proc.kill()
+        raise RuntimeError("the server did not start: " + (data_dir / "server.log").read_text())
+    yield url
+    proc.terminate()
+    proc.wait(timeout=10)
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator:
+    playwright = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium is missing at {CHROMIUM}; `make test` installs Debian's chromium")
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(params=["phone", "desktop"])
+def page(request: pytest.FixtureRequest, browser, live_server: str) -> Iterator:
+    """A fresh browser context (no cookies) at phone or desktop size."""
+    viewport = PHONE if request.param == "phone" else DESKTOP
+    context = browser.new_context(viewport=viewport, base_url=live_server)
+    context.set_default_timeout(15000)
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+def shot(page, name: str) -> Path:
+    """Save a full-page screenshot under tests/artifacts/screenshots/ to look at."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    width = page.viewport_size["width"] if page.viewport_size else 0
+    path = SCREENSHOTS / f"{name}-{'phone' if width < 600 else 'desktop'}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path

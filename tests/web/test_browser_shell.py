@@ -1,0 +1,77 @@
+"""A new runner signs up, visits every section, logs out, and mistypes the password."""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+import pytest
+
+from tests.web.conftest import shot
+
+pytestmark = pytest.mark.browser
+
+SECTIONS = ["Today", "Check-in", "Plan", "Library", "Log", "Progress", "Import", "Coach"]
+
+
+def _nav(page, label: str) -> None:
+    link = page.get_by_role("navigation", name="Main").get_by_role("link", name=label, exact=True)
+    link.scroll_into_view_if_needed()
+    link.click()
+
+
+def test_sign_up_navigate_log_out_and_wrong_password(page) -> None:
+    name = f"runner-{uuid.uuid4().hex[:8]}"
+    page.goto("/")
+    shot(page, "home")
+    page.get_by_role("link", name="Create your account").click()
+    page.get_by_label("User name").fill(name)
+    page.get_by_label("Password", exact=True).fill("a good long password")
+    page.get_by_label("Password again").fill("a good long password")
+    page.get_by_role("button", name="Create account").click()
+    page.wait_for_url(re.compile(r"/today"))
+    assert page.get_by_role("heading", name="Today", exact=True).is_visible()
+    shot(page, "today-new-runner")
+
+    for label in SECTIONS:
+        _nav(page, label)
+        current = page.get_by_role("navigation", name="Main").locator("[aria-current=page]")
+        assert current.inner_text().strip() == label
+        assert page.locator("h1").first.is_visible()
+        assert "Traceback" not in page.content()
+        shot(page, f"section-{label.lower().replace('-', '')}")
+
+    page.get_by_role("button", name="Log out").click()
+    page.wait_for_url(re.compile(r"/$"))
+    assert page.get_by_role("status").inner_text().startswith("You are logged out")
+
+    page.goto("/today")
+    page.wait_for_url(re.compile(r"/login\?next=/today"))
+    page.get_by_label("User name").fill(name)
+    page.get_by_label("Password").fill("not my password")
+    page.get_by_role("button", name="Log in").click()
+    alert = page.get_by_role("alert")
+    assert "do not match" in alert.inner_text()
+    shot(page, "login-wrong-password")
+
+    page.get_by_label("Password").fill("a good long password")
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(re.compile(r"/today"))
+
+
+def test_signup_errors_are_shown_next_to_the_field(page) -> None:
+    page.goto("/signup")
+    page.get_by_label("User name").fill("X")
+    page.get_by_label("Password", exact=True).fill("short")
+    page.get_by_label("Password again").fill("short")
+    page.get_by_role("button", name="Create account").click()
+    error = page.locator("#name-error")
+    assert "3-40 characters" in error.inner_text()
+    assert page.get_by_label("User name").get_attribute("aria-invalid") == "true"
+    shot(page, "signup-error")
+
+
+def test_unknown_page_is_friendly(page) -> None:
+    response = page.goto("/no/such/page")
+    assert response.status == 404
+    assert page.get_by_role("heading", name="Page not found").is_visible()
