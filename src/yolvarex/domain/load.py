@@ -5,8 +5,9 @@ returns arrays of the same shape, so a coach's whole squad is computed in one pa
 
 - Session load is session RPE x minutes (Foster 2001); see `session_load`.
 - Acute and chronic load are exponentially weighted moving averages with
-  lambda = 2 / (N + 1), N = 7 and 28 (Williams et al. 2017); their ratio is the ACWR.
-  It is reported only once 28 days of history exist, and never when chronic load is zero.
+  lambda = 2 / (N + 1), N = 7 and 28 (Williams et al. 2017); their ratio is the ACWR. Both
+  start from the mean of the first 28 days. The ratio is reported only once 28 days of
+  history exist, and never when chronic load is zero.
 - Monotony is the mean of the last 7 daily loads divided by their standard deviation (Foster
   1998; sample SD), capped at `MONOTONY_CAP` when every day was the same; strain is the 7-day
   sum times monotony.
@@ -53,11 +54,11 @@ def _as_2d(loads: npt.ArrayLike) -> FloatArray:
     return np.nan_to_num(arr, nan=0.0)
 
 
-def ewma(loads: npt.ArrayLike, lam: float) -> FloatArray:
-    """x_t = lam * load_t + (1 - lam) * x_{t-1}, starting from zero, along the day axis."""
+def ewma(loads: npt.ArrayLike, lam: float, initial: npt.ArrayLike | None = None) -> FloatArray:
+    """x_t = lam * load_t + (1 - lam) * x_{t-1} along the day axis, from `initial` (default 0)."""
     arr = _as_2d(loads)
     out = np.empty_like(arr)
-    acc = np.zeros(arr.shape[0])
+    acc = np.zeros(arr.shape[0]) if initial is None else np.asarray(initial, dtype=np.float64).copy()
     keep = 1.0 - lam
     for day in range(arr.shape[1]):
         acc = lam * arr[:, day] + keep * acc
@@ -66,10 +67,15 @@ def ewma(loads: npt.ArrayLike, lam: float) -> FloatArray:
 
 
 def acute_chronic(loads: npt.ArrayLike) -> tuple[FloatArray, FloatArray, FloatArray]:
-    """Acute (7-day) and chronic (28-day) EWMA load and their ratio (NaN until 28 days)."""
+    """Acute (7-day) and chronic (28-day) EWMA load and their ratio (NaN until 28 days).
+
+    Both averages start from the mean daily load of the first 28 days, so that a steady
+    athlete's ratio is 1 instead of being inflated by averages that start from zero.
+    """
     arr = _as_2d(loads)
-    acute = ewma(arr, 2.0 / (ACUTE_DAYS + 1))
-    chronic = ewma(arr, 2.0 / (CHRONIC_DAYS + 1))
+    start = arr[:, :CHRONIC_DAYS].mean(axis=1) if arr.shape[1] else np.zeros(arr.shape[0])
+    acute = ewma(arr, 2.0 / (ACUTE_DAYS + 1), start)
+    chronic = ewma(arr, 2.0 / (CHRONIC_DAYS + 1), start)
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = np.where(chronic > 0, acute / np.where(chronic > 0, chronic, 1.0), np.nan)
     ratio[:, : CHRONIC_DAYS - 1] = np.nan
