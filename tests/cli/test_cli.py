@@ -89,3 +89,21 @@ def test_database_that_cannot_be_opened(cli, monkeypatch) -> None:
     result = cli("db", "upgrade")
     assert result.exit_code == 1 and "cannot open the database" in result.stderr
     assert "x@" not in result.stderr  # the password is never printed
+
+
+def test_app_refuses_to_start_on_a_broken_library(cli, monkeypatch) -> None:
+    from yolvarex.content.loader import ContentError
+    from yolvarex.services import runtime
+
+    runtime.library.cache_clear()
+    error = ContentError("data/cues/x.yaml", "text: required field is missing", 3)
+    broken = (runtime.load_library()[0], [error])
+    monkeypatch.setattr(runtime, "load_library", lambda: broken)
+    try:
+        result = cli("db", "upgrade")
+        assert result.exit_code == 1
+        assert "content library has 1 error" in result.stderr and "data/cues/x.yaml:3" in result.stderr
+        served = cli("serve", "--port", "1")
+        assert served.exit_code == 1 and "yolvarex content check" in served.stderr
+    finally:
+        runtime.library.cache_clear()

@@ -14,9 +14,10 @@ from rich.console import Console
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from yolvarex.content import Library
 from yolvarex.errors import UserError
 from yolvarex.services import accounts
-from yolvarex.services.runtime import ContentInvalid, Runtime, open_runtime
+from yolvarex.services.runtime import ContentInvalid, Runtime, library, open_runtime
 from yolvarex.settings import ENV_USER, Settings, load_settings
 from yolvarex.store.access import Actor
 from yolvarex.store.db import DatabaseUnavailable
@@ -59,13 +60,25 @@ def write_config(settings: Settings, data: dict[str, Any]) -> None:
     path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
 
 
+def _content_invalid(exc: ContentInvalid) -> NoReturn:
+    fail(f"the content library has {len(exc.errors)} error(s); run `yolvarex content check`",
+         details=[str(e) for e in exc.errors[:20]])
+
+
+def checked_library() -> Library:
+    """The shipped content library, or exit listing its errors: the app never runs on a broken one."""
+    try:
+        return library()
+    except ContentInvalid as exc:
+        _content_invalid(exc)
+
+
 def runtime() -> Runtime:
     """Open the app (content checked, database migrated) or exit with a clear message."""
     try:
         return open_runtime(load_settings())
     except ContentInvalid as exc:
-        fail(f"the content library has {len(exc.errors)} error(s); run `yolvarex content check`",
-             details=[str(e) for e in exc.errors[:20]])
+        _content_invalid(exc)
     except DatabaseUnavailable as exc:
         fail(str(exc))
 

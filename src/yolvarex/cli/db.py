@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from yolvarex.cli.common import console, fail
-from yolvarex.services.runtime import library
+from yolvarex.cli.common import checked_library, console, fail
 from yolvarex.settings import load_settings
 from yolvarex.store import migrate
 from yolvarex.store.db import Database, DatabaseUnavailable, describe_url
@@ -26,7 +25,7 @@ def _database() -> Database:
 @app.command()
 def upgrade() -> None:
     """Create the database or migrate it to the newest schema."""
-    library()
+    checked_library()
     db = _database()
     try:
         migrate.upgrade(db)
