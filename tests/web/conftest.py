@@ -22,6 +22,10 @@ PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
 
+#: The environment the live server runs with, so a test can run CLI commands on its database.
+LIVE_ENV: dict[str, str] = {}
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -41,6 +45,8 @@ def live_server(template_db: str, tmp_path_factory: pytest.TempPathFactory) -> I
         shutil.copyfile(template_db, data_dir / "yolvarex.sqlite3")
     else:
         env["YOLVAREX_DATABASE_URL"] = template_db
+    LIVE_ENV.clear()
+    LIVE_ENV.update(env)
     port = _free_port()
     log = (data_dir / "server.log").open("w")
     proc = subprocess.Popen([sys.executable, "-m", "yolvarex", "serve", "--port", str(port)],
@@ -62,6 +68,22 @@ def live_server(template_db: str, tmp_path_factory: pytest.TempPathFactory) -> I
     proc.terminate()
     proc.wait(timeout=10)
     log.close()
+
+
+@pytest.fixture(scope="session")
+def demo_runner(live_server: str) -> str:
+    """The demo runner loaded into the live server's database; returns its user name."""
+    subprocess.run([sys.executable, "-m", "yolvarex", "demo", "--user", "demo"], env=LIVE_ENV,
+                   check=True, capture_output=True)
+    return "demo"
+
+
+def log_in(page, name: str, password: str) -> None:
+    page.goto("/login")
+    page.get_by_label("User name").fill(name)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/today**")
 
 
 @pytest.fixture(scope="session")

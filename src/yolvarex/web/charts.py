@@ -63,10 +63,10 @@ def _fmt(value: float | None, digits: int = 1) -> str:
 
 
 def chart(title: str, x: Sequence[str], series: Sequence[Series], *, band: Band | None = None,
-          y_label: str = "", description: str = "", width: int = 640, height: int = 260,
+          y_label: str = "", description: str = "", width: int = 520, height: int = 260,
           digits: int = 1, zero_based: bool = True) -> Chart:
     uid = next(_ids)
-    left, right, top, bottom = 48, 12, 34, 34
+    left, right, top, bottom = 44, 10, 40, 30
     plot_w, plot_h = width - left - right, height - top - bottom
     values = [v for s in series for v in s.values if v is not None and math.isfinite(v)]
     if band:
@@ -89,7 +89,7 @@ def chart(title: str, x: Sequence[str], series: Sequence[Series], *, band: Band 
     desc = description or f"{title}: {len(x)} points."
     parts = [
         f'<svg viewBox="0 0 {width} {height}" role="img" aria-labelledby="c{uid}t c{uid}d" '
-        f'xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" font-size="11">',
+        f'xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" font-size="13">',
         f'<title id="c{uid}t">{escape(title)}</title><desc id="c{uid}d">{escape(desc)}</desc>',
     ]
     for tick in ticks:
@@ -136,12 +136,12 @@ def chart(title: str, x: Sequence[str], series: Sequence[Series], *, band: Band 
                     parts.append(f'<circle cx="{a}" cy="{b}" r="2.5" fill="{color}"/>')
         parts.append(f'<rect x="{legend_x}" y="{20}" width="10" height="10" fill="{color}" rx="2"/>'
                      f'<text x="{legend_x + 14}" y="{29}" fill="#1b2430">{escape(s.label)}</text>')
-        legend_x += 24 + 6.5 * len(s.label)
+        legend_x += 24 + 7.5 * len(s.label)
     if band:
         parts.append(f'<rect x="{legend_x}" y="20" width="10" height="10" fill="{band.color}" '
                      f'fill-opacity="0.3"/><text x="{legend_x + 14}" y="29" fill="#1b2430">'
                      f'{escape(band.label)}</text>')
-    step = max(1, math.ceil(n / 8))
+    step = max(1, math.ceil(n / 6))
     for i, label in enumerate(x):
         if i % step == 0 or (i == n - 1 and n <= 8):
             parts.append(f'<text x="{px(i):.1f}" y="{height - 12}" text-anchor="middle" '
