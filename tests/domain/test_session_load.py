@@ -88,3 +88,20 @@ def test_analyse_many_athletes_matches_one_by_one() -> None:
         alone = load.analyse(squad[i])
         for name in ("acwr", "monotony", "strain", "fitness", "fatigue", "form", "days_since_rest"):
             np.testing.assert_allclose(getattr(together, name)[i], getattr(alone, name)[0], equal_nan=True)
+
+
+def test_fused_analysis_equals_the_separate_functions() -> None:
+    rng = np.random.default_rng(11)
+    loads = np.where(rng.random((4, 400)) < 0.3, 0.0, rng.gamma(3.0, 90.0, (4, 400)))
+    loads[1, 100:110] = 250.0  # identical days: monotony capped, as the separate function does
+    loads[2, :50] = 0.0
+    a = load.analyse(loads)
+    acute, chronic, ratio = load.acute_chronic(loads)
+    monotony, strain = load.monotony_strain(loads)
+    fitness, fatigue, form = load.fitness_fatigue(loads)
+    streak = load.days_since_rest(np.c_[loads, np.zeros(4)])[:, 1:]
+    for ours, theirs in ((a.acute, acute), (a.chronic, chronic), (a.acwr, ratio),
+                         (a.monotony, monotony), (a.strain, strain), (a.fitness, fitness),
+                         (a.fatigue, fatigue), (a.form, form), (a.days_since_rest, streak)):
+        np.testing.assert_allclose(ours, theirs, rtol=1e-9, atol=1e-7, equal_nan=True)
+    assert a.monotony[1, 109] == load.MONOTONY_CAP
