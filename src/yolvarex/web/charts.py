@@ -66,8 +66,7 @@ def chart(title: str, x: Sequence[str], series: Sequence[Series], *, band: Band 
           y_label: str = "", description: str = "", width: int = 520, height: int = 260,
           digits: int = 1, zero_based: bool = True) -> Chart:
     uid = next(_ids)
-    left, right, top, bottom = 44, 10, 40, 30
-    plot_w, plot_h = width - left - right, height - top - bottom
+    right, top, bottom = 10, 40, 30
     values = [v for s in series for v in s.values if v is not None and math.isfinite(v)]
     if band:
         values += [v for v in (*band.low, *band.high) if v is not None and math.isfinite(v)]
@@ -77,6 +76,8 @@ def chart(title: str, x: Sequence[str], series: Sequence[Series], *, band: Band 
         lo = min(lo, 0.0)
     ticks = _nice_ticks(lo, hi)
     lo, hi = ticks[0], ticks[-1]
+    left = 14 + 8 * max(len(_fmt(t, 2)) for t in ticks)
+    plot_w, plot_h = width - left - right, height - top - bottom
     n = max(len(x), 1)
     slot = plot_w / n
 
