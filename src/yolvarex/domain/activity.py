@@ -87,3 +87,5 @@ class Activity:
     sub_sport: str | None = None
     source_format: str | None = None  # fit, gpx, tcx, manual
     samples: Samples = field(default_factory=Samples.empty)
+    #: What a person should know about how the file was read (a guessed sport, a missing date).
+    remarks: tuple[str, ...] = ()

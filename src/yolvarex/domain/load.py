@@ -18,6 +18,7 @@ returns arrays of the same shape, so a coach's whole squad is computed in one pa
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
@@ -123,3 +124,35 @@ def days_since_rest(loads: npt.ArrayLike) -> FloatArray:
         out[:, day] = run
         run = np.where(arr[:, day] > 0, run + 1, 0.0)
     return out
+
+
+@dataclass(frozen=True)
+class LoadAnalysis:
+    """Every load series of a squad at once; each array has shape (athletes, days).
+
+    Values are as of the end of each day (that day's training included); `days_since_rest` is
+    the number of training days in a row up to and including the day (0 on a rest day).
+    """
+
+    load: FloatArray
+    acute: FloatArray
+    chronic: FloatArray
+    acwr: FloatArray
+    monotony: FloatArray
+    strain: FloatArray
+    fitness: FloatArray
+    fatigue: FloatArray
+    form: FloatArray
+    days_since_rest: FloatArray
+
+
+def analyse(loads: npt.ArrayLike) -> LoadAnalysis:
+    """ACWR, monotony and strain, fitness-fatigue-form and rest streaks for many athletes."""
+    arr = _as_2d(loads)
+    acute, chronic, ratio = acute_chronic(arr)
+    monotony, strain = monotony_strain(arr)
+    fitness, fatigue, form = fitness_fatigue(arr)
+    streak = days_since_rest(np.concatenate([arr, np.zeros((arr.shape[0], 1))], axis=1))[:, 1:]
+    return LoadAnalysis(load=arr, acute=acute, chronic=chronic, acwr=ratio, monotony=monotony,
+                        strain=strain, fitness=fitness, fatigue=fatigue, form=form,
+                        days_since_rest=streak)

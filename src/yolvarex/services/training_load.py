@@ -26,22 +26,35 @@ def daily_loads(db: Session, actor: Actor, start: dt.date, end: dt.date,
                 athlete_id: int | None = None) -> np.ndarray:
     """Load per day from `start` to `end` inclusive, as a float array."""
     athlete_id = actor.id if athlete_id is None else athlete_id
-    require(db, actor, athlete_id)
-    days = (end - start).days + 1
-    out = np.zeros(max(days, 0))
+    loads: np.ndarray = squad_daily_loads(db, actor, [athlete_id], start, end)[0]
+    return loads
+
+
+def squad_daily_loads(db: Session, actor: Actor, athlete_ids: list[int], start: dt.date,
+                      end: dt.date) -> np.ndarray:
+    """Daily loads of many athletes at once: shape (athletes, days), one query per table."""
+    for athlete_id in athlete_ids:
+        require(db, actor, athlete_id)
+    days = max((end - start).days + 1, 0)
+    out = np.zeros((len(athlete_ids), days))
+    if not athlete_ids or not days:
+        return out
+    row_of = {a: i for i, a in enumerate(athlete_ids)}
     lo = dt.datetime.combine(start, dt.time(), tzinfo=dt.UTC)
     hi = dt.datetime.combine(end + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC)
-    for started, value in db.execute(select(models.Activity.start, models.Activity.load).where(
-            models.Activity.user_id == athlete_id, models.Activity.start >= lo,
+    for user_id, started, value in db.execute(select(
+            models.Activity.user_id, models.Activity.start, models.Activity.load).where(
+            models.Activity.user_id.in_(athlete_ids), models.Activity.start >= lo,
             models.Activity.start < hi)):
         if value:
-            out[(started.date() - start).days] += value
-    for day, rpe, minutes in db.execute(select(
-            models.StrengthSession.date, models.StrengthSession.rpe, models.StrengthSession.minutes)
-            .where(models.StrengthSession.user_id == athlete_id,
-                   models.StrengthSession.date >= start, models.StrengthSession.date <= end)):
+            out[row_of[user_id], (started.date() - start).days] += value
+    for user_id, day, rpe, minutes in db.execute(select(
+            models.StrengthSession.user_id, models.StrengthSession.date, models.StrengthSession.rpe,
+            models.StrengthSession.minutes).where(
+            models.StrengthSession.user_id.in_(athlete_ids),
+            models.StrengthSession.date >= start, models.StrengthSession.date <= end)):
         if rpe and minutes:
-            out[(day - start).days] += load.session_load(rpe, minutes)
+            out[row_of[user_id], (day - start).days] += load.session_load(rpe, minutes)
     return out
 
 
@@ -99,3 +112,80 @@ def load_facts(db: Session, actor: Actor, day: dt.date, athlete_id: int | None =
         monotony=_known(monotony[0, -1]), strain=_known(strain[0, -1]),
         days_since_rest=int(since_rest),
         fitness=_known(fitness[0, -1]), fatigue=_known(fatigue[0, -1]), form=_known(form[0, -1]))
+
+
+@dataclass(frozen=True)
+class LoadSeries:
+    """One athlete's load series for charts and tables, as of the end of each day.
+
+    The averages start from the first logged day (at most `HISTORY_DAYS` before the window),
+    so the window's first values already carry the history before it.
+    """
+
+    days: list[dt.date]
+    analysis: load.LoadAnalysis
+    known_from: dt.date | None  # first logged day; ACWR is shown from 28 days after it
+
+    def column(self, name: str) -> list[float | None]:
+        values = getattr(self.analysis, name)[0]
+        return [None if math.isnan(v) else round(float(v), 3) for v in values]
+
+
+def load_series(db: Session, actor: Actor, end: dt.date, days: int = 84,
+                athlete_id: int | None = None) -> LoadSeries:
+    athlete_id = actor.id if athlete_id is None else athlete_id
+    require(db, actor, athlete_id)
+    first = first_logged_day(db, athlete_id)
+    window_start = end - dt.timedelta(days=days - 1)
+    calc_start = window_start
+    if first is not None and first < window_start:
+        calc_start = max(first, window_start - dt.timedelta(days=HISTORY_DAYS))
+    elif first is not None and first <= end:
+        calc_start = first
+    loads = squad_daily_loads(db, actor, [athlete_id], calc_start, end)
+    analysis = load.analyse(loads)
+    if first is None or first > end:
+        analysis = load.analyse(np.zeros((1, (end - calc_start).days + 1)))
+    skip = (window_start - calc_start).days
+    if skip > 0:
+        analysis = load.LoadAnalysis(**{k: v[:, skip:] for k, v in vars(analysis).items()})
+    elif skip < 0:  # nothing logged before `first`: pad the window's start with unknowns
+        pad = np.full((1, -skip), np.nan)
+        zeros = np.zeros((1, -skip))
+        analysis = load.LoadAnalysis(**{
+            k: np.concatenate([zeros if k in ("load", "days_since_rest") else pad, v], axis=1)
+            for k, v in vars(analysis).items()})
+    return LoadSeries(days=[window_start + dt.timedelta(days=i) for i in range(days)],
+                      analysis=analysis, known_from=first)
+
+
+def squad_load_facts(db: Session, actor: Actor, athlete_ids: list[int],
+                     day: dt.date) -> dict[int, LoadFacts]:
+    """The load facts of many athletes on one morning, computed in one vectorised pass."""
+    if not athlete_ids:
+        return {}
+    firsts = {a: first_logged_day(db, a) for a in athlete_ids}
+    yesterday = day - dt.timedelta(days=1)
+    start = day - dt.timedelta(days=HISTORY_DAYS)
+    series = squad_daily_loads(db, actor, athlete_ids, start, yesterday)
+    out: dict[int, LoadFacts] = {}
+    for i, athlete_id in enumerate(athlete_ids):
+        first = firsts[athlete_id]
+        if first is None or first > yesterday:
+            out[athlete_id] = LoadFacts(day, *([None] * 9))
+            continue
+        # each athlete's averages start on their own first logged day (as in `load_facts`)
+        offset = max((first - start).days, 0)
+        row = series[i:i + 1, offset:]
+        acute, chronic, ratio = load.acute_chronic(row)
+        monotony, strain = load.monotony_strain(row)
+        fitness, fatigue, form = load.fitness_fatigue(row)
+        since_rest = load.days_since_rest(np.c_[row, [[0.0]]])[0, -1]
+        enough = (yesterday - first).days + 1 >= load.CHRONIC_DAYS
+        out[athlete_id] = LoadFacts(
+            day=day, acwr=_known(ratio[0, -1]) if enough else None,
+            acute=_known(acute[0, -1]), chronic=_known(chronic[0, -1]) if enough else None,
+            monotony=_known(monotony[0, -1]), strain=_known(strain[0, -1]),
+            days_since_rest=int(since_rest), fitness=_known(fitness[0, -1]),
+            fatigue=_known(fatigue[0, -1]), form=_known(form[0, -1]))
+    return out

@@ -1,0 +1,95 @@
+"""Training log, imports and load under /api/v1."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from fastapi import APIRouter, Body, Depends, File, Query, Request, Response, UploadFile
+from sqlalchemy.orm import Session
+
+from yolvarex.api import uploads
+from yolvarex.api.auth import api_actor, db_session, runtime
+from yolvarex.errors import Invalid
+from yolvarex.services import history, imports, load_report, training_load, training_log
+from yolvarex.services.runtime import Runtime
+from yolvarex.services.training_log import CrossEntry, EntryChanges, RunEntry
+from yolvarex.store.access import Actor
+
+router = APIRouter(prefix="/api/v1")
+
+
+@router.post("/imports", tags=["imports"], summary="Import activity files (FIT, GPX, TCX, .gz, zip, "
+             "Strava export); each file is stored whole or not at all")
+async def upload(request: Request, files: list[UploadFile] = File(...),
+                 actor: Actor = Depends(api_actor), rt: Runtime = Depends(runtime)) -> dict[str, Any]:
+    limit = rt.settings.max_upload_bytes
+    uploads.check_length(request, limit)
+    named = await uploads.read_files(files, limit)
+    with rt.db.session() as db:
+        report = imports.import_sources(db, actor, imports.upload_sources(named))
+    return report.summary() | {"files": uploads.file_results(report)}
+
+
+@router.get("/activities", tags=["log"], summary="Runs and cross-training in a date range, oldest first")
+def list_activities(start: dt.date = Query(alias="from"), end: dt.date = Query(alias="to"),
+                    actor: Actor = Depends(api_actor),
+                    db: Session = Depends(db_session)) -> list[dict[str, Any]]:
+    if end < start or (end - start).days > 366 * 5:
+        raise Invalid("Give a range with `from` before `to`, at most five years long.")
+    return [training_log.entry_json(r) for r in history.activities(db, actor, start, end)]
+
+
+@router.post("/activities/runs", tags=["log"], status_code=201, summary="Log a run by hand")
+def log_run(body: dict[str, Any] = Body(...), actor: Actor = Depends(api_actor),
+            db: Session = Depends(db_session)) -> dict[str, Any]:
+    row = training_log.log_entry(db, actor, training_log.parse(RunEntry, body, "run"))
+    db.commit()
+    return training_log.entry_json(row)
+
+
+@router.post("/activities/cross", tags=["log"], status_code=201, summary="Log cross-training by hand")
+def log_cross(body: dict[str, Any] = Body(...), actor: Actor = Depends(api_actor),
+              db: Session = Depends(db_session)) -> dict[str, Any]:
+    row = training_log.log_entry(db, actor, training_log.parse(CrossEntry, body, "cross-training"))
+    db.commit()
+    return training_log.entry_json(row)
+
+
+@router.get("/activities/{activity_id}", tags=["log"], summary="One activity")
+def get_activity(activity_id: int, actor: Actor = Depends(api_actor),
+                 db: Session = Depends(db_session)) -> dict[str, Any]:
+    return training_log.entry_json(training_log.get_entry(db, actor, activity_id))
+
+
+@router.patch("/activities/{activity_id}", tags=["log"],
+              summary="Change an activity (RPE, duration, type...); its load is recomputed")
+def patch_activity(activity_id: int, body: dict[str, Any] = Body(...),
+                   actor: Actor = Depends(api_actor), db: Session = Depends(db_session)) -> dict[str, Any]:
+    changes = training_log.parse(EntryChanges, body, "change")
+    row = training_log.update_entry(db, actor, activity_id, changes)
+    db.commit()
+    return training_log.entry_json(row)
+
+
+@router.delete("/activities/{activity_id}", tags=["log"], status_code=204, summary="Delete an activity")
+def delete_activity(activity_id: int, actor: Actor = Depends(api_actor),
+                    db: Session = Depends(db_session)) -> Response:
+    training_log.delete_entry(db, actor, activity_id)
+    db.commit()
+    return Response(status_code=204)
+
+
+@router.get("/load", tags=["load"], summary="This morning's load facts and the last weeks")
+def load_now(weeks: int = Query(6, ge=1, le=104), actor: Actor = Depends(api_actor),
+             db: Session = Depends(db_session)) -> dict[str, Any]:
+    return load_report.report(db, actor, dt.date.today(), weeks)
+
+
+@router.get("/load/series", tags=["load"], summary="Daily load series (end of each day) for charts")
+def load_series(days: int = Query(84, ge=7, le=366 * 5), actor: Actor = Depends(api_actor),
+                db: Session = Depends(db_session)) -> dict[str, Any]:
+    series = training_load.load_series(db, actor, dt.date.today(), days)
+    names = ("load", "acute", "chronic", "acwr", "monotony", "strain", "fitness", "fatigue", "form",
+             "days_since_rest")
+    return {"days": [d.isoformat() for d in series.days]} | {n: series.column(n) for n in names}

@@ -1,0 +1,95 @@
+"""`yolvarex import PATH...`: import watch files, folders and archives into the log."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from yolvarex.cli.common import JsonOption, UserOption, acting_user, console, print_json, runtime, user_errors
+from yolvarex.services import imports, training_log
+from yolvarex.services.imports import FileResult, ImportReport
+from yolvarex.store import models
+
+MAX_RPE_PROMPTS = 5
+
+
+def import_files(paths: list[Path] = typer.Argument(..., help="Files, folders or zip archives "
+                                                     "(FIT, GPX, TCX, .gz, Strava bulk export)."),
+                 user: str | None = UserOption, as_json: bool = JsonOption) -> None:
+    """Import activities from watch files, folders and zip archives (a Strava export too)."""
+    rt = runtime()
+    with user_errors(), rt.db.session() as db:
+        actor = acting_user(db, rt.settings, user)
+        imports.check_paths(paths)
+        if as_json:
+            report = imports.import_sources(db, actor, imports.path_sources(paths))
+            print_json(report.summary())
+        else:
+            report = _with_progress(db, actor, paths)
+            _print(report)
+            if sys.stdin.isatty():
+                _ask_rpe(db, actor, report)
+    if report.failed and not report.imported and not report.duplicates:
+        raise typer.Exit(1)
+
+
+def _with_progress(db, actor, paths: list[Path]) -> ImportReport:  # type: ignore[no-untyped-def]
+    total = imports.count_files(paths)
+    columns = (TextColumn("[bold]Importing"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.description}"), TimeRemainingColumn())
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task("", total=total)
+        seen: set[str] = set()
+
+        def advance(result: FileResult) -> None:
+            outer = result.file.split(".zip/", 1)[0]
+            if outer not in seen:
+                seen.add(outer)
+                bar.advance(task)
+            bar.update(task, description=Path(result.file).name)
+
+        return imports.import_sources(db, actor, imports.path_sources(paths), on_file=advance)
+
+
+def _print(report: ImportReport) -> None:
+    table = Table(title="Import", show_header=False, box=None)
+    table.add_row("Imported", str(report.imported),
+                  f"({report.imported - report.cross_training} runs, {report.cross_training} cross-training)")
+    table.add_row("Already in your log", str(report.duplicates), "")
+    table.add_row("Failed", str(len(report.failed)), "")
+    console.print(table)
+    for result in report.files:
+        for remark in dict.fromkeys(result.remarks):
+            console.print(f"[yellow]![/] {result.file}: {remark}", highlight=False)
+    for failure in report.failed:
+        console.print(f"[red]✗[/] {failure['file']}: {failure['reason']}", highlight=False)
+
+
+def _ask_rpe(db, actor, report: ImportReport) -> None:  # type: ignore[no-untyped-def]
+    """After a small import, ask how hard each new session felt (Enter skips)."""
+    ids = [i for f in report.files for i in f.activity_ids]
+    if not ids or len(ids) > MAX_RPE_PROMPTS:
+        return
+    console.print("How hard did each session feel, as a whole? 0 = rest, 10 = maximal. "
+                  "Press Enter to skip.")
+    for activity_id in ids:
+        row = db.get(models.Activity, activity_id)
+        label = f"{training_log.display_name(row)} on {row.start:%a %d %b}"
+        answer = typer.prompt(f"  {label}", default="", show_default=False).strip()
+        if not answer:
+            continue
+        try:
+            changes = training_log.EntryChanges(rpe=float(answer))
+        except ValueError:
+            console.print("  [yellow]Skipped:[/] give a number from 0 to 10.")
+            continue
+        training_log.update_entry(db, actor, activity_id, changes)
+        db.commit()
+
+
+def register(app: typer.Typer) -> None:
+    app.command("import")(import_files)

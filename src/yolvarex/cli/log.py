@@ -1,0 +1,14 @@
+"""`yolvarex log ...`: the training log group; each pillar adds its commands to it."""
+
+from __future__ import annotations
+
+import typer
+
+from yolvarex.cli import log_runs
+
+log_app = typer.Typer(help="Log training by hand, and list, edit or delete it.", no_args_is_help=True)
+log_runs.add_commands(log_app)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(log_app, name="log")

@@ -1,0 +1,92 @@
+"""GPX tracks (1.0 and 1.1, with Garmin's TrackPointExtension for heart rate and cadence).
+
+GPX rarely says which sport it was. The track's `<type>` wins when it is there (Garmin and
+Strava write `running`, `cycling`, ...); otherwise the typical moving pace decides (walking
+under 1.9 m/s, cycling over 6.5 m/s, running in between) and the activity says it guessed.
+Cadence in the TrackPointExtension (`cad`) is strides per minute for foot sports, like FIT.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+
+from yolvarex.domain.activity import Activity
+from yolvarex.ingest import xml
+from yolvarex.ingest.errors import ActivityFileError
+from yolvarex.ingest.sports import sport_from_pace, sport_named
+from yolvarex.ingest.summary import (
+    MOVING_MPS,
+    build_samples,
+    speed_of,
+    strides_to_steps,
+    summarize,
+    track_distance,
+)
+
+EXTENSION_CHANNELS = {"hr": "heart_rate_bpm", "heartrate": "heart_rate_bpm", "power": "power_w",
+                      "speed": "speed_mps"}
+
+
+def read_gpx(name: str, data: bytes) -> list[Activity]:
+    root = xml.parse(name, data, "GPX")
+    if xml.local(root.tag) != "gpx":
+        raise ActivityFileError(name, "is XML but not GPX.", "Pick a .gpx, .tcx or .fit file.")
+    activities = []
+    for trk in xml.children(root, "trk"):
+        activity = _track(name, trk)
+        if activity is not None:
+            activities.append(activity)
+    if not activities:
+        has_route = any(True for _ in xml.descendants(root, "rtept")) or any(
+            True for _ in xml.descendants(root, "trkpt"))
+        problem = ("has points without times: it looks like a planned route, not a recorded "
+                   "activity." if has_route else "holds no track.")
+        raise ActivityFileError(name, problem, "Export the recorded activity instead.")
+    return activities
+
+
+def _track(name: str, trk: xml.Element) -> Activity | None:
+    times: list[dt.datetime] = []
+    cols: dict[str, list[float]] = {c: [] for c in ("lat", "lon", "altitude_m", "heart_rate_bpm",
+                                                     "cadence_spm", "power_w", "speed_mps")}
+    for pt in xml.descendants(trk, "trkpt"):
+        stamp = xml.timestamp(xml.text(pt, "time"))
+        if stamp is None:
+            continue
+        times.append(stamp)
+        cols["lat"].append(xml.number(pt.get("lat")))
+        cols["lon"].append(xml.number(pt.get("lon")))
+        cols["altitude_m"].append(xml.number(xml.text(pt, "ele")))
+        ext = {"heart_rate_bpm": np.nan, "cadence_spm": np.nan, "power_w": np.nan, "speed_mps": np.nan}
+        extensions = xml.child(pt, "extensions")
+        if extensions is not None:
+            for node in extensions.iter():
+                tag = xml.local(node.tag).lower()
+                if tag in EXTENSION_CHANNELS:
+                    ext[EXTENSION_CHANNELS[tag]] = xml.number(xml.text(node))
+                elif tag in ("cad", "cadence"):
+                    ext["cadence_spm"] = xml.number(xml.text(node))
+        for channel, value in ext.items():
+            cols[channel].append(value)
+    if not times:
+        return None
+    order = np.argsort(np.array([t.timestamp() for t in times]), kind="stable")
+    start = times[int(order[0])]
+    t_s = [(times[i] - start).total_seconds() for i in order]
+    cols = {k: [v[i] for i in order] for k, v in cols.items()}
+    lat, lon = np.asarray(cols["lat"]), np.asarray(cols["lon"])
+    cols["distance_m"] = list(track_distance(lat, lon))
+    samples = build_samples(t_s, cols)
+    remarks: tuple[str, ...] = ()
+    sport = sport_named(xml.text(trk, "type"))
+    if sport is None:
+        speed = speed_of(samples)
+        moving = speed[np.isfinite(speed) & (speed >= MOVING_MPS)] if speed is not None else None
+        sport = sport_from_pace(float(np.median(moving)) if moving is not None and len(moving) else None)
+        remarks = (f"The file does not say which sport this was; from its pace it looks like "
+                   f"{sport.value}. Change it if that is wrong.",)
+    samples = strides_to_steps(samples, sport)
+    return summarize(sport, start, samples, name=xml.text(trk, "name"), source_format="gpx",
+                     remarks=remarks)

@@ -1,0 +1,167 @@
+"""Summary figures of an activity from its samples, where the file does not give them.
+
+Files that carry their own totals (FIT sessions, TCX laps) keep them; this fills the gaps:
+- moving time: the time between samples where you were moving faster than 0.5 m/s, leaving out
+  gaps longer than a minute (a paused watch);
+- ascent: the sum of climbs in altitude smoothed over 9 samples, counted only past a 3 m
+  change so that GPS and barometer noise does not add up;
+- distance: the last cumulative distance, or the sum of great-circle steps between positions;
+- average and maximum heart rate, and average cadence over the moving samples.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import numpy as np
+
+from yolvarex.domain.activity import Activity, FloatArray, Samples, Sport
+from yolvarex.ingest.sports import FOOT_SPORTS
+
+MOVING_MPS = 0.5
+MAX_GAP_S = 60.0
+ASCENT_STEP_M = 3.0
+ASCENT_SMOOTH = 9
+EARTH_RADIUS_M = 6_371_008.8
+DYNAMICS = ("vertical_oscillation_mm", "stance_time_ms", "stance_time_balance_pct",
+            "vertical_ratio_pct", "step_length_mm", "power_w")
+
+
+def _finite(values: FloatArray | None) -> FloatArray:
+    if values is None:
+        return np.zeros(0)
+    return values[np.isfinite(values)]
+
+
+def track_distance(lat: FloatArray, lon: FloatArray) -> FloatArray:
+    """Cumulative great-circle distance along a track (haversine), NaN positions skipped."""
+    out = np.full(len(lat), np.nan)
+    ok = np.isfinite(lat) & np.isfinite(lon)
+    if not ok.any():
+        return out
+    la, lo = np.radians(lat[ok]), np.radians(lon[ok])
+    dla, dlo = np.diff(la), np.diff(lo)
+    a = np.sin(dla / 2) ** 2 + np.cos(la[:-1]) * np.cos(la[1:]) * np.sin(dlo / 2) ** 2
+    steps = 2 * EARTH_RADIUS_M * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+    out[ok] = np.concatenate([[0.0], np.cumsum(steps)])
+    # carry the last known distance over samples without a position
+    idx = np.where(ok, np.arange(len(lat)), 0)
+    np.maximum.accumulate(idx, out=idx)
+    filled = out[idx]
+    filled[: int(np.argmax(ok))] = np.nan
+    return filled
+
+
+def speed_of(samples: Samples) -> FloatArray | None:
+    """Speed from the speed channel, else from distance over time."""
+    if samples.has("speed_mps"):
+        return samples.channels["speed_mps"]
+    if samples.has("distance_m") and len(samples) > 1:
+        dist = samples.channels["distance_m"]
+        dd = np.diff(dist)
+        dt_s = np.diff(samples.t_s)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            speed = np.where(dt_s > 0, dd / np.where(dt_s > 0, dt_s, 1.0), np.nan)
+        return np.concatenate([[np.nan], speed])
+    return None
+
+
+def moving_seconds(samples: Samples) -> float | None:
+    speed = speed_of(samples)
+    if speed is None or len(samples) < 2:
+        return None
+    gaps = np.diff(samples.t_s)
+    moving = (speed[1:] >= MOVING_MPS) & (gaps <= MAX_GAP_S)
+    return float(gaps[moving].sum())
+
+
+def ascent(altitude: FloatArray) -> float | None:
+    alt = _finite(altitude)
+    if len(alt) < 2:
+        return None
+    if len(alt) >= ASCENT_SMOOTH:
+        kernel = np.ones(ASCENT_SMOOTH) / ASCENT_SMOOTH
+        alt = np.convolve(alt, kernel, mode="valid")
+    total, ref = 0.0, float(alt[0])
+    for value in alt[1:]:
+        if value - ref >= ASCENT_STEP_M:
+            total += value - ref
+            ref = float(value)
+        elif value < ref:
+            ref = float(value)
+    return total
+
+
+def _mean(values: FloatArray | None, positive: bool = True) -> float | None:
+    v = _finite(values)
+    if positive:
+        v = v[v > 0]
+    return float(v.mean()) if len(v) else None
+
+
+def dynamics_averages(samples: Samples) -> dict[str, float]:
+    """Average running dynamics (and power) over the samples that have them."""
+    out = {}
+    for name in DYNAMICS:
+        value = _mean(samples.channels.get(name))
+        if value is not None:
+            out[name] = round(value, 2)
+    return out
+
+
+def _cap(value: float | None, limit: float | None) -> float | None:
+    return None if value is None else min(value, limit) if limit is not None else value
+
+
+def _or(value: float | None, fallback: float | None) -> float | None:
+    return value if value is not None and math.isfinite(value) else fallback
+
+
+def summarize(sport: Sport, start: dt.datetime, samples: Samples, *, duration_s: float | None = None,
+              moving_s: float | None = None, distance_m: float | None = None,
+              ascent_m: float | None = None, avg_hr: float | None = None,
+              max_hr: float | None = None, avg_cadence_spm: float | None = None,
+              name: str | None = None, sub_sport: str | None = None, source_format: str,
+              remarks: tuple[str, ...] = ()) -> Activity:
+    """An Activity whose missing totals come from its samples."""
+    n = len(samples)
+    ch = samples.channels
+    elapsed = float(samples.t_s[-1] - samples.t_s[0]) if n else 0.0
+    last_distance = _finite(ch.get("distance_m"))
+    hr = ch.get("heart_rate_bpm")
+    hr_known = _finite(hr)
+    cadence = ch.get("cadence_spm")
+    return Activity(
+        sport=sport, start=start, duration_s=float(_or(duration_s, elapsed) or 0.0),
+        distance_m=_or(distance_m, float(last_distance.max()) if len(last_distance) else None),
+        moving_s=_or(moving_s, _cap(moving_seconds(samples), _or(duration_s, elapsed))),
+        ascent_m=_or(ascent_m, ascent(ch["altitude_m"]) if "altitude_m" in ch else None),
+        avg_hr=_or(avg_hr, _mean(hr)),
+        max_hr=_or(max_hr, float(hr_known.max()) if len(hr_known) else None),
+        avg_cadence_spm=_or(avg_cadence_spm, _mean(cadence)),
+        name=name, sub_sport=sub_sport, source_format=source_format, samples=samples,
+        remarks=remarks)
+
+
+def build_samples(t_s: list[float], columns: dict[str, list[float]]) -> Samples:
+    """Samples from per-channel lists (NaN for missing), dropping channels with no value at all."""
+    channels = {}
+    for name, values in columns.items():
+        arr = np.asarray(values, dtype=np.float64)
+        if np.isfinite(arr).any():
+            channels[name] = arr
+    return Samples(t_s=np.asarray(t_s, dtype=np.float64), channels=channels)
+
+
+def strides_to_steps(samples: Samples, sport: Sport) -> Samples:
+    """Cadence read as strides per minute becomes steps per minute for foot sports; for other
+    sports (pedal or stroke rate) it is dropped, since `cadence_spm` means steps."""
+    if "cadence_spm" not in samples.channels:
+        return samples
+    channels = dict(samples.channels)
+    if sport in FOOT_SPORTS:
+        channels["cadence_spm"] = channels["cadence_spm"] * 2.0
+    else:
+        del channels["cadence_spm"]
+    return Samples(t_s=samples.t_s, channels=channels)

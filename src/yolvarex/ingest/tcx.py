@@ -1,0 +1,107 @@
+"""TCX activities (Garmin Training Center), multisport sessions included.
+
+Each `<Activity>` becomes one Activity (a multisport session gives one per leg). Totals come
+from the laps (distance, timer time, maximum heart rate); samples from the trackpoints.
+`RunCadence` in the ActivityExtension is strides per minute, like FIT: steps = 2 x value.
+The plain `<Cadence>` of a trackpoint is pedal revolutions and is not a step rate.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import numpy as np
+
+from yolvarex.domain.activity import Activity, Sport
+from yolvarex.ingest import xml
+from yolvarex.ingest.errors import ActivityFileError
+from yolvarex.ingest.sports import sport_named
+from yolvarex.ingest.summary import build_samples, strides_to_steps, summarize, track_distance
+
+NAN = math.nan
+
+
+def read_tcx(name: str, data: bytes) -> list[Activity]:
+    root = xml.parse(name, data, "TCX")
+    if xml.local(root.tag) != "TrainingCenterDatabase":
+        raise ActivityFileError(name, "is XML but not TCX.", "Pick a .tcx, .gpx or .fit file.")
+    activities = []
+    for act in xml.descendants(root, "Activity"):
+        activity = _activity(name, act)
+        if activity is not None:
+            activities.append(activity)
+    if not activities:
+        if any(True for _ in xml.descendants(root, "Course")):
+            raise ActivityFileError(name, "is a course (a planned route), not a recorded activity.",
+                                    "Export the recorded activity instead.")
+        raise ActivityFileError(name, "holds no recorded activity.",
+                                "Check that you exported a finished activity.")
+    return activities
+
+
+def _value(el: xml.Element | None, name: str) -> float:
+    node = xml.child(el, name) if el is not None else None
+    return xml.number(xml.text(node, "Value")) if node is not None else NAN
+
+
+def _activity(name: str, act: xml.Element) -> Activity | None:
+    times: list[dt.datetime] = []
+    cols: dict[str, list[float]] = {c: [] for c in (
+        "lat", "lon", "altitude_m", "distance_m", "heart_rate_bpm", "cadence_spm", "speed_mps",
+        "power_w")}
+    lap_seconds = lap_distance = 0.0
+    max_hr = NAN
+    laps = list(xml.children(act, "Lap"))
+    for lap in laps:
+        lap_seconds += _zero(xml.number(xml.text(lap, "TotalTimeSeconds")))
+        lap_distance += _zero(xml.number(xml.text(lap, "DistanceMeters")))
+        lap_max = _value(lap, "MaximumHeartRateBpm")
+        max_hr = lap_max if math.isnan(max_hr) else max(max_hr, _zero(lap_max))
+        for pt in xml.descendants(lap, "Trackpoint"):
+            stamp = xml.timestamp(xml.text(pt, "Time"))
+            if stamp is None:
+                continue
+            times.append(stamp)
+            pos = xml.child(pt, "Position")
+            cols["lat"].append(xml.number(xml.text(pos, "LatitudeDegrees")))
+            cols["lon"].append(xml.number(xml.text(pos, "LongitudeDegrees")))
+            cols["altitude_m"].append(xml.number(xml.text(pt, "AltitudeMeters")))
+            cols["distance_m"].append(xml.number(xml.text(pt, "DistanceMeters")))
+            cols["heart_rate_bpm"].append(_value(pt, "HeartRateBpm"))
+            extra = {"RunCadence": NAN, "Speed": NAN, "Watts": NAN}
+            ext = xml.child(pt, "Extensions")
+            if ext is not None:
+                for node in ext.iter():
+                    tag = xml.local(node.tag)
+                    if tag in extra:
+                        extra[tag] = xml.number(xml.text(node))
+            cols["cadence_spm"].append(extra["RunCadence"])
+            cols["speed_mps"].append(extra["Speed"])
+            cols["power_w"].append(extra["Watts"])
+    start = xml.timestamp(xml.text(act, "Id")) or (min(times) if times else None)
+    if start is None and laps:
+        start = xml.timestamp(laps[0].get("StartTime"))
+    if start is None or (not times and lap_seconds <= 0):
+        return None
+    t_s = [(t - start).total_seconds() for t in times]
+    if all(math.isnan(v) for v in cols["distance_m"]):
+        cols["distance_m"] = list(track_distance(np.asarray(cols["lat"]), np.asarray(cols["lon"])))
+    samples = build_samples(t_s, cols)
+    word = act.get("Sport")
+    sport = sport_named(word)
+    remarks: tuple[str, ...] = ()
+    if sport is None:
+        sport = Sport.OTHER
+        remarks = (f"The file calls the sport {word or 'nothing'!r}, so it is kept as "
+                   "cross-training; change it if it was a run.",)
+    samples = strides_to_steps(samples, sport)
+    elapsed = t_s[-1] if t_s else 0.0
+    return summarize(sport, start, samples, duration_s=max(elapsed, lap_seconds),
+                     distance_m=lap_distance or None,
+                     max_hr=None if math.isnan(max_hr) else max_hr,
+                     source_format="tcx", remarks=remarks)
+
+
+def _zero(value: float) -> float:
+    return 0.0 if math.isnan(value) else value

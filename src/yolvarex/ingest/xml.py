@@ -1,0 +1,84 @@
+"""Untrusted XML (GPX, TCX) parsed safely with defusedxml.
+
+Activity files never need a document type declaration, so any DTD is refused before anything
+is expanded: a "billion laughs" file or one that points at an external entity (a local file or
+a URL) stops at once with a message, and the network is never touched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET  # the Element type and ParseError; parsing is defused
+from collections.abc import Iterator
+
+import defusedxml.ElementTree as SafeET
+from defusedxml import DefusedXmlException
+
+from yolvarex.ingest.errors import ActivityFileError
+
+Element = ET.Element
+
+
+def parse(name: str, data: bytes, kind: str) -> Element:
+    try:
+        root: Element = SafeET.fromstring(data, forbid_dtd=True, forbid_entities=True,
+                                          forbid_external=True)
+    except DefusedXmlException:
+        raise ActivityFileError(
+            name, f"declares a document type or entities, which {kind} files never need; "
+            "yolvarex refuses such files because they can be used to attack the server or "
+            "read other files.", "Export the activity again from your watch or app.") from None
+    except ET.ParseError as exc:
+        raise ActivityFileError(name, f"is not well-formed {kind} ({exc}).",
+                                "Export the activity again; the file may be cut short.") from None
+    return root
+
+
+def local(tag: str) -> str:
+    """The tag without its namespace: {http://...}trkpt -> trkpt."""
+    return tag.rsplit("}", 1)[-1]
+
+
+def children(el: Element, name: str) -> Iterator[Element]:
+    for child in el:
+        if local(child.tag) == name:
+            yield child
+
+
+def child(el: Element, name: str) -> Element | None:
+    return next(children(el, name), None)
+
+
+def descendants(el: Element, name: str) -> Iterator[Element]:
+    for node in el.iter():
+        if local(node.tag) == name:
+            yield node
+
+
+def text(el: Element | None, name: str | None = None) -> str | None:
+    node = el if name is None or el is None else child(el, name)
+    if node is None or node.text is None:
+        return None
+    return node.text.strip() or None
+
+
+def number(value: str | None) -> float:
+    if value is None:
+        return float("nan")
+    try:
+        return float(value)
+    except ValueError:
+        return float("nan")
+
+
+def timestamp(value: str | None) -> dt.datetime | None:
+    """An ISO 8601 time as a UTC datetime (no zone given: taken as UTC, as GPX requires)."""
+    if not value:
+        return None
+    try:
+        stamp = dt.datetime.fromisoformat(value.replace("z", "Z"))
+    except ValueError:
+        return None
+    if stamp.tzinfo is None:
+        stamp = stamp.replace(tzinfo=dt.UTC)
+    return stamp.astimezone(dt.UTC)

@@ -1,0 +1,46 @@
+"""What the app knows about an athlete's body from their own data: heart rates for TRIMP."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from yolvarex.domain.session_load import DEFAULT_MAX_HR, DEFAULT_REST_HR, HeartRates
+from yolvarex.store import models
+
+REST_HR_DAYS = 60
+MAX_HR_DAYS = 365
+MIN_CREDIBLE_MAX_HR = 150.0
+
+
+def athlete_heart_rates(db: Session, athlete_id: int, today: dt.date | None = None) -> HeartRates:
+    """Resting and maximum heart rate for TRIMP, from the athlete's own data.
+
+    - maximum: the athlete's setting `max_hr` when set; else the highest maximum heart rate of
+      their activities in the last year, when it is at least 150 (lower values are more likely
+      easy sessions than a true maximum); else 190;
+    - resting: the mean of the resting heart rates in their check-ins of the last 60 days;
+      else the setting `resting_hr`; else 60;
+    - sex from the setting `sex` (female uses Banister's female weighting).
+    """
+    today = today or dt.date.today()
+    user = db.get(models.User, athlete_id)
+    settings = (user.settings if user else None) or {}
+    rest_values = [row.get("resting_hr") for row in db.scalars(select(models.CheckIn.data).where(
+        models.CheckIn.user_id == athlete_id,
+        models.CheckIn.date >= today - dt.timedelta(days=REST_HR_DAYS)))]
+    rests = [float(v) for v in rest_values if isinstance(v, int | float)]
+    setting = settings.get("resting_hr")
+    rest = sum(rests) / len(rests) if rests else (
+        float(setting) if isinstance(setting, int | float) else DEFAULT_REST_HR)
+    max_hr = settings.get("max_hr")
+    if not isinstance(max_hr, int | float):
+        since = dt.datetime.combine(today - dt.timedelta(days=MAX_HR_DAYS), dt.time(), tzinfo=dt.UTC)
+        seen = db.scalar(select(func.max(models.Activity.max_hr)).where(
+            models.Activity.user_id == athlete_id, models.Activity.start >= since))
+        max_hr = seen if seen and seen >= MIN_CREDIBLE_MAX_HR else DEFAULT_MAX_HR
+    if float(max_hr) <= rest:
+        max_hr = DEFAULT_MAX_HR
+    return HeartRates(rest=rest, max=float(max_hr), female=settings.get("sex") == "female")

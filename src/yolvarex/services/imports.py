@@ -1,0 +1,203 @@
+"""Import activity files into an athlete's log.
+
+- Each file is all or nothing: its activities are written inside one savepoint and committed
+  together; a file that cannot be read stores nothing and is reported with the reason, and the
+  rest of the batch goes on.
+- The same activity twice (start within a minute, durations within 10 % or two minutes, from
+  any format or source, the log included) is stored once.
+- Non-running activities are kept as cross-training with their load; a multisport file keeps
+  its running legs as runs.
+- Every stored activity gets a session load (`domain.session_load`): Strava's perceived
+  exertion x minutes when the export has it, else heart-rate TRIMP with the athlete's resting
+  and maximum heart rate (see `athlete_heart_rates`), else an estimate by sport.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from yolvarex.domain.activity import Activity, Sport
+from yolvarex.domain.session_load import HeartRates, load_of_session
+from yolvarex.errors import UserError
+from yolvarex.ingest import ActivityFileError, read_activity_file
+from yolvarex.ingest.archive import SourceFile, open_path, open_upload, walk_paths
+from yolvarex.ingest.summary import dynamics_averages
+from yolvarex.services.athlete import athlete_heart_rates
+from yolvarex.store import models
+from yolvarex.store.access import Action, Actor, require
+from yolvarex.store.samples import encode_samples
+
+SAME_START = dt.timedelta(seconds=60)
+SAME_DURATION_S = 120.0
+SAME_DURATION_SHARE = 0.10
+
+
+@dataclass
+class FileResult:
+    file: str
+    status: str  # imported | duplicate | failed
+    activity_ids: list[int] = field(default_factory=list)
+    runs: int = 0
+    cross_training: int = 0
+    duplicates: int = 0
+    reason: str | None = None
+    remarks: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportReport:
+    files: list[FileResult] = field(default_factory=list)
+
+    @property
+    def imported(self) -> int:
+        return sum(len(f.activity_ids) for f in self.files)
+
+    @property
+    def duplicates(self) -> int:
+        return sum(f.duplicates for f in self.files)
+
+    @property
+    def cross_training(self) -> int:
+        return sum(f.cross_training for f in self.files)
+
+    @property
+    def failed(self) -> list[dict[str, str]]:
+        return [{"file": f.file, "reason": f.reason or ""} for f in self.files if f.status == "failed"]
+
+    def summary(self) -> dict[str, Any]:
+        """The JSON summary scripts read: counts, and each failed file with its reason."""
+        return {"imported": self.imported, "duplicates": self.duplicates,
+                "cross_training": self.cross_training, "failed": self.failed}
+
+
+def similar(a_start: dt.datetime, a_duration: float, b_start: dt.datetime, b_duration: float) -> bool:
+    """The duplicate rule: starts within a minute and durations within 10 % or two minutes."""
+    if abs(a_start - b_start) > SAME_START:
+        return False
+    tolerance = max(SAME_DURATION_S, SAME_DURATION_SHARE * max(a_duration, b_duration))
+    return abs(a_duration - b_duration) <= tolerance
+
+
+def find_duplicate(db: Session, athlete_id: int, start: dt.datetime, duration_s: float) -> int | None:
+    rows = db.execute(select(models.Activity.id, models.Activity.start, models.Activity.duration_s)
+                      .where(models.Activity.user_id == athlete_id,
+                             models.Activity.start >= start - SAME_START,
+                             models.Activity.start <= start + SAME_START))
+    for row_id, other_start, other_duration in rows:
+        if similar(start, duration_s, other_start, other_duration):
+            return int(row_id)
+    return None
+
+
+def activity_row(athlete_id: int, activity: Activity, *, source_name: str | None,
+                 hr: HeartRates, rpe: float | None = None, name: str | None = None,
+                 run_type: str | None = None, notes: str | None = None) -> models.Activity:
+    """A store row for a read activity, with its session load."""
+    minutes = activity.duration_s / 60
+    session = load_of_session(minutes, sport=activity.sport.value, run_type=run_type, rpe=rpe,
+                              avg_hr=activity.avg_hr, hr=hr)
+    dynamics: dict[str, Any] = dynamics_averages(activity.samples)
+    dynamics["load_method"] = session.method.value
+    return models.Activity(
+        user_id=athlete_id, sport=activity.sport.value, sub_sport=activity.sub_sport,
+        run_type=run_type, name=(name or activity.name or None),
+        start=activity.start, duration_s=activity.duration_s, moving_s=activity.moving_s,
+        distance_m=activity.distance_m, ascent_m=activity.ascent_m, avg_hr=activity.avg_hr,
+        max_hr=activity.max_hr, avg_cadence_spm=activity.avg_cadence_spm, rpe=rpe,
+        load=session.load, dynamics=dynamics,
+        samples=encode_samples(activity.samples) if len(activity.samples) else None,
+        source=activity.source_format or "file",
+        source_name=(source_name or "")[-255:] or None, notes=notes)
+
+
+def _with_meta(activities: list[Activity], source: SourceFile) -> list[Activity]:
+    meta = source.meta
+    if meta is None or meta.sport is None or len(activities) != 1:
+        return activities
+    import dataclasses
+
+    return [dataclasses.replace(activities[0], sport=meta.sport)]
+
+
+def import_file(db: Session, actor: Actor, source: SourceFile, hr: HeartRates,
+                athlete_id: int | None = None) -> FileResult:
+    """Read and store one file in its own savepoint. Unreadable files come back as `failed`."""
+    athlete_id = actor.id if athlete_id is None else athlete_id
+    result = FileResult(file=source.name, status="imported")
+    try:
+        if source.error is not None:
+            raise source.error
+        undated = (source.meta.start if source.meta and source.meta.start else None) or \
+            source.modified or dt.datetime.now(dt.UTC)
+        activities = _with_meta(read_activity_file(source.name, source.data, undated_start=undated),
+                                source)
+    except ActivityFileError as exc:
+        result.status, result.reason = "failed", exc.reason
+        return result
+    meta = source.meta
+    with db.begin_nested():
+        for activity in activities:
+            result.remarks.extend(activity.remarks)
+            if find_duplicate(db, athlete_id, activity.start, activity.duration_s) is not None:
+                result.duplicates += 1
+                continue
+            row = activity_row(athlete_id, activity, source_name=source.name, hr=hr,
+                               rpe=meta.rpe if meta else None, name=meta.name if meta else None)
+            db.add(row)
+            db.flush()
+            result.activity_ids.append(row.id)
+            if activity.sport is Sport.RUNNING:
+                result.runs += 1
+            else:
+                result.cross_training += 1
+    if not result.activity_ids and result.duplicates:
+        result.status = "duplicate"
+    return result
+
+
+Progress = Callable[[FileResult], None]
+
+
+def import_sources(db: Session, actor: Actor, sources: Iterable[SourceFile],
+                   on_file: Progress | None = None, athlete_id: int | None = None) -> ImportReport:
+    """Import many files, committing after each one so a later failure cannot undo it."""
+    athlete_id = actor.id if athlete_id is None else athlete_id
+    require(db, actor, athlete_id, Action.WRITE)
+    hr = athlete_heart_rates(db, athlete_id)
+    report = ImportReport()
+    for source in sources:
+        result = import_file(db, actor, source, hr, athlete_id)
+        db.commit()
+        report.files.append(result)
+        if on_file:
+            on_file(result)
+    return report
+
+
+def upload_sources(files: Iterable[tuple[str, bytes]]) -> Iterator[SourceFile]:
+    for name, data in files:
+        yield from open_upload(name, data)
+
+
+def path_sources(paths: list[Path]) -> Iterator[SourceFile]:
+    for path in walk_paths(paths):
+        yield from open_path(path)
+
+
+def count_files(paths: list[Path]) -> int:
+    """How many files the paths hold (archives count once), for a progress bar."""
+    return sum(1 for _ in walk_paths(paths))
+
+
+def check_paths(paths: list[Path]) -> None:
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise UserError("Nothing to import at " + ", ".join(missing) + ".",
+                        details=["Give files, folders or zip archives that exist."])

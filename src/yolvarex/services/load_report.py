@@ -1,0 +1,54 @@
+"""The load figures a person reads: this morning's facts and the last weeks, as plain data.
+
+Used by `yolvarex load`, the API and the Progress page, so the three agree.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import math
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from yolvarex.services import history, training_load
+from yolvarex.store.access import Actor
+
+
+def _r(value: float, digits: int = 2) -> float | None:
+    return None if value is None or math.isnan(value) else round(float(value), digits)
+
+
+def report(db: Session, actor: Actor, today: dt.date, weeks: int = 6,
+           athlete_id: int | None = None) -> dict[str, Any]:
+    athlete_id = actor.id if athlete_id is None else athlete_id
+    facts = training_load.load_facts(db, actor, today, athlete_id)
+    this_monday = today - dt.timedelta(days=today.weekday())
+    first_monday = this_monday - dt.timedelta(weeks=weeks - 1)
+    series = training_load.load_series(db, actor, today, (today - first_monday).days + 1, athlete_id)
+    a = series.analysis
+    acts = history.activities(db, actor, first_monday, today, athlete_id)
+    sessions = history.strength_sessions(db, actor, first_monday, today, athlete_id)
+    out_weeks = []
+    for w in range(weeks):
+        monday = first_monday + dt.timedelta(weeks=w)
+        lo = w * 7
+        hi = min(lo + 7, len(series.days))
+        last = hi - 1
+        count = sum(1 for x in acts if monday <= x.start.date() < monday + dt.timedelta(days=7)) + \
+            sum(1 for s in sessions if monday <= s.date < monday + dt.timedelta(days=7))
+        out_weeks.append({
+            "monday": monday.isoformat(), "sessions": count,
+            "load": _r(float(a.load[0, lo:hi].sum()), 1),
+            "acwr": _r(a.acwr[0, last]) if series.known_from and
+            (series.days[last] - series.known_from).days + 1 >= 28 else None,
+            "monotony": _r(a.monotony[0, last]), "strain": _r(a.strain[0, last], 1),
+            "fitness": _r(a.fitness[0, last], 1), "fatigue": _r(a.fatigue[0, last], 1),
+            "form": _r(a.form[0, last], 1)})
+    return {
+        "today": {k: (v.isoformat() if isinstance(v, dt.date) else v)
+                  for k, v in dataclasses.asdict(facts).items()},
+        "first_logged_day": series.known_from.isoformat() if series.known_from else None,
+        "weeks": out_weeks,
+    }

@@ -1,0 +1,169 @@
+"""The manual training log: runs and cross-training typed in by hand, edits and deletions.
+
+Every entry gets a session load the same way imports do (`domain.session_load`): session RPE
+x minutes when you rate it, heart-rate TRIMP when you give an average heart rate, else an
+estimate by run type or sport. Changing the RPE, duration or heart rate recomputes it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from sqlalchemy.orm import Session
+
+from yolvarex.domain.session_load import load_of_session
+from yolvarex.errors import Invalid
+from yolvarex.services.athlete import athlete_heart_rates
+from yolvarex.store import models
+from yolvarex.store.access import Action, Actor, owned, require
+
+RUN_TYPES = ("easy", "recovery", "long", "tempo", "speed", "race")
+CROSS_SPORTS = ("cycling", "swimming", "walking", "hiking", "strength", "other")
+DEFAULT_TIME = dt.time(7, 0)
+
+RunType = Literal["easy", "recovery", "long", "tempo", "speed", "race"]
+CrossSport = Literal["cycling", "swimming", "walking", "hiking", "strength", "other"]
+
+
+class _Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    date: dt.date
+    time: dt.time | None = None
+    minutes: float = Field(gt=0, le=24 * 60)
+    distance_km: float | None = Field(default=None, ge=0, le=1000)
+    rpe: float | None = Field(default=None, ge=0, le=10)
+    avg_hr: float | None = Field(default=None, ge=30, le=250)
+    name: str | None = Field(default=None, max_length=200)
+    notes: str | None = Field(default=None, max_length=5000)
+
+
+class RunEntry(_Entry):
+    run_type: RunType = "easy"
+
+
+class CrossEntry(_Entry):
+    sport: CrossSport = "cycling"
+
+
+class EntryChanges(BaseModel):
+    """Fields to change on a logged or imported activity; None means "leave as it is"."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    date: dt.date | None = None
+    time: dt.time | None = None
+    minutes: float | None = Field(default=None, gt=0, le=24 * 60)
+    distance_km: float | None = Field(default=None, ge=0, le=1000)
+    rpe: float | None = Field(default=None, ge=0, le=10)
+    avg_hr: float | None = Field(default=None, ge=30, le=250)
+    run_type: RunType | None = None
+    sport: Literal["running", "cycling", "swimming", "walking", "hiking", "strength", "other"] | None = None
+    name: str | None = Field(default=None, max_length=200)
+    notes: str | None = Field(default=None, max_length=5000)
+
+
+def parse(model: type[BaseModel], data: dict[str, Any], what: str) -> Any:
+    """Validate form or JSON data, or raise Invalid listing every wrong field and why."""
+    clean = {k: v for k, v in data.items() if v not in (None, "")}
+    try:
+        return model.model_validate(clean)
+    except ValidationError as exc:
+        details = []
+        for err in exc.errors():
+            field = ".".join(str(p) for p in err["loc"]) or what
+            hint = "unknown field; remove it" if err["type"] == "extra_forbidden" else err["msg"]
+            details.append(f"{field}: {hint}")
+        raise Invalid(f"The {what} has invalid values.", details=details) from None
+
+
+def _start(day: dt.date, time: dt.time | None) -> dt.datetime:
+    return dt.datetime.combine(day, time or DEFAULT_TIME, tzinfo=dt.UTC)
+
+
+def _reload(db: Session, row: models.Activity) -> None:
+    hr = athlete_heart_rates(db, row.user_id)
+    session = load_of_session(row.duration_s / 60, sport=row.sport, run_type=row.run_type,
+                              rpe=row.rpe, avg_hr=row.avg_hr, hr=hr)
+    row.load = session.load
+    row.dynamics = {**(row.dynamics or {}), "load_method": session.method.value}
+
+
+def log_entry(db: Session, actor: Actor, entry: RunEntry | CrossEntry,
+              athlete_id: int | None = None) -> models.Activity:
+    athlete_id = actor.id if athlete_id is None else athlete_id
+    require(db, actor, athlete_id, Action.WRITE)
+    sport, run_type = (("running", entry.run_type) if isinstance(entry, RunEntry)
+                       else (entry.sport, None))
+    row = models.Activity(
+        user_id=athlete_id, sport=sport, run_type=run_type,
+        name=entry.name, start=_start(entry.date, entry.time), duration_s=entry.minutes * 60,
+        distance_m=entry.distance_km * 1000 if entry.distance_km is not None else None,
+        rpe=entry.rpe, avg_hr=entry.avg_hr, notes=entry.notes, source="manual", dynamics={})
+    _reload(db, row)
+    db.add(row)
+    db.flush()
+    return row
+
+
+def update_entry(db: Session, actor: Actor, activity_id: int, changes: EntryChanges) -> models.Activity:
+    row = owned(db, actor, models.Activity, activity_id, Action.WRITE)
+    given = changes.model_dump(exclude_unset=True)
+    if "date" in given or "time" in given:
+        row.start = _start(given.get("date") or row.start.date(), given.get("time") or row.start.time())
+    if "minutes" in given and changes.minutes is not None:
+        row.duration_s = changes.minutes * 60
+        if row.moving_s is not None:
+            row.moving_s = min(row.moving_s, row.duration_s)
+    if "distance_km" in given:
+        row.distance_m = None if changes.distance_km is None else changes.distance_km * 1000
+    for key in ("rpe", "avg_hr", "name", "notes"):
+        if key in given:
+            setattr(row, key, given[key])
+    if "sport" in given and changes.sport:
+        row.sport = changes.sport
+    if "run_type" in given:
+        row.run_type = changes.run_type
+    if row.sport != "running":
+        row.run_type = None
+    _reload(db, row)
+    db.flush()
+    return row
+
+
+def delete_entry(db: Session, actor: Actor, activity_id: int) -> None:
+    row = owned(db, actor, models.Activity, activity_id, Action.WRITE)
+    db.delete(row)
+    db.flush()
+
+
+def get_entry(db: Session, actor: Actor, activity_id: int) -> models.Activity:
+    return owned(db, actor, models.Activity, activity_id)
+
+
+def entry_json(row: models.Activity) -> dict[str, Any]:
+    """An activity as the API and `--json` show it (samples left out; they are large)."""
+    return {
+        "id": row.id, "sport": row.sport, "run_type": row.run_type, "name": row.name,
+        "start": row.start.isoformat(), "date": row.start.date().isoformat(),
+        "minutes": round(row.duration_s / 60, 1),
+        "moving_minutes": round(row.moving_s / 60, 1) if row.moving_s is not None else None,
+        "distance_km": round(row.distance_m / 1000, 3) if row.distance_m is not None else None,
+        "ascent_m": row.ascent_m, "avg_hr": row.avg_hr, "max_hr": row.max_hr,
+        "avg_cadence_spm": round(row.avg_cadence_spm, 1) if row.avg_cadence_spm else None,
+        "rpe": row.rpe, "load": row.load,
+        "load_method": (row.dynamics or {}).get("load_method"),
+        "dynamics": {k: v for k, v in (row.dynamics or {}).items() if k != "load_method"},
+        "source": row.source, "source_name": row.source_name, "notes": row.notes,
+        "has_samples": row.samples is not None,
+    }
+
+
+def display_name(row: models.Activity) -> str:
+    if row.name:
+        return row.name
+    if row.sport == "running":
+        return f"{(row.run_type or '').capitalize()} run".strip().capitalize()
+    return row.sport.capitalize()
