@@ -362,3 +362,22 @@ def is_running_day(db: Session, actor: Actor, day: dt.date, athlete_id: int | No
 
 def metric_label(metric: Metric) -> str:
     return METRICS[metric].label
+
+
+def today_block(db: Session, actor: Actor, library: Library, day: dt.date,
+                minutes: int = 10) -> SessionPlan | None:
+    """The drill block for the Today page: on days the runner usually runs, or every day while
+    the log has no run from the last four weeks to tell which days those are."""
+    since = dt.datetime.combine(day - dt.timedelta(days=28), dt.time(), tzinfo=dt.UTC)
+    recent = db.scalar(select(models.Activity.id).where(
+        models.Activity.user_id == actor.id, models.Activity.sport == "running",
+        models.Activity.start >= since).limit(1))
+    if recent is not None and not is_running_day(db, actor, day):
+        return None
+    return plan_session(db, actor, library, minutes, day)
+
+
+def today_card(db: Session, actor: Actor, library: Library, day: dt.date) -> dict[str, Any] | None:
+    """`today_block` ready for the Today template: titles and cue words included."""
+    plan = today_block(db, actor, library, day)
+    return session_json(plan, library) if plan is not None and plan.session.items else None
