@@ -1,12 +1,13 @@
 """Build a warm-up drill block of 5-15 minutes for the faults that matter most to this runner.
 
 1. Focus on the top `MAX_FOCUS` faults (from run findings or the self-assessment); with none,
-   use `GENERAL_FOCUS`, a general block for every runner.
-2. Take turns between those faults: each turn picks the next drill the fault lists that is a
-   warm-up drill, at or below the runner's level, not chosen yet and fits. In the first round
-   each fault gets an equal share of the minutes, so the top fault cannot take the whole block;
-   later rounds fill what is left. A drill that does not fit may shrink to fewer sets, down to
-   half its sets.
+   build a general block for every runner from `GENERAL_DRILLS` (marching, quick feet, relaxed
+   strides, skips and hops), each counted under the `GENERAL_FOCUS` fault it serves.
+2. Take turns between those faults: each turn picks the first drill the fault lists (authors
+   list the most useful first) that is a warm-up drill, at or below the runner's level, not
+   chosen yet and fits; a drill that does not fit may shrink to fewer sets, down to half its
+   sets. In the first round each fault gets an equal share of the minutes, so the top fault
+   cannot take the whole block; later rounds fill what is left, preferring full doses.
 3. Order the block gentlest first: prep, technique, power, then running drills.
 4. Give each drill one cue: a cue it trains for the fault it was chosen for, external first.
 5. Name one cue for the run itself (the top fault's best cue) and the drills to weave into the
@@ -24,7 +25,8 @@ from yolvarex.domain.form.content import STAGE_ORDER, DrillInfo, FormContent, be
 MIN_MINUTES = 5
 MAX_MINUTES = 15
 MAX_FOCUS = 3
-GENERAL_FOCUS = ("overstriding", "heavy-landing", "tense-upper-body")
+GENERAL_FOCUS = ("overstriding", "long-ground-contact", "tense-upper-body")
+GENERAL_DRILLS = ("a-march", "quick-feet", "relaxed-strides", "a-skip", "pogo-hops", "high-knees")
 
 
 @dataclass(frozen=True)
@@ -81,19 +83,20 @@ def build_session(focus: Sequence[str], minutes: int, content: FormContent,
         progress = False
         for index, fault_id in enumerate(targets):
             budget = left / (len(targets) - index) if first_round else left
-            for drill_id in content.faults[fault_id].drills:
-                drill = content.drills.get(drill_id)
-                if (drill is None or drill_id in taken or drill.when != "warm_up"
-                        or drill.level > max_level):
-                    continue
-                fit = _fit(drill, budget)
-                if fit is None:
-                    continue
-                chosen.append((drill_id, fault_id, fit[0], fit[1]))
+            candidates = (tuple(d for d in GENERAL_DRILLS if d in content.drills
+                                and fault_id in content.drills[d].faults)
+                          if general else content.faults[fault_id].drills)
+            eligible = [d for d in candidates if d in content.drills and d not in taken
+                        and content.drills[d].when == "warm_up"
+                        and content.drills[d].level <= max_level]
+            fits = [(d, *fit) for d in eligible if (fit := _fit(content.drills[d], budget))]
+            if not first_round:  # when filling up, a drill at its full dose before a shrunk one
+                fits.sort(key=lambda f: f[1] < content.drills[f[0]].dose.sets)
+            for drill_id, sets, mins in fits[:1]:
+                chosen.append((drill_id, fault_id, sets, mins))
                 taken.add(drill_id)
-                left -= fit[1]
+                left -= mins
                 progress = True
-                break
         first_round = False
     position = {d: i for i, (d, *_rest) in enumerate(chosen)}
     chosen.sort(key=lambda c: (STAGE_ORDER.index(str(content.drills[c[0]].stage))
