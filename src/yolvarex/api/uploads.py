@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from fastapi import Request, UploadFile
+from fastapi import Request
+from starlette.datastructures import UploadFile
 
 from yolvarex.errors import UserError
 
@@ -22,7 +24,7 @@ def check_length(request: Request, limit: int) -> None:
                                 "`yolvarex import PATH` on the server."])
 
 
-async def read_files(files: list[UploadFile], limit: int) -> list[tuple[str, bytes]]:
+async def read_files(files: Sequence[UploadFile], limit: int) -> list[tuple[str, bytes]]:
     """The uploaded files' names and bytes, refusing more than `limit` bytes in total."""
     out = []
     total = 0

@@ -55,16 +55,34 @@ def _as_2d(loads: npt.ArrayLike) -> FloatArray:
     return np.nan_to_num(arr, nan=0.0)
 
 
-def ewma(loads: npt.ArrayLike, lam: float, initial: npt.ArrayLike | None = None) -> FloatArray:
-    """x_t = lam * load_t + (1 - lam) * x_{t-1} along the day axis, from `initial` (default 0)."""
-    arr = _as_2d(loads)
-    out = np.empty_like(arr)
-    acc = np.zeros(arr.shape[0]) if initial is None else np.asarray(initial, dtype=np.float64).copy()
-    keep = 1.0 - lam
-    for day in range(arr.shape[1]):
-        acc = lam * arr[:, day] + keep * acc
-        out[:, day] = acc
+def _ewma_days(by_day: FloatArray, lam: FloatArray | float,
+               initial: FloatArray | None = None) -> FloatArray:
+    """EWMA along axis 0 of a day-major (days, ...) array; `lam` may hold one rate per series
+    of the second axis, so several averages run in the same pass over the days."""
+    rate = np.asarray(lam, dtype=np.float64)
+    if rate.ndim:
+        rate = rate.reshape((-1,) + (1,) * (by_day.ndim - 2))
+    keep = 1.0 - rate
+    scaled = by_day * rate
+    out = np.empty_like(scaled)
+    carry = np.zeros(by_day.shape[1:]) if initial is None else np.asarray(initial, dtype=np.float64)
+    if len(out):
+        np.multiply(carry, keep, out=out[0])
+        out[0] += scaled[0]
+    for day in range(1, len(out)):
+        np.multiply(out[day - 1], keep, out=out[day])
+        out[day] += scaled[day]
     return out
+
+
+def ewma(loads: npt.ArrayLike, lam: float, initial: npt.ArrayLike | None = None) -> FloatArray:
+    """x_t = lam * load_t + (1 - lam) * x_{t-1} along the day axis, from `initial` (default 0).
+
+    Computed day by day, all athletes at once (the day's row of every athlete in one step).
+    """
+    arr = _as_2d(loads)
+    start = None if initial is None else np.asarray(initial, dtype=np.float64)
+    return _ewma_days(np.ascontiguousarray(arr.T), lam, start).T
 
 
 def acute_chronic(loads: npt.ArrayLike) -> tuple[FloatArray, FloatArray, FloatArray]:
@@ -83,16 +101,33 @@ def acute_chronic(loads: npt.ArrayLike) -> tuple[FloatArray, FloatArray, FloatAr
     return acute, chronic, ratio
 
 
-def _rolling7(arr: FloatArray) -> tuple[FloatArray, FloatArray]:
-    """Rolling 7-day mean and sample SD, NaN for the first 6 days."""
-    n = arr.shape[1]
-    mean = np.full_like(arr, np.nan)
-    sd = np.full_like(arr, np.nan)
+def _rolling7_days(x: FloatArray) -> tuple[FloatArray, FloatArray]:
+    """Rolling 7-day mean and sample SD along axis 0 of a day-major array (NaN for the first 6
+    days), from cumulative sums of the loads less each athlete's mean, which keeps them exact."""
+    n = x.shape[0]
+    mean = np.full_like(x, np.nan)
+    sd = np.full_like(x, np.nan)
     if n >= 7:
-        windows = np.lib.stride_tricks.sliding_window_view(arr, 7, axis=1)
-        mean[:, 6:] = windows.mean(axis=2)
-        sd[:, 6:] = windows.std(axis=2, ddof=1)
+        centre = x.mean(axis=0)
+        d = x - centre
+        c1 = np.cumsum(d, axis=0)
+        c2 = np.cumsum(d * d, axis=0)
+        s1 = c1[6:].copy()
+        s1[1:] -= c1[:-7]
+        s2 = c2[6:].copy()
+        s2[1:] -= c2[:-7]
+        mean[6:] = s1 / 7 + centre
+        var = (s2 - s1 * s1 / 7) / 6
+        # identical days give a variance of zero, not rounding noise
+        noise = 1e-10 * (1.0 + s2 / 7 + mean[6:] ** 2)
+        sd[6:] = np.where(var > noise, np.sqrt(np.maximum(var, 0.0)), 0.0)
     return mean, sd
+
+
+def _rolling7(arr: FloatArray) -> tuple[FloatArray, FloatArray]:
+    """Rolling 7-day mean and sample SD along the day axis of (athletes, days)."""
+    mean, sd = _rolling7_days(np.ascontiguousarray(arr.T))
+    return mean.T, sd.T
 
 
 def monotony_strain(loads: npt.ArrayLike) -> tuple[FloatArray, FloatArray]:
@@ -102,7 +137,7 @@ def monotony_strain(loads: npt.ArrayLike) -> tuple[FloatArray, FloatArray]:
     with np.errstate(divide="ignore", invalid="ignore"):
         monotony = np.where(sd > 1e-9, mean / np.where(sd > 1e-9, sd, 1.0), MONOTONY_CAP)
     monotony = np.minimum(monotony, MONOTONY_CAP)
-    monotony = np.where(np.isnan(mean) | (mean <= 0), np.nan, monotony)
+    monotony = np.where(np.isnan(mean) | (mean <= 1e-9), np.nan, monotony)
     strain = mean * 7 * monotony
     return monotony, strain
 
@@ -118,11 +153,14 @@ def fitness_fatigue(loads: npt.ArrayLike) -> tuple[FloatArray, FloatArray, Float
 def days_since_rest(loads: npt.ArrayLike) -> FloatArray:
     """For each day, how many training days in a row came right before it (0: yesterday was rest)."""
     arr = _as_2d(loads)
+    days = arr.shape[1]
     out = np.zeros_like(arr)
-    run = np.zeros(arr.shape[0])
-    for day in range(arr.shape[1]):
-        out[:, day] = run
-        run = np.where(arr[:, day] > 0, run + 1, 0.0)
+    if days < 2:
+        return out
+    index = np.arange(days, dtype=np.float64)
+    last_rest = np.where(arr > 0, -1.0, index[np.newaxis, :])
+    np.maximum.accumulate(last_rest, axis=1, out=last_rest)
+    out[:, 1:] = (index[np.newaxis, :] - last_rest)[:, :-1]
     return out
 
 
@@ -147,12 +185,53 @@ class LoadAnalysis:
 
 
 def analyse(loads: npt.ArrayLike) -> LoadAnalysis:
-    """ACWR, monotony and strain, fitness-fatigue-form and rest streaks for many athletes."""
+    """ACWR, monotony and strain, fitness-fatigue-form and rest streaks for many athletes.
+
+    Same definitions as the functions above, fused into one pass over the days: each step
+    updates every athlete's four averages, 7-day sums and rest streak with a handful of
+    vector operations, so a squad over years takes a fraction of a second.
+    """
     arr = _as_2d(loads)
-    acute, chronic, ratio = acute_chronic(arr)
-    monotony, strain = monotony_strain(arr)
-    fitness, fatigue, form = fitness_fatigue(arr)
-    streak = days_since_rest(np.concatenate([arr, np.zeros((arr.shape[0], 1))], axis=1))[:, 1:]
-    return LoadAnalysis(load=arr, acute=acute, chronic=chronic, acwr=ratio, monotony=monotony,
-                        strain=strain, fitness=fitness, fatigue=fatigue, form=form,
-                        days_since_rest=streak)
+    x = np.ascontiguousarray(arr.T)  # (days, athletes)
+    days, athletes = x.shape
+    rates = np.array([2.0 / (ACUTE_DAYS + 1), 2.0 / (CHRONIC_DAYS + 1), 1.0 / FITNESS_DAYS,
+                      1.0 / FATIGUE_DAYS])[:, np.newaxis]
+    keep = 1.0 - rates
+    seed = x[:CHRONIC_DAYS].mean(axis=0) if days else np.zeros(athletes)
+    prev = np.stack([seed, seed, np.zeros(athletes), np.zeros(athletes)])
+    centre = x.mean(axis=0) if days else np.zeros(athletes)
+    # 7-day sums of deviations from the athlete's mean (and their squares) stay small and exact
+    devs = np.empty((days, 2, athletes))
+    np.subtract(x, centre, out=devs[:, 0])
+    np.multiply(devs[:, 0], devs[:, 0], out=devs[:, 1])
+    trained = (x > 0).astype(np.float64)
+    avg = np.empty((days, 4, athletes))
+    sums = np.empty((days, 2, athletes))
+    streak = np.empty((days, athletes))
+    step = np.empty((4, athletes))
+    zero, zero2 = np.zeros(athletes), np.zeros((2, athletes))
+    for day in range(days):
+        np.multiply(avg[day - 1] if day else prev, keep, out=avg[day])
+        np.multiply(rates, x[day], out=step)
+        avg[day] += step
+        np.add(sums[day - 1] if day else zero2, devs[day], out=sums[day])
+        if day >= 7:
+            sums[day] -= devs[day - 7]
+        np.add(streak[day - 1] if day else zero, 1.0, out=streak[day])
+        streak[day] *= trained[day]
+    acute, chronic, fitness, fatigue = (avg[:, k, :] for k in range(4))
+    s1, s2 = sums[:, 0], sums[:, 1]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.where(chronic > 0, acute / chronic, np.nan)
+    ratio[: CHRONIC_DAYS - 1] = np.nan
+    mean = s1 / 7 + centre
+    var = (s2 - s1 * s1 / 7) / 6
+    noise = 1e-9 * (1.0 + s2 / 7 + mean * mean)  # identical days: zero, not rounding noise
+    with np.errstate(divide="ignore", invalid="ignore"):
+        monotony = np.minimum(np.where(var > noise, mean / np.sqrt(np.abs(var)), MONOTONY_CAP),
+                              MONOTONY_CAP)
+    mean[:6] = np.nan
+    monotony[np.isnan(mean) | (mean <= 1e-9)] = np.nan
+    return LoadAnalysis(load=arr, acute=acute.T, chronic=chronic.T, acwr=ratio.T,
+                        monotony=monotony.T, strain=(mean * 7 * monotony).T, fitness=fitness.T,
+                        fatigue=fatigue.T, form=(fitness - fatigue).T, days_since_rest=streak.T)

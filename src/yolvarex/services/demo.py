@@ -17,13 +17,18 @@ from yolvarex.content import Library
 from yolvarex.domain.checkin import CheckIn
 from yolvarex.domain.load import session_load
 from yolvarex.errors import Conflict
+from yolvarex.ingest.summary import dynamics_averages, moving_seconds
 from yolvarex.services import accounts
 from yolvarex.services.checkins import save_checkin
 from yolvarex.services.demo_form import add_form_data
+from yolvarex.services.demo_samples import run_samples
 from yolvarex.store import models
 from yolvarex.store.access import Actor
+from yolvarex.store.samples import encode_samples
 
 DEMO_PASSWORD = "demo-runner"  # noqa: S105 - a published demo login, not a secret
+RECORDED_WEEKS = 4  # the last weeks' runs carry watch samples (see services/demo_samples.py)
+SAMPLE_SEED = 7100
 WEEKS = 8
 
 # The seed's sample week: (run type, minutes, RPE, strength focus)
@@ -78,7 +83,7 @@ def load_demo(db: Session, library: Library, today: dt.date, name: str = "demo")
             if run_type == "long":
                 minutes_done = round((75 + 6 * week) * (0.8 if lighter else 1.0))
             pace = PACE_S_PER_KM[run_type] + rng.randint(-8, 8)
-            db.add(models.Activity(
+            run = models.Activity(
                 user_id=user.id, sport="running", run_type=run_type, source="demo",
                 name=f"{run_type.capitalize()} run", start=_at(day, 7),
                 duration_s=minutes_done * 60, moving_s=minutes_done * 60 - rng.randint(0, 60),
@@ -86,7 +91,10 @@ def load_demo(db: Session, library: Library, today: dt.date, name: str = "demo")
                 avg_hr=AVG_HR[run_type] + rng.randint(-3, 3),
                 max_hr=AVG_HR[run_type] + 18 + rng.randint(0, 6),
                 avg_cadence_spm=round(168 + rng.uniform(-3, 3) + (6 if run_type == "speed" else 0)),
-                rpe=rpe, load=session_load(rpe, minutes_done)))
+                rpe=rpe, load=session_load(rpe, minutes_done), dynamics={})
+            if week >= WEEKS - RECORDED_WEEKS:
+                _recorded(run, offset, pace)
+            db.add(run)
             if run_type in ("speed", "long"):
                 soreness += 1
         if focus and (not lighter or focus == "lower"):
@@ -117,6 +125,20 @@ def load_demo(db: Session, library: Library, today: dt.date, name: str = "demo")
     add_form_data(db, library, user.id, today)
     db.flush()
     return user
+
+
+def _recorded(run: models.Activity, offset: int, pace: int) -> None:
+    """Give a recent demo run the samples a watch with a running-dynamics sensor records."""
+    samples = run_samples(SAMPLE_SEED + offset, run.duration_s / 60, pace, run.avg_hr or 140,
+                          faster=run.run_type == "speed")
+    distance = samples.channels["distance_m"]
+    run.distance_m = round(float(distance[-1]))
+    run.avg_cadence_spm = round(float(samples.channels["cadence_spm"].mean()), 1)
+    run.max_hr = float(samples.channels["heart_rate_bpm"].max())
+    run.moving_s = moving_seconds(samples)
+    run.samples = encode_samples(samples)
+    run.dynamics = dynamics_averages(samples) | {"load_method": "rpe"}
+    run.source_name = f"demo-{run.start:%Y%m%d}.fit"
 
 
 def _strength_day(db: Session, user_id: int, day: dt.date, focus: str, rng: random.Random,

@@ -65,9 +65,14 @@ class EntryChanges(BaseModel):
     notes: str | None = Field(default=None, max_length=5000)
 
 
-def parse(model: type[BaseModel], data: dict[str, Any], what: str) -> Any:
-    """Validate form or JSON data, or raise Invalid listing every wrong field and why."""
-    clean = {k: v for k, v in data.items() if v not in (None, "")}
+def parse(model: type[BaseModel], data: dict[str, Any], what: str, keep_empty: bool = False) -> Any:
+    """Validate form or JSON data, or raise Invalid listing every wrong field and why.
+
+    Empty values mean "not given"; with `keep_empty` (an edit form) they clear the field."""
+    if keep_empty:
+        clean = {k: (None if v == "" else v) for k, v in data.items()}
+    else:
+        clean = {k: v for k, v in data.items() if v not in (None, "")}
     try:
         return model.model_validate(clean)
     except ValidationError as exc:

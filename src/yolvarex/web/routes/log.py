@@ -1,43 +1,175 @@
-"""The training log: everything done, week by week."""
+"""The training log: a week at a time, with forms to log, edit and delete sessions."""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
-from yolvarex.services import history
+from yolvarex.errors import Invalid
+from yolvarex.services import history, training_log
+from yolvarex.services.training_log import CROSS_SPORTS, RUN_TYPES, CrossEntry, EntryChanges, RunEntry
 from yolvarex.store.access import Actor
 from yolvarex.web import core
 
 router = APIRouter(include_in_schema=False, dependencies=[core.Protected])
+FIELDS = ("date", "time", "minutes", "distance_km", "run_type", "sport", "rpe", "avg_hr", "name", "notes")
+
+
+def _monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def _week(request: Request, actor: Actor, monday: dt.date) -> dict[str, Any]:
+    sunday = monday + dt.timedelta(days=6)
+    with core.runtime(request).db.session() as db:
+        acts = history.activities(db, actor, monday, sunday)
+        sessions = history.strength_sessions(db, actor, monday, sunday)
+        routines = history.routine_completions(db, actor, monday, sunday)
+    days: list[dict[str, Any]] = [{"date": monday + dt.timedelta(days=i), "items": []} for i in range(7)]
+    totals = {"runs": 0, "km": 0.0, "minutes": 0.0, "load": 0.0, "strength": len(sessions)}
+    for a in acts:
+        kind = "run" if a.sport == "running" else "cross"
+        detail = [f"{a.duration_s / 60:.0f} min"]
+        if a.distance_m:
+            detail.append(f"{a.distance_m / 1000:.1f} km")
+        if a.avg_hr:
+            detail.append(f"{a.avg_hr:.0f} bpm")
+        if a.load is not None:
+            detail.append(f"load {a.load:.0f}")
+        days[(a.start.date() - monday).days]["items"].append({
+            "kind": kind, "id": a.id, "title": training_log.display_name(a),
+            "detail": " · ".join(detail), "rpe": a.rpe, "time": a.start.strftime("%H:%M"),
+            "source": a.source, "sport": a.sport})
+        totals["minutes"] += a.duration_s / 60
+        totals["load"] += a.load or 0
+        if kind == "run":
+            totals["runs"] += 1
+            totals["km"] += (a.distance_m or 0) / 1000
+    for s in sessions:
+        parts = [f"{len({x.exercise for x in s.sets})} exercises", f"{len(s.sets)} sets"]
+        if s.minutes:
+            parts.append(f"{s.minutes:.0f} min")
+        days[(s.date - monday).days]["items"].append({
+            "kind": "strength", "id": None, "title": "Strength session", "detail": " · ".join(parts),
+            "rpe": s.rpe, "time": "", "source": "log", "sport": "strength"})
+        if s.rpe and s.minutes:
+            totals["load"] += s.rpe * s.minutes
+    for r in routines:
+        days[(r.completed_at.date() - monday).days]["items"].append({
+            "kind": "routine", "id": None, "title": r.routine.replace("-", " ").capitalize(),
+            "detail": f"{(r.seconds or 0) / 60:.0f} min routine", "rpe": None,
+            "time": r.completed_at.strftime("%H:%M"), "source": r.source, "sport": "routine"})
+    return {"days": days, "totals": totals}
 
 
 @router.get("/log")
-def log(request: Request, weeks: int = 4, actor: Actor = Depends(core.login_required)) -> Response:
-    weeks = min(max(weeks, 1), 52)
+def log(request: Request, week: dt.date | None = None,
+        actor: Actor = Depends(core.login_required)) -> Response:
     today = dt.date.today()
-    start = today - dt.timedelta(days=today.weekday(), weeks=weeks - 1)
+    monday = _monday(week or today)
+    context = _week(request, actor, monday) | {
+        "monday": monday, "sunday": monday + dt.timedelta(days=6), "today": today,
+        "previous": monday - dt.timedelta(weeks=1), "next": monday + dt.timedelta(weeks=1),
+        "is_current": monday == _monday(today)}
+    return core.render(request, "log.html", context, section="log")
+
+
+def _form_data(form: Any) -> dict[str, Any]:
+    return {k: (form.get(k) or "").strip() for k in FIELDS if k in form}
+
+
+def _form_page(request: Request, kind: str, values: dict[str, Any], errors: list[str],
+               activity_id: int | None = None, status: int = 200) -> Response:
+    return core.render(request, "log/form.html", {
+        "kind": kind, "values": values, "errors": errors, "activity_id": activity_id,
+        "run_types": RUN_TYPES, "sports": CROSS_SPORTS}, status_code=status, section="log")
+
+
+@router.get("/log/new/{kind}")
+def new_entry(request: Request, kind: str, date: dt.date | None = None,
+              actor: Actor = Depends(core.login_required)) -> Response:
+    if kind not in ("run", "cross"):
+        return core.redirect("/log")
+    values = {"date": (date or dt.date.today()).isoformat(), "time": "07:00",
+              "run_type": "easy", "sport": "cycling"}
+    return _form_page(request, kind, values, [])
+
+
+@router.post("/log/new/{kind}")
+async def create_entry(request: Request, kind: str, actor: Actor = Depends(core.login_required)) -> Response:
+    values = _form_data(await request.form())
+    model = RunEntry if kind == "run" else CrossEntry
+    data = {k: v for k, v in values.items() if k != ("sport" if kind == "run" else "run_type")}
+    try:
+        entry = training_log.parse(model, data, "entry")
+    except Invalid as exc:
+        return _form_page(request, kind, values, exc.details, status=422)
     with core.runtime(request).db.session() as db:
-        acts = history.activities(db, actor, start, today)
-        sessions = history.strength_sessions(db, actor, start, today)
-        routines = history.routine_completions(db, actor, start, today)
-    days: dict[dt.date, list[tuple[str, str, str]]] = {}
-    for a in acts:
-        detail = f"{a.duration_s / 60:.0f} min" + (f" · {a.distance_m / 1000:.1f} km" if a.distance_m else "")
-        if a.rpe is not None:
-            detail += f" · RPE {a.rpe:g}"
-        days.setdefault(a.start.date(), []).append(("run" if a.sport == "running" else "cross",
-                                                    a.name or a.sport.capitalize(), detail))
-    for s in sessions:
-        exercises = len({x.exercise for x in s.sets})
-        days.setdefault(s.date, []).append(("strength", "Strength session",
-                                            f"{exercises} exercises · {len(s.sets)} sets"
-                                            + (f" · RPE {s.rpe:g}" if s.rpe is not None else "")))
-    for r in routines:
-        title = r.routine.replace("-", " ").capitalize()
-        days.setdefault(r.completed_at.date(), []).append(
-            ("routine", title, f"{(r.seconds or 0) / 60:.0f} min routine"))
-    ordered = sorted(days.items(), reverse=True)
-    return core.render(request, "log.html", {"days": ordered, "weeks": weeks}, section="log")
+        row = training_log.log_entry(db, actor, entry)
+        title, day = training_log.display_name(row), row.start.date()
+    return core.redirect(f"/log?week={day.isoformat()}", f"{title} on {day:%A %d %B} logged.")
+
+
+@router.get("/log/{activity_id}/edit")
+def edit_entry(request: Request, activity_id: int, actor: Actor = Depends(core.login_required)) -> Response:
+    with core.runtime(request).db.session() as db:
+        data = training_log.entry_json(training_log.get_entry(db, actor, activity_id))
+    values = {k: data.get(k) for k in FIELDS} | {
+        "time": data["start"][11:16], "distance_km": data["distance_km"]}
+    kind = "run" if data["sport"] == "running" else "cross"
+    return _form_page(request, kind, {k: ("" if v is None else v) for k, v in values.items()}, [],
+                      activity_id)
+
+
+@router.post("/log/{activity_id}/edit")
+async def update_entry(request: Request, activity_id: int,
+                       actor: Actor = Depends(core.login_required)) -> Response:
+    values = _form_data(await request.form())
+    kind = "run" if values.get("sport", "running") == "running" else "cross"
+    try:
+        changes = training_log.parse(EntryChanges, values, "change", keep_empty=True)
+    except Invalid as exc:
+        return _form_page(request, kind, values, exc.details, activity_id, status=422)
+    with core.runtime(request).db.session() as db:
+        row = training_log.update_entry(db, actor, activity_id, changes)
+        title, day = training_log.display_name(row), row.start.date()
+    return core.redirect(f"/log?week={day.isoformat()}", f"{title} on {day:%A %d %B} saved.")
+
+
+@router.post("/log/{activity_id}/rpe")
+async def rate_entry(request: Request, activity_id: int,
+                     actor: Actor = Depends(core.login_required)) -> Response:
+    """The RPE prompt after a session: set only how hard it felt."""
+    form = await request.form()
+    raw = form.get("rpe")
+    target = core.safe_next(str(form.get("next") or "/log"))
+    changes = training_log.parse(EntryChanges, {"rpe": raw if isinstance(raw, str) else ""},
+                                 "effort rating", keep_empty=True)
+    with core.runtime(request).db.session() as db:
+        row = training_log.update_entry(db, actor, activity_id, changes)
+        title = training_log.display_name(row)
+    message = f"Effort for {title} saved." if changes.rpe is not None else f"Effort for {title} cleared."
+    return core.redirect(target, message)
+
+
+@router.get("/log/{activity_id}/delete")
+def confirm_delete(request: Request, activity_id: int,
+                   actor: Actor = Depends(core.login_required)) -> Response:
+    with core.runtime(request).db.session() as db:
+        row = training_log.get_entry(db, actor, activity_id)
+        entry = {"id": row.id, "title": training_log.display_name(row), "start": row.start,
+                 "minutes": row.duration_s / 60, "source": row.source}
+    return core.render(request, "log/delete.html", {"entry": entry}, section="log")
+
+
+@router.post("/log/{activity_id}/delete")
+def delete_entry(request: Request, activity_id: int,
+                 actor: Actor = Depends(core.login_required)) -> Response:
+    with core.runtime(request).db.session() as db:
+        row = training_log.get_entry(db, actor, activity_id)
+        title, day = training_log.display_name(row), row.start.date()
+        training_log.delete_entry(db, actor, activity_id)
+    return core.redirect(f"/log?week={day.isoformat()}", f"{title} on {day:%A %d %B} deleted.")

@@ -1,4 +1,5 @@
-"""Progress: training volume over the weeks, as charts with table alternatives."""
+"""Progress: load and ACWR, fitness-fatigue-form, resting HR and HRV against their normal band,
+weekly volume, cadence from imported runs and performance tests, each with a table."""
 
 from __future__ import annotations
 
@@ -8,25 +9,110 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from yolvarex.services import history
+from yolvarex.services import progress as progress_data
+from yolvarex.services.training_load import LoadSeries
 from yolvarex.store.access import Actor
 from yolvarex.web import core
-from yolvarex.web.charts import Series, chart
+from yolvarex.web.charts import Band, Chart, Series, chart
 
 router = APIRouter(include_in_schema=False, dependencies=[core.Protected])
+
+ACWR_LOW, ACWR_HIGH = 0.8, 1.3
+RHR_BAND = 5.0
+
+
+def _labels(days: list[dt.date]) -> list[str]:
+    return [d.strftime("%d %b") for d in days]
+
+
+def load_charts(series: LoadSeries) -> list[Chart]:
+    labels = _labels(series.days)
+    acwr = series.column("acwr")
+    out = [chart("Daily load with acute and chronic load", labels, [
+        Series("Daily load", series.column("load"), kind="bar", color="#9fb7c9"),
+        Series("Acute (7-day)", series.column("acute"), color="#c2571a"),
+        Series("Chronic (28-day)", series.column("chronic"), color="#0b6e69")],
+        y_label="load (RPE x min)", digits=0,
+        description="Each day's training load as bars, with the 7-day and 28-day exponentially "
+                    "weighted averages as lines.")]
+    if any(v is not None for v in acwr):
+        out.append(chart("Acute:chronic workload ratio", labels, [Series("ACWR", acwr, color="#1f5fa8")],
+                         band=Band(f"{ACWR_LOW}-{ACWR_HIGH} range", [ACWR_LOW] * len(labels),
+                                   [ACWR_HIGH] * len(labels)),
+                         y_label="ratio", digits=2,
+                         description="The ratio of acute to chronic load against the 0.8 to 1.3 "
+                                     "band; above 1.5 the load rose quickly. One signal among several."))
+    out.append(chart("Fitness, fatigue and form", labels, [
+        Series("Fitness (42-day)", series.column("fitness"), color="#0b6e69"),
+        Series("Fatigue (7-day)", series.column("fatigue"), color="#c2571a"),
+        Series("Form", series.column("form"), color="#5b4a9e", dashed=True)],
+        y_label="load", digits=0, zero_based=False,
+        description="Fitness and fatigue are 42-day and 7-day averages of daily load; form is "
+                    "fitness minus fatigue."))
+    return out
+
+
+def wellness_charts(w: progress_data.Wellness) -> list[Chart]:
+    labels = _labels(w.days)
+    out = []
+    if any(v is not None for v in w.resting_hr):
+        low = [None if b is None else round(b - RHR_BAND, 1) for b in w.rhr_baseline]
+        high = [None if b is None else round(b + RHR_BAND, 1) for b in w.rhr_baseline]
+        out.append(chart("Resting heart rate", labels, [
+            Series("Resting HR", w.resting_hr, color="#b3261e"),
+            Series("30-day baseline", w.rhr_baseline, color="#4f5b69", dashed=True)],
+            band=Band("baseline ± 5 bpm", low, high), y_label="bpm", digits=0, zero_based=False,
+            description="Morning resting heart rate against your 30-day baseline; 5 bpm or more "
+                        "above it, with low HRV, suggests an easier day."))
+    if any(v is not None for v in w.hrv_ms):
+        out.append(chart("Heart rate variability (rMSSD)", labels, [
+            Series("Daily rMSSD", w.hrv_ms, color="#9fb7c9"),
+            Series("7-day average", w.hrv_week_ms, color="#1f5fa8")],
+            band=Band("normal range", w.hrv_low_ms, w.hrv_high_ms), y_label="ms", digits=0,
+            zero_based=False,
+            description="The 7-day average of ln(rMSSD), shown in milliseconds, against your "
+                        "60-day normal range (mean ± 0.5 SD)."))
+    return out
 
 
 @router.get("/progress")
 def progress(request: Request, actor: Actor = Depends(core.login_required)) -> Response:
+    today = dt.date.today()
     with core.runtime(request).db.session() as db:
-        weeks = history.week_totals(db, actor, 12, dt.date.today())
-    charts = []
+        weeks = history.week_totals(db, actor, 12, today)
+        series = progress_data.load_window(db, actor, today)
+        well = progress_data.wellness(db, actor, today)
+        cadence = progress_data.cadence_trend(db, actor, today)
+        tests = progress_data.performance_tests(db, actor)
+    sections: list[tuple[str, str, list[Chart]]] = []
+    if series.known_from is not None:
+        sections.append(("load", "Training load", load_charts(series)))
+    well_charts = wellness_charts(well)
+    if well_charts:
+        sections.append(("recovery", "Resting heart rate and HRV", well_charts))
     if any(w.runs or w.strength_sessions or w.other_minutes for w in weeks):
         labels = [w.monday.strftime("%d %b") for w in weeks]
-        charts.append(chart("Weekly running distance (km)", labels,
-                            [Series("Distance, km", [round(w.run_km, 1) for w in weeks], kind="bar")],
-                            description="Kilometres run in each of the last 12 weeks."))
-        charts.append(chart("Weekly training time (minutes)", labels, [
-            Series("Running", [round(w.run_minutes) for w in weeks], kind="bar"),
-            Series("Cross-training", [round(w.other_minutes) for w in weeks], kind="bar")],
-            description="Minutes of running and of cross-training per week.", digits=0))
-    return core.render(request, "progress.html", {"charts": charts}, section="progress")
+        sections.append(("volume", "Weekly volume", [
+            chart("Weekly running distance (km)", labels,
+                  [Series("Distance, km", [round(w.run_km, 1) for w in weeks], kind="bar")],
+                  description="Kilometres run in each of the last 12 weeks."),
+            chart("Weekly training time (minutes)", labels, [
+                Series("Running", [round(w.run_minutes) for w in weeks], kind="bar"),
+                Series("Cross-training", [round(w.other_minutes) for w in weeks], kind="bar")],
+                description="Minutes of running and of cross-training per week.", digits=0)]))
+    if cadence:
+        sections.append(("cadence", "Cadence", [chart(
+            "Average cadence of your runs (steps per minute)",
+            [p.day.strftime("%d %b") for p in cadence],
+            [Series("Cadence, spm", [p.cadence_spm for p in cadence], color="#0b6e69")],
+            y_label="steps/min", digits=0, zero_based=False,
+            description="The average cadence of each run that recorded it, oldest first.")]))
+    if tests:
+        dates = sorted({d for results in tests.values() for d, _ in results})
+        labels = [d.strftime("%d %b %Y") for d in dates]
+        series_list = [Series(name.replace("_", " "), [dict(results).get(d) for d in dates])
+                       for name, results in tests.items()]
+        sections.append(("tests", "Performance tests", [chart(
+            "Performance tests", labels, series_list, digits=0,
+            description="Each strength test's result on each test day.")]))
+    return core.render(request, "progress.html", {"sections": sections}, section="progress")

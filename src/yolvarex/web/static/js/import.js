@@ -1,0 +1,93 @@
+// Import page: drag and drop several files, upload them one by one with a progress bar each,
+// and show each file's result as it arrives. Without this file the form posts them all at once.
+(() => {
+  const form = document.getElementById("import-form");
+  if (!form || !window.FormData || !window.XMLHttpRequest) return;
+  const input = document.getElementById("import-files");
+  const drop = document.getElementById("import-drop");
+  const card = document.getElementById("import-results-card");
+  const list = document.getElementById("import-results");
+  const token = form.querySelector("input[name=csrf_token]").value;
+  const queue = [];
+  let busy = false;
+
+  const fragment = (html) => document.createRange().createContextualFragment(html);
+
+  function addFile(file) {
+    const item = document.createElement("li");
+    item.className = "import-result import-pending";
+    const line = document.createElement("p");
+    line.className = "import-line";
+    const name = document.createElement("b");
+    name.className = "import-file";
+    name.textContent = file.name;
+    const status = document.createElement("span");
+    status.className = "tag import-status";
+    status.textContent = "Waiting";
+    line.append(status, " ", name);
+    const bar = document.createElement("progress");
+    bar.max = 100;
+    bar.value = 0;
+    bar.setAttribute("aria-label", `Upload of ${file.name}`);
+    item.append(line, bar);
+    list.append(item);
+    queue.push({ file, item, bar, status });
+  }
+
+  function next() {
+    if (busy || !queue.length) return;
+    busy = true;
+    const job = queue.shift();
+    job.status.textContent = "Uploading";
+    const data = new FormData();
+    data.append("csrf_token", token);
+    data.append("files", job.file, job.file.name);
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", "/import/file");
+    xhr.setRequestHeader("X-CSRF-Token", token);
+    xhr.upload.addEventListener("progress", (e) => {
+      if (e.lengthComputable) job.bar.value = Math.round((e.loaded / e.total) * 100);
+    });
+    xhr.upload.addEventListener("load", () => { job.status.textContent = "Reading"; });
+    const done = () => { busy = false; next(); };
+    xhr.addEventListener("load", () => {
+      if (xhr.status < 500 && xhr.responseText.includes("import-result")) {
+        job.item.replaceWith(fragment(xhr.responseText));
+      } else {
+        const text = xhr.status === 413 ? "Too large to upload." : "The upload failed; try again.";
+        job.status.textContent = "Not imported";
+        job.bar.replaceWith(Object.assign(document.createElement("p"), { className: "field-error", textContent: text }));
+      }
+      done();
+    });
+    xhr.addEventListener("error", () => {
+      job.status.textContent = "Not imported";
+      job.bar.replaceWith(Object.assign(document.createElement("p"), { className: "field-error", textContent: "The connection failed; try again." }));
+      done();
+    });
+    xhr.send(data);
+  }
+
+  function take(files) {
+    if (!files || !files.length) return;
+    card.hidden = false;
+    for (const file of files) addFile(file);
+    next();
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    take(input.files);
+    form.reset();
+  });
+  input.addEventListener("change", () => { take(input.files); form.reset(); });
+  ["dragenter", "dragover"].forEach((type) => drop.addEventListener(type, (e) => {
+    e.preventDefault();
+    drop.classList.add("import-over");
+  }));
+  ["dragleave", "drop"].forEach((type) => drop.addEventListener(type, (e) => {
+    e.preventDefault();
+    drop.classList.remove("import-over");
+  }));
+  drop.addEventListener("drop", (e) => take(e.dataTransfer && e.dataTransfer.files));
+})();
