@@ -22,7 +22,7 @@ router = APIRouter(include_in_schema=False, dependencies=[core.Protected])
 
 def _index(request: Request, actor: Actor, error: str | None = None, status: int = 200) -> Response:
     with core.runtime(request).db.session() as db:
-        runs = form.analysable_runs(db, actor, limit=20)
+        runs = form.analysable_runs(db, actor, limit=12)
         latest = form.latest_assessment(db, actor)
     return core.render(request, "form/index.html", {
         "runs": runs, "latest": latest, "error": error,
