@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -118,3 +120,20 @@ def test_drills_for_a_fault_and_from_the_latest_assessment(cli) -> None:
     assert wrong.exit_code == 1 and "5-15 minutes" in wrong.stderr
     unknown = cli("drills", "--fault", "wobble")
     assert unknown.exit_code == 1 and "no fault called 'wobble'" in unknown.stderr
+
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+
+
+@pytest.mark.parametrize("name", ["garmin-fenix-5-run.fit", "activity-small-fenix2-run.fit",
+                                  "compressed-speed-distance.fit"])
+def test_analyze_json_snapshot(cli, name: str) -> None:
+    """The whole report for real files, kept under snapshots/ (YOLVAREX_UPDATE_SNAPSHOTS=1 rewrites)."""
+    result = cli("form", "analyze", str(ACTIVITIES / name), "--json")
+    assert result.exit_code == 0
+    path = SNAPSHOTS / f"form-analyze-{name.rsplit('.', 1)[0]}.json"
+    if os.environ.get("YOLVAREX_UPDATE_SNAPSHOTS") == "1":
+        SNAPSHOTS.mkdir(exist_ok=True)
+        path.write_text(result.stdout, encoding="utf-8")
+    assert path.exists(), f"no snapshot {path.name}; run with YOLVAREX_UPDATE_SNAPSHOTS=1 to write it"
+    assert json.loads(result.stdout) == json.loads(path.read_text(encoding="utf-8"))

@@ -237,3 +237,35 @@ def test_running_day_from_the_weekly_habit(rt, make_user) -> None:
     with rt.db.session() as db:
         assert form.is_running_day(db, ann, monday)
         assert not form.is_running_day(db, ann, monday + dt.timedelta(days=1))
+
+
+def _tcx(seconds: int, strides: int) -> bytes:
+    def tp(i: int) -> str:
+        stamp = (START + dt.timedelta(seconds=i)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return (f"<Trackpoint><Time>{stamp}</Time><DistanceMeters>{3.0 * i}</DistanceMeters>"
+                f"<Extensions><ns3:TPX><ns3:RunCadence>{strides}</ns3:RunCadence></ns3:TPX>"
+                "</Extensions></Trackpoint>")
+    stamp = START.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return ('<TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2" '
+            'xmlns:ns3="http://www.garmin.com/xmlschemas/ActivityExtension/v2"><Activities>'
+            f'<Activity Sport="Running"><Id>{stamp}</Id><Lap StartTime="{stamp}">'
+            f"<TotalTimeSeconds>{seconds}</TotalTimeSeconds><DistanceMeters>{3.0 * seconds}"
+            f"</DistanceMeters><Track>{''.join(tp(i) for i in range(seconds))}</Track></Lap>"
+            "</Activity></Activities></TrainingCenterDatabase>").encode()
+
+
+def test_tcx_run_cadence_is_graded_in_steps() -> None:
+    data = form.report_json(form.analyse_file(LIB, "run.tcx", _tcx(900, 79)))
+    assert list(data["metrics"]) == ["cadence_spm"]
+    assert data["metrics"]["cadence_spm"]["mean"] == 158.0
+    assert data["metrics"]["cadence_spm"]["grade"] == "orange"
+    assert data["findings"][0]["fault"] == "low-cadence"
+
+
+def test_developer_fields_do_not_get_in_the_way() -> None:
+    from tests.ingest.fitwriter import run_file
+
+    report = form.analyse_file(LIB, "stryd.fit", run_file(START, seconds=900, power_dev=True))
+    assert report.analysis.metrics[Metric.CADENCE].mean == pytest.approx(171)
+    assert report.analysis.metrics[Metric.GROUND_CONTACT].mean == pytest.approx(245)
+    assert report.analysis.missing == ()
