@@ -137,3 +137,16 @@ def test_progress_empty_state(client, make_user) -> None:
     make_user("ann")
     web_login(client, "ann")
     assert "No training to chart yet" in client.get("/progress").text
+
+
+def test_undated_fit_upload_is_dated_from_the_browsers_file_time(rt, client, make_user) -> None:
+    make_user("ann")
+    web_login(client, "ann")
+    stamp = int(dt.datetime(2025, 4, 1, 8, 0, tzinfo=dt.UTC).timestamp() * 1000)
+    response = client.post("/import/file", headers={"X-CSRF-Token": csrf_of(client)},
+                           data={"modified": str(stamp)},
+                           files=_files("compressed-speed-distance.fit"))
+    assert "clock" in response.text
+    with rt.db.session() as db:
+        row = db.scalar(select(models.Activity))
+    assert row.start == dt.datetime(2025, 4, 1, 8, 0, tzinfo=dt.UTC)

@@ -184,54 +184,99 @@ class LoadAnalysis:
     days_since_rest: FloatArray
 
 
+POST_BLOCK = 96
+
+
 def analyse(loads: npt.ArrayLike) -> LoadAnalysis:
     """ACWR, monotony and strain, fitness-fatigue-form and rest streaks for many athletes.
 
     Same definitions as the functions above, fused into one pass over the days: each step
     updates every athlete's four averages, 7-day sums and rest streak with a handful of
-    vector operations, so a squad over years takes a fraction of a second.
+    vector operations, and each block of days is finished while it is still in the cache.
+    A coach's squad over years takes a fraction of a second.
     """
-    arr = _as_2d(loads)
-    x = np.ascontiguousarray(arr.T)  # (days, athletes)
+    raw = np.asarray(loads, dtype=np.float64)
+    if raw.ndim == 1:
+        raw = raw[np.newaxis, :]
+    if raw.ndim != 2:
+        raise ValueError("loads must have shape (athletes, days)")
+    x = np.ascontiguousarray(raw.T)  # (days, athletes), a copy
+    np.nan_to_num(x, copy=False, nan=0.0)
     days, athletes = x.shape
     rates = np.array([2.0 / (ACUTE_DAYS + 1), 2.0 / (CHRONIC_DAYS + 1), 1.0 / FITNESS_DAYS,
                       1.0 / FATIGUE_DAYS])[:, np.newaxis]
     keep = 1.0 - rates
     seed = x[:CHRONIC_DAYS].mean(axis=0) if days else np.zeros(athletes)
-    prev = np.stack([seed, seed, np.zeros(athletes), np.zeros(athletes)])
     centre = x.mean(axis=0) if days else np.zeros(athletes)
-    # 7-day sums of deviations from the athlete's mean (and their squares) stay small and exact
-    devs = np.empty((days, 2, athletes))
-    np.subtract(x, centre, out=devs[:, 0])
-    np.multiply(devs[:, 0], devs[:, 0], out=devs[:, 1])
-    trained = (x > 0).astype(np.float64)
     avg = np.empty((days, 4, athletes))
-    sums = np.empty((days, 2, athletes))
     streak = np.empty((days, athletes))
+    ratio = np.full((days, athletes), np.nan)
+    monotony = np.empty((days, athletes))
+    strain = np.empty((days, athletes))
+    form = np.empty((days, athletes))
+    # 7-day sums of deviations from the athlete's mean (and of their squares) stay small and
+    # exact; the last 8 days' deviations are kept in a ring to drop the day leaving the window
+    ring = np.zeros((8, 2, athletes))
+    sums = np.empty((POST_BLOCK, 2, athletes))
+    last_sums = np.zeros((2, athletes))
+    last_avg = np.stack([seed, seed, np.zeros(athletes), np.zeros(athletes)])
+    last_streak = np.zeros(athletes)
     step = np.empty((4, athletes))
-    zero, zero2 = np.zeros(athletes), np.zeros((2, athletes))
-    for day in range(days):
-        np.multiply(avg[day - 1] if day else prev, keep, out=avg[day])
-        np.multiply(rates, x[day], out=step)
-        avg[day] += step
-        np.add(sums[day - 1] if day else zero2, devs[day], out=sums[day])
-        if day >= 7:
-            sums[day] -= devs[day - 7]
-        np.add(streak[day - 1] if day else zero, 1.0, out=streak[day])
-        streak[day] *= trained[day]
-    acute, chronic, fitness, fatigue = (avg[:, k, :] for k in range(4))
-    s1, s2 = sums[:, 0], sums[:, 1]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ratio = np.where(chronic > 0, acute / chronic, np.nan)
+    trained = np.empty(athletes, dtype=bool)
+    for lo in range(0, days, POST_BLOCK):
+        hi = min(lo + POST_BLOCK, days)
+        for day in range(lo, hi):
+            row = avg[day]
+            np.multiply(last_avg, keep, out=row)
+            np.multiply(rates, x[day], out=step)
+            row += step
+            last_avg = row
+            new = ring[day % 8]
+            np.subtract(x[day], centre, out=new[0])
+            np.multiply(new[0], new[0], out=new[1])
+            cur = sums[day - lo]
+            np.add(last_sums, new, out=cur)
+            if day >= 7:
+                cur -= ring[(day + 1) % 8]
+            last_sums = cur
+            out = streak[day]
+            np.add(last_streak, 1.0, out=out)
+            np.greater(x[day], 0.0, out=trained)
+            out *= trained
+            last_streak = out
+        _post(avg[lo:hi], sums[: hi - lo], centre, ratio[lo:hi], monotony[lo:hi], strain[lo:hi],
+              form[lo:hi])
+        last_sums = last_sums.copy()  # the block buffer is reused
     ratio[: CHRONIC_DAYS - 1] = np.nan
-    mean = s1 / 7 + centre
-    var = (s2 - s1 * s1 / 7) / 6
-    noise = 1e-9 * (1.0 + s2 / 7 + mean * mean)  # identical days: zero, not rounding noise
+    monotony[:6] = np.nan
+    strain[:6] = np.nan
+    return LoadAnalysis(load=x.T, acute=avg[:, 0].T, chronic=avg[:, 1].T, acwr=ratio.T,
+                        monotony=monotony.T, strain=strain.T, fitness=avg[:, 2].T,
+                        fatigue=avg[:, 3].T, form=form.T, days_since_rest=streak.T)
+
+
+def _post(avg: FloatArray, sums: FloatArray, centre: FloatArray, ratio: FloatArray,
+          monotony: FloatArray, strain: FloatArray, form: FloatArray) -> None:
+    """Ratio, monotony, strain and form for a block of days, written in place."""
+    acute, chronic, fitness, fatigue = avg[:, 0], avg[:, 1], avg[:, 2], avg[:, 3]
+    np.divide(acute, chronic, out=ratio, where=chronic > 0)
+    s1, s2 = sums[:, 0], sums[:, 1]
+    mean = s1 / 7.0
+    mean += centre
+    # sample variance of the 7 days; identical days give zero, not rounding noise
+    var = s2 - s1 * s1 / 7
+    var /= 6
+    noise = mean * mean
+    noise += s2 / 7
+    noise += 1.0
+    noise *= 1e-9
+    flat = var <= noise
+    np.sqrt(np.abs(var), out=var)
     with np.errstate(divide="ignore", invalid="ignore"):
-        monotony = np.minimum(np.where(var > noise, mean / np.sqrt(np.abs(var)), MONOTONY_CAP),
-                              MONOTONY_CAP)
-    mean[:6] = np.nan
-    monotony[np.isnan(mean) | (mean <= 1e-9)] = np.nan
-    return LoadAnalysis(load=arr, acute=acute.T, chronic=chronic.T, acwr=ratio.T,
-                        monotony=monotony.T, strain=(mean * 7 * monotony).T, fitness=fitness.T,
-                        fatigue=fatigue.T, form=(fitness - fatigue).T, days_since_rest=streak.T)
+        np.divide(mean, var, out=monotony)
+    monotony[flat] = MONOTONY_CAP
+    np.minimum(monotony, MONOTONY_CAP, out=monotony)
+    monotony[~(mean > 1e-9)] = np.nan
+    np.multiply(mean, monotony, out=strain)
+    strain *= 7
+    np.subtract(fitness, fatigue, out=form)

@@ -181,9 +181,10 @@ def import_sources(db: Session, actor: Actor, sources: Iterable[SourceFile],
     return report
 
 
-def upload_sources(files: Iterable[tuple[str, bytes]]) -> Iterator[SourceFile]:
+def upload_sources(files: Iterable[tuple[str, bytes]],
+                   modified: dt.datetime | None = None) -> Iterator[SourceFile]:
     for name, data in files:
-        yield from open_upload(name, data)
+        yield from open_upload(name, data, modified)
 
 
 def path_sources(paths: list[Path]) -> Iterator[SourceFile]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
@@ -44,8 +45,20 @@ async def _run(request: Request, actor: Actor) -> tuple[ImportReport | None, str
     if not files:
         return None, "Choose at least one file to import."
     named = await uploads.read_files(files, limit)
+    modified = _modified(form.get("modified"))
     with core.runtime(request).db.session() as db:
-        return imports.import_sources(db, actor, imports.upload_sources(named)), None
+        return imports.import_sources(db, actor, imports.upload_sources(named, modified)), None
+
+
+def _modified(value: object) -> dt.datetime | None:
+    """The browser's last-modified time of the file (ms since 1970), which dates a FIT file
+    whose watch had not set its clock; otherwise the time of the upload is used."""
+    if isinstance(value, str) and value.isdigit():
+        try:
+            return dt.datetime.fromtimestamp(int(value) / 1000, dt.UTC)
+        except (OverflowError, OSError, ValueError):
+            return None
+    return None
 
 
 @router.get("/import")

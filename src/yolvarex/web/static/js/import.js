@@ -42,6 +42,7 @@
     const data = new FormData();
     data.append("csrf_token", token);
     data.append("files", job.file, job.file.name);
+    if (job.file.lastModified) data.append("modified", String(job.file.lastModified));
     const xhr = new XMLHttpRequest();
     xhr.open("POST", "/import/file");
     xhr.setRequestHeader("X-CSRF-Token", token);
