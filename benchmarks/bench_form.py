@@ -21,7 +21,6 @@ import sys
 from pathlib import Path
 
 import fitdecode
-from tests.services.form_files import form_run
 
 from common import median_seconds, report
 from yolvarex.content import load_library
@@ -34,6 +33,8 @@ REAL = ("activity-small-fenix2-run.fit", "garmin-fenix-5-run.fit", "2013-02-06-1
 
 
 def _files() -> list[tuple[str, bytes]]:
+    from tests.services.form_files import form_run  # importable once `common` set the path
+
     files = [(name, (SAMPLES / name).read_bytes()) for name in REAL]
     start = dt.datetime(2026, 3, 1, 7, tzinfo=dt.UTC)
     files.append(("synthetic-2h-a.fit", form_run(start, minutes=120, cadence_spm=168,
