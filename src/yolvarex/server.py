@@ -12,6 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from yolvarex import __version__
+from yolvarex.api.form import router as form_api_router
 from yolvarex.api.routes import router as api_router
 from yolvarex.api.training import router as training_api_router
 from yolvarex.errors import UserError
@@ -52,6 +53,7 @@ def create_app(rt: Runtime | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=core.HERE / "static"), name="static")
     app.include_router(api_router)
     app.include_router(training_api_router)
+    app.include_router(form_api_router)
     for router in ROUTERS:
         app.include_router(router)
 

@@ -32,7 +32,7 @@ def test_content_check_json(cli) -> None:
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert set(data["counts"]) == {"exercises", "ladders", "drills", "cues", "faults", "movements",
-                                   "routines", "trees", "evidence"}
+                                   "routines", "trees", "evidence", "questions"}
     assert data["errors"] == []
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from yolvarex.content.form_checks import check_form_library
 from yolvarex.content.kinds import KINDS
 from yolvarex.content.library import Library
 from yolvarex.content.loader import ContentError
@@ -128,6 +129,7 @@ def check_ladders(library: Library) -> list[ContentError]:
 
 
 CHECKS: list[Check] = [check_refs, check_form_links, check_trees, check_ladders]
+CHECKS.append(check_form_library)
 
 
 def check_library(library: Library) -> list[ContentError]:

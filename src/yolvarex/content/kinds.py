@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from yolvarex.content.schemas.assessment import Question
 from yolvarex.content.schemas.common import Entry
 from yolvarex.content.schemas.evidence import Evidence
 from yolvarex.content.schemas.exercise import Exercise, Ladder
@@ -30,6 +31,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("routines", "routine", Routine),
     Kind("trees", "tree", Tree, one_per_file=True),
     Kind("evidence", "evidence", Evidence),
+    Kind("questions", "question", Question),
 )
 
 BY_NAME: dict[str, Kind] = {k.name: k for k in KINDS} | {k.singular: k for k in KINDS}

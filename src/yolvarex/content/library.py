@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from yolvarex.content.schemas.assessment import Question
 from yolvarex.content.schemas.common import Entry
 from yolvarex.content.schemas.evidence import Evidence
 from yolvarex.content.schemas.exercise import Exercise, Ladder
@@ -26,6 +27,7 @@ class Library:
     routines: dict[str, Routine] = field(default_factory=dict)
     trees: dict[str, Tree] = field(default_factory=dict)
     evidence: dict[str, Evidence] = field(default_factory=dict)
+    questions: dict[str, Question] = field(default_factory=dict)
 
     def of_kind(self, kind: str) -> dict[str, Entry]:
         entries: dict[str, Entry] = getattr(self, kind)

@@ -20,6 +20,7 @@ from yolvarex.errors import Conflict
 from yolvarex.ingest.summary import dynamics_averages, moving_seconds
 from yolvarex.services import accounts
 from yolvarex.services.checkins import save_checkin
+from yolvarex.services.demo_form import add_form_data
 from yolvarex.services.demo_samples import run_samples
 from yolvarex.store import models
 from yolvarex.store.access import Actor
@@ -121,6 +122,7 @@ def load_demo(db: Session, library: Library, today: dt.date, name: str = "demo")
                    ("single_leg_calf_raise", "right", 19 + bonus))
         for test, side, value in results:
             db.add(models.PerformanceTest(user_id=user.id, date=day, test=test, side=side, value=value))
+    add_form_data(db, library, user.id, today)
     db.flush()
     return user
 

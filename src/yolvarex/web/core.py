@@ -34,6 +34,7 @@ NAV = (
     ("checkin", "Check-in", "/checkin"),
     ("plan", "Plan", "/plan"),
     ("library", "Library", "/library"),
+    ("form", "Form", "/form"),
     ("log", "Log", "/log"),
     ("progress", "Progress", "/progress"),
     ("import", "Import", "/import"),

@@ -1,6 +1,8 @@
 """One router per section of the web app; `ROUTERS` is the list the app mounts."""
 
 from yolvarex.web.routes import account, checkin, coach, docs, imports, library, log, plan, progress, today
+from yolvarex.web.routes import form as form_pages
+from yolvarex.web.routes import form_library as form_library_pages
 
 ROUTERS = [
     account.router,
@@ -13,4 +15,6 @@ ROUTERS = [
     imports.router,
     coach.router,
     docs.router,
+    form_pages.router,
+    form_library_pages.router,
 ]

@@ -9,6 +9,7 @@ from fastapi.responses import Response
 
 from yolvarex.errors import NotFound
 from yolvarex.services import checkins, history
+from yolvarex.services import form as form_service
 from yolvarex.store.access import Actor
 from yolvarex.web import core
 
@@ -25,6 +26,8 @@ def today(request: Request, actor: Actor = Depends(core.login_required)) -> Resp
             checkin = None
         week = history.week_totals(db, actor, 1, day)[0]
         recent = history.activities(db, actor, day - dt.timedelta(days=6), day)[::-1][:5]
+        drills = form_service.today_card(db, actor, core.runtime(request).library, day)
     return core.render(request, "today.html", {
         "checkin": checkin, "week": week, "recent": recent,
+        "drills": drills,
         "welcome": request.query_params.get("welcome")}, section="today")

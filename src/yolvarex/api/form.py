@@ -1,0 +1,123 @@
+"""Running form under /api/v1: analyse a run, query the form library, the self-assessment and
+the warm-up drill block."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from fastapi import APIRouter, Body, Depends, File, Query, Request, UploadFile
+from sqlalchemy.orm import Session
+
+from yolvarex.api import uploads
+from yolvarex.api.auth import api_actor, db_session, runtime
+from yolvarex.errors import Invalid, NotFound
+from yolvarex.services import form, form_library
+from yolvarex.services.runtime import Runtime
+from yolvarex.store.access import Actor
+
+router = APIRouter(prefix="/api/v1/form", tags=["form"])
+
+
+@router.post("/analyze", summary="Analyse an uploaded run file (FIT, TCX, GPX, .gz): grades, "
+             "drift, baseline against your earlier runs, findings")
+async def analyze_upload(request: Request, file: UploadFile = File(...),
+                         athlete_id: int | None = Query(None, description="A coached athlete's id"),
+                         actor: Actor = Depends(api_actor),
+                         rt: Runtime = Depends(runtime)) -> dict[str, Any]:
+    limit = rt.settings.max_upload_bytes
+    uploads.check_length(request, limit)
+    ((name, data),) = await uploads.read_files([file], limit)
+    with rt.db.session() as db:
+        report = form.analyse_file(rt.library, name, data, db, actor, athlete_id)
+    return form.report_json(report, extended=True)
+
+
+@router.get("/runs", summary="Runs in the log that carry samples to analyse, newest first")
+def runs(athlete_id: int | None = None, limit: int = Query(30, ge=1, le=200),
+         actor: Actor = Depends(api_actor), db: Session = Depends(db_session)) -> list[dict[str, Any]]:
+    return [{"id": r.id, "start": r.start.isoformat(), "name": r.name, "duration_s": r.duration_s,
+             "distance_m": r.distance_m, "source_name": r.source_name}
+            for r in form.analysable_runs(db, actor, athlete_id, limit)]
+
+
+@router.get("/runs/{activity_id}", summary="Analyse a run from the log")
+def analyze_stored(activity_id: int, actor: Actor = Depends(api_actor),
+                   db: Session = Depends(db_session),
+                   rt: Runtime = Depends(runtime)) -> dict[str, Any]:
+    return form.report_json(form.analyse_stored(db, actor, rt.library, activity_id), extended=True)
+
+
+@router.get("/faults", summary="Form faults, filtered by words and body area")
+def faults(q: str = "", body_area: str | None = None,
+           rt: Runtime = Depends(runtime), _: Actor = Depends(api_actor)) -> list[dict[str, Any]]:
+    return [f.model_dump(mode="json") for f in form_library.faults(rt.library, q, body_area)]
+
+
+@router.get("/cues", summary="Cues, filtered by words, fault and focus (external or internal)")
+def cues(q: str = "", fault: str | None = None, focus: str | None = None,
+         rt: Runtime = Depends(runtime), _: Actor = Depends(api_actor)) -> list[dict[str, Any]]:
+    return [c.model_dump(mode="json") for c in form_library.cues(rt.library, q, fault, focus)]
+
+
+@router.get("/drills", summary="Drills, filtered by words, fault, body area, hardest level, the "
+            "equipment you have and the minutes available")
+def drills(q: str = "", fault: str | None = None, body_area: str | None = None,
+           level: int | None = None, stage: str | None = None,
+           equipment: list[str] = Query(default=[], description="Gear you have; `none` for none"),
+           minutes: float | None = None, rt: Runtime = Depends(runtime),
+           _: Actor = Depends(api_actor)) -> list[dict[str, Any]]:
+    f = form_library.DrillFilter(q=q, fault=fault, body_area=body_area, level=level,
+                                 equipment=tuple(equipment), minutes=minutes, stage=stage)
+    return [d.model_dump(mode="json") for d in form_library.drills(rt.library, f)]
+
+
+@router.get("/assessment/questions", summary="The self-assessment questions and their options")
+def questions(rt: Runtime = Depends(runtime), _: Actor = Depends(api_actor)) -> list[dict[str, Any]]:
+    return [{"id": q.id, "title": q.title, "ask": q.ask, "way": q.way.value, "how": q.how,
+             "options": [{"id": o.id, "label": o.label} for o in q.options]}
+            for q in rt.library.questions.values()]
+
+
+def _assessment_json(result: form.AssessmentResult) -> dict[str, Any]:
+    return {"id": result.id, "date": result.date.isoformat(), "answers": result.answers,
+            "ranking": [{"fault": r.fault, "score": r.score, "likelihood": r.likelihood,
+                         "reasons": list(r.reasons)} for r in result.ranking]}
+
+
+@router.post("/assessment", status_code=201, summary="Answer the self-assessment: likely faults "
+             "ranked with reasons, saved for your next drill block")
+def take_assessment(body: dict[str, Any] = Body(..., examples=[{"answers": {
+                        "foot-ahead-of-knee": "clearly", "loud-landing": "sometimes"}}]),
+                    actor: Actor = Depends(api_actor), db: Session = Depends(db_session),
+                    rt: Runtime = Depends(runtime)) -> dict[str, Any]:
+    answers = body.get("answers")
+    if not isinstance(answers, dict) or not all(isinstance(v, str) for v in answers.values()):
+        raise Invalid("Send {\"answers\": {\"question-id\": \"option-id\", ...}}.")
+    day = body.get("date")
+    try:
+        date = dt.date.fromisoformat(day) if isinstance(day, str) else dt.date.today()
+    except ValueError:
+        raise Invalid("date must be YYYY-MM-DD.") from None
+    result = form.save_assessment(db, actor, rt.library, answers, date)
+    db.commit()
+    return _assessment_json(result)
+
+
+@router.get("/assessment/latest", summary="Your latest self-assessment result")
+def latest(athlete_id: int | None = None, actor: Actor = Depends(api_actor),
+           db: Session = Depends(db_session)) -> dict[str, Any]:
+    result = form.latest_assessment(db, actor, athlete_id)
+    if result is None:
+        raise NotFound("No self-assessment yet; take it with POST /api/v1/form/assessment.")
+    return _assessment_json(result)
+
+
+@router.get("/drill-session", summary="A 5-15 minute warm-up drill block from your latest run "
+            "and self-assessment, or for one fault")
+def drill_session(minutes: int = 10, fault: str | None = None, level: int = 2,
+                  athlete_id: int | None = None, actor: Actor = Depends(api_actor),
+                  db: Session = Depends(db_session), rt: Runtime = Depends(runtime)) -> dict[str, Any]:
+    plan = form.plan_session(db, actor, rt.library, minutes, dt.date.today(), fault=fault,
+                             level=level, athlete_id=athlete_id)
+    return form.session_json(plan, rt.library)

@@ -1,0 +1,26 @@
+"""A self-assessment for the demo runner, so the Form pages and the drill block have both
+sources to work from (the demo's recent runs already carry samples, see `demo_samples.py`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import delete
+from sqlalchemy.orm import Session
+
+from yolvarex.content import Library
+from yolvarex.domain.form.assessment import rank_faults
+from yolvarex.store import models
+
+ANSWERS = {"foot-ahead-of-knee": "a-little", "loud-landing": "sometimes", "tension": "often",
+           "step-count": "40-42"}
+
+
+def add_form_data(db: Session, library: Library, user_id: int, today: dt.date) -> None:
+    """One self-assessment a week ago. Idempotent: an earlier demo assessment is replaced."""
+    db.execute(delete(models.FormAssessment).where(models.FormAssessment.user_id == user_id))
+    ranked = rank_faults(list(library.questions.values()), ANSWERS)
+    db.add(models.FormAssessment(user_id=user_id, date=today - dt.timedelta(days=7),
+                                 answers=dict(ANSWERS),
+                                 ranking=[{"fault": r.fault, "score": r.score,
+                                           "reasons": list(r.reasons)} for r in ranked]))
