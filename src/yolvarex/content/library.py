@@ -11,6 +11,7 @@ from yolvarex.content.schemas.exercise import Exercise, Ladder
 from yolvarex.content.schemas.form import Cue, Drill, Fault
 from yolvarex.content.schemas.recovery import Movement, Routine
 from yolvarex.content.schemas.tree import Tree
+from yolvarex.domain.recovery.timeline import Segment, timeline, total_seconds
 
 E = TypeVar("E", bound=Entry)
 
@@ -38,10 +39,8 @@ class Library:
 
     def routine_seconds(self, routine_id: str) -> int:
         """A routine's total time, computed from its steps; per-side movements count twice."""
-        total = 0.0
-        for step in self.routines[routine_id].steps:
-            movement = self.movements[step.movement]
-            reps_time = (step.reps or 0) * movement.seconds_per_rep
-            one_side = step.seconds if step.seconds is not None else reps_time
-            total += one_side * (2 if movement.per_side else 1)
-        return round(total)
+        return total_seconds(self.routine_timeline(routine_id))
+
+    def routine_timeline(self, routine_id: str) -> tuple[Segment, ...]:
+        """The routine's steps laid out in time, per side, as the guided player runs them."""
+        return timeline(self.routines[routine_id], self.movements)
