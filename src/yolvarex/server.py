@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from yolvarex import __version__
 from yolvarex.api.routes import router as api_router
+from yolvarex.api.routines import router as routines_api
 from yolvarex.errors import UserError
 from yolvarex.services.runtime import Runtime, open_runtime
 from yolvarex.store.db import DatabaseUnavailable
@@ -50,6 +51,7 @@ def create_app(rt: Runtime | None = None) -> FastAPI:
     app.state.runtime = rt or open_runtime()
     app.mount("/static", StaticFiles(directory=core.HERE / "static"), name="static")
     app.include_router(api_router)
+    app.include_router(routines_api)
     for router in ROUTERS:
         app.include_router(router)
 

@@ -6,6 +6,7 @@ import typer
 
 from yolvarex import __version__
 from yolvarex.cli import content, db, demo, serve, users
+from yolvarex.cli import routines as routine_cli
 
 app = typer.Typer(
     name="yolvarex",
@@ -28,7 +29,8 @@ def root(version: bool = typer.Option(False, "--version", callback=_version, is_
     """Run `yolvarex COMMAND --help` for the options of each command."""
 
 
-for module in (serve, db, content, users, demo):
+for module in (serve, db, content, users, demo,
+               routine_cli):
     module.register(app)
 
 

@@ -203,7 +203,7 @@ def _area_hits(library: Library, areas: tuple[str, ...]) -> list[_Hit]:
     for rank, _, routine_id, cover in chosen:
         those = "that area" if len(cover.covered) == 1 else "those areas"
         hits.append(_Hit(routine_id, 60 + 30 * rank,
-                         f"Sore {_named(cover.covered)} today: {format_duration(cover.seconds_on)}"
+                         f"Sore {_named(cover.covered)}: {format_duration(cover.seconds_on)}"
                          f" of its {format_duration(cover.seconds)} work on {those}."))
     return hits
 

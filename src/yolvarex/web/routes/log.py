@@ -36,7 +36,8 @@ def log(request: Request, weeks: int = 4, actor: Actor = Depends(core.login_requ
                                             f"{exercises} exercises · {len(s.sets)} sets"
                                             + (f" · RPE {s.rpe:g}" if s.rpe is not None else "")))
     for r in routines:
-        title = r.routine.replace("-", " ").capitalize()
+        known = core.runtime(request).library.routines.get(r.routine)
+        title = known.title if known else r.routine.replace("-", " ").capitalize()
         days.setdefault(r.completed_at.date(), []).append(
             ("routine", title, f"{(r.seconds or 0) / 60:.0f} min routine"))
     ordered = sorted(days.items(), reverse=True)

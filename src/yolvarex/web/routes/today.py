@@ -9,6 +9,7 @@ from fastapi.responses import Response
 
 from yolvarex.errors import NotFound
 from yolvarex.services import checkins, history
+from yolvarex.services import routines as routine_service
 from yolvarex.store.access import Actor
 from yolvarex.web import core
 
@@ -25,6 +26,9 @@ def today(request: Request, actor: Actor = Depends(core.login_required)) -> Resp
             checkin = None
         week = history.week_totals(db, actor, 1, day)[0]
         recent = history.activities(db, actor, day - dt.timedelta(days=6), day)[::-1][:5]
+        routine_suggestions = routine_service.suggestions_for(db, actor, core.runtime(request).library,
+                                                              day, limit=3)
     return core.render(request, "today.html", {
         "checkin": checkin, "week": week, "recent": recent,
-        "welcome": request.query_params.get("welcome")}, section="today")
+        "welcome": request.query_params.get("welcome"),
+        "routine_suggestions": routine_suggestions}, section="today")
