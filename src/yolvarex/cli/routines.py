@@ -22,7 +22,6 @@ from yolvarex.cli.common import (
     user_errors,
 )
 from yolvarex.content import Library, load_library
-from yolvarex.domain.recovery.areas import normalise_areas
 from yolvarex.domain.recovery.occasions import Occasion
 from yolvarex.domain.recovery.streak import GRACE_DAYS
 from yolvarex.domain.recovery.timeline import format_duration
@@ -56,15 +55,8 @@ def list_routines(
         as_json: bool = JsonOption) -> None:
     """Every routine with its computed total time."""
     library = _library()
-    rows = [service.routine_summary(library, r) for r in library.routines]
-    if occasion:
-        rows = [r for r in rows if occasion in r["suits"] + r["also_suits"]]
-    if area:
-        wanted = set(normalise_areas([area]).known)
-        if not wanted:
-            fail(f"{area!r} is not a body area yolvarex knows; try calves, hips or lower back")
-        rows = [r for r in rows if wanted & set(r["body_areas"])]
-    rows.sort(key=lambda r: r["title"])
+    with user_errors():
+        rows = service.browse(library, occasion, area)
     if as_json:
         print_json(rows)
         return

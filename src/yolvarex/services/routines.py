@@ -20,7 +20,15 @@ from yolvarex.content import Library
 from yolvarex.domain.checkin import CheckIn
 from yolvarex.domain.recovery.areas import normalise_areas
 from yolvarex.domain.recovery.streak import Streak, streak
-from yolvarex.domain.recovery.suggest import Done, Run, SessionKind, Situation, Suggestion, suggest
+from yolvarex.domain.recovery.suggest import (
+    Done,
+    Run,
+    SessionKind,
+    Situation,
+    Suggestion,
+    area_cover,
+    suggest,
+)
 from yolvarex.domain.verdict import Verdict
 from yolvarex.errors import Invalid, NotFound
 from yolvarex.services import history
@@ -65,6 +73,29 @@ def routine_detail(library: Library, routine_id: str) -> dict[str, Any]:
          "side": s.side.value if s.side else None, "seconds": s.seconds, "reps": s.reps,
          "start": s.start} for s in library.routine_timeline(routine_id)]
     return data
+
+
+def browse(library: Library, occasion: str | None = None,
+           area: str | None = None) -> list[dict[str, Any]]:
+    """Routine summaries, filtered by occasion and body area (free text, normalised).
+
+    With an area, the routines that work most on it come first, each with `area_seconds`; an
+    area that is not in the vocabulary raises Invalid.
+    """
+    rows = [routine_summary(library, r) for r in library.routines]
+    if occasion:
+        rows = [r for r in rows if occasion in r["suits"] + r["also_suits"]]
+    if not area:
+        return sorted(rows, key=lambda r: (not r["suits"], r["title"]))
+    wanted = normalise_areas([area]).known
+    if not wanted:
+        raise Invalid(f"{area!r} is not a body area yolvarex knows; try calves, hips or lower back.")
+    ranked = []
+    for row in rows:
+        cover = area_cover(library, row["id"], wanted)
+        if cover.seconds_on:
+            ranked.append((-cover.rank, row["title"], {**row, "area_seconds": cover.seconds_on}))
+    return [row for *_, row in sorted(ranked, key=lambda t: (t[0], t[1]))]
 
 
 def log_completion(db: Session, actor: Actor, library: Library, routine_id: str, *,

@@ -8,7 +8,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse, Response
 
-from yolvarex.domain.recovery.areas import AREA_LABELS, normalise_areas
+from yolvarex.domain.recovery.areas import AREA_LABELS
 from yolvarex.domain.recovery.occasions import Occasion
 from yolvarex.domain.recovery.timeline import format_clock, format_duration
 from yolvarex.errors import Invalid
@@ -25,13 +25,10 @@ core.templates.env.filters.setdefault("duration", format_duration)
 @router.get("/routines")
 def index(request: Request, occasion: str = "", area: str = "") -> Response:
     lib = core.runtime(request).library
-    rows = [service.routine_summary(lib, r) for r in lib.routines]
-    if occasion:
-        rows = [r for r in rows if occasion in r["suits"] + r["also_suits"]]
-    wanted = set(normalise_areas([area]).known) if area else set()
-    if area:
-        rows = [r for r in rows if wanted & set(r["body_areas"])]
-    rows.sort(key=lambda r: (r["suits"] == [], r["title"]))
+    try:
+        rows = service.browse(lib, occasion or None, area or None)
+    except Invalid:
+        rows = []
     return core.render(request, "routines/index.html", {
         "rows": rows, "occasions": [(o.value, o.label) for o in Occasion],
         "areas": sorted(AREA_LABELS.items(), key=lambda kv: kv[1]), "occasion": occasion,
