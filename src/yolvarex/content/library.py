@@ -27,6 +27,9 @@ class Library:
     routines: dict[str, Routine] = field(default_factory=dict)
     trees: dict[str, Tree] = field(default_factory=dict)
     evidence: dict[str, Evidence] = field(default_factory=dict)
+    # Timelines computed once per routine: the library never changes after it is loaded.
+    _timelines: dict[str, tuple[Segment, ...]] = field(default_factory=dict, repr=False,
+                                                        compare=False)
 
     def of_kind(self, kind: str) -> dict[str, Entry]:
         entries: dict[str, Entry] = getattr(self, kind)
@@ -43,4 +46,6 @@ class Library:
 
     def routine_timeline(self, routine_id: str) -> tuple[Segment, ...]:
         """The routine's steps laid out in time, per side, as the guided player runs them."""
-        return timeline(self.routines[routine_id], self.movements)
+        if routine_id not in self._timelines:
+            self._timelines[routine_id] = timeline(self.routines[routine_id], self.movements)
+        return self._timelines[routine_id]
