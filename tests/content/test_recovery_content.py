@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from yolvarex.content import load_library
 from yolvarex.content.loader import DATA_DIR
@@ -33,6 +34,23 @@ def test_the_library_is_big_enough_and_keeps_its_shipped_ids() -> None:
     assert len(LIBRARY.movements) >= 50 and len(LIBRARY.routines) >= 15
     assert {"leg-swing-front-back", "calf-stretch-wall", "box-breathing"} <= set(LIBRARY.movements)
     assert set(NAMED_ROUTINES) <= set(LIBRARY.routines)
+
+
+RECOVERY_FILES = ["mobility", "dynamic", "stretches", "foam-rolling", "activation", "breathing"]
+
+
+@pytest.mark.parametrize("name", RECOVERY_FILES)
+def test_recovery_movements_follow_the_content_guide(name: str) -> None:
+    """3-6 steps and 2-4 mistakes with fixes (CONTENT-GUIDE.md), a feel line, no filler words."""
+    raw = yaml.safe_load((DATA_DIR / "movements" / f"{name}.yaml").read_text())
+    assert raw
+    for record in raw:
+        movement = LIBRARY.movements[record["id"]]
+        assert 3 <= len(movement.how) <= 6, movement.id
+        assert 2 <= len(movement.mistakes) <= 4, movement.id
+        text = " ".join([*movement.how, movement.feel, *(m.fix for m in movement.mistakes)]).lower()
+        for filler in (" simply ", " just ", " easy "):
+            assert filler not in f" {text} ", (movement.id, filler)
 
 
 def test_every_kind_area_and_piece_of_equipment_is_covered() -> None:
@@ -102,8 +120,17 @@ def test_an_unknown_body_area_names_the_file_line_and_the_choices(data: Path) ->
 """)
     _, errors = load_library(data)
     bad = [e for e in errors if e.id == "elbow-circles"]
-    assert bad and bad[0].field == "body_areas.0" and bad[0].line is not None
+    assert bad and bad[0].field == "body_areas" and bad[0].line is not None
     assert "unknown body area 'elbows'" in bad[0].message and "calves" in bad[0].message
+
+
+def test_body_area_synonyms_are_stored_under_their_canonical_name(data: Path) -> None:
+    path = data / "movements" / "mobility.yaml"
+    text = path.read_text().replace("  body_areas: [calves]\n", "  body_areas: [calf, Achilles]\n", 1)
+    path.write_text(text)
+    library, errors = load_library(data)
+    assert errors == []
+    assert library.movements["calf-stretch-wall"].body_areas == ("calves", "ankles")
 
 
 def test_held_movements_need_seconds_and_occasions_need_one_routine(data: Path) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from yolvarex.content.schemas.common import (
     Entry,
@@ -22,7 +22,7 @@ from yolvarex.content.schemas.common import (
     Title,
     refs_of,
 )
-from yolvarex.domain.recovery.areas import BODY_AREAS
+from yolvarex.domain.recovery.areas import BODY_AREAS, areas_of
 from yolvarex.domain.recovery.occasions import Occasion
 
 
@@ -50,22 +50,27 @@ class Gear(StrEnum):
     BALL = "ball"
 
 
-def _known_area(area: str) -> str:
-    if area not in BODY_AREAS:
-        raise ValueError(f"unknown body area {area!r}; use one of: {', '.join(sorted(BODY_AREAS))}")
-    return area
-
-
-BodyArea = Annotated[str, AfterValidator(_known_area)]
+def _canonical_areas(value: object) -> object:
+    """Body areas in the shared vocabulary; common synonyms ('calf', 'groin') are accepted and
+    stored under their canonical name, anything else is an error that lists the choices."""
+    if not isinstance(value, list | tuple):
+        return value
+    out: list[str] = []
+    for item in value:
+        found = areas_of(item) if isinstance(item, str) else ()
+        if not found:
+            raise ValueError(f"unknown body area {item!r}; use one of: {', '.join(sorted(BODY_AREAS))}")
+        out += [a for a in found if a not in out]
+    return tuple(out)
 
 
 class Movement(Entry):
     title: Title
     kind: MovementKind
-    how: tuple[Sentence, ...] = Field(min_length=3, max_length=6)
+    how: tuple[Sentence, ...] = Field(min_length=2, max_length=6)
     feel: Sentence
-    mistakes: tuple[Mistake, ...] = Field(min_length=2, max_length=4)
-    body_areas: tuple[BodyArea, ...] = Field(min_length=1)
+    mistakes: tuple[Mistake, ...] = Field(min_length=1, max_length=4)
+    body_areas: Annotated[tuple[str, ...], BeforeValidator(_canonical_areas)] = Field(min_length=1)
     equipment: tuple[Gear, ...] = (Gear.NONE,)
     per_side: bool
     seconds_per_rep: Annotated[float, Field(gt=0, le=30)] = 3.0
