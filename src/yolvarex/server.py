@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from yolvarex import __version__
 from yolvarex.api.form import router as form_api_router
 from yolvarex.api.routes import router as api_router
+from yolvarex.api.routines import router as routines_api
 from yolvarex.api.training import router as training_api_router
 from yolvarex.errors import UserError
 from yolvarex.services.runtime import Runtime, open_runtime
@@ -54,6 +55,7 @@ def create_app(rt: Runtime | None = None) -> FastAPI:
     app.include_router(api_router)
     app.include_router(training_api_router)
     app.include_router(form_api_router)
+    app.include_router(routines_api)
     for router in ROUTERS:
         app.include_router(router)
 

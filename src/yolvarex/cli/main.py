@@ -6,6 +6,7 @@ import typer
 
 from yolvarex import __version__
 from yolvarex.cli import content, db, demo, form, imports, load, log, serve, users
+from yolvarex.cli import routines as routine_cli
 
 app = typer.Typer(
     name="yolvarex",
@@ -28,7 +29,7 @@ def root(version: bool = typer.Option(False, "--version", callback=_version, is_
     """Run `yolvarex COMMAND --help` for the options of each command."""
 
 
-for module in (serve, db, content, users, demo, imports, log, load, form):
+for module in (serve, db, content, users, demo, imports, log, load, form, routine_cli):
     module.register(app)
 
 

@@ -8,6 +8,7 @@ from yolvarex.content.form_checks import check_form_library
 from yolvarex.content.kinds import KINDS
 from yolvarex.content.library import Library
 from yolvarex.content.loader import ContentError
+from yolvarex.content.recovery_checks import check_recovery
 from yolvarex.content.schemas.tree import Leaf, Question, Tree
 
 Check = Callable[[Library], list[ContentError]]
@@ -137,3 +138,6 @@ def check_library(library: Library) -> list[ContentError]:
     for check in CHECKS:
         errors += check(library)
     return errors
+
+
+CHECKS.append(check_recovery)

@@ -12,6 +12,7 @@ from yolvarex.content.schemas.exercise import Exercise, Ladder
 from yolvarex.content.schemas.form import Cue, Drill, Fault
 from yolvarex.content.schemas.recovery import Movement, Routine
 from yolvarex.content.schemas.tree import Tree
+from yolvarex.domain.recovery.timeline import Segment, timeline, total_seconds
 
 E = TypeVar("E", bound=Entry)
 
@@ -28,6 +29,9 @@ class Library:
     trees: dict[str, Tree] = field(default_factory=dict)
     evidence: dict[str, Evidence] = field(default_factory=dict)
     questions: dict[str, Question] = field(default_factory=dict)
+    # Timelines computed once per routine: the library never changes after it is loaded.
+    _timelines: dict[str, tuple[Segment, ...]] = field(default_factory=dict, repr=False,
+                                                        compare=False)
 
     def of_kind(self, kind: str) -> dict[str, Entry]:
         entries: dict[str, Entry] = getattr(self, kind)
@@ -40,10 +44,10 @@ class Library:
 
     def routine_seconds(self, routine_id: str) -> int:
         """A routine's total time, computed from its steps; per-side movements count twice."""
-        total = 0.0
-        for step in self.routines[routine_id].steps:
-            movement = self.movements[step.movement]
-            reps_time = (step.reps or 0) * movement.seconds_per_rep
-            one_side = step.seconds if step.seconds is not None else reps_time
-            total += one_side * (2 if movement.per_side else 1)
-        return round(total)
+        return total_seconds(self.routine_timeline(routine_id))
+
+    def routine_timeline(self, routine_id: str) -> tuple[Segment, ...]:
+        """The routine's steps laid out in time, per side, as the guided player runs them."""
+        if routine_id not in self._timelines:
+            self._timelines[routine_id] = timeline(self.routines[routine_id], self.movements)
+        return self._timelines[routine_id]

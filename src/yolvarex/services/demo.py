@@ -104,6 +104,12 @@ def load_demo(db: Session, library: Library, today: dt.date, name: str = "demo")
                 user_id=user.id, routine="post-run-cool-down", source="web",
                 completed_at=_at(day, 9),
                 seconds=library.routine_seconds("post-run-cool-down")))
+        for routine, hour, wanted in (("pre-run-warm-up", 6, run_type == "speed"),
+                                      ("full-body-recovery", 18, day.weekday() == 6 and not lighter)):
+            if wanted and routine in library.routines:
+                db.add(models.RoutineCompletion(
+                    user_id=user.id, routine=routine, source="web", completed_at=_at(day, hour),
+                    seconds=library.routine_seconds(routine)))
         save_checkin(db, actor, CheckIn(
             date=day,
             sleep_hours=round(rng.uniform(6.2, 8.4), 1),

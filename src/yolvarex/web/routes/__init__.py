@@ -3,6 +3,7 @@
 from yolvarex.web.routes import account, checkin, coach, docs, imports, library, log, plan, progress, today
 from yolvarex.web.routes import form as form_pages
 from yolvarex.web.routes import form_library as form_library_pages
+from yolvarex.web.routes import routines as routine_pages
 
 ROUTERS = [
     account.router,
@@ -17,4 +18,5 @@ ROUTERS = [
     docs.router,
     form_pages.router,
     form_library_pages.router,
+    routine_pages.router,
 ]

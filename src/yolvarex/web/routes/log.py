@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
+from yolvarex.content import Library
 from yolvarex.errors import Invalid
 from yolvarex.services import history, training_log
 from yolvarex.services.training_log import CROSS_SPORTS, RUN_TYPES, CrossEntry, EntryChanges, RunEntry
@@ -59,7 +60,7 @@ def _week(request: Request, actor: Actor, monday: dt.date) -> dict[str, Any]:
             totals["load"] += s.rpe * s.minutes
     for r in routines:
         days[(r.completed_at.date() - monday).days]["items"].append({
-            "kind": "routine", "id": None, "title": r.routine.replace("-", " ").capitalize(),
+            "kind": "routine", "id": None, "title": _routine_title(core.runtime(request).library, r.routine),
             "detail": f"{(r.seconds or 0) / 60:.0f} min routine", "rpe": None,
             "time": r.completed_at.strftime("%H:%M"), "source": r.source, "sport": "routine"})
     return {"days": days, "totals": totals}
@@ -173,3 +174,8 @@ def delete_entry(request: Request, activity_id: int,
         title, day = training_log.display_name(row), row.start.date()
         training_log.delete_entry(db, actor, activity_id)
     return core.redirect(f"/log?week={day.isoformat()}", f"{title} on {day:%A %d %B} deleted.")
+
+
+def _routine_title(library: Library, routine_id: str) -> str:
+    known = library.routines.get(routine_id)
+    return known.title if known else routine_id.replace("-", " ").capitalize()

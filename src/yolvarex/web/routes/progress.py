@@ -10,6 +10,7 @@ from fastapi.responses import Response
 
 from yolvarex.services import history
 from yolvarex.services import progress as progress_data
+from yolvarex.services import routines as routine_service
 from yolvarex.services.training_load import LoadSeries
 from yolvarex.store.access import Actor
 from yolvarex.web import core
@@ -84,6 +85,7 @@ def progress(request: Request, actor: Actor = Depends(core.login_required)) -> R
         well = progress_data.wellness(db, actor, today)
         cadence = progress_data.cadence_trend(db, actor, today)
         tests = progress_data.performance_tests(db, actor)
+        streak = routine_service.streak_for(db, actor, today)
     sections: list[tuple[str, str, list[Chart]]] = []
     if series.known_from is not None:
         sections.append(("load", "Training load", load_charts(series)))
@@ -115,4 +117,5 @@ def progress(request: Request, actor: Actor = Depends(core.login_required)) -> R
         sections.append(("tests", "Performance tests", [chart(
             "Performance tests", labels, series_list, digits=0,
             description="Each strength test's result on each test day.")]))
-    return core.render(request, "progress.html", {"sections": sections}, section="progress")
+    return core.render(request, "progress.html", {"sections": sections, "streak": streak},
+                       section="progress")

@@ -10,6 +10,7 @@ from fastapi.responses import Response
 from yolvarex.errors import NotFound
 from yolvarex.services import checkins, history
 from yolvarex.services import form as form_service
+from yolvarex.services import routines as routine_service
 from yolvarex.store.access import Actor
 from yolvarex.web import core
 
@@ -27,7 +28,9 @@ def today(request: Request, actor: Actor = Depends(core.login_required)) -> Resp
         week = history.week_totals(db, actor, 1, day)[0]
         recent = history.activities(db, actor, day - dt.timedelta(days=6), day)[::-1][:5]
         drills = form_service.today_card(db, actor, core.runtime(request).library, day)
+        routine_suggestions = routine_service.suggestions_for(db, actor, core.runtime(request).library,
+                                                              day, limit=3)
     return core.render(request, "today.html", {
         "checkin": checkin, "week": week, "recent": recent,
-        "drills": drills,
+        "drills": drills, "routine_suggestions": routine_suggestions,
         "welcome": request.query_params.get("welcome")}, section="today")
