@@ -132,6 +132,8 @@ CHECKS: list[Check] = [check_refs, check_form_links, check_trees, check_ladders]
 
 def check_ladder_order(library: Library) -> list[ContentError]:
     """A ladder climbs within one pattern family, and no rung is easier than the one before."""
+    from itertools import pairwise
+
     errors = []
     for ladder in library.ladders.values():
         steps = [library.exercises[s] for s in ladder.steps if s in library.exercises]
@@ -140,7 +142,7 @@ def check_ladder_order(library: Library) -> list[ContentError]:
             errors.append(ContentError(_file("ladders"), id=ladder.id, field="steps",
                                        message=f"mixes pattern families ({', '.join(families)}); "
                                                "keep a ladder to one family"))
-        for lower, higher in zip(steps, steps[1:], strict=False):
+        for lower, higher in pairwise(steps):
             if higher.level < lower.level:
                 errors.append(ContentError(
                     _file("ladders"), id=ladder.id, field="steps",
