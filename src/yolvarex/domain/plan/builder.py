@@ -173,6 +173,8 @@ class Builder:
                 light: bool) -> Exercise | None:
         experience = self.profile.experience
         step = max(0, frame.step - (1 if frame.phase is Phase.TAPER else 0))
+        if slot == "plyo":
+            step //= 2  # landings progress more slowly than strength
         candidates = self._candidates[slot]
         for offset in range(len(candidates)):
             ladder = candidates[(variant + offset) % len(candidates)]

@@ -65,6 +65,13 @@ def _loading_phases(count: int, race: bool) -> list[Phase]:
     return [Phase.BASE] * base + [Phase.BUILD] * build + [Phase.PEAK] * peak
 
 
+def _with_deloads(count: int, cycle: int, race: bool) -> list[Phase]:
+    """Every `cycle`-th week is a deload; the other weeks run base, build (and peak) in order."""
+    deload = [i % cycle == 0 for i in range(1, count + 1)]
+    loading = iter(_loading_phases(deload.count(False), race))
+    return [Phase.DELOAD if d else next(loading) for d in deload]
+
+
 def periodise(profile: Profile) -> list[WeekFrame]:
     n, cycle = profile.weeks, cycle_length(profile)
     race_week = None
@@ -72,12 +79,10 @@ def periodise(profile: Profile) -> list[WeekFrame]:
         race_week = (profile.race.date - profile.start).days // 7 + 1
     phases: list[Phase] = []
     if race_week is None:
-        loading = _loading_phases(n, race=False)
-        phases = [Phase.DELOAD if i % cycle == 0 else p for i, p in enumerate(loading, start=1)]
+        phases = _with_deloads(n, cycle, race=False)
     else:
         taper = min(TAPER_WEEKS[profile.race.distance] if profile.race else 1, race_week)
-        loading = _loading_phases(race_week - taper, race=True)
-        phases = [Phase.DELOAD if i % cycle == 0 else p for i, p in enumerate(loading, start=1)]
+        phases = _with_deloads(race_week - taper, cycle, race=True)
         phases += [Phase.TAPER] * taper
         for j in range(1, n - race_week + 1):
             phases.append(Phase.DELOAD if j % cycle == 1 else Phase.BASE)
