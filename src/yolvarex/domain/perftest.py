@@ -56,6 +56,9 @@ TESTS: dict[TestName, TestSpec] = {spec.name: spec for spec in (
              "the height drops. Then the other leg."),
 )}
 
+#: The test each test exercise stands for, to log a test session's results.
+TEST_BY_EXERCISE: dict[str, TestName] = {spec.exercise: spec.name for spec in TESTS.values()}
+
 
 @dataclass(frozen=True, slots=True)
 class TestResult:

@@ -143,7 +143,7 @@ class Builder:
                 items.append(_Item(BlockKind.TEST, 20, Prescription(
                     exercise=tested.id, sets=1, reps=None, seconds=None,
                     per_side=spec.sided, tempo=None, rest_s=120, rpe_target=None,
-                    note=f"Test ({spec.name.value}): {spec.how}")))
+                    note=spec.how)))
         plyo_count = 0
         for slot, block, priority in TEMPLATES[focus]:
             if block is BlockKind.PLYOMETRIC:
