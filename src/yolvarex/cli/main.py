@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from yolvarex import __version__
-from yolvarex.cli import content, db, demo, serve, users
+from yolvarex.cli import content, db, demo, log, plan, serve, users
 
 app = typer.Typer(
     name="yolvarex",
@@ -29,6 +29,8 @@ def root(version: bool = typer.Option(False, "--version", callback=_version, is_
 
 
 for module in (serve, db, content, users, demo):
+    module.register(app)
+for module in (plan, log):
     module.register(app)
 
 

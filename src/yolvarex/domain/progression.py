@@ -159,13 +159,20 @@ def _judge(base: Prescription, before: Prescription, done: list[LoggedSet], exer
     return _progress(base, exercise, ladders, lo, hi, load)
 
 
+def _at_least(reps: tuple[int, int], planned: tuple[int, int] | None) -> tuple[int, int]:
+    """Never below what the plan already asks for today."""
+    if planned is None:
+        return reps
+    return (max(reps[0], planned[0]), max(reps[1], planned[1]))
+
+
 def _progress(base: Prescription, exercise: Exercise, ladders: Ladders, lo: int, hi: int,
               load: float | None) -> NextStep:
     why = f"You did {hi} reps on every set at a comfortable effort"
     if exercise.plyometric:
         dose_hi = exercise.dose.reps[1] if exercise.dose.reps else hi
         if hi < dose_hi + 4:
-            more = (lo + 2, hi + 2)
+            more = _at_least((lo + 2, hi + 2), base.reps)
             return NextStep(replace(base, reps=more), Change.MORE_REPS,
                             f"{why}: add two contacts per set, keeping each one quick and quiet.")
         harder = ladders.harder(exercise.id)
@@ -175,7 +182,7 @@ def _progress(base: Prescription, exercise: Exercise, ladders: Ladders, lo: int,
         return NextStep(base, Change.HOLD, f"{why}: this is the top of the ladder, so keep it "
                                            "crisp rather than adding more.")
     if hi < REPS_BEFORE_LOAD:
-        more = (min(lo + 2, TOP_REPS - 2), min(hi + 2, TOP_REPS))
+        more = _at_least((min(lo + 2, TOP_REPS - 2), min(hi + 2, TOP_REPS)), base.reps)
         return NextStep(replace(base, reps=more, load_kg=load), Change.MORE_REPS,
                         f"{why}: reps go up to {more[0]}-{more[1]} before anything else changes.")
     weights = WEIGHTS & set(exercise.equipment) & ladders.equipment

@@ -42,4 +42,5 @@ def plan_to_ics(plan: Plan, library: Library, stamp: dt.datetime, name: str = "S
             event.add("categories", ["strength", session.focus.value])
             event.add("transp", "TRANSPARENT")
             calendar.add_component(event)
-    return calendar.to_ical()
+    data: bytes = calendar.to_ical()
+    return data

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from yolvarex.content import Library
+from yolvarex.content.schemas.exercise import Equipment
 from yolvarex.domain.perftest import Side, TestName, TestResult
 from yolvarex.domain.plan.ladders import Ladders
 from yolvarex.domain.plan.model import Prescription
@@ -164,3 +165,32 @@ def workout(db: Session, actor: Actor, day: dt.date, library: Library,
     steps = [(p, next_prescription(p, history, ladders, before))
              for p in planned.session.prescriptions()]
     return Workout(planned, steps, logged)
+
+
+def next_steps(db: Session, actor: Actor, day: dt.date, library: Library,
+               athlete_id: int | None = None) -> list[tuple[Prescription, NextStep]]:
+    """After a day's session is logged: the next prescription for each exercise it had, judged
+    on the log up to and including that day."""
+    stored = current_plan(db, actor, athlete_id)
+    equipment = frozenset(stored.plan.profile.equipment) if stored else frozenset(Equipment)
+    ladders = Ladders(library, equipment)
+    planned = stored.plan.session_on(day) if stored else None
+    if planned is not None:
+        bases = list(planned.prescriptions())
+    else:
+        bases = []
+        for row in sessions(db, actor, day, day, athlete_id):
+            for s in row.sets:
+                exercise = library.exercises.get(s.exercise)
+                if exercise is None or any(b.exercise == s.exercise for b in bases):
+                    continue
+                count = sum(1 for x in row.sets if x.exercise == s.exercise)
+                sets = max(1, count // 2 if exercise.unilateral else count)
+                d = exercise.dose
+                bases.append(Prescription(exercise.id, sets, d.reps, d.seconds, exercise.unilateral,
+                                          d.tempo, d.rest_s, None))
+    history = logged_history(db, actor, day + dt.timedelta(days=1), athlete_id)
+    before = {(s.date, p.exercise): p for s in stored.plan.sessions()
+              for p in s.prescriptions()} if stored else {}
+    return [(p, next_prescription(p, history, ladders, before)) for p in bases
+            if p.reps is not None or p.seconds is not None]

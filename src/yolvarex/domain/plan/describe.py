@@ -26,7 +26,7 @@ def dose(p: Prescription) -> str:
         parts.append(f"{p.load_kg:g} kg")
     if p.tempo:
         parts.append(f"{p.tempo} tempo")
-    if p.sets > 1 or p.reps is None and p.seconds is None:
+    if p.sets > 1 or (p.reps is None and p.seconds is None):
         parts.append(f"{p.rest_s} s rest")
     if p.rpe_target:
         parts.append(f"effort {p.rpe_target}/10")
