@@ -1,6 +1,7 @@
 """One router per section of the web app; `ROUTERS` is the list the app mounts."""
 
 from yolvarex.web.routes import account, checkin, coach, docs, imports, library, log, plan, progress, today
+from yolvarex.web.routes.strength import router as strength_router
 
 ROUTERS = [
     account.router,
@@ -13,4 +14,5 @@ ROUTERS = [
     imports.router,
     coach.router,
     docs.router,
+    strength_router,
 ]

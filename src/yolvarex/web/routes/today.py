@@ -11,6 +11,7 @@ from yolvarex.errors import NotFound
 from yolvarex.services import checkins, history
 from yolvarex.store.access import Actor
 from yolvarex.web import core
+from yolvarex.web.routes.plan import strength_card
 
 router = APIRouter(include_in_schema=False, dependencies=[core.Protected])
 
@@ -25,6 +26,8 @@ def today(request: Request, actor: Actor = Depends(core.login_required)) -> Resp
             checkin = None
         week = history.week_totals(db, actor, 1, day)[0]
         recent = history.activities(db, actor, day - dt.timedelta(days=6), day)[::-1][:5]
+        strength = strength_card(db, actor, day, core.runtime(request).library)
     return core.render(request, "today.html", {
         "checkin": checkin, "week": week, "recent": recent,
-        "welcome": request.query_params.get("welcome")}, section="today")
+        "welcome": request.query_params.get("welcome"),
+        "strength": strength}, section="today")
