@@ -123,3 +123,11 @@ def test_plyometrics_add_contacts_then_climb(exercise: str) -> None:
 def test_tests_are_not_progressed() -> None:
     p = Prescription("push-up", 1, None, None, False, None, 120, None)
     assert next_prescription(p, [logged("push-up", [20])], BODYWEIGHT).change is Change.PLAN
+
+
+def test_a_new_rung_from_the_plan_is_kept_when_the_runner_followed_the_plan() -> None:
+    before = {(DAY, "split-squat"): planned("split-squat")}
+    step = next_prescription(planned("rear-foot-elevated-split-squat"),
+                             [logged("split-squat", [12, 12, 12])], BODYWEIGHT, before)
+    assert step.change is Change.PLAN and "New block" in step.reason
+    assert step.prescription.exercise == "rear-foot-elevated-split-squat"

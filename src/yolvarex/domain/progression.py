@@ -107,6 +107,13 @@ def next_prescription(planned: Prescription, history: Sequence[LoggedSession], l
     exercise = library.exercises.get(logged_id)
     if exercise is None:
         return NextStep(planned, Change.PLAN, "The logged exercise is no longer in the library.")
+    if logged_id != planned.exercise and (session.date, logged_id) in (planned_before or {}):
+        # the runner did what the plan asked then; the plan changes the rung now
+        today = library.exercises.get(planned.exercise)
+        name = today.title if today else planned.exercise
+        return NextStep(planned, Change.PLAN,
+                        f"New block: the plan changes {exercise.title} to {name}. Start at the "
+                        "low end of the range and note how hard it feels.", session.date)
     base = planned if logged_id == planned.exercise else _on(exercise, planned)
     before = (planned_before or {}).get((session.date, logged_id)) or base
     step = _judge(base, before, done, exercise, ladders)
@@ -153,7 +160,12 @@ def _judge(base: Prescription, before: Prescription, done: list[LoggedSet], exer
                         f"Last time felt very hard (effort {top_rpe:g}/10): repeat the same dose "
                         "until it feels like 7 or 8.")
     if weakest < hi or (top_rpe is not None and top_rpe > EASY_ENOUGH_RPE):
-        aim = min(weakest + 1, hi)
+        top = base.reps[1] if base.reps else hi
+        if weakest >= top:
+            return NextStep(replace(base, load_kg=load), Change.HOLD,
+                            f"You did {weakest} reps on every set last time; today's range tops "
+                            f"out at {top}, so make every rep smooth and keep the tempo.")
+        aim = min(weakest + 1, top)
         return NextStep(replace(base, load_kg=load), Change.HOLD,
                         f"You did at least {weakest} reps on every set: aim for {aim} this time.")
     return _progress(base, exercise, ladders, lo, hi, load)

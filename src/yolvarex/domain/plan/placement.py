@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from yolvarex.domain.plan.model import HEAVY_FOCI, Focus
 from yolvarex.domain.plan.profile import EASY_KINDS, Placement, RunKind
-from yolvarex.domain.plan.rules import FULL_GAP_DAYS, DayRules
+from yolvarex.domain.plan.rules import FULL_GAP_DAYS, RACE_CLEAR_DAYS, DayRules
 
 DAY = dt.timedelta(days=1)
 
@@ -138,6 +138,11 @@ class Placer:
     def _heavy_issue(self, legal: list[dt.date], candidates: list[dt.date],
                      chosen: tuple[dt.date, ...], downgraded: list[Focus],
                      prev_full: dt.date | None) -> Issue:
+        what = _join([f.label.lower() for f in downgraded])
+        if any(self.rules.near_race(d) for d in legal if d not in chosen):
+            return Issue("race_taper", (
+                f"Heavy leg work and jumps stop {RACE_CLEAR_DAYS} days before your race, so the "
+                f"{what} session is lighter work this week: upper body, core and light leg work."))
         reasons = []
         for day in legal:
             if day in chosen:
@@ -148,13 +153,13 @@ class Placer:
             elif day in candidates or (prev_full is not None and (day - prev_full).days < FULL_GAP_DAYS):
                 reasons.append(f"{day.strftime('%a').lower()} is less than 48 h from another "
                                "leg session")
-        what = _join([f.label.lower() for f in downgraded])
         count = len(chosen)
-        hint = ("Switch placement to easy_days, or add a speed or tempo day."
+        days = {0: "No day", 1: "Only one day", 2: "Only two days"}.get(count, f"{count} days")
+        hint = ("Switch placement to easy days, or add a speed or tempo day."
                 if self.rules.profile.placement is Placement.HARD_DAYS else
-                "To fit more leg work, make a day next to your hard runs an easy day, or move a "
-                "hard run one day.")
+                "To fit another leg session, make a day next to a hard run an easy day, or move a "
+                "hard run by a day.")
+        why = f" The other days: {_join(reasons)}." if reasons else ""
         return Issue("heavy_day_missing", (
-            f"This week has room for {count} heavy leg session(s) without breaking the placement "
-            f"rules, so the {what} session became lighter upper-body, core and hip work. "
-            f"{_join(reasons).capitalize() if reasons else 'No day is free'}. {hint}"))
+            f"{days} of this week can take heavy leg work within the placement rules, so the "
+            f"{what} session is lighter work: upper body, core and light leg work.{why} {hint}"))

@@ -48,6 +48,9 @@ EXPERIENCE_LABELS = {Experience.NEW: "New to strength work", Experience.SOME: "S
                      Experience.EXPERIENCED: "Experienced"}
 SHORT_FOCUS = {Focus.LOWER: "Legs", Focus.UPPER_CORE: "Upper + core", Focus.FULL: "Full body",
                Focus.PLYO_LOWER: "Jumps + legs", Focus.TEST: "Tests", Focus.MAINTENANCE: "Light"}
+TINY_FOCUS = {Focus.LOWER: "Legs", Focus.UPPER_CORE: "Upper", Focus.FULL: "Full",
+              Focus.PLYO_LOWER: "Legs", Focus.TEST: "Test", Focus.MAINTENANCE: "Light"}
+TINY_RUN = {"recovery": "recov"}
 DEFAULT_WEEK = {"mon": "easy", "tue": "speed", "wed": "easy", "thu": "rest", "fri": "easy",
                 "sat": "long", "sun": "rest"}
 
@@ -164,6 +167,7 @@ def plan(request: Request, print_view: int = Query(0, alias="print"),
                 db, actor, stored.plan.profile.start, stored.plan.profile.end)}
     context: dict[str, Any] = {"stored": stored, "print_view": bool(print_view), "logged": logged,
                                "lib": _library(request), "short_focus": SHORT_FOCUS,
+                               "tiny_focus": TINY_FOCUS, "tiny_run": TINY_RUN,
                                "today_date": dt.date.today()}
     if stored is not None:
         context["calendar"] = _calendar(stored)

@@ -56,11 +56,11 @@ async def log_test(request: Request, actor: Actor = Depends(core.login_required)
         side = Side(text("side") or "both")
         value = float(text("value"))
     except ValueError:
-        return core.redirect("/progress#tests-h", "Give a date, a test, a side where it applies, "
+        return core.redirect("/progress?log=1#tests-h", "Give a date, a test, a side where it applies, "
                                                    "and your result as a number.")
     try:
         with core.runtime(request).db.session() as db:
             strength_log.log_test(db, actor, day, test, side, value)
     except Invalid as exc:
-        return core.redirect("/progress#tests-h", " ".join(exc.details) or exc.message)
-    return core.redirect("/progress#tests-h", f"{TESTS[test].title}: {value:g} saved.")
+        return core.redirect("/progress?log=1#tests-h", " ".join(exc.details) or exc.message)
+    return core.redirect("/progress?log=1#tests-h", f"{TESTS[test].title}: {value:g} saved.")
