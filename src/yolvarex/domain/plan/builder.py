@@ -107,6 +107,10 @@ class Builder:
     library: Library
     ladders: Ladders = field(init=False)
     _memo: dict[tuple[object, ...], tuple[tuple[Block, ...], int]] = field(default_factory=dict)
+    _chosen: dict[tuple[object, ...], Exercise | None] = field(default_factory=dict)
+    _doses: dict[tuple[object, ...], Prescription] = field(default_factory=dict)
+    _fitted: dict[tuple[object, ...], list[tuple[BlockKind, int, Prescription, float]]] = field(
+        default_factory=dict)
 
     def __post_init__(self) -> None:
         self.ladders = Ladders(self.library, frozenset(self.profile.equipment))
@@ -171,6 +175,13 @@ class Builder:
 
     def _choose(self, slot: str, frame: WeekFrame, variant: int, used: set[str],
                 light: bool) -> Exercise | None:
+        key = (slot, frame.step, frame.phase is Phase.TAPER, variant, frozenset(used), light)
+        if key not in self._chosen:
+            self._chosen[key] = self._choose_uncached(slot, frame, variant, used, light)
+        return self._chosen[key]
+
+    def _choose_uncached(self, slot: str, frame: WeekFrame, variant: int, used: set[str],
+                         light: bool) -> Exercise | None:
         experience = self.profile.experience
         step = max(0, frame.step - (1 if frame.phase is Phase.TAPER else 0))
         if slot == "plyo":
@@ -226,6 +237,13 @@ class Builder:
 
     def _prescribe(self, exercise: Exercise, block: BlockKind, frame: WeekFrame,
                    light: bool) -> Prescription:
+        key = (exercise.id, block, frame.phase, frame.position, light)
+        if key not in self._doses:
+            self._doses[key] = self._prescribe_uncached(exercise, block, frame, light)
+        return self._doses[key]
+
+    def _prescribe_uncached(self, exercise: Exercise, block: BlockKind, frame: WeekFrame,
+                            light: bool) -> Prescription:
         dose, phase, pos = exercise.dose, frame.phase, frame.position
         new = self.profile.experience is Experience.NEW
         sets = dose.sets
@@ -277,6 +295,13 @@ class Builder:
 
     def _fit(self, items: list[_Item]) -> list[_Item]:
         """Drop and shorten the least important work until the session fits the minutes."""
+        key = tuple((i.block, i.priority, i.prescription) for i in items)
+        if key not in self._fitted:
+            self._fitted[key] = [(i.block, i.priority, i.prescription, i.seconds)
+                                 for i in self._fit_uncached(items)]
+        return [_Item(b, pr, p, sec) for b, pr, p, sec in self._fitted[key]]
+
+    def _fit_uncached(self, items: list[_Item]) -> list[_Item]:
         items = list(items)
         for item in items:
             item.seconds = prescription_seconds(item.prescription, self.library)

@@ -43,32 +43,49 @@ class DayRules:
 
     def heavy_ok(self, day: dt.date) -> bool:
         """May this day take full leg work or plyometrics?"""
-        return not self.heavy_blocks(day)
+        return self._block(day) is None
+
+    def _block(self, day: dt.date) -> tuple[str, RunKind] | None:
+        """Why full leg work cannot go on this day, as a code and the run kind it is about."""
+        kind, before, after = self.kind(day), self.kind(day - DAY), self.kind(day + DAY)
+        if kind is RunKind.RACE:
+            return ("race", kind)
+        if after is RunKind.RACE:
+            return ("before_race", after)
+        if self.near_race(day):
+            return ("near_race", kind)
+        if self.profile.placement is Placement.HARD_DAYS:
+            if kind not in (RunKind.SPEED, RunKind.TEMPO):
+                return ("not_hard", kind)
+            if after is RunKind.LONG:
+                return ("before_long", after)
+            return None
+        if kind not in EASY_KINDS:
+            return ("hard_day", kind)
+        if after in HARD:
+            return ("before_hard", after)
+        if before in (RunKind.LONG, RunKind.RACE):
+            return ("after_long", before)
+        return None
 
     def heavy_blocks(self, day: dt.date) -> list[str]:
         """Why full leg work cannot go on this day, in words; empty when it can."""
-        kind, before, after = self.kind(day), self.kind(day - DAY), self.kind(day + DAY)
-        name, next_name = _short(day), _short(day + DAY)
-        reasons = []
-        if kind is RunKind.RACE:
-            reasons.append(f"{name} is a race day")
-        elif after is RunKind.RACE:
-            reasons.append(f"{name} is the day before a race")
-        elif self.near_race(day):
-            reasons.append(f"{name} is within {RACE_CLEAR_DAYS} days of your race")
-        elif self.profile.placement is Placement.HARD_DAYS:
-            if kind not in (RunKind.SPEED, RunKind.TEMPO):
-                reasons.append(f"{name} is not a speed or tempo day")
-            elif after is RunKind.LONG:
-                reasons.append(f"{name} comes before the long run on {next_name}")
-        else:
-            if kind not in EASY_KINDS:
-                reasons.append(f"{name} is a {kind.value} day")
-            elif after in HARD:
-                reasons.append(f"{name} comes before the {after.value} run on {next_name}")
-            elif before in (RunKind.LONG, RunKind.RACE):
-                reasons.append(f"{name} follows the {before.value} on {_short(day - DAY)}")
-        return reasons
+        found = self._block(day)
+        if found is None:
+            return []
+        code, kind = found
+        name, nxt, prev = _short(day), _short(day + DAY), _short(day - DAY)
+        words = {
+            "race": f"{name} is a race day",
+            "before_race": f"{name} is the day before a race",
+            "near_race": f"{name} is within {RACE_CLEAR_DAYS} days of your race",
+            "not_hard": f"{name} is not a speed or tempo day",
+            "before_long": f"{name} comes before the long run on {nxt}",
+            "hard_day": f"{name} is a {kind.value} day",
+            "before_hard": f"{name} comes before the {kind.value} run on {nxt}",
+            "after_long": f"{name} follows the {kind.value} on {prev}",
+        }
+        return [words[code]]
 
 
 def _short(day: dt.date) -> str:
