@@ -11,9 +11,9 @@ import datetime as dt
 import random
 import statistics
 import time
+from typing import Any
 
 from common import median_seconds, report
-from tests.domain.plan_strategies import random_profile
 from yolvarex.content import load_library
 from yolvarex.domain.plan import Profile, generate_plan
 from yolvarex.domain.plan.periodisation import periodise, week_foci
@@ -21,6 +21,34 @@ from yolvarex.domain.plan.placement import Placer
 from yolvarex.domain.plan.rules import DayRules
 
 PROFILES = 1000
+KINDS = ["rest", "easy", "recovery", "speed", "tempo", "long", "race"]
+KIND_WEIGHTS = [3, 5, 2, 2, 2, 2, 1]
+EQUIPMENT = ["bodyweight", "bands", "dumbbells", "kettlebell"]
+AREAS = ["knee", "hip", "it_band", "shin", "achilles_calf", "plantar_fascia", "low_back"]
+DISTANCES = ["5k", "10k", "half_marathon", "marathon", "ultra", "other"]
+DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+
+def random_profile(rng: random.Random, weeks: int | None = None) -> dict[str, Any]:
+    """A random runner profile like the property tests draw (see tests/domain)."""
+    start = dt.date(2026, 1, 5) + dt.timedelta(days=rng.randrange(0, 700))
+    weeks = weeks or rng.randint(4, 24)
+    data: dict[str, Any] = {
+        "start": start.isoformat(), "weeks": weeks,
+        "experience": rng.choice(["new", "some", "experienced"]),
+        "equipment": rng.sample(EQUIPMENT, rng.randint(0, 4)),
+        "sessions_per_week": rng.choice([2, 3]),
+        "minutes_per_session": rng.randint(20, 45),
+        "run_week": {d: rng.choices(KINDS, KIND_WEIGHTS)[0] for d in DAYS},
+        "injury_history": rng.sample(AREAS, rng.randint(0, 2)),
+        "placement": rng.choice(["easy_days", "easy_days", "hard_days"]),
+    }
+    if rng.random() < 0.5:
+        offset = rng.randrange(0, 7 * weeks)
+        data["race"] = {"date": (start + dt.timedelta(days=offset)).isoformat(),
+                        "distance": rng.choice(DISTANCES)}
+    return data
+
 
 
 def calendar_only(profile: Profile) -> int:
@@ -35,7 +63,7 @@ def calendar_only(profile: Profile) -> int:
 def main() -> None:
     library, errors = load_library()
     assert not errors
-    rng = random.Random(4)  # noqa: S311 - benchmark inputs
+    rng = random.Random(4)
     sixteen = random_profile(rng, weeks=16) | {"sessions_per_week": 3, "race": None}
     profile = Profile.model_validate(sixteen)
     full = median_seconds(lambda: generate_plan(Profile.model_validate(sixteen), library), repeat=51)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import random
 from typing import Any
 
 from hypothesis import strategies as st
@@ -37,25 +36,4 @@ def profiles(draw: st.DrawFn, max_weeks: int = 24) -> dict[str, Any]:
         offset = draw(st.integers(0, 7 * weeks - 1))
         data["race"] = {"date": (start + dt.timedelta(days=offset)).isoformat(),
                         "distance": draw(st.sampled_from(DISTANCES))}
-    return data
-
-
-def random_profile(rng: random.Random, weeks: int | None = None) -> dict[str, Any]:
-    """The same kind of profile from a plain random generator (for benchmarks)."""
-    start = dt.date(2026, 1, 5) + dt.timedelta(days=rng.randrange(0, 700))
-    weeks = weeks or rng.randint(4, 24)
-    data: dict[str, Any] = {
-        "start": start.isoformat(), "weeks": weeks,
-        "experience": rng.choice(["new", "some", "experienced"]),
-        "equipment": rng.sample(EQUIPMENT, rng.randint(0, 4)),
-        "sessions_per_week": rng.choice([2, 3]),
-        "minutes_per_session": rng.randint(20, 45),
-        "run_week": {d: rng.choices(KINDS, KIND_WEIGHTS)[0] for d in DAYS},
-        "injury_history": rng.sample(AREAS, rng.randint(0, 2)),
-        "placement": rng.choice(["easy_days", "easy_days", "hard_days"]),
-    }
-    if rng.random() < 0.5:
-        offset = rng.randrange(0, 7 * weeks)
-        data["race"] = {"date": (start + dt.timedelta(days=offset)).isoformat(),
-                        "distance": rng.choice(DISTANCES)}
     return data

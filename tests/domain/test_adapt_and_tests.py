@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -90,7 +91,7 @@ def test_moved_sessions_keep_every_placement_rule(data: dict[str, Any], verdict:
     assert what.action in (Action.MOVE, Action.SKIP)
     rules = DayRules(plan.profile)
     fulls = sorted(s.date for s in new_plan.sessions() if s.lower_body_load.value == "full")
-    assert all((b - a).days >= 2 for a, b in zip(fulls, fulls[1:], strict=False))
+    assert all((b - a).days >= 2 for a, b in itertools.pairwise(fulls))
     for week in new_plan.weeks:
         assert len(week.sessions) <= plan.profile.sessions_per_week
         assert len({s.date for s in week.sessions}) == len(week.sessions)

@@ -7,6 +7,7 @@ helpers, so a bug in those helpers cannot hide here.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from functools import cache
 from typing import Any
 
@@ -100,7 +101,7 @@ def test_placement_rules(data: dict[str, Any]) -> None:
                 assert not 0 <= (profile.race.date - day).days <= 10, "heavy legs near the race"
         if session.lower_body_load.value == "full":
             fulls.append(day)
-    for a, b in zip(fulls, fulls[1:], strict=False):
+    for a, b in itertools.pairwise(fulls):
         assert (b - a).days >= 2, f"full leg sessions on {a} and {b}"
 
 
