@@ -136,3 +136,13 @@ def test_a_runner_without_a_plan_sees_how_to_start(client, make_user) -> None:
     web_login(client, "bob")
     assert "Set up your plan" in client.get("/today").text
     assert "No session planned" in client.get("/plan/workout/2026-12-09").text
+
+
+def test_exercise_page_shows_its_easier_and_harder_rung(client, make_user) -> None:
+    make_user("ann")
+    web_login(client, "ann")
+    page = client.get("/library/exercises/rear-foot-elevated-split-squat")
+    assert "Split squat to pistol" in page.text
+    assert 'Easier: <a href="/library/exercises/split-squat">' in page.text
+    assert 'Harder: <a href="/library/exercises/single-leg-box-squat">' in page.text
+    assert "With other equipment" in client.get("/library/exercises/band-row").text
