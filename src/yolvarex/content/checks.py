@@ -130,6 +130,16 @@ def check_ladders(library: Library) -> list[ContentError]:
 CHECKS: list[Check] = [check_refs, check_form_links, check_trees, check_ladders]
 
 
+def check_tree_rules(library: Library) -> list[ContentError]:
+    """Fact types, unknown branches, red-flag precedence (see `tree_rules`)."""
+    from yolvarex.content.tree_rules import check_tree_rules as rules
+
+    return rules(library)
+
+
+CHECKS.append(check_tree_rules)
+
+
 def check_library(library: Library) -> list[ContentError]:
     errors: list[ContentError] = []
     for check in CHECKS:
