@@ -100,9 +100,9 @@ RULES = [
     # Load.
     ("ACWR 1.6", {"acwr": 1.6}, "load", "modify", "modify"),
     ("ACWR exactly 1.5", {"acwr": 1.5}, "load", "train", "train"),
-    ("monotony 2.1 with high strain", {"monotony": 2.1, "strain": 5200}, "load", "rest", "rest"),
-    ("monotony 2.1 with low strain", {"monotony": 2.1, "strain": 2500}, "load", "train", "train"),
-    ("monotony 1.5 with high strain", {"monotony": 1.5, "strain": 6000}, "load", "train", "train"),
+    ("monotony 2.1 with high strain", {"monotony": 2.1, "strain": 6500}, "load", "rest", "rest"),
+    ("monotony 2.1 with low strain", {"monotony": 2.1, "strain": 5900}, "load", "train", "train"),
+    ("monotony 1.5 with high strain", {"monotony": 1.5, "strain": 8000}, "load", "train", "train"),
     ("14 days without rest", {"days_since_rest": 14}, "load", "rest", "rest"),
     ("10 days without rest", {"days_since_rest": 10}, "load", XT, XT),
     ("9 days without rest", {"days_since_rest": 9}, "load", "train", "train"),

@@ -84,10 +84,16 @@ class Engine:
             CompiledTree.of(t) for t in extra)
 
     def with_extra(self, extra: Sequence[Tree]) -> Engine:
-        """The same shipped trees plus `extra` (compiled once more; shipped ones are reused)."""
+        """The same shipped trees plus `extra`, which must name their owner."""
+        if any(t.owner is None for t in extra):
+            raise ValueError("extra trees must name their owner")
+        return self.with_compiled([CompiledTree.of(t) for t in extra])
+
+    def with_compiled(self, extra: Sequence[CompiledTree]) -> Engine:
+        """The same shipped trees (reused, not recompiled) plus already compiled extra ones."""
         engine = Engine.__new__(Engine)
         shipped = tuple(t for t in self.trees if t.owner is None)
-        engine.trees = shipped + tuple(CompiledTree.of(t) for t in extra if t.owner is not None)
+        engine.trees = shipped + tuple(t for t in extra if t.owner is not None)
         return engine
 
     def decide(self, facts: Facts) -> Decision:
