@@ -26,6 +26,7 @@ class Step(NamedTuple):
     value: Any
     result: str  # yes | no | unknown
     ask: str
+    facts: tuple[str, ...]
 
     def as_json(self) -> dict[str, Any]:
         return {"node": self.node, "test": self.test, "value": self.value, "result": self.result}
@@ -114,13 +115,16 @@ class CompiledTree:
         while type(node) is CompiledQuestion:
             result = node.test(values)
             if result is True:
-                path.append(Step(node.id, node.text, node.value(values), YES, node.ask))
+                path.append(Step(node.id, node.text, node.value(values), YES, node.ask,
+                                 node.facts))
                 node = node.yes
             elif result is False:
-                path.append(Step(node.id, node.text, node.value(values), NO, node.ask))
+                path.append(Step(node.id, node.text, node.value(values), NO, node.ask,
+                                 node.facts))
                 node = node.no
             else:
-                path.append(Step(node.id, node.text, node.value(values), UNKNOWN, node.ask))
+                path.append(Step(node.id, node.text, node.value(values), UNKNOWN, node.ask,
+                                 node.facts))
                 if node.unknown is None:
                     raise ValueError(f"tree {self.id}: question {node.id!r} has no `unknown` "
                                      "branch; validate the tree before running it")

@@ -1,6 +1,18 @@
 """One router per section of the web app; `ROUTERS` is the list the app mounts."""
 
-from yolvarex.web.routes import account, checkin, coach, docs, imports, library, log, plan, progress, today
+from yolvarex.web.routes import (
+    account,
+    checkin,
+    coach,
+    docs,
+    imports,
+    library,
+    log,
+    plan,
+    progress,
+    today,
+    trees,
+)
 
 ROUTERS = [
     account.router,
@@ -13,4 +25,5 @@ ROUTERS = [
     imports.router,
     coach.router,
     docs.router,
+    trees.router,
 ]
