@@ -202,12 +202,15 @@ class Facts:
 
     day: dt.date
     values: Mapping[str, FactValue] = field(default_factory=dict)
+    lookup: dict[str, FactValue] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         unknown = set(self.values) - set(CATALOG)
         if unknown:
             raise ValueError(f"not a fact: {', '.join(sorted(unknown))}")
-        object.__setattr__(self, "values", MappingProxyType(dict(self.values)))
+        plain = dict(self.values)
+        object.__setattr__(self, "lookup", plain)  # for the engine: a plain dict is fastest
+        object.__setattr__(self, "values", MappingProxyType(plain))
 
     def known(self, name: str) -> bool:
         return name in self.values

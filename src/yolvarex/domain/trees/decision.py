@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from yolvarex.content.schemas.tree import Tree
@@ -37,9 +38,14 @@ class Decision:
     advice: tuple[str, ...]
     routines: tuple[str, ...]
     evidence: tuple[str, ...]
-    missing_facts: tuple[str, ...]
     facts: Facts
     disclaimer: str = DISCLAIMER
+
+    @cached_property
+    def missing_facts(self) -> tuple[str, ...]:
+        """Facts the paths read that were unknown, in catalog order (derived when asked)."""
+        missing = {fact for result in self.trees for fact in result.missing()}
+        return tuple(sorted(missing, key=_CATALOG_ORDER.__getitem__))
 
     def as_json(self) -> dict[str, Any]:
         """The public JSON shape (CLI `decide --json`, API)."""
@@ -97,19 +103,14 @@ class Engine:
         return engine
 
     def decide(self, facts: Facts) -> Decision:
-        values = facts.values
+        values = facts.lookup
         results = [tree.run(values) for tree in self.trees]
         verdict = max((r.verdict for r in results), key=_RANK.__getitem__)
         winners = [r for r in results if r.verdict is verdict]
-        missing: dict[str, None] = {}
-        for tree, result in zip(self.trees, results, strict=True):
-            for fact in tree.missing_on_path(result, values):
-                missing[fact] = None
         return Decision(
             day=facts.day, verdict=verdict, trees=tuple(results),
             advice=_unique(r.advice for r in winners),
             routines=_unique(x for r in winners for x in r.routines),
             evidence=_unique([x for r in winners for x in r.evidence]
                              + [x for r in results for x in r.evidence]),
-            missing_facts=tuple(sorted(missing, key=_CATALOG_ORDER.__getitem__)),
             facts=facts)

@@ -67,15 +67,30 @@ class CompiledQuestion:
 
 @dataclass(frozen=True, slots=True)
 class TreeResult:
+    """One tree's verdict and the path to it. The steps keep the questions and the facts they
+    read, so each step's values are looked up only when the path is shown."""
+
     tree: str  # the tree's id; a coach's tree is shown as "coach/tree-id"
     title: str
     verdict: Verdict
     leaf: str
-    path: tuple[Step, ...]
+    steps: tuple[tuple[CompiledQuestion, str], ...]
+    values: Values
     advice: str
     routines: tuple[str, ...]
     evidence: tuple[str, ...]
     owner: str | None = None
+
+    @property
+    def path(self) -> tuple[Step, ...]:
+        values = self.values
+        return tuple(Step(q.id, q.text, q.value(values), result, q.ask, q.facts)
+                     for q, result in self.steps)
+
+    def missing(self) -> list[str]:
+        """The facts the questions on the path read that were unknown."""
+        values = self.values
+        return list(dict.fromkeys(f for q, _ in self.steps for f in q.facts if f not in values))
 
     def as_json(self) -> dict[str, Any]:
         return {"id": self.tree, "verdict": self.verdict.value,
@@ -111,33 +126,22 @@ class CompiledTree:
 
     def run(self, values: Values) -> TreeResult:
         node = self.root
-        path: list[Step] = []
+        steps: list[tuple[CompiledQuestion, str]] = []
+        record = steps.append
         while type(node) is CompiledQuestion:
             result = node.test(values)
             if result is True:
-                path.append(Step(node.id, node.text, node.value(values), YES, node.ask,
-                                 node.facts))
+                record((node, YES))
                 node = node.yes
             elif result is False:
-                path.append(Step(node.id, node.text, node.value(values), NO, node.ask,
-                                 node.facts))
+                record((node, NO))
                 node = node.no
             else:
-                path.append(Step(node.id, node.text, node.value(values), UNKNOWN, node.ask,
-                                 node.facts))
+                record((node, UNKNOWN))
                 if node.unknown is None:
                     raise ValueError(f"tree {self.id}: question {node.id!r} has no `unknown` "
                                      "branch; validate the tree before running it")
                 node = node.unknown
         assert isinstance(node, CompiledLeaf)
-        return TreeResult(self.id, self.title, node.verdict, node.id, tuple(path), node.advice,
-                          node.routines, node.evidence, self.owner)
-
-    def missing_on_path(self, result: TreeResult, values: Values) -> list[str]:
-        """The facts the questions on the path read that were unknown."""
-        seen: dict[str, None] = {}
-        for step in result.path:
-            for fact in self.questions[step.node].facts:
-                if fact not in values:
-                    seen[fact] = None
-        return list(seen)
+        return TreeResult(self.id, self.title, node.verdict, node.id, tuple(steps), values,
+                          node.advice, node.routines, node.evidence, self.owner)

@@ -72,14 +72,55 @@ def _compile_compare(c: Compare) -> Test:
                 return None
             return found in options
         return within
-    fn = _ORDERING[op]
+    return _ORDER_TESTS[op](fact, value)
 
-    def compare(values: Values) -> Truth:
+
+def _eq(fact: str, value: Any) -> Test:
+    def test(values: Values) -> Truth:
         found = values.get(fact, _MISSING)
-        if found is _MISSING:
-            return None
-        return bool(fn(found, value))
-    return compare
+        return None if found is _MISSING else found == value
+    return test
+
+
+def _ne(fact: str, value: Any) -> Test:
+    def test(values: Values) -> Truth:
+        found = values.get(fact, _MISSING)
+        return None if found is _MISSING else found != value
+    return test
+
+
+def _lt(fact: str, value: Any) -> Test:
+    def test(values: Values) -> Truth:
+        found = values.get(fact, _MISSING)
+        return None if found is _MISSING else found < value
+    return test
+
+
+def _le(fact: str, value: Any) -> Test:
+    def test(values: Values) -> Truth:
+        found = values.get(fact, _MISSING)
+        return None if found is _MISSING else found <= value
+    return test
+
+
+def _gt(fact: str, value: Any) -> Test:
+    def test(values: Values) -> Truth:
+        found = values.get(fact, _MISSING)
+        return None if found is _MISSING else found > value
+    return test
+
+
+def _ge(fact: str, value: Any) -> Test:
+    def test(values: Values) -> Truth:
+        found = values.get(fact, _MISSING)
+        return None if found is _MISSING else found >= value
+    return test
+
+
+# one small closure per operator: the hot path does a look-up and one comparison
+_ORDER_TESTS: dict[Op, Callable[[str, Any], Test]] = {
+    Op.EQ: _eq, Op.NE: _ne, Op.LT: _lt, Op.LE: _le, Op.GT: _gt, Op.GE: _ge,
+}
 
 
 def _compile_all(parts: tuple[Test, ...]) -> Test:
