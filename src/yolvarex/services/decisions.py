@@ -16,7 +16,7 @@ from yolvarex.content import Library
 from yolvarex.content.schemas.tree import Tree
 from yolvarex.domain.checkin import CheckIn
 from yolvarex.domain.facts import Context, Facts
-from yolvarex.domain.trees import CompiledTree, Decision, Engine
+from yolvarex.domain.trees import Decision, Engine
 from yolvarex.errors import Invalid, NotFound
 from yolvarex.services import custom_trees
 from yolvarex.services.facts import facts_for_day
@@ -114,6 +114,3 @@ def tree_named(db: Session | None, actor: Actor | None, tree_id: str) -> TreeInf
                 return info
     raise NotFound(f"There is no tree called {tree_id!r}.")
 
-
-def compiled_tree(tree: Tree) -> CompiledTree:
-    return CompiledTree.of(tree)
