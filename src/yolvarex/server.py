@@ -12,6 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from yolvarex import __version__
+from yolvarex.api.decisions import router as decisions_api
 from yolvarex.api.plans import router as plans_router
 from yolvarex.api.routes import router as api_router
 from yolvarex.errors import UserError
@@ -51,6 +52,7 @@ def create_app(rt: Runtime | None = None) -> FastAPI:
     app.state.runtime = rt or open_runtime()
     app.mount("/static", StaticFiles(directory=core.HERE / "static"), name="static")
     app.include_router(api_router)
+    app.include_router(decisions_api)
     app.include_router(plans_router)
     for router in ROUTERS:
         app.include_router(router)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from yolvarex import __version__
-from yolvarex.cli import content, db, demo, log, plan, serve, users
+from yolvarex.cli import content, db, decide, demo, log, plan, serve, trees, users
 
 app = typer.Typer(
     name="yolvarex",
@@ -28,7 +28,7 @@ def root(version: bool = typer.Option(False, "--version", callback=_version, is_
     """Run `yolvarex COMMAND --help` for the options of each command."""
 
 
-for module in (serve, db, content, users, demo):
+for module in (serve, db, content, users, demo, decide, trees):
     module.register(app)
 for module in (plan, log):
     module.register(app)

@@ -173,6 +173,16 @@ def check_exercise_alternatives(library: Library) -> list[ContentError]:
 CHECKS += [check_ladder_order, check_exercise_alternatives]
 
 
+def check_tree_rules(library: Library) -> list[ContentError]:
+    """Fact types, unknown branches, red-flag precedence (see `tree_rules`)."""
+    from yolvarex.content.tree_rules import check_tree_rules as rules
+
+    return rules(library)
+
+
+CHECKS.append(check_tree_rules)
+
+
 def check_library(library: Library) -> list[ContentError]:
     errors: list[ContentError] = []
     for check in CHECKS:

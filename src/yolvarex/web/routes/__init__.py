@@ -1,6 +1,18 @@
 """One router per section of the web app; `ROUTERS` is the list the app mounts."""
 
-from yolvarex.web.routes import account, checkin, coach, docs, imports, library, log, plan, progress, today
+from yolvarex.web.routes import (
+    account,
+    checkin,
+    coach,
+    docs,
+    imports,
+    library,
+    log,
+    plan,
+    progress,
+    today,
+    trees,
+)
 from yolvarex.web.routes.strength import router as strength_router
 
 ROUTERS = [
@@ -14,5 +26,6 @@ ROUTERS = [
     imports.router,
     coach.router,
     docs.router,
+    trees.router,
     strength_router,
 ]
