@@ -146,3 +146,47 @@ def test_exercise_page_shows_its_easier_and_harder_rung(client, make_user) -> No
     assert 'Easier: <a href="/library/exercises/split-squat">' in page.text
     assert 'Harder: <a href="/library/exercises/single-leg-box-squat">' in page.text
     assert "With other equipment" in client.get("/library/exercises/band-row").text
+
+
+def _plan_with_a_session_today(rt, actor):
+    today = dt.date.today()
+    for back in range(7):
+        profile = {**ISSUE_PROFILE, "start": (today - dt.timedelta(days=back)).isoformat(),
+                   "race": None}
+        with rt.db.session() as db:
+            stored = plans.create_plan(db, actor, profile, rt.library)
+        if stored.plan.session_on(today) is not None:
+            return stored
+    raise AssertionError("no start puts a session today")
+
+
+def test_the_days_verdict_is_offered_on_today_and_plan_and_applied_in_one_tap(client, rt,
+                                                                              make_user) -> None:
+    from yolvarex.domain.checkin import CheckIn
+    from yolvarex.services import checkins, decisions
+    from yolvarex.services.facts import facts_for_day
+
+    ann = make_user("ann")
+    stored = _plan_with_a_session_today(rt, ann)
+    today = dt.date.today()
+    web_login(client, "ann")
+    assert "Take it off the plan" not in client.get("/today").text  # no check-in, no verdict
+    with rt.db.session() as db:
+        checkins.save_checkin(db, ann, CheckIn(date=today, symptoms=("fever",), temperature_c=38.6))
+        verdict = decisions.decide_day(db, ann, today).verdict
+        planned = plans.planned_for(db, ann, today).planned
+        assert facts_for_day(db, ann, today).get("planned") == planned
+    assert verdict.value in ("rest", "see_professional")
+    page = client.get("/today")
+    assert 'class="plan-verdict' in page.text and f'name="verdict" value="{verdict.value}"' in page.text
+    assert 'class="plan-verdict' in client.get("/plan").text
+    applied = client.post(f"/plan/day/{today.isoformat()}/verdict",
+                          data={"csrf_token": _csrf(client), "verdict": verdict.value,
+                                "next": "/today"}, follow_redirects=False)
+    assert applied.status_code == 303
+    with rt.db.session() as db:
+        current = plans.current_plan(db, ann)
+        assert current is not None and current.plan.session_on(today) is None
+        assert current.adaptations[0]["verdict"] == verdict.value
+    assert 'class="plan-verdict' not in client.get("/today").text
+    assert stored.id == current.id

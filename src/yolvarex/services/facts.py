@@ -17,17 +17,19 @@ from yolvarex.domain.facts import HISTORY_DAYS, Facts, History, Planned, history
 from yolvarex.domain.facts import planned_from_run_types as _from_run_types
 from yolvarex.domain.performance import RECENT_DAYS, REFERENCE_DAYS, RunSummary, performance_trend
 from yolvarex.services import checkins, history, training_load
+from yolvarex.services.plans import planned_for
 from yolvarex.store.access import Actor, require
 
 MAX_ACWR = 100.0
 
 
 def planned_session(db: Session, actor: Actor, day: dt.date, athlete_id: int) -> Planned | None:
-    """Today's planned session: the type of a run already logged today, else unknown.
-
-    The plan generator (strength plans) will provide the planned session of a day; until it
-    is wired in here, a run logged today with a type (easy, tempo, long...) is the best we know.
-    """
+    """Today's planned session: from the strength plan's running week (the run-day kind, or
+    `strength` on a day with only a strength session); without a plan, the type of a run
+    already logged today; else unknown."""
+    from_plan = planned_for(db, actor, day, athlete_id).planned
+    if from_plan is not None:
+        return Planned(from_plan)
     runs = history.activities(db, actor, day, day, athlete_id)
     return _from_run_types([a.run_type for a in runs if a.sport == "running"])
 

@@ -15,14 +15,15 @@ from starlette.datastructures import FormData
 from yolvarex.content import Library
 from yolvarex.content.schemas.exercise import Area, Equipment
 from yolvarex.domain.perftest import TEST_BY_EXERCISE, TESTS
+from yolvarex.domain.plan.adapt import Adaptation, adapt_day
 from yolvarex.domain.plan.describe import BLOCK_TITLES, LOAD_WORDS, dose
 from yolvarex.domain.plan.generate import format_weeks
 from yolvarex.domain.plan.model import BlockKind, Focus
 from yolvarex.domain.plan.profile import WEEKDAYS, Distance, Experience, Placement, RunKind
 from yolvarex.domain.verdict import Verdict
-from yolvarex.errors import Invalid
+from yolvarex.errors import Invalid, NotFound
 from yolvarex.export.ics import plan_to_ics
-from yolvarex.services import plans, strength_log
+from yolvarex.services import checkins, decisions, plans, strength_log
 from yolvarex.services.plans import StoredPlan
 from yolvarex.store.access import Actor
 from yolvarex.web import core
@@ -165,7 +166,11 @@ def plan(request: Request, print_view: int = Query(0, alias="print"),
         if stored is not None:
             logged = {s.date for s in strength_log.sessions(
                 db, actor, stored.plan.profile.start, stored.plan.profile.end)}
+        today = dt.date.today()
+        preview = verdict_preview(stored, today, verdict_today(db, actor, today), _library(request)) \
+            if stored is not None and stored.plan.session_on(today) is not None else None
     context: dict[str, Any] = {"stored": stored, "print_view": bool(print_view), "logged": logged,
+                               "preview": preview,
                                "lib": _library(request), "short_focus": SHORT_FOCUS,
                                "tiny_focus": TINY_FOCUS, "tiny_run": TINY_RUN,
                                "today_date": dt.date.today()}
@@ -314,6 +319,27 @@ async def workout_submit(request: Request, day: dt.date,
 
 # -- the Today card --------------------------------------------------------------------------
 
+def verdict_today(db: Session, actor: Actor, day: dt.date) -> Verdict | None:
+    """The day's verdict from the rest trees, once the runner has done the day's check-in."""
+    try:
+        checkins.get_checkin(db, actor, day)
+    except NotFound:
+        return None
+    return decisions.decide_day(db, actor, day).verdict
+
+
+def verdict_preview(stored: StoredPlan | None, day: dt.date, verdict: Verdict | None,
+                    library: Library) -> Adaptation | None:
+    """What the day's verdict would do to the day's session, before it is applied; None when
+    there is nothing to change or it was already applied."""
+    if stored is None or verdict is None or verdict is Verdict.TRAIN:
+        return None
+    if any(a["date"] == day.isoformat() for a in stored.adaptations):
+        return None
+    _, preview = adapt_day(stored.plan, day, verdict, library)
+    return preview if preview.action.value not in ("none", "keep") else None
+
+
 @dataclass(frozen=True)
 class StrengthCard:
     has_plan: bool
@@ -324,10 +350,13 @@ class StrengthCard:
     next_session: Any
     adaptation: dict[str, Any] | None
     exercises: list[str]
+    preview: Adaptation | None = None
 
 
-def strength_card(db: Session, actor: Actor, day: dt.date, library: Library) -> StrengthCard:
-    """What the Today page shows about strength: today's session or the next one."""
+def strength_card(db: Session, actor: Actor, day: dt.date, library: Library,
+                  verdict: Verdict | None = None) -> StrengthCard:
+    """What the Today page shows about strength: today's session or the next one, and what
+    the day's verdict (when there is one) does to it."""
     planned = plans.planned_for(db, actor, day)
     stored = plans.current_plan(db, actor) if planned.plan_id else None
     later = None
@@ -338,4 +367,4 @@ def strength_card(db: Session, actor: Actor, day: dt.date, library: Library) -> 
     titles = [library.exercises[p.exercise].title for p in shown.prescriptions()
               if p.exercise in library.exercises] if shown else []
     return StrengthCard(stored is not None, day, planned.session, planned.run_day, logged, later,
-                        planned.adaptation, titles)
+                        planned.adaptation, titles, verdict_preview(stored, day, verdict, library))

@@ -29,7 +29,8 @@ def today(request: Request, actor: Actor = Depends(core.login_required)) -> Resp
             decisions.decide_day(db, actor, day), core.runtime(request).library)
         week = history.week_totals(db, actor, 1, day)[0]
         recent = history.activities(db, actor, day - dt.timedelta(days=6), day)[::-1][:5]
-        strength = strength_card(db, actor, day, core.runtime(request).library)
+        strength = strength_card(db, actor, day, core.runtime(request).library,
+                                 verdict.verdict if verdict else None)
     return core.render(request, "today.html", {
         "checkin": checkin, "week": week, "recent": recent, "verdict": verdict,
         "welcome": request.query_params.get("welcome"),
