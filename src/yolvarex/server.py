@@ -12,7 +12,9 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from yolvarex import __version__
+from yolvarex.api.decisions import router as decisions_api
 from yolvarex.api.form import router as form_api_router
+from yolvarex.api.plans import router as plans_router
 from yolvarex.api.routes import router as api_router
 from yolvarex.api.routines import router as routines_api
 from yolvarex.api.training import router as training_api_router
@@ -56,6 +58,8 @@ def create_app(rt: Runtime | None = None) -> FastAPI:
     app.include_router(training_api_router)
     app.include_router(form_api_router)
     app.include_router(routines_api)
+    app.include_router(decisions_api)
+    app.include_router(plans_router)
     for router in ROUTERS:
         app.include_router(router)
 

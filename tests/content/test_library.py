@@ -53,11 +53,11 @@ def test_unknown_reference_and_duplicate_id(data: Path) -> None:
         "- id: bridge-ladder\n  title: Again\n  summary: A second ladder with the same id.\n"
         "  steps: [glute-bridge, glute-bridge]\n"
         "- id: pushup-ladder\n  title: Push-ups\n  summary: Wall to floor push-ups.\n"
-        "  steps: [wall-push-up, glute-bridge]\n")
+        "  steps: [moon-push-up, glute-bridge]\n")
     _, errors = load_library(data)
     messages = [str(e) for e in errors]
     assert any("duplicate ladder id" in m for m in messages)
-    assert any("'wall-push-up', which does not exist" in m for m in messages)
+    assert any("'moon-push-up', which does not exist" in m for m in messages)
 
 
 def test_one_way_links_are_reported(data: Path) -> None:

@@ -2,7 +2,7 @@
 // Returns a list of problems (empty when the page passes).
 (() => {
   const problems = [];
-  const name = (el) => (el.getAttribute('aria-label') || el.innerText || el.value || el.title || '').trim();
+  const name = (el) => (el.getAttribute('aria-label') || el.textContent || el.value || el.title || '').trim();
   if (!document.documentElement.lang) problems.push('html has no lang');
   const h1 = document.querySelectorAll('h1');
   if (h1.length !== 1) problems.push(`expected one h1, found ${h1.length}`);

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from yolvarex import __version__
-from yolvarex.cli import content, db, demo, form, imports, load, log, serve, users
+from yolvarex.cli import content, db, decide, demo, form, imports, load, log, plan, serve, trees, users
 from yolvarex.cli import routines as routine_cli
 
 app = typer.Typer(
@@ -29,7 +29,8 @@ def root(version: bool = typer.Option(False, "--version", callback=_version, is_
     """Run `yolvarex COMMAND --help` for the options of each command."""
 
 
-for module in (serve, db, content, users, demo, imports, log, load, form, routine_cli):
+for module in (serve, db, content, users, demo, decide, trees, imports, log, load, form, routine_cli,
+               plan):
     module.register(app)
 
 

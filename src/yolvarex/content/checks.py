@@ -133,6 +133,59 @@ CHECKS: list[Check] = [check_refs, check_form_links, check_trees, check_ladders]
 CHECKS.append(check_form_library)
 
 
+def check_ladder_order(library: Library) -> list[ContentError]:
+    """A ladder climbs within one pattern family, and no rung is easier than the one before."""
+    from itertools import pairwise
+
+    errors = []
+    for ladder in library.ladders.values():
+        steps = [library.exercises[s] for s in ladder.steps if s in library.exercises]
+        families = sorted({e.family for e in steps})
+        if len(families) > 1:
+            errors.append(ContentError(_file("ladders"), id=ladder.id, field="steps",
+                                       message=f"mixes pattern families ({', '.join(families)}); "
+                                               "keep a ladder to one family"))
+        for lower, higher in pairwise(steps):
+            if higher.level < lower.level:
+                errors.append(ContentError(
+                    _file("ladders"), id=ladder.id, field="steps",
+                    message=f"{higher.id!r} (level {higher.level}) comes after {lower.id!r} "
+                            f"(level {lower.level}); order the rungs from easiest to hardest"))
+    return errors
+
+
+def check_exercise_alternatives(library: Library) -> list[ContentError]:
+    """An alternative does the same job (same family) and needs some other equipment."""
+    errors = []
+    for exercise in library.exercises.values():
+        for alt_id in exercise.alternatives:
+            alt = library.exercises.get(alt_id)
+            if alt is None:
+                continue
+            if alt.family != exercise.family:
+                errors.append(ContentError(_file("exercises"), id=exercise.id, field="alternatives",
+                              message=f"{alt_id!r} trains another pattern family ({alt.family}); "
+                                      "an alternative should do the same job"))
+            if set(alt.equipment) <= set(exercise.equipment):
+                errors.append(ContentError(_file("exercises"), id=exercise.id, field="alternatives",
+                              message=f"{alt_id!r} needs no equipment this one lacks; list "
+                                      "alternatives for other equipment only"))
+    return errors
+
+
+CHECKS += [check_ladder_order, check_exercise_alternatives]
+
+
+def check_tree_rules(library: Library) -> list[ContentError]:
+    """Fact types, unknown branches, red-flag precedence (see `tree_rules`)."""
+    from yolvarex.content.tree_rules import check_tree_rules as rules
+
+    return rules(library)
+
+
+CHECKS.append(check_tree_rules)
+
+
 def check_library(library: Library) -> list[ContentError]:
     errors: list[ContentError] = []
     for check in CHECKS:

@@ -16,9 +16,10 @@ from sqlalchemy.orm import Session
 from yolvarex.content import Library
 from yolvarex.domain.checkin import CheckIn
 from yolvarex.domain.load import session_load
+from yolvarex.domain.plan.profile import WEEKDAYS
 from yolvarex.errors import Conflict
 from yolvarex.ingest.summary import dynamics_averages, moving_seconds
-from yolvarex.services import accounts
+from yolvarex.services import accounts, plans, strength_log
 from yolvarex.services.checkins import save_checkin
 from yolvarex.services.demo_form import add_form_data
 from yolvarex.services.demo_samples import run_samples
@@ -31,7 +32,8 @@ RECORDED_WEEKS = 4  # the last weeks' runs carry watch samples (see services/dem
 SAMPLE_SEED = 7100
 WEEKS = 8
 
-# The seed's sample week: (run type, minutes, RPE, strength focus)
+# The seed's sample week: (run type, minutes, RPE, strength focus); the strength sessions
+# themselves come from the demo's stored plan, which places them by the placement rules.
 WEEK: dict[int, tuple[str | None, int, int, str | None]] = {
     0: ("easy", 45, 3, "lower"),
     1: ("speed", 50, 8, None),
@@ -43,11 +45,7 @@ WEEK: dict[int, tuple[str | None, int, int, str | None]] = {
 }
 PACE_S_PER_KM = {"easy": 345, "recovery": 375, "speed": 300, "long": 350}
 AVG_HR = {"easy": 138, "recovery": 128, "speed": 162, "long": 146}
-STRENGTH = {
-    "lower": [("glute-bridge", 12, None), ("single-leg-glute-bridge", 10, None), ("plank", None, 40)],
-    "upper_core": [("plank", None, 45), ("glute-bridge", 15, None)],
-    "full": [("single-leg-glute-bridge", 10, None), ("plank", None, 40), ("glute-bridge", 15, None)],
-}
+
 
 
 def _at(day: dt.date, hour: int) -> dt.datetime:
@@ -66,6 +64,7 @@ def load_demo(db: Session, library: Library, today: dt.date, name: str = "demo")
     for model in (models.CheckIn, models.Activity, models.StrengthSession, models.PerformanceTest,
                   models.RoutineCompletion):
         db.execute(delete(model).where(model.user_id == user.id))
+    db.execute(delete(models.Plan).where(models.Plan.user_id == user.id))
     db.flush()
 
     rng = random.Random(20261125)  # noqa: S311 - demo data, not security
@@ -76,7 +75,7 @@ def load_demo(db: Session, library: Library, today: dt.date, name: str = "demo")
         week = offset // 7
         lighter = week in (3, 7)
         growth = 1.0 + 0.04 * (week % 4)
-        run_type, minutes, rpe, focus = WEEK[day.weekday()]
+        run_type, minutes, rpe, _focus = WEEK[day.weekday()]
         soreness = rng.randint(1, 3)
         if run_type:
             minutes_done = round(minutes * growth * (0.8 if lighter else 1.0))
@@ -97,8 +96,6 @@ def load_demo(db: Session, library: Library, today: dt.date, name: str = "demo")
             db.add(run)
             if run_type in ("speed", "long"):
                 soreness += 1
-        if focus and (not lighter or focus == "lower"):
-            _strength_day(db, user.id, day, focus, rng, library)
         if run_type == "long" and "post-run-cool-down" in library.routines:
             db.add(models.RoutineCompletion(
                 user_id=user.id, routine="post-run-cool-down", source="web",
@@ -120,14 +117,7 @@ def load_demo(db: Session, library: Library, today: dt.date, name: str = "demo")
             resting_hr=52 + rng.randint(-2, 2),
             hrv_rmssd=round(math.exp(rng.gauss(math.log(68), 0.12)), 1),
         ))
-    for week, bonus in ((0, 0), (5, 3)):
-        day = start + dt.timedelta(days=week * 7 + 4)
-        results = (("push_ups", "both", 14 + bonus), ("plank_hold", "both", 75 + 10 * bonus),
-                   ("single_leg_squat", "left", 8 + bonus), ("single_leg_squat", "right", 10 + bonus),
-                   ("single_leg_calf_raise", "left", 18 + bonus),
-                   ("single_leg_calf_raise", "right", 19 + bonus))
-        for test, side, value in results:
-            db.add(models.PerformanceTest(user_id=user.id, date=day, test=test, side=side, value=value))
+    _plan_and_strength(db, actor, library, start, today)
     add_form_data(db, library, user.id, today)
     db.flush()
     return user
@@ -147,19 +137,54 @@ def _recorded(run: models.Activity, offset: int, pace: int) -> None:
     run.source_name = f"demo-{run.start:%Y%m%d}.fit"
 
 
-def _strength_day(db: Session, user_id: int, day: dt.date, focus: str, rng: random.Random,
-                  library: Library) -> None:
-    session = models.StrengthSession(user_id=user_id, date=day, minutes=25, rpe=rng.randint(5, 7),
-                                     notes=f"{focus.replace('_', ' ')} session")
-    position = 0
-    for exercise, reps, seconds in STRENGTH[focus]:
-        if exercise not in library.exercises:
-            continue
-        unilateral = library.exercises[exercise].unilateral
-        for _set in range(3):
-            for side in (("left", "right") if unilateral else ("both",)):
-                position += 1
-                session.sets.append(models.StrengthSet(
-                    position=position, exercise=exercise, reps=reps, seconds=seconds, side=side,
-                    rpe=rng.randint(6, 8)))
-    db.add(session)
+def demo_profile(start: dt.date) -> dict[str, object]:
+    """The demo runner's strength profile: the sample week above, a 10 km race in week 16."""
+    race = start + dt.timedelta(days=15 * 7)
+    race += dt.timedelta(days=(6 - race.weekday()) % 7)  # the Sunday of that week
+    return {"start": start.isoformat(), "weeks": 16, "experience": "some",
+            "equipment": ["bodyweight", "bands", "dumbbells"], "sessions_per_week": 2,
+            "minutes_per_session": 30, "placement": "easy_days", "injury_history": ["achilles_calf"],
+            "run_week": {name: (WEEK[i][0] or "rest") for i, name in enumerate(WEEKDAYS)},
+            "race": {"date": race.isoformat(), "distance": "10k"}}
+
+
+def _plan_and_strength(db: Session, actor: Actor, library: Library, start: dt.date,
+                       today: dt.date) -> None:
+    """Store the demo plan and log each of its past sessions much as prescribed."""
+    rng = random.Random(20261204)  # noqa: S311 - demo data, not security
+    stored = plans.create_plan(db, actor, demo_profile(start), library)
+    for week in stored.plan.weeks:
+        for session in week.sessions:
+            if session.date >= today:
+                return
+            sets = []
+            tests = []
+            for block in session.blocks:
+                for p in block.exercises:
+                    if p.reps is None and p.seconds is None:
+                        tests += _test_results(p.exercise, week.week, rng)
+                        continue
+                    for _set in range(p.sets):
+                        missed = rng.random() < 0.06
+                        for side in (("left", "right") if p.per_side else ("both",)):
+                            reps = p.reps[1] - rng.randint(0, 2) if p.reps else None
+                            sets.append({"exercise": p.exercise, "side": side,
+                                         "reps": reps - 3 if reps and missed else reps,
+                                         "seconds": p.seconds, "rpe": rng.randint(6, 8),
+                                         "completed": not missed})
+            strength_log.log_session(db, actor, strength_log.parse_session({
+                "date": session.date.isoformat(), "minutes": session.minutes,
+                "rpe": rng.randint(5, 7), "plan_session": session.date.isoformat(),
+                "notes": f"{session.focus.label} session", "sets": sets, "tests": tests}), library)
+
+
+def _test_results(exercise: str, week: int, rng: random.Random) -> list[dict[str, object]]:
+    """Test results that improve over the weeks; the left calf lags behind the right."""
+    gain = week // 5
+    base = {"push-up": [("push_ups", "both", 14)], "plank": [("plank_hold", "both", 70)],
+            "single-leg-box-squat": [("single_leg_squat", "left", 8), ("single_leg_squat", "right", 9)],
+            "single-leg-calf-raise": [("single_leg_calf_raise", "left", 15),
+                                      ("single_leg_calf_raise", "right", 19)]}
+    return [{"test": test, "side": side,
+             "value": value + gain * (10 if test == "plank_hold" else 2) + rng.randint(0, 1)}
+            for test, side, value in base.get(exercise, [])]

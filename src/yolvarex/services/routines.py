@@ -31,7 +31,7 @@ from yolvarex.domain.recovery.suggest import (
 )
 from yolvarex.domain.verdict import Verdict
 from yolvarex.errors import Invalid, NotFound
-from yolvarex.services import history
+from yolvarex.services import decisions, history, plans
 from yolvarex.store import models
 from yolvarex.store.access import Action, Actor, require
 from yolvarex.store.types import utcnow
@@ -163,11 +163,22 @@ class TodaysRoutines:
     checkin_day: dt.date | None  # where the sore areas came from
 
 
+def planned_kinds(day: plans.PlannedDay) -> tuple[SessionKind, ...]:
+    """The plan's day as session kinds: the run-day kind, plus strength when a session is set."""
+    kinds = [SessionKind(day.run_day)] if day.run_day and day.run_day != "rest" else []
+    if day.session is not None:
+        kinds.append(SessionKind.STRENGTH)
+    return tuple(kinds)
+
+
 def situation_for(db: Session, actor: Actor, today: dt.date, *, verdict: Verdict | None = None,
                   planned: Sequence[SessionKind] = (), sore_areas: Sequence[str] | None = None,
                   athlete_id: int | None = None) -> tuple[Situation, dt.date | None]:
-    """What the store knows about today, with the given verdict and plan; `sore_areas` replaces
-    the check-in's when given."""
+    """What the store knows about today; `sore_areas` replaces the check-in's when given.
+
+    Without a given verdict, today's decision counts once today's check-in exists; without
+    given sessions, the stored plan's run day and strength session count.
+    """
     athlete_id = actor.id if athlete_id is None else athlete_id
     require(db, actor, athlete_id)
     checkin = _checkin_near(db, today, athlete_id)
@@ -178,6 +189,10 @@ def situation_for(db: Session, actor: Actor, today: dt.date, *, verdict: Verdict
     done = tuple(Done(routine=c.routine, day=c.completed_at.date())
                  for c in history.routine_completions(db, actor, yesterday, today, athlete_id))
     todays = checkin if checkin is not None and checkin.date == today else None
+    if verdict is None and todays is not None:
+        verdict = decisions.decide_day(db, actor, today, athlete_id).verdict
+    if not planned:
+        planned = planned_kinds(plans.planned_for(db, actor, today, athlete_id))
     situation = Situation(
         today=today, verdict=verdict, planned=tuple(planned), runs=runs, done=done,
         sore_areas=tuple(sore_areas) if sore_areas is not None else (

@@ -32,6 +32,7 @@ templates = Jinja2Templates(directory=HERE / "templates")
 NAV = (
     ("today", "Today", "/today"),
     ("checkin", "Check-in", "/checkin"),
+    ("trees", "Trees", "/trees"),
     ("plan", "Plan", "/plan"),
     ("library", "Library", "/library"),
     ("form", "Form", "/form"),

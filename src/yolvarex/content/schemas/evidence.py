@@ -32,6 +32,8 @@ class Evidence(Entry):
 
     @property
     def short(self) -> str:
-        first = self.authors.split(",")[0].split(" ")[0]
+        lead = self.authors.split(",")[0].split(" ")
+        is_person = len(lead) == 2 and lead[1].isupper()  # "Foster C"; not "American College of ..."
+        first = lead[0] if is_person else self.authors.split(",")[0]
         more = " et al." if "," in self.authors else ""
         return f"{first}{more} {self.year}"

@@ -42,6 +42,42 @@ class Equipment(StrEnum):
     KETTLEBELL = "kettlebell"
 
 
+class LegLoad(StrEnum):
+    """How much an exercise loads the legs: `full` work needs the rest the placement rules give."""
+
+    NONE = "none"
+    LIGHT = "light"
+    FULL = "full"
+
+
+class Area(StrEnum):
+    """Body areas of a runner's injury history that targeted work can help."""
+
+    KNEE = "knee"
+    HIP = "hip"
+    IT_BAND = "it_band"
+    SHIN = "shin"
+    ACHILLES_CALF = "achilles_calf"
+    PLANTAR_FASCIA = "plantar_fascia"
+    LOW_BACK = "low_back"
+
+
+#: Patterns that belong together: a ladder stays inside one family.
+FAMILIES: dict[Pattern, str] = {
+    Pattern.SQUAT: "knee",
+    Pattern.SINGLE_LEG: "knee",
+    Pattern.HINGE: "hinge",
+    Pattern.CALF: "calf",
+    Pattern.ANTI_EXTENSION: "trunk",
+    Pattern.ANTI_ROTATION: "trunk",
+    Pattern.LATERAL: "lateral",
+    Pattern.PLYOMETRIC: "plyometric",
+    Pattern.UPPER_PUSH: "push",
+    Pattern.UPPER_PULL: "pull",
+    Pattern.SHOULDER_STABILITY: "pull",
+}
+
+
 class Impact(StrEnum):
     NONE = "none"
     LOW = "low"
@@ -79,6 +115,9 @@ class Exercise(Entry):
     plyometric: bool = False
     impact: Impact = Impact.NONE
     lower_body: bool
+    leg_load: LegLoad = Field(description="none, light or full leg work at the starting dose")
+    targets: tuple[Area, ...] = Field(default=(), description="injury-history areas it helps")
+    alternatives: tuple[Id, ...] = Field(default=(), description="the same job with other equipment")
     summary: Sentence
     instructions: tuple[Sentence, ...] = Field(min_length=3, max_length=6)
     mistakes: tuple[Mistake, ...] = Field(min_length=2, max_length=4)
@@ -86,8 +125,31 @@ class Exercise(Entry):
     evidence: tuple[Id, ...] = ()
     note: Paragraph | None = None
 
+    @model_validator(mode="after")
+    def _consistent(self) -> Exercise:
+        if self.lower_body == (self.leg_load is LegLoad.NONE):
+            raise ValueError("leg_load is none exactly when lower_body is false")
+        if self.plyometric and not (self.lower_body and self.leg_load is LegLoad.FULL):
+            raise ValueError("a plyometric exercise loads the legs fully: lower_body true, leg_load full")
+        if self.plyometric != (self.pattern is Pattern.PLYOMETRIC):
+            raise ValueError("plyometric is true exactly for the plyometric pattern")
+        if self.plyometric and self.impact is Impact.NONE:
+            raise ValueError("a plyometric exercise has some impact; set impact low, moderate or high")
+        if self.id in self.alternatives:
+            raise ValueError("an exercise is not its own alternative")
+        return self
+
+    @property
+    def family(self) -> str:
+        return FAMILIES[self.pattern]
+
+    def allowed_with(self, equipment: frozenset[Equipment] | set[Equipment]) -> bool:
+        """True when any of the equipment this exercise works with is at hand."""
+        return any(e in equipment for e in self.equipment)
+
     def refs(self) -> Iterator[Ref]:
         yield from refs_of("evidence", self.evidence, "evidence")
+        yield from refs_of("exercises", self.alternatives, "alternatives")
 
 
 class Ladder(Entry):

@@ -4,6 +4,7 @@ A condition is a closed structure, never code:
   {fact: pain, op: ">", value: 5}       compare a fact with a value
   {fact: red_flags, op: contains, value: chest_pain}
   {fact: temperature_c, op: known}      true when the fact is known
+  {fact: hrv_ln_mean_7d, op: "<", value: {fact: hrv_ln_normal_low}}   compare two facts
   {all: [...]}, {any: [...]}, {not: {...}}
 A question node names the node to go to when its condition is true (`yes`), false (`no`)
 and, when a fact it tests is not known, `unknown`.
@@ -35,12 +36,23 @@ class Op(StrEnum):
     KNOWN = "known"
 
 
+FactName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
+
+
+class FactRef(BaseModel):
+    """The value of another fact, e.g. `{fact: hrv_ln_normal_low}`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    fact: FactName
+
+
 class Compare(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    fact: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
+    fact: FactName
     op: Op
-    value: Scalar | tuple[Scalar, ...] | None = None
+    value: Scalar | tuple[Scalar, ...] | FactRef | None = None
 
 
 class All(BaseModel):
@@ -95,6 +107,7 @@ class Tree(Entry):
     summary: Sentence
     root: Id
     nodes: tuple[Node, ...] = Field(min_length=2)
+    order: Annotated[int, Field(ge=0, le=1000)] = 500  # shipped trees are shown in this order
     owner: str | None = None  # a coach's user name for trees they wrote; None for shipped trees
 
     def node(self, node_id: str) -> Question | Leaf:
@@ -110,16 +123,33 @@ class Tree(Entry):
                 yield from refs_of("evidence", node.evidence, f"nodes.{node.id}.evidence")
 
 
+def _literal(value: Scalar | tuple[Scalar, ...] | FactRef | None) -> str:
+    if isinstance(value, FactRef):
+        return value.fact
+    if isinstance(value, tuple):
+        return "[" + ", ".join(_literal(v) for v in value) + "]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _wrap(condition: Condition) -> str:
+    text = describe(condition)
+    return text if isinstance(condition, Compare) else f"({text})"
+
+
 def describe(condition: Condition | dict[str, Any]) -> str:
-    """The condition in words a runner can read, e.g. `pain > 5`."""
+    """The condition as a short formula a runner can read, e.g. `pain > 5`."""
     if isinstance(condition, Compare):
         if condition.op is Op.KNOWN:
             return f"{condition.fact} is known"
-        return f"{condition.fact} {condition.op.value} {condition.value}"
+        if condition.op is Op.CONTAINS and isinstance(condition.value, tuple):
+            return f"{condition.fact} contains any of {_literal(condition.value)}"
+        return f"{condition.fact} {condition.op.value} {_literal(condition.value)}"
     if isinstance(condition, All):
-        return " and ".join(f"({describe(c)})" for c in condition.all_)
+        return " and ".join(_wrap(c) for c in condition.all_)
     if isinstance(condition, AnyOf):
-        return " or ".join(f"({describe(c)})" for c in condition.any_)
+        return " or ".join(_wrap(c) for c in condition.any_)
     if isinstance(condition, Not):
         return f"not ({describe(condition.not_)})"
     return str(condition)

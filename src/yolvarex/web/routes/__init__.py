@@ -1,9 +1,22 @@
 """One router per section of the web app; `ROUTERS` is the list the app mounts."""
 
-from yolvarex.web.routes import account, checkin, coach, docs, imports, library, log, plan, progress, today
+from yolvarex.web.routes import (
+    account,
+    checkin,
+    coach,
+    docs,
+    imports,
+    library,
+    log,
+    plan,
+    progress,
+    today,
+    trees,
+)
 from yolvarex.web.routes import form as form_pages
 from yolvarex.web.routes import form_library as form_library_pages
 from yolvarex.web.routes import routines as routine_pages
+from yolvarex.web.routes.strength import router as strength_router
 
 ROUTERS = [
     account.router,
@@ -19,4 +32,6 @@ ROUTERS = [
     form_pages.router,
     form_library_pages.router,
     routine_pages.router,
+    trees.router,
+    strength_router,
 ]

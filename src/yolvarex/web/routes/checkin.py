@@ -59,4 +59,5 @@ async def checkin_submit(request: Request, actor: Actor = Depends(core.login_req
         return _page(request, data, exc.details, status=422)
     with core.runtime(request).db.session() as db:
         checkins.save_checkin(db, actor, checkin)
-    return core.redirect("/today", f"Check-in for {checkin.date:%A %d %B} saved.")
+    target = "/today#verdict" if checkin.date == dt.date.today() else f"/checkin?day={checkin.date}"
+    return core.redirect(target, f"Check-in for {checkin.date:%A %d %B} saved.")

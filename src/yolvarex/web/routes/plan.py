@@ -1,24 +1,370 @@
-"""The strength plan around the running week."""
+"""The strength plan around the running week: the profile form, the plan as a calendar (also
+printable and as an .ics file), workout mode on the phone, and adapting a day to a verdict."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Request
-from fastapi.responses import Response
-from sqlalchemy import select
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
 
-from yolvarex.store import models
-from yolvarex.store.access import Actor, require
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import Response
+from sqlalchemy.orm import Session
+from starlette.datastructures import FormData
+
+from yolvarex.content import Library
+from yolvarex.content.schemas.exercise import Area, Equipment
+from yolvarex.domain.perftest import TEST_BY_EXERCISE, TESTS
+from yolvarex.domain.plan.adapt import Adaptation, adapt_day
+from yolvarex.domain.plan.describe import BLOCK_TITLES, LOAD_WORDS, dose
+from yolvarex.domain.plan.generate import format_weeks
+from yolvarex.domain.plan.model import BlockKind, Focus
+from yolvarex.domain.plan.profile import WEEKDAYS, Distance, Experience, Placement, RunKind
+from yolvarex.domain.verdict import Verdict
+from yolvarex.errors import Invalid, NotFound
+from yolvarex.export.ics import plan_to_ics
+from yolvarex.services import checkins, decisions, plans, strength_log
+from yolvarex.services.plans import StoredPlan
+from yolvarex.store.access import Actor
 from yolvarex.web import core
 
 router = APIRouter(include_in_schema=False, dependencies=[core.Protected])
 
+core.templates.env.filters["dose"] = dose
+core.templates.env.globals.update(block_titles={k.value: v for k, v in BLOCK_TITLES.items()},
+                                  load_words=LOAD_WORDS, format_weeks=format_weeks)
+
+DAY_NAMES = dict(zip(WEEKDAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                                "Saturday", "Sunday"), strict=True))
+EQUIPMENT_LABELS = {Equipment.BODYWEIGHT: "Bodyweight", Equipment.BANDS: "Resistance bands",
+                    Equipment.DUMBBELLS: "Dumbbells or water bottles",
+                    Equipment.KETTLEBELL: "Kettlebell"}
+AREA_LABELS = {Area.KNEE: "Knee", Area.HIP: "Hip", Area.IT_BAND: "IT band", Area.SHIN: "Shin",
+               Area.ACHILLES_CALF: "Achilles or calf", Area.PLANTAR_FASCIA: "Plantar fascia",
+               Area.LOW_BACK: "Low back"}
+DISTANCE_LABELS = {Distance.FIVE_K: "5 km", Distance.TEN_K: "10 km",
+                   Distance.HALF_MARATHON: "Half marathon", Distance.MARATHON: "Marathon",
+                   Distance.ULTRA: "Ultra", Distance.OTHER: "Other"}
+EXPERIENCE_LABELS = {Experience.NEW: "New to strength work", Experience.SOME: "Some experience",
+                     Experience.EXPERIENCED: "Experienced"}
+SHORT_FOCUS = {Focus.LOWER: "Legs", Focus.UPPER_CORE: "Upper + core", Focus.FULL: "Full body",
+               Focus.PLYO_LOWER: "Jumps + legs", Focus.TEST: "Tests", Focus.MAINTENANCE: "Light"}
+TINY_FOCUS = {Focus.LOWER: "Legs", Focus.UPPER_CORE: "Upper", Focus.FULL: "Full",
+              Focus.PLYO_LOWER: "Legs", Focus.TEST: "Test", Focus.MAINTENANCE: "Light"}
+TINY_RUN = {"recovery": "recov"}
+DEFAULT_WEEK = {"mon": "easy", "tue": "speed", "wed": "easy", "thu": "rest", "fri": "easy",
+                "sat": "long", "sun": "rest"}
+
+
+def _db(request: Request) -> Any:
+    return core.runtime(request).db.session()
+
+
+def _library(request: Request) -> Library:
+    return core.runtime(request).library
+
+
+# -- the profile form ------------------------------------------------------------------------
+
+def profile_data(form: FormData) -> dict[str, Any]:
+    """The profile fields of the form, as the JSON the service validates; blanks left out."""
+    def text(name: str) -> str:
+        value = form.get(name)
+        return value.strip() if isinstance(value, str) else ""
+
+    data: dict[str, Any] = {}
+    for key in ("start", "experience", "placement"):
+        if text(key):
+            data[key] = text(key)
+    for key in ("weeks", "sessions_per_week", "minutes_per_session"):
+        if text(key):
+            data[key] = int(text(key)) if text(key).isdigit() else text(key)
+    data["equipment"] = [v for v in form.getlist("equipment") if isinstance(v, str)]
+    data["injury_history"] = [v for v in form.getlist("injury_history") if isinstance(v, str)]
+    data["run_week"] = {day: text(f"run_{day}") for day in WEEKDAYS if text(f"run_{day}")}
+    if text("race_date"):
+        data["race"] = {"date": text("race_date"), "distance": text("race_distance") or "other"}
+    return data
+
+
+def _next_monday(today: dt.date) -> dt.date:
+    return today + dt.timedelta(days=(7 - today.weekday()) % 7 or 7)
+
+
+def _form_values(stored: StoredPlan | None, today: dt.date) -> dict[str, Any]:
+    if stored is not None:
+        return stored.plan.profile.model_dump(mode="json")
+    return {"start": _next_monday(today).isoformat(), "weeks": 12, "experience": "some",
+            "equipment": ["bodyweight"], "sessions_per_week": 2, "minutes_per_session": 30,
+            "run_week": DEFAULT_WEEK, "injury_history": [], "placement": "easy_days"}
+
+
+def _profile_page(request: Request, values: dict[str, Any], errors: list[str],
+                  status: int = 200) -> Response:
+    field_errors: dict[str, str] = {}
+    for line in errors:
+        field, _, message = line.partition(": ")
+        top = field.split(".")[0]
+        field_errors.setdefault(top, message)
+    return core.render(request, "plan/profile.html", {
+        "values": values, "errors": errors, "field_errors": field_errors,
+        "weekdays": DAY_NAMES, "run_kinds": [k.value for k in RunKind],
+        "equipment": EQUIPMENT_LABELS, "areas": AREA_LABELS, "distances": DISTANCE_LABELS,
+        "experiences": EXPERIENCE_LABELS, "placements": [p.value for p in Placement]},
+        status_code=status, section="plan")
+
+
+@router.get("/plan/profile")
+def profile_form(request: Request, actor: Actor = Depends(core.login_required)) -> Response:
+    with _db(request) as db:
+        stored = plans.current_plan(db, actor)
+    return _profile_page(request, _form_values(stored, dt.date.today()), [])
+
+
+@router.post("/plan/profile")
+async def profile_submit(request: Request, actor: Actor = Depends(core.login_required)) -> Response:
+    data = profile_data(await request.form())
+    try:
+        with _db(request) as db:
+            stored = plans.create_plan(db, actor, data, _library(request))
+    except Invalid as exc:
+        values = {**data, "race": data.get("race") or {}}
+        return _profile_page(request, values, exc.details or [exc.message], status=422)
+    count = sum(len(w.sessions) for w in stored.plan.weeks)
+    return core.redirect("/plan", f"Your {stored.plan.profile.weeks}-week plan is ready: "
+                                  f"{count} sessions.")
+
+
+# -- the plan as a calendar ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CalendarDay:
+    date: dt.date
+    run_day: str
+    session: Any
+
+
+def _calendar(stored: StoredPlan) -> list[tuple[Any, list[CalendarDay]]]:
+    profile = stored.plan.profile
+    weeks = []
+    for week in stored.plan.weeks:
+        days = []
+        for i in range(7):
+            day = week.start + dt.timedelta(days=i)
+            session = next((s for s in week.sessions if s.date == day), None)
+            days.append(CalendarDay(day, profile.kind_on(day).value, session))
+        weeks.append((week, days))
+    return weeks
+
 
 @router.get("/plan")
-def plan(request: Request, actor: Actor = Depends(core.login_required)) -> Response:
-    with core.runtime(request).db.session() as db:
-        require(db, actor, actor.id)
-        row = db.scalar(select(models.Plan).where(models.Plan.user_id == actor.id,
-                                                  models.Plan.active.is_(True))
-                        .order_by(models.Plan.created_at.desc()))
-        stored = row.plan if row else None
-    return core.render(request, "plan.html", {"plan": stored}, section="plan")
+def plan(request: Request, print_view: int = Query(0, alias="print"),
+         actor: Actor = Depends(core.login_required)) -> Response:
+    with _db(request) as db:
+        stored = plans.current_plan(db, actor)
+        logged = set()
+        if stored is not None:
+            logged = {s.date for s in strength_log.sessions(
+                db, actor, stored.plan.profile.start, stored.plan.profile.end)}
+        today = dt.date.today()
+        preview = verdict_preview(stored, today, verdict_today(db, actor, today), _library(request)) \
+            if stored is not None and stored.plan.session_on(today) is not None else None
+    context: dict[str, Any] = {"stored": stored, "print_view": bool(print_view), "logged": logged,
+                               "preview": preview,
+                               "lib": _library(request), "short_focus": SHORT_FOCUS,
+                               "tiny_focus": TINY_FOCUS, "tiny_run": TINY_RUN,
+                               "today_date": dt.date.today()}
+    if stored is not None:
+        context["calendar"] = _calendar(stored)
+        context["profile"] = stored.plan.profile
+    return core.render(request, "plan/index.html", context, section="plan")
+
+
+@router.get("/plan.ics")
+def plan_ics(request: Request, actor: Actor = Depends(core.login_required)) -> Response:
+    with _db(request) as db:
+        stored = plans.current_plan(db, actor)
+    if stored is None:
+        return core.redirect("/plan", "There is no plan to export yet.")
+    body = plan_to_ics(stored.plan, _library(request), stored.created_at)
+    return Response(body, media_type="text/calendar; charset=utf-8", headers={
+        "Content-Disposition": 'attachment; filename="strength-plan.ics"'})
+
+
+@router.post("/plan/regenerate")
+def regenerate(request: Request, actor: Actor = Depends(core.login_required)) -> Response:
+    with _db(request) as db:
+        plans.regenerate(db, actor, _library(request))
+    return core.redirect("/plan", "Your plan was built again from your profile.")
+
+
+@router.post("/plan/day/{day}/verdict")
+async def day_verdict(request: Request, day: dt.date,
+                      actor: Actor = Depends(core.login_required)) -> Response:
+    form = await request.form()
+    raw = form.get("verdict")
+    try:
+        verdict = Verdict(raw if isinstance(raw, str) else "")
+    except ValueError:
+        raise Invalid("Choose a verdict: train, modify, cross_train, rest or see_professional.") from None
+    with _db(request) as db:
+        result = plans.apply_verdict(db, actor, day, verdict, _library(request))
+    back = form.get("next")
+    target = core.safe_next(back if isinstance(back, str) else "/plan")
+    return core.redirect(target, result.reason)
+
+
+# -- workout mode ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SetRow:
+    index: int
+    exercise: str
+    side: str
+    number: int
+    reps: int | None
+    seconds: int | None
+    load: float | None
+
+
+def _set_rows(steps: list[Any]) -> dict[str, list[SetRow]]:
+    rows: dict[str, list[SetRow]] = {}
+    index = 0
+    for _, step in steps:
+        p = step.prescription
+        if p.reps is None and p.seconds is None:
+            continue
+        for number in range(1, p.sets + 1):
+            for side in (("left", "right") if p.per_side else ("both",)):
+                rows.setdefault(p.exercise, []).append(SetRow(
+                    index, p.exercise, side, number, p.reps[1] if p.reps else None, p.seconds,
+                    p.load_kg))
+                index += 1
+    return rows
+
+
+def _workout_page(request: Request, db: Session, actor: Actor, day: dt.date,
+                  errors: list[str] | None = None, done: bool = False, status: int = 200) -> Response:
+    library = _library(request)
+    workout = strength_log.workout(db, actor, day, library)
+    following = strength_log.next_steps(db, actor, day, library) if done else []
+    session = workout.day.session
+    return core.render(request, "plan/workout.html", {
+        "day": day, "workout": workout, "session": session, "rows": _set_rows(workout.steps),
+        "steps": {p.exercise: step for p, step in workout.steps}, "lib": library,
+        "tests": {e: TESTS[t] for e, t in TEST_BY_EXERCISE.items()}, "errors": errors or [],
+        "done": done, "following": following, "block_test": BlockKind.TEST},
+        status_code=status, section="plan")
+
+
+@router.get("/plan/workout/{day}")
+def workout(request: Request, day: dt.date, done: int = 0,
+            actor: Actor = Depends(core.login_required)) -> Response:
+    with _db(request) as db:
+        return _workout_page(request, db, actor, day, done=bool(done))
+
+
+def workout_data(form: FormData, day: dt.date) -> dict[str, Any]:
+    """The logged session from workout mode: ticked sets are done, unticked ones missed."""
+    def text(name: str) -> str:
+        value = form.get(name)
+        return value.strip() if isinstance(value, str) else ""
+
+    def number(name: str) -> float | None:
+        try:
+            return float(text(name)) if text(name) else None
+        except ValueError:
+            return None
+
+    sets = []
+    i = 0
+    while text(f"set-{i}-exercise"):
+        reps, seconds = number(f"set-{i}-reps"), number(f"set-{i}-seconds")
+        done = bool(text(f"set-{i}-done"))
+        sets.append({"exercise": text(f"set-{i}-exercise"), "side": text(f"set-{i}-side") or "both",
+                     "reps": int(reps) if reps is not None else None, "seconds": seconds,
+                     "load_kg": number(f"set-{i}-load"), "completed": done})
+        i += 1
+    tests = []
+    for key in form:
+        if key.startswith("test-") and text(key):
+            _, name, side = key.split("-", 2)
+            tests.append({"test": name, "side": side, "value": number(key)})
+    data: dict[str, Any] = {"date": day.isoformat(), "sets": sets, "tests": tests,
+                            "plan_session": day.isoformat()}
+    for key in ("rpe", "minutes"):
+        if number(key) is not None:
+            data[key] = number(key)
+    if text("notes"):
+        data["notes"] = text("notes")
+    return data
+
+
+@router.post("/plan/workout/{day}")
+async def workout_submit(request: Request, day: dt.date,
+                         actor: Actor = Depends(core.login_required)) -> Response:
+    data = workout_data(await request.form(), day)
+    if not any(s["completed"] for s in data["sets"]) and not data["tests"]:
+        with _db(request) as db:
+            return _workout_page(request, db, actor, day, [
+                "Tick the sets you did (or enter your test results) before saving."], status=422)
+    try:
+        with _db(request) as db:
+            strength_log.log_session(db, actor, strength_log.parse_session(data), _library(request))
+    except Invalid as exc:
+        with _db(request) as db:
+            return _workout_page(request, db, actor, day, exc.details or [exc.message], status=422)
+    return core.redirect(f"/plan/workout/{day.isoformat()}?done=1", "Workout saved. Well done.")
+
+
+# -- the Today card --------------------------------------------------------------------------
+
+def verdict_today(db: Session, actor: Actor, day: dt.date) -> Verdict | None:
+    """The day's verdict from the rest trees, once the runner has done the day's check-in."""
+    try:
+        checkins.get_checkin(db, actor, day)
+    except NotFound:
+        return None
+    return decisions.decide_day(db, actor, day).verdict
+
+
+def verdict_preview(stored: StoredPlan | None, day: dt.date, verdict: Verdict | None,
+                    library: Library) -> Adaptation | None:
+    """What the day's verdict would do to the day's session, before it is applied; None when
+    there is nothing to change or it was already applied."""
+    if stored is None or verdict is None or verdict is Verdict.TRAIN:
+        return None
+    if any(a["date"] == day.isoformat() for a in stored.adaptations):
+        return None
+    _, preview = adapt_day(stored.plan, day, verdict, library)
+    return preview if preview.action.value not in ("none", "keep") else None
+
+
+@dataclass(frozen=True)
+class StrengthCard:
+    has_plan: bool
+    day: dt.date
+    session: Any
+    run_day: str | None
+    logged: bool
+    next_session: Any
+    adaptation: dict[str, Any] | None
+    exercises: list[str]
+    preview: Adaptation | None = None
+
+
+def strength_card(db: Session, actor: Actor, day: dt.date, library: Library,
+                  verdict: Verdict | None = None) -> StrengthCard:
+    """What the Today page shows about strength: today's session or the next one, and what
+    the day's verdict (when there is one) does to it."""
+    planned = plans.planned_for(db, actor, day)
+    stored = plans.current_plan(db, actor) if planned.plan_id else None
+    later = None
+    if stored is not None and planned.session is None:
+        later = next((s for s in stored.plan.sessions() if s.date > day), None)
+    logged = bool(strength_log.sessions(db, actor, day, day))
+    shown = planned.session or later
+    titles = [library.exercises[p.exercise].title for p in shown.prescriptions()
+              if p.exercise in library.exercises] if shown else []
+    return StrengthCard(stored is not None, day, planned.session, planned.run_day, logged, later,
+                        planned.adaptation, titles, verdict_preview(stored, day, verdict, library))

@@ -15,6 +15,7 @@ from yolvarex.services.training_load import LoadSeries
 from yolvarex.store.access import Actor
 from yolvarex.web import core
 from yolvarex.web.charts import Band, Chart, Series, chart
+from yolvarex.web.routes.strength import performance_section
 
 router = APIRouter(include_in_schema=False, dependencies=[core.Protected])
 
@@ -84,7 +85,7 @@ def progress(request: Request, actor: Actor = Depends(core.login_required)) -> R
         series = progress_data.load_window(db, actor, today)
         well = progress_data.wellness(db, actor, today)
         cadence = progress_data.cadence_trend(db, actor, today)
-        tests = progress_data.performance_tests(db, actor)
+        tests = performance_section(db, actor)
         streak = routine_service.streak_for(db, actor, today)
     sections: list[tuple[str, str, list[Chart]]] = []
     if series.known_from is not None:
@@ -109,13 +110,5 @@ def progress(request: Request, actor: Actor = Depends(core.login_required)) -> R
             [Series("Cadence, spm", [p.cadence_spm for p in cadence], color="#0b6e69")],
             y_label="steps/min", digits=0, zero_based=False,
             description="The average cadence of each run that recorded it, oldest first.")]))
-    if tests:
-        dates = sorted({d for results in tests.values() for d, _ in results})
-        labels = [d.strftime("%d %b %Y") for d in dates]
-        series_list = [Series(name.replace("_", " "), [dict(results).get(d) for d in dates])
-                       for name, results in tests.items()]
-        sections.append(("tests", "Performance tests", [chart(
-            "Performance tests", labels, series_list, digits=0,
-            description="Each strength test's result on each test day.")]))
-    return core.render(request, "progress.html", {"sections": sections, "streak": streak},
+    return core.render(request, "progress.html", {"sections": sections, "streak": streak, **tests},
                        section="progress")

@@ -8,11 +8,13 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from yolvarex.errors import NotFound
-from yolvarex.services import checkins, history
+from yolvarex.services import checkins, decisions, history
 from yolvarex.services import form as form_service
 from yolvarex.services import routines as routine_service
 from yolvarex.store.access import Actor
 from yolvarex.web import core
+from yolvarex.web.routes.plan import strength_card
+from yolvarex.web.verdicts import decision_view
 
 router = APIRouter(include_in_schema=False, dependencies=[core.Protected])
 
@@ -25,12 +27,17 @@ def today(request: Request, actor: Actor = Depends(core.login_required)) -> Resp
             checkin = checkins.get_checkin(db, actor, day)
         except NotFound:
             checkin = None
+        verdict = None if checkin is None else decision_view(
+            decisions.decide_day(db, actor, day), core.runtime(request).library)
         week = history.week_totals(db, actor, 1, day)[0]
         recent = history.activities(db, actor, day - dt.timedelta(days=6), day)[::-1][:5]
+        strength = strength_card(db, actor, day, core.runtime(request).library,
+                                 verdict.verdict if verdict else None)
         drills = form_service.today_card(db, actor, core.runtime(request).library, day)
-        routine_suggestions = routine_service.suggestions_for(db, actor, core.runtime(request).library,
-                                                              day, limit=3)
+        routine_suggestions = routine_service.suggestions_for(
+            db, actor, core.runtime(request).library, day, limit=3,
+            verdict=verdict.verdict if verdict else None)
     return core.render(request, "today.html", {
-        "checkin": checkin, "week": week, "recent": recent,
-        "drills": drills, "routine_suggestions": routine_suggestions,
+        "checkin": checkin, "week": week, "recent": recent, "verdict": verdict,
+        "strength": strength, "drills": drills, "routine_suggestions": routine_suggestions,
         "welcome": request.query_params.get("welcome")}, section="today")

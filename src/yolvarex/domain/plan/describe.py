@@ -1,0 +1,57 @@
+"""Plain-words descriptions of doses and sessions, shared by the CLI, the web and calendar files."""
+
+from __future__ import annotations
+
+from yolvarex.content.library import Library
+from yolvarex.domain.plan.model import BlockKind, Prescription, Session
+
+BLOCK_TITLES = {BlockKind.WARMUP: "Warm-up", BlockKind.PLYOMETRIC: "Plyometrics",
+                BlockKind.STRENGTH: "Strength", BlockKind.CORE: "Core",
+                BlockKind.COOLDOWN: "Cool-down", BlockKind.TEST: "Performance tests"}
+LOAD_WORDS = {"none": "no leg load", "light": "light leg work", "full": "full leg work"}
+
+
+def dose(p: Prescription) -> str:
+    """`3 x 8-12 each side, 3-0-1 tempo, 60 s rest, effort 7/10`."""
+    side = " each side" if p.per_side else ""
+    if p.reps is not None:
+        amount = f"{p.reps[0]}-{p.reps[1]}" if p.reps[0] != p.reps[1] else f"{p.reps[0]}"
+        what = f"{p.sets} x {amount}{side}"
+    elif p.seconds is not None:
+        what = f"{p.sets} x {p.seconds} s{side}"
+    else:
+        what = "1 set to form failure" + side
+    parts = [what]
+    if p.load_kg:
+        parts.append(f"{p.load_kg:g} kg")
+    if p.tempo:
+        parts.append(f"{p.tempo} tempo")
+    if p.sets > 1 or (p.reps is None and p.seconds is None):
+        parts.append(f"{p.rest_s} s rest")
+    if p.rpe_target:
+        parts.append(f"effort {p.rpe_target}/10")
+    return ", ".join(parts)
+
+
+def title(session: Session) -> str:
+    return f"Strength: {session.focus.label.lower()} ({session.minutes} min)"
+
+
+def session_text(session: Session, library: Library) -> str:
+    """The whole session as text, one block per paragraph."""
+    lines = [f"{session.focus.label}, about {session.minutes} minutes, "
+             f"{LOAD_WORDS[session.lower_body_load.value]}. Run day: {session.run_day.value}."]
+    for block in session.blocks:
+        lines.append("")
+        if block.routine:
+            routine = library.routines.get(block.routine)
+            name = routine.title if routine else block.routine
+            mins = round(library.routine_seconds(block.routine) / 60) if routine else 0
+            lines.append(f"{BLOCK_TITLES[block.kind]}: {name} ({mins} min)")
+        else:
+            lines.append(f"{BLOCK_TITLES[block.kind]}:")
+        for p in block.exercises:
+            exercise = library.exercises.get(p.exercise)
+            name = exercise.title if exercise else p.exercise
+            lines.append(f"- {name}: {dose(p)}" + (f". {p.note}" if p.note else ""))
+    return "\n".join(lines)

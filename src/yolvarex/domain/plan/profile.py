@@ -1,0 +1,168 @@
+"""The runner's profile: what the plan generator needs to know, with the public JSON names.
+
+```
+{"start": "2026-12-07", "weeks": 12, "experience": "new|some|experienced",
+ "equipment": ["bodyweight", "bands", "dumbbells", "kettlebell"],
+ "sessions_per_week": 2, "minutes_per_session": 30,
+ "run_week": {"mon": "easy", ..., "sun": "rest"},
+ "race": {"date": "2027-03-07", "distance": "half_marathon"},
+ "injury_history": ["knee"], "placement": "easy_days"}
+```
+Bodyweight is always available, so it is added to `equipment` when missing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from yolvarex.content.schemas.exercise import Area, Equipment
+
+WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+MAX_WEEKS = 52
+
+
+class RunKind(StrEnum):
+    REST = "rest"
+    EASY = "easy"
+    RECOVERY = "recovery"
+    SPEED = "speed"
+    TEMPO = "tempo"
+    LONG = "long"
+    RACE = "race"
+
+
+#: Runs that a heavy leg session must not come the day before.
+HARD: frozenset[RunKind] = frozenset({RunKind.SPEED, RunKind.TEMPO, RunKind.LONG, RunKind.RACE})
+#: Days the seed's rule pairs strength with.
+EASY_KINDS: frozenset[RunKind] = frozenset({RunKind.REST, RunKind.EASY, RunKind.RECOVERY})
+
+
+class Experience(StrEnum):
+    NEW = "new"
+    SOME = "some"
+    EXPERIENCED = "experienced"
+
+
+class Placement(StrEnum):
+    EASY_DAYS = "easy_days"
+    HARD_DAYS = "hard_days"
+
+
+class Distance(StrEnum):
+    FIVE_K = "5k"
+    TEN_K = "10k"
+    HALF_MARATHON = "half_marathon"
+    MARATHON = "marathon"
+    ULTRA = "ultra"
+    OTHER = "other"
+
+
+_AREA_ALIASES = {"achilles": "achilles_calf", "calf": "achilles_calf", "itb": "it_band",
+                 "back": "low_back", "foot": "plantar_fascia", "plantar": "plantar_fascia"}
+
+
+class RunWeek(BaseModel):
+    """The usual running week, one run-day kind per weekday."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    mon: RunKind
+    tue: RunKind
+    wed: RunKind
+    thu: RunKind
+    fri: RunKind
+    sat: RunKind
+    sun: RunKind
+
+    def kind(self, day: dt.date) -> RunKind:
+        kind: RunKind = getattr(self, WEEKDAYS[day.weekday()])
+        return kind
+
+
+class Race(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    date: dt.date
+    distance: Distance
+
+
+class Profile(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    start: dt.date
+    weeks: Annotated[int, Field(ge=1, le=MAX_WEEKS)]
+    experience: Experience
+    equipment: tuple[Equipment, ...] = (Equipment.BODYWEIGHT,)
+    sessions_per_week: Annotated[int, Field(ge=2, le=3)]
+    minutes_per_session: Annotated[int, Field(ge=20, le=45)]
+    run_week: RunWeek
+    race: Race | None = None
+    injury_history: tuple[Area, ...] = ()
+    placement: Placement = Placement.EASY_DAYS
+
+    @field_validator("equipment", mode="after")
+    @classmethod
+    def _with_bodyweight(cls, value: tuple[Equipment, ...]) -> tuple[Equipment, ...]:
+        have = set(value) | {Equipment.BODYWEIGHT}
+        return tuple(e for e in Equipment if e in have)
+
+    @field_validator("injury_history", mode="before")
+    @classmethod
+    def _area_aliases(cls, value: Any) -> Any:
+        if isinstance(value, list | tuple):
+            out = []
+            for item in value:
+                if isinstance(item, str):
+                    key = item.strip().lower().replace(" ", "_").replace("-", "_").replace("/", "_")
+                    item = _AREA_ALIASES.get(key, key)
+                out.append(item)
+            return out
+        return value
+
+    @field_validator("injury_history", mode="after")
+    @classmethod
+    def _unique_areas(cls, value: tuple[Area, ...]) -> tuple[Area, ...]:
+        return tuple(a for a in Area if a in value)
+
+    @model_validator(mode="after")
+    def _race_inside_plan(self) -> Profile:
+        if self.race is not None and not self.start <= self.race.date <= self.end:
+            raise ValueError(
+                f"race.date: {self.race.date.isoformat()} is outside the plan "
+                f"({self.start.isoformat()} to {self.end.isoformat()}); move the start or change "
+                "the number of weeks so the race falls inside it")
+        return self
+
+    @property
+    def end(self) -> dt.date:
+        """The last day of the plan."""
+        return self.start + dt.timedelta(days=7 * self.weeks - 1)
+
+    def kind_on(self, day: dt.date) -> RunKind:
+        """The run-day kind of a date: the goal race on its date, else the usual week."""
+        if self.race is not None and day == self.race.date:
+            return RunKind.RACE
+        return self.run_week.kind(day)
+
+
+def profile_errors(exc: ValidationError) -> list[str]:
+    """Every problem of a profile as `field: what to fix`, one line each."""
+    details = []
+    for err in exc.errors():
+        field = ".".join(str(p) for p in err["loc"]) or "profile"
+        message = str(err["msg"]).removeprefix("Value error, ")
+        if err["type"] == "extra_forbidden":
+            message = "unknown field; remove it or check its spelling"
+        elif err["type"] == "missing":
+            message = "required; add it"
+        elif err["type"] == "enum":
+            expected = err.get("ctx", {}).get("expected", "")
+            message = f"unknown value {err.get('input')!r}; use one of {expected}"
+        if ": " in message and field == "profile":
+            field, message = message.split(": ", 1)
+        details.append(f"{field}: {message}")
+    return details

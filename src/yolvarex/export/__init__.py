@@ -1,0 +1,1 @@
+"""Exports: iCalendar, printable plan, data archive."""

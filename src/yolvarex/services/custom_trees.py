@@ -1,0 +1,149 @@
+"""Decision trees a coach writes: stored as YAML, validated like the shipped ones, and applied
+to the coach's active athletes (and to the coach), next to the shipped trees.
+
+Only coaches write trees. A coach reads and changes only their own; an athlete reads the trees
+of the coaches they have accepted. A stored tree that no longer passes the validator (say, an
+evidence id was removed from the library) is skipped in decisions and shown with its errors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from yolvarex.content.loader import ContentError
+from yolvarex.content.schemas.tree import Tree
+from yolvarex.content.tree_rules import parse_tree_source
+from yolvarex.domain.trees import CompiledTree
+from yolvarex.errors import Conflict, Forbidden, Invalid, NotFound
+from yolvarex.services.runtime import library
+from yolvarex.store import models
+from yolvarex.store.access import Action, Actor, require
+
+MAX_TREES_PER_COACH = 50
+
+
+@dataclass(frozen=True)
+class StoredTree:
+    tree_id: str
+    owner: str
+    source: str
+    updated_at: dt.datetime
+    tree: Tree | None
+    errors: tuple[ContentError, ...]
+
+    @property
+    def valid(self) -> bool:
+        return self.tree is not None
+
+
+@lru_cache(maxsize=1024)
+def _parsed(source: str, owner: str) -> tuple[Tree | None, tuple[ContentError, ...]]:
+    tree, errors = parse_tree_source(source, library(), file=f"{owner}'s tree", owner=owner)
+    return tree, tuple(errors)
+
+
+@lru_cache(maxsize=1024)
+def compiled(source: str, owner: str) -> CompiledTree | None:
+    tree, _ = _parsed(source, owner)
+    return None if tree is None else CompiledTree.of(tree)
+
+
+def validate_source(source: str, owner: str | None = None) -> tuple[Tree | None, list[ContentError]]:
+    """Check a tree's YAML without storing it (the same rules as for the shipped trees)."""
+    tree, errors = parse_tree_source(source, library(), file="tree.yaml", owner=owner)
+    return tree, errors
+
+
+def _stored(row: models.CustomTree, owner: str) -> StoredTree:
+    tree, errors = _parsed(row.source, owner)
+    return StoredTree(row.tree_id, owner, row.source, row.updated_at, tree, errors)
+
+
+def _require_coach(actor: Actor) -> None:
+    if not actor.is_coach:
+        raise Forbidden("Only coaches write decision trees. Your trees would apply to the "
+                        "athletes who accepted you as their coach.")
+
+
+def list_own(db: Session, actor: Actor) -> list[StoredTree]:
+    rows = db.scalars(select(models.CustomTree).where(models.CustomTree.user_id == actor.id)
+                      .order_by(models.CustomTree.tree_id))
+    return [_stored(r, actor.name) for r in rows]
+
+
+def _row(db: Session, actor: Actor, tree_id: str) -> models.CustomTree | None:
+    return db.scalar(select(models.CustomTree).where(models.CustomTree.user_id == actor.id,
+                                                     models.CustomTree.tree_id == tree_id))
+
+
+def get_own(db: Session, actor: Actor, tree_id: str) -> StoredTree:
+    row = _row(db, actor, tree_id)
+    if row is None:
+        raise NotFound(f"You have no tree called {tree_id!r}.")
+    return _stored(row, actor.name)
+
+
+def save(db: Session, actor: Actor, source: str, replace: str | None = None) -> Tree:
+    """Store a valid tree. `replace` names the tree being edited (its id may change).
+
+    Without `replace`, an existing tree with the same id is a conflict.
+    """
+    _require_coach(actor)
+    require(db, actor, actor.id, Action.WRITE)
+    tree, errors = validate_source(source, owner=actor.name)
+    if tree is None:
+        raise Invalid("The tree has errors; nothing was saved.", details=[str(e) for e in errors])
+    existing = _row(db, actor, tree.id)
+    if existing is not None and replace != tree.id:
+        raise Conflict(f"You already have a tree called {tree.id!r}; edit that one or choose "
+                       "another id.")
+    old = _row(db, actor, replace) if replace else None
+    if replace and old is None:
+        raise NotFound(f"You have no tree called {replace!r}.")
+    if old is None:
+        count = len(list(db.scalars(select(models.CustomTree.id).where(
+            models.CustomTree.user_id == actor.id))))
+        if count >= MAX_TREES_PER_COACH:
+            raise Conflict(f"You have {count} trees, the most allowed; delete one first.")
+        db.add(models.CustomTree(user_id=actor.id, tree_id=tree.id, source=source))
+    else:
+        old.tree_id = tree.id
+        old.source = source
+    db.flush()
+    return tree
+
+
+def delete(db: Session, actor: Actor, tree_id: str) -> None:
+    _require_coach(actor)
+    row = _row(db, actor, tree_id)
+    if row is None:
+        raise NotFound(f"You have no tree called {tree_id!r}.")
+    db.delete(row)
+    db.flush()
+
+
+def _coaches_of(db: Session, athlete_id: int) -> list[models.User]:
+    return list(db.scalars(select(models.User).join(
+        models.CoachLink, models.CoachLink.coach_id == models.User.id).where(
+        models.CoachLink.athlete_id == athlete_id, models.CoachLink.status == "active")))
+
+
+def applying_to(db: Session, actor: Actor, athlete_id: int | None = None) -> list[StoredTree]:
+    """The coach trees that apply to an athlete: their active coaches' and, for a coach, their own."""
+    athlete_id = actor.id if athlete_id is None else athlete_id
+    require(db, actor, athlete_id)
+    owners = _coaches_of(db, athlete_id)
+    athlete = db.get(models.User, athlete_id)
+    if athlete is not None and athlete.role == "coach":
+        owners.append(athlete)
+    out: list[StoredTree] = []
+    for owner in sorted({o.id: o for o in owners}.values(), key=lambda u: u.name):
+        rows = db.scalars(select(models.CustomTree).where(models.CustomTree.user_id == owner.id)
+                          .order_by(models.CustomTree.tree_id))
+        out += [_stored(r, owner.name) for r in rows]
+    return out

@@ -1,0 +1,116 @@
+"""The verdict of a day, with every tree's path: for a stored athlete, or from a check-in and
+a context passed in (stateless). Other pillars call `decide_day(db, actor, day, athlete_id)`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy.orm import Session
+
+from yolvarex.content import Library
+from yolvarex.content.schemas.tree import Tree
+from yolvarex.domain.checkin import CheckIn
+from yolvarex.domain.facts import Context, Facts
+from yolvarex.domain.trees import Decision, Engine
+from yolvarex.errors import Invalid, NotFound
+from yolvarex.services import custom_trees
+from yolvarex.services.facts import facts_for_day
+from yolvarex.services.runtime import library
+from yolvarex.store.access import Actor
+
+_ENGINES: dict[int, tuple[Library, Engine]] = {}
+
+
+def shipped_engine(lib: Library | None = None) -> Engine:
+    """The compiled shipped trees (once per library)."""
+    lib = lib or library()
+    cached = _ENGINES.get(id(lib))
+    if cached is None or cached[0] is not lib:
+        cached = (lib, Engine(list(lib.trees.values())))
+        _ENGINES[id(lib)] = cached
+    return cached[1]
+
+
+def _engine_for(db: Session, actor: Actor, athlete_id: int) -> Engine:
+    extra = [c for s in custom_trees.applying_to(db, actor, athlete_id)
+             if (c := custom_trees.compiled(s.source, s.owner)) is not None]
+    engine = shipped_engine()
+    return engine.with_compiled(extra) if extra else engine
+
+
+def decide_day(db: Session, actor: Actor, day: dt.date, athlete_id: int | None = None) -> Decision:
+    """The decision for a stored athlete's day: their check-in, history, and coach trees."""
+    athlete_id = actor.id if athlete_id is None else athlete_id
+    facts = facts_for_day(db, actor, day, athlete_id)
+    return _engine_for(db, actor, athlete_id).decide(facts)
+
+
+def _invalid(what: str, exc: ValidationError) -> Invalid:
+    details = []
+    for err in exc.errors():
+        field = ".".join(str(p) for p in err["loc"]) or what
+        hint = "unknown field; remove it" if err["type"] == "extra_forbidden" else err["msg"]
+        details.append(f"{field}: {hint}")
+    return Invalid(f"The {what} has invalid values.", details=details)
+
+
+def parse_context(data: Any) -> Context:
+    """A Context from JSON-like data, or Invalid naming every wrong field."""
+    if not isinstance(data, dict):
+        raise Invalid("The context must be a JSON object of facts, e.g. {\"acwr\": 1.2}.")
+    try:
+        return Context.model_validate(data)
+    except ValidationError as exc:
+        raise _invalid("context", exc) from None
+
+
+def decide_stateless(checkin: CheckIn, context: Context | None = None,
+                     extra_trees: Sequence[Tree] = ()) -> Decision:
+    """The decision from a check-in and context facts passed in; nothing is read or stored."""
+    engine = shipped_engine()
+    if extra_trees:
+        engine = engine.with_extra(list(extra_trees))
+    return engine.decide(Facts.build(checkin.date, checkin, context))
+
+
+@dataclass(frozen=True)
+class TreeInfo:
+    id: str  # "red-flags" for a shipped tree, "kim/hill-legs" for a coach's tree
+    tree: Tree
+
+    @property
+    def title(self) -> str:
+        return self.tree.title
+
+    @property
+    def owner(self) -> str | None:
+        return self.tree.owner
+
+
+def shipped_trees() -> list[TreeInfo]:
+    return [TreeInfo(c.id, c.source) for c in shipped_engine().trees]
+
+
+def trees_for(db: Session, actor: Actor, athlete_id: int | None = None) -> list[TreeInfo]:
+    """Every tree that decides for this athlete: the shipped ones, then their coaches'."""
+    own = [TreeInfo(f"{s.owner}/{s.tree_id}", s.tree)
+           for s in custom_trees.applying_to(db, actor, athlete_id) if s.tree is not None]
+    return shipped_trees() + own
+
+
+def tree_named(db: Session | None, actor: Actor | None, tree_id: str) -> TreeInfo:
+    """A shipped tree by id, or (with a user) a coach's tree that applies to them."""
+    for info in shipped_trees():
+        if info.id == tree_id:
+            return info
+    if db is not None and actor is not None:
+        for info in trees_for(db, actor):
+            if info.id == tree_id:
+                return info
+    raise NotFound(f"There is no tree called {tree_id!r}.")
+

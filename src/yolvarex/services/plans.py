@@ -1,0 +1,192 @@
+"""Create, store, regenerate and adapt an athlete's strength plan; say what is planned on a day.
+
+The active plan lives in the `plans` table: the profile, the plan JSON (the generator's output
+plus the day-by-day adaptations to rest verdicts) and who made it. A coach with an active link
+may create and regenerate plans for an athlete (`Action.COACH`); anyone who may read the
+athlete may read the plan.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from yolvarex.content import Library
+from yolvarex.domain.plan import Plan, Profile, generate_plan, profile_errors
+from yolvarex.domain.plan.adapt import Action as Change
+from yolvarex.domain.plan.adapt import Adaptation, adapt_day
+from yolvarex.domain.plan.model import Session as PlanSession
+from yolvarex.domain.verdict import Verdict
+from yolvarex.errors import Invalid, NotFound
+from yolvarex.store import models
+from yolvarex.store.access import Action, Actor, require
+
+
+def parse_profile(data: Any) -> Profile:
+    """A Profile from JSON-like data, or Invalid listing every field that is wrong and why."""
+    if not isinstance(data, dict):
+        raise Invalid("A profile is a mapping of fields, for example {\"start\": \"2026-12-07\", ...}.")
+    try:
+        return Profile.model_validate(data)
+    except ValidationError as exc:
+        raise Invalid("The profile has invalid values.", details=profile_errors(exc)) from None
+
+
+def read_profile_text(text: str, name: str = "profile") -> dict[str, Any]:
+    """The profile in a JSON or YAML file's text, or Invalid saying where the syntax breaks."""
+    try:
+        data = json.loads(text) if name.lower().endswith(".json") else yaml.safe_load(text)
+    except json.JSONDecodeError as exc:
+        raise Invalid(f"{name} is not valid JSON: {exc.msg} at line {exc.lineno}, column "
+                      f"{exc.colno}.") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        raise Invalid(f"{name} is not valid YAML{where}: {getattr(exc, 'problem', exc)}.") from None
+    if not isinstance(data, dict):
+        raise Invalid(f"{name} must hold one profile: a mapping of fields such as start, weeks "
+                      "and run_week.")
+    return data
+
+
+@dataclass(frozen=True)
+class StoredPlan:
+    id: int
+    athlete_id: int
+    plan: Plan
+    created_by: int | None
+    created_at: dt.datetime
+    adaptations: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "athlete_id": self.athlete_id, "created_by": self.created_by,
+                "created_at": self.created_at.isoformat(), **self.plan.to_json(),
+                "adaptations": self.adaptations}
+
+
+def _stored(row: models.Plan) -> StoredPlan:
+    return StoredPlan(id=row.id, athlete_id=row.user_id, plan=Plan.from_json(row.plan),
+                      created_by=row.created_by, created_at=row.created_at,
+                      adaptations=list(row.plan.get("adaptations", [])))
+
+
+def _active_row(db: Session, athlete_id: int) -> models.Plan | None:
+    return db.scalar(select(models.Plan).where(models.Plan.user_id == athlete_id,
+                                               models.Plan.active.is_(True))
+                     .order_by(models.Plan.created_at.desc(), models.Plan.id.desc()).limit(1))
+
+
+def _store(db: Session, actor: Actor, athlete_id: int, plan: Plan) -> StoredPlan:
+    db.execute(update(models.Plan).where(models.Plan.user_id == athlete_id,
+                                         models.Plan.active.is_(True)).values(active=False))
+    row = models.Plan(user_id=athlete_id, profile=plan.profile.model_dump(mode="json"),
+                      plan={**plan.to_json(), "adaptations": []}, active=True,
+                      created_by=actor.id)
+    db.add(row)
+    db.flush()
+    return _stored(row)
+
+
+def create_plan(db: Session, actor: Actor, profile: Profile | dict[str, Any], library: Library,
+                athlete_id: int | None = None) -> StoredPlan:
+    """Generate a plan from the profile and make it the athlete's active plan."""
+    athlete_id = actor.id if athlete_id is None else athlete_id
+    require(db, actor, athlete_id, Action.COACH)
+    if not isinstance(profile, Profile):
+        profile = parse_profile(profile)
+    return _store(db, actor, athlete_id, generate_plan(profile, library))
+
+
+def current_plan(db: Session, actor: Actor, athlete_id: int | None = None) -> StoredPlan | None:
+    athlete_id = actor.id if athlete_id is None else athlete_id
+    require(db, actor, athlete_id)
+    row = _active_row(db, athlete_id)
+    return _stored(row) if row is not None else None
+
+
+def regenerate(db: Session, actor: Actor, library: Library, athlete_id: int | None = None,
+               start: dt.date | None = None) -> StoredPlan:
+    """Build the active plan again from its profile (after content changes, or from a new start)."""
+    athlete_id = actor.id if athlete_id is None else athlete_id
+    require(db, actor, athlete_id, Action.COACH)
+    row = _active_row(db, athlete_id)
+    if row is None:
+        raise NotFound("There is no plan to regenerate yet; create one from a profile first.")
+    data = dict(row.profile)
+    if start is not None:
+        data["start"] = start.isoformat()
+    return create_plan(db, actor, data, library, athlete_id)
+
+
+@dataclass(frozen=True)
+class PlannedDay:
+    """What the plan says about one day: the run-day kind and the strength session, if any."""
+
+    date: dt.date
+    run_day: str | None
+    session: PlanSession | None
+    plan_id: int | None = None
+    adaptation: dict[str, Any] | None = None
+
+    @property
+    def planned(self) -> str | None:
+        """The rest trees' `planned` fact: the run-day kind, or `strength` on a day with only
+        a strength session."""
+        if self.session is not None and self.run_day in (None, "rest"):
+            return "strength"
+        return self.run_day
+
+    def to_json(self) -> dict[str, Any]:
+        return {"date": self.date.isoformat(), "run_day": self.run_day, "planned": self.planned,
+                "session": self.session.to_json() if self.session else None,
+                "plan_id": self.plan_id, "adaptation": self.adaptation}
+
+
+def planned_for(db: Session, actor: Actor, day: dt.date, athlete_id: int | None = None) -> PlannedDay:
+    """The day's planned strength session (or None) and its run-day kind from the profile.
+
+    Without a plan both are None. Days outside the plan's weeks still get the run-day kind of
+    the usual running week, but no session.
+    """
+    stored = current_plan(db, actor, athlete_id)
+    if stored is None:
+        return PlannedDay(day, None, None)
+    plan = stored.plan
+    adaptation = next((a for a in reversed(stored.adaptations)
+                       if a["date"] == day.isoformat() or a.get("moved_to") == day.isoformat()),
+                      None)
+    return PlannedDay(day, plan.profile.kind_on(day).value, plan.session_on(day), stored.id,
+                      adaptation)
+
+
+def apply_verdict(db: Session, actor: Actor, day: dt.date, verdict: Verdict, library: Library,
+                  athlete_id: int | None = None) -> Adaptation:
+    """Adapt the active plan to the day's verdict and keep the change; idempotent per day and
+    verdict (the same verdict again changes nothing more)."""
+    athlete_id = actor.id if athlete_id is None else athlete_id
+    require(db, actor, athlete_id, Action.COACH)
+    row = _active_row(db, athlete_id)
+    if row is None:
+        raise NotFound("There is no plan to adapt; create one from a profile first.")
+    done = [a for a in row.plan.get("adaptations", [])
+            if a["date"] == day.isoformat() and a["verdict"] == verdict.value]
+    plan = Plan.from_json(row.plan)
+    if done:
+        moved = done[-1].get("moved_to")
+        session = plan.session_on(dt.date.fromisoformat(moved)) if moved else plan.session_on(day)
+        return Adaptation(day, verdict, Change(done[-1]["action"]), done[-1]["reason"], session,
+                          dt.date.fromisoformat(moved) if moved else None)
+    new_plan, adaptation = adapt_day(plan, day, verdict, library)
+    if new_plan is not plan:
+        record = {k: v for k, v in adaptation.to_json().items() if k != "session"}
+        row.plan = {**new_plan.to_json(),
+                    "adaptations": [*row.plan.get("adaptations", []), record]}
+        db.flush()
+    return adaptation

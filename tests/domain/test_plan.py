@@ -1,0 +1,107 @@
+"""The plan generator on fixed profiles: a snapshot of one plan, profile errors, ladders."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from yolvarex.content import load_library
+from yolvarex.domain.plan import Plan, Profile, generate_plan, profile_errors
+from yolvarex.domain.plan.ladders import Ladders
+from yolvarex.domain.plan.profile import Experience
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+UPDATE = os.environ.get("YOLVAREX_UPDATE_SNAPSHOTS") == "1"
+LIBRARY, _ = load_library()
+
+ISSUE_PROFILE = {
+    "start": "2026-12-07", "weeks": 12, "experience": "some",
+    "equipment": ["bodyweight", "bands", "dumbbells", "kettlebell"],
+    "sessions_per_week": 2, "minutes_per_session": 30,
+    "run_week": {"mon": "easy", "tue": "speed", "wed": "easy", "thu": "rest", "fri": "easy",
+                 "sat": "long", "sun": "rest"},
+    "race": {"date": "2027-02-28", "distance": "half_marathon"},
+    "injury_history": ["knee"], "placement": "easy_days"}
+
+
+def snapshot(name: str, text: str) -> None:
+    path = SNAPSHOTS / name
+    if UPDATE or not path.exists():
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8"), (
+        f"{name} changed; if that is intended, run with YOLVAREX_UPDATE_SNAPSHOTS=1")
+
+
+def test_plan_json_snapshot() -> None:
+    plan = generate_plan(Profile.model_validate(ISSUE_PROFILE), LIBRARY)
+    text = json.dumps(plan.to_json(), indent=1, sort_keys=True) + "\n"
+    snapshot("plan-issue-profile.json", text)
+
+
+def test_plan_json_round_trips() -> None:
+    plan = generate_plan(Profile.model_validate(ISSUE_PROFILE), LIBRARY)
+    data = plan.to_json()
+    assert Plan.from_json(json.loads(json.dumps(data))).to_json() == data
+    assert set(data) == {"profile", "warnings", "weeks"}
+    session = data["weeks"][0]["sessions"][0]
+    assert set(session) == {"date", "weekday", "run_day", "focus", "lower_body_load", "minutes",
+                            "blocks"}
+    exercise = session["blocks"][1]["exercises"][0]
+    assert {"exercise", "sets", "reps", "seconds", "per_side", "tempo", "rest_s",
+            "rpe_target"} <= set(exercise)
+
+
+def test_race_weeks_have_phases_and_no_heavy_work_in_the_last_ten_days() -> None:
+    plan = generate_plan(Profile.model_validate(ISSUE_PROFILE), LIBRARY)
+    phases = [w.phase.value for w in plan.weeks]
+    assert phases[0] == "base" and phases[-1] == "taper" and "peak" in phases and "build" in phases
+    race = plan.profile.race
+    assert race is not None
+    late = [s for s in plan.sessions() if 0 <= (race.date - s.date).days <= 10]
+    assert late and all(s.lower_body_load.value != "full" for s in late)
+
+
+def test_bodyweight_is_always_there_and_aliases_are_read() -> None:
+    profile = Profile.model_validate({**ISSUE_PROFILE, "equipment": ["bands"],
+                                      "injury_history": ["Achilles", "IT band", "knee", "knee"]})
+    assert [e.value for e in profile.equipment] == ["bodyweight", "bands"]
+    assert [a.value for a in profile.injury_history] == ["knee", "it_band", "achilles_calf"]
+
+
+def test_profile_errors_list_every_bad_field() -> None:
+    bad = {**ISSUE_PROFILE, "weeks": 0, "sessions_per_week": 5, "experience": "pro",
+           "run_week": {**ISSUE_PROFILE["run_week"], "mon": "jog", "funday": "rest"},
+           "equipment": ["barbell"], "colour": "blue"}
+    del bad["start"]
+    with pytest.raises(ValidationError) as exc:
+        Profile.model_validate(bad)
+    details = profile_errors(exc.value)
+    text = "\n".join(details)
+    for field in ("start: required", "weeks:", "sessions_per_week:", "experience:", "run_week.mon:",
+                  "run_week.funday: unknown field", "equipment.0:", "colour: unknown field"):
+        assert field in text, (field, text)
+
+
+def test_race_outside_the_plan_names_the_field() -> None:
+    with pytest.raises(ValidationError) as exc:
+        Profile.model_validate({**ISSUE_PROFILE, "race": {"date": "2027-06-01", "distance": "10k"}})
+    assert profile_errors(exc.value)[0].startswith("race.date: 2027-06-01 is outside the plan")
+
+
+def test_ladder_neighbours_follow_equipment() -> None:
+    everything = Ladders(LIBRARY, frozenset(Profile.model_validate(ISSUE_PROFILE).equipment))
+    bodyweight = Ladders(LIBRARY, frozenset(Profile.model_validate(
+        {**ISSUE_PROFILE, "equipment": []}).equipment))
+    assert everything.harder("band-row").id == "single-arm-dumbbell-row"  # type: ignore[union-attr]
+    assert bodyweight.harder("doorway-row").id == "inverted-table-row"  # type: ignore[union-attr]
+    assert bodyweight.easier("single-leg-box-squat").id == "rear-foot-elevated-split-squat"  # type: ignore[union-attr]
+    assert bodyweight.harder("pistol-squat") is None
+    assert bodyweight.easier("wall-push-up") is None
+    ladder = LIBRARY.ladders["split-squat-ladder"]
+    assert bodyweight.pick(ladder, Experience.NEW, 0).id == "split-squat"  # type: ignore[union-attr]
+    assert bodyweight.pick(ladder, Experience.NEW, 9).id == "single-leg-box-squat"  # type: ignore[union-attr]
+    assert bodyweight.pick(ladder, Experience.EXPERIENCED, 1).id == "pistol-squat"  # type: ignore[union-attr]

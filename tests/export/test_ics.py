@@ -1,0 +1,46 @@
+"""The plan as an iCalendar file: a snapshot, and a parse-back of every event's content."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from icalendar import Calendar
+
+from tests.domain.test_plan import ISSUE_PROFILE
+from yolvarex.content import load_library
+from yolvarex.domain.plan import Profile, generate_plan
+from yolvarex.export.ics import plan_to_ics
+
+SNAPSHOT = Path(__file__).parent / "snapshots" / "plan-issue-profile.ics"
+LIBRARY, _ = load_library()
+STAMP = dt.datetime(2026, 11, 25, 8, 0, tzinfo=dt.UTC)
+
+
+def _ics() -> bytes:
+    return plan_to_ics(generate_plan(Profile.model_validate(ISSUE_PROFILE), LIBRARY), LIBRARY, STAMP)
+
+
+def test_ics_snapshot() -> None:
+    data = _ics()
+    if os.environ.get("YOLVAREX_UPDATE_SNAPSHOTS") == "1" or not SNAPSHOT.exists():
+        SNAPSHOT.write_bytes(data)
+    assert data == SNAPSHOT.read_bytes(), "run with YOLVAREX_UPDATE_SNAPSHOTS=1 if intended"
+
+
+def test_every_session_is_an_all_day_event_with_its_content() -> None:
+    plan = generate_plan(Profile.model_validate(ISSUE_PROFILE), LIBRARY)
+    calendar = Calendar.from_ical(_ics())
+    events = list(calendar.walk("VEVENT"))
+    sessions = list(plan.sessions())
+    assert len(events) == len(sessions)
+    assert len({str(e["UID"]) for e in events}) == len(events)
+    for event, session in zip(events, sessions, strict=True):
+        assert event.decoded("DTSTART") == session.date
+        assert event.decoded("DTEND") == session.date + dt.timedelta(days=1)
+        description = str(event["DESCRIPTION"])
+        for p in session.prescriptions():
+            assert LIBRARY.exercises[p.exercise].title in description
+        assert "Warm-up: Pre-strength warm-up" in description
+        assert f"({session.minutes} min)" in str(event["SUMMARY"])

@@ -1,0 +1,86 @@
+"""A runner sets up a strength plan, reads it, does a workout on the phone and logs a test."""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+import pytest
+
+from tests.web.conftest import shot
+
+pytestmark = pytest.mark.browser
+
+
+def _sign_up(page) -> None:
+    page.goto("/signup")
+    page.get_by_label("User name").fill(f"runner-{uuid.uuid4().hex[:8]}")
+    page.get_by_label("Password", exact=True).fill("a good long password")
+    page.get_by_label("Password again").fill("a good long password")
+    page.get_by_role("button", name="Create account").click()
+    page.wait_for_url(re.compile(r"/today"))
+
+
+def test_plan_workout_and_tests(page) -> None:
+    _sign_up(page)
+    assert page.get_by_role("heading", name="Strength today").is_visible()
+    page.get_by_role("link", name="Set up your plan").click()
+    page.wait_for_url(re.compile(r"/plan/profile"))
+    page.get_by_label("Thursday").select_option("recovery")
+    page.get_by_text("3 a week").click()
+    page.get_by_text("Knee", exact=True).click()
+    page.get_by_text("Resistance bands").click()
+    shot(page, "plan-profile")
+    page.get_by_role("button", name="Make my plan").click()
+    page.wait_for_url(re.compile(r"/plan$"))
+    assert "plan is ready" in page.get_by_role("status").inner_text()
+    assert page.get_by_role("heading", name=re.compile(r"^Week 1 ")).is_visible()
+    first = page.locator("details.plan-session").first
+    first.locator("summary").click()
+    assert first.get_by_role("link", name="Open workout mode").is_visible()
+    shot(page, "plan-calendar")
+
+    first.get_by_role("link", name="Open workout mode").click()
+    page.wait_for_url(re.compile(r"/plan/workout/"))
+    boxes = page.locator("input[data-set]")
+    assert boxes.count() > 0
+    how = page.locator("details.workout-how").nth(1)
+    how.locator("summary").click()
+    assert how.locator("ol li").first.is_visible()
+    boxes.first.check()
+    timer = page.locator("#rest-timer")
+    timer.wait_for(state="visible")
+    assert re.match(r"\d:\d\d", page.locator("#rest-time").inner_text())
+    shot(page, "workout-timer")
+    page.get_by_role("button", name="+15 s").click()
+    page.get_by_role("button", name="Skip").click()
+    timer.wait_for(state="hidden")
+    for i in range(1, min(boxes.count(), 6)):
+        boxes.nth(i).check()
+    if timer.is_visible():
+        page.get_by_role("button", name="Skip").click()
+    page.get_by_text("7", exact=True).first.click()
+    page.get_by_role("button", name="Save workout").click()
+    page.wait_for_url(re.compile(r"done=1"))
+    assert page.get_by_role("heading", name="Saved. Next time").is_visible()
+    shot(page, "workout-saved")
+
+    page.goto("/plan?print=1")
+    page.emulate_media(media="print")
+    assert page.locator("details.plan-session[open]").count() >= 3
+    assert not page.locator(".site-header").is_visible()
+    shot(page, "plan-print")
+    page.emulate_media(media="screen")
+
+    page.goto("/progress")
+    page.get_by_label("Test", exact=True).select_option("single_leg_calf_raise")
+    page.get_by_label("Side for the one-leg tests").select_option("left")
+    page.get_by_label("Result").fill("14")
+    page.get_by_role("button", name="Save result").click()
+    page.get_by_label("Test", exact=True).select_option("single_leg_calf_raise")
+    page.get_by_label("Side for the one-leg tests").select_option("right")
+    page.get_by_label("Result").fill("18")
+    page.get_by_role("button", name="Save result").click()
+    assert page.get_by_text("22% gap").is_visible()
+    shot(page, "progress-tests")
+    assert "Traceback" not in page.content()

@@ -1,0 +1,192 @@
+"""The plan pages in-process: profile form, calendar, print view, .ics, workout mode, tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from tests.conftest import web_login
+from tests.domain.test_plan import ISSUE_PROFILE
+from yolvarex.services import plans
+from yolvarex.store import models
+
+FORM = {"start": "2026-12-07", "weeks": "6", "experience": "some", "equipment": ["bands"],
+        "sessions_per_week": "2", "minutes_per_session": "30", "placement": "easy_days",
+        "injury_history": ["knee"], "race_date": "", "race_distance": "10k",
+        **{f"run_{d}": k for d, k in ISSUE_PROFILE["run_week"].items()}}
+
+
+def _csrf(client) -> str:
+    return client.cookies.get("yolvarex_csrf") or ""
+
+
+def test_profile_form_creates_a_plan_and_shows_errors_per_field(client, rt, make_user) -> None:
+    make_user("ann")
+    web_login(client, "ann")
+    empty = client.get("/plan")
+    assert "No strength plan yet" in empty.text and 'href="/plan/profile"' in empty.text
+    form = client.get("/plan/profile")
+    assert form.status_code == 200 and 'name="run_mon"' in form.text
+    bad = client.post("/plan/profile", data={**FORM, "weeks": "0", "run_mon": "jog",
+                                             "csrf_token": _csrf(client)})
+    assert bad.status_code == 422
+    assert 'id="weeks-error"' in bad.text and 'aria-invalid="true"' in bad.text
+    assert "run_week.mon" in bad.text
+    good = client.post("/plan/profile", data={**FORM, "csrf_token": _csrf(client)},
+                       follow_redirects=False)
+    assert good.status_code == 303 and good.headers["location"] == "/plan"
+    page = client.get("/plan")
+    assert "Week 6" in page.text and "plan-cal" in page.text and "Open workout mode" in page.text
+    assert not re.findall(r'class="plan-session"[^>]* open', page.text)
+    printable = client.get("/plan?print=1")
+    assert len(re.findall(r'class="plan-session"[^>]* open', printable.text)) >= 6
+    ics = client.get("/plan.ics")
+    assert ics.headers["content-type"].startswith("text/calendar") and b"BEGIN:VEVENT" in ics.content
+    prefilled = client.get("/plan/profile")
+    assert 'value="2026-12-07"' in prefilled.text
+
+
+def test_workout_mode_logs_ticked_sets_as_done_and_the_rest_as_missed(client, rt, make_user) -> None:
+    ann = make_user("ann")
+    with rt.db.session() as db:
+        stored = plans.create_plan(db, ann, ISSUE_PROFILE, rt.library)
+    session = next(stored.plan.sessions())
+    web_login(client, "ann")
+    day = session.date.isoformat()
+    page = client.get(f"/plan/workout/{day}")
+    assert page.status_code == 200 and "How to do it" in page.text and 'id="rest-timer"' in page.text
+    rows = sorted(set(re.findall(r'name="set-(\d+)-exercise" value="([a-z0-9-]+)"', page.text)),
+                  key=lambda r: int(r[0]))
+    assert rows
+    none_ticked = {f"set-{i}-exercise": e for i, e in rows} | {"csrf_token": _csrf(client)}
+    refused = client.post(f"/plan/workout/{day}", data=none_ticked)
+    assert refused.status_code == 422 and "Tick the sets" in refused.text
+    data = dict(none_ticked)
+    for i, _ in rows:
+        data[f"set-{i}-reps"] = "10"
+        data[f"set-{i}-seconds"] = "30"
+        if int(i) % 2 == 0:
+            data[f"set-{i}-done"] = "1"
+    data |= {"rpe": "7", "minutes": "28", "notes": "felt good"}
+    saved = client.post(f"/plan/workout/{day}", data=data, follow_redirects=False)
+    assert saved.status_code == 303 and saved.headers["location"].endswith("?done=1")
+    with rt.db.session() as db:
+        row = db.query(models.StrengthSession).one()
+        assert row.plan_session == day and row.rpe == 7 and row.notes == "felt good"
+        done = [s.completed for s in row.sets]
+        assert len(done) == len(rows) and any(done) and not all(done)
+    after = client.get(saved.headers["location"])
+    assert "Saved. Next time" in after.text
+
+
+def test_test_session_results_and_progress_page(client, rt, make_user) -> None:
+    ann = make_user("ann")
+    with rt.db.session() as db:
+        stored = plans.create_plan(db, ann, ISSUE_PROFILE, rt.library)
+    test_day = next(s for s in stored.plan.sessions() if s.focus.value == "test").date.isoformat()
+    web_login(client, "ann")
+    page = client.get(f"/plan/workout/{test_day}")
+    assert 'name="test-single_leg_squat-left"' in page.text
+    saved = client.post(f"/plan/workout/{test_day}", data={
+        "csrf_token": _csrf(client), "test-single_leg_squat-left": "7",
+        "test-single_leg_squat-right": "10", "test-push_ups-both": "18"}, follow_redirects=False)
+    assert saved.status_code == 303
+    progress = client.get("/progress")
+    assert "Performance tests" in progress.text and "30% gap" in progress.text
+    assert "left side is more than 10% behind" in progress.text
+    logged = client.post("/progress/tests", data={"csrf_token": _csrf(client), "date": test_day,
+                                                  "test": "plank_hold", "side": "both",
+                                                  "value": "75"}, follow_redirects=False)
+    assert logged.status_code == 303
+    assert "Plank hold (seconds)" in client.get("/progress").text
+    wrong = client.post("/progress/tests", data={"csrf_token": _csrf(client), "date": test_day,
+                                                 "test": "single_leg_squat", "side": "both",
+                                                 "value": "5"}, follow_redirects=False)
+    assert wrong.status_code == 303  # back with a message, nothing stored
+    with rt.db.session() as db:
+        assert db.query(models.PerformanceTest).count() == 4
+
+
+def test_today_card_and_moving_a_session(client, rt, make_user) -> None:
+    ann = make_user("ann")
+    today = dt.date.today()
+    profile = {**ISSUE_PROFILE, "start": today.isoformat(), "race": None,
+               "run_week": {d: "easy" for d in ISSUE_PROFILE["run_week"]}}
+    with rt.db.session() as db:
+        stored = plans.create_plan(db, ann, profile, rt.library)
+    web_login(client, "ann")
+    page = client.get("/today")
+    assert "Strength today" in page.text
+    session = stored.plan.session_on(today)
+    if session is not None:
+        assert "Start workout" in page.text
+    first = next(stored.plan.sessions())
+    moved = client.post(f"/plan/day/{first.date.isoformat()}/verdict",
+                        data={"csrf_token": _csrf(client), "verdict": "rest", "next": "/plan"},
+                        follow_redirects=False)
+    assert moved.status_code == 303 and moved.headers["location"] == "/plan"
+    assert "Changes for how you felt" in client.get("/plan").text
+    bad = client.post(f"/plan/day/{first.date.isoformat()}/verdict",
+                      data={"csrf_token": _csrf(client), "verdict": "nap"})
+    assert bad.status_code == 422
+
+
+def test_a_runner_without_a_plan_sees_how_to_start(client, make_user) -> None:
+    make_user("bob")
+    web_login(client, "bob")
+    assert "Set up your plan" in client.get("/today").text
+    assert "No session planned" in client.get("/plan/workout/2026-12-09").text
+
+
+def test_exercise_page_shows_its_easier_and_harder_rung(client, make_user) -> None:
+    make_user("ann")
+    web_login(client, "ann")
+    page = client.get("/library/exercises/rear-foot-elevated-split-squat")
+    assert "Split squat to pistol" in page.text
+    assert 'Easier: <a href="/library/exercises/split-squat">' in page.text
+    assert 'Harder: <a href="/library/exercises/single-leg-box-squat">' in page.text
+    assert "With other equipment" in client.get("/library/exercises/band-row").text
+
+
+def _plan_with_a_session_today(rt, actor):
+    today = dt.date.today()
+    for back in range(7):
+        profile = {**ISSUE_PROFILE, "start": (today - dt.timedelta(days=back)).isoformat(),
+                   "race": None}
+        with rt.db.session() as db:
+            stored = plans.create_plan(db, actor, profile, rt.library)
+        if stored.plan.session_on(today) is not None:
+            return stored
+    raise AssertionError("no start puts a session today")
+
+
+def test_the_days_verdict_is_offered_on_today_and_plan_and_applied_in_one_tap(client, rt,
+                                                                              make_user) -> None:
+    from yolvarex.domain.checkin import CheckIn
+    from yolvarex.services import checkins, decisions
+    from yolvarex.services.facts import facts_for_day
+
+    ann = make_user("ann")
+    stored = _plan_with_a_session_today(rt, ann)
+    today = dt.date.today()
+    web_login(client, "ann")
+    assert "Take it off the plan" not in client.get("/today").text  # no check-in, no verdict
+    with rt.db.session() as db:
+        checkins.save_checkin(db, ann, CheckIn(date=today, symptoms=("fever",), temperature_c=38.6))
+        verdict = decisions.decide_day(db, ann, today).verdict
+        planned = plans.planned_for(db, ann, today).planned
+        assert facts_for_day(db, ann, today).get("planned") == planned
+    assert verdict.value in ("rest", "see_professional")
+    page = client.get("/today")
+    assert 'class="plan-verdict' in page.text and f'name="verdict" value="{verdict.value}"' in page.text
+    assert 'class="plan-verdict' in client.get("/plan").text
+    applied = client.post(f"/plan/day/{today.isoformat()}/verdict",
+                          data={"csrf_token": _csrf(client), "verdict": verdict.value,
+                                "next": "/today"}, follow_redirects=False)
+    assert applied.status_code == 303
+    with rt.db.session() as db:
+        current = plans.current_plan(db, ann)
+        assert current is not None and current.plan.session_on(today) is None
+        assert current.adaptations[0]["verdict"] == verdict.value
+    assert 'class="plan-verdict' not in client.get("/today").text
+    assert stored.id == current.id
