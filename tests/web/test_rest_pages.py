@@ -96,6 +96,7 @@ def test_coach_tree_editor(client, rt, make_user) -> None:
     client.cookies.clear()
     web_login(client, "kim")
     token = client.cookies.get("yolvarex_csrf")
+    assert 'href="/coach/trees"' in client.get("/coach").text
     assert "No trees yet" in client.get("/coach/trees").text
     new = client.get("/coach/trees/new").text
     assert "id: hill-week" in new and 'hx-post="/coach/trees/preview"' in new
