@@ -65,7 +65,7 @@ def test_decide_json_has_exactly_the_documented_shape(stateless, tmp_path) -> No
     assert list(tree) == ["id", "verdict", "path", "advice"] and tree["id"] == "red-flags"
     assert list(tree["path"][0]) == ["node", "test", "value", "result"]
     pain = next(t for t in data["trees"] if t["id"] == "pain")
-    assert [s["result"] for s in pain["path"]] == ["unknown", "no", "yes", "unknown", "yes"]
+    assert [s["result"] for s in pain["path"]] == ["yes", "unknown", "no", "yes", "unknown", "yes"]
     assert "lolli-2019" in data["evidence"] and "not medical advice" in data["disclaimer"]
     assert "pain_kind" in data["missing_facts"]
 
@@ -168,7 +168,7 @@ def test_tree_list_show_render(stateless) -> None:
     assert all(set(t) == {"id", "title"} for t in listed)
     shown = stateless("tree", "show", "pain")
     assert "Is the pain above 5 out of 10?" in flat(shown.stdout) and "Silbernagel" in flat(shown.stdout)
-    assert json.loads(stateless("tree", "show", "pain", "--json").stdout)["root"] == "warning-signs"
+    assert json.loads(stateless("tree", "show", "pain", "--json").stdout)["root"] == "any-pain"
     for fmt in ("mermaid", "dot"):
         out = stateless("tree", "render", "illness", "--format", fmt).stdout
         assert out == render(LIBRARY.trees["illness"], fmt)
