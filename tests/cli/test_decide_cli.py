@@ -214,3 +214,21 @@ def test_tree_list_with_a_coach_tree(cli, tmp_path, rt) -> None:
     listed = json.loads(cli("tree", "list", "--json", "--user", "kim").stdout)
     assert listed[-1] == {"id": "kim/hill-legs", "title": "Hill legs"}
     assert "Is your soreness 4 or more?" in cli("tree", "show", "kim/hill-legs", "--user", "kim").stdout
+
+
+def test_content_check_keeps_the_tree_id_in_brackets(stateless, tmp_path, monkeypatch) -> None:
+    """Rich must not swallow `[pain]` as markup: the error names the tree."""
+    import shutil
+
+    from yolvarex.cli import content as content_cli
+    from yolvarex.content.loader import DATA_DIR
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    path = data / "trees" / "pain.yaml"
+    path.write_text(path.read_text().replace("    unknown: settles\n", ""))
+    original = content_cli.load_library
+    monkeypatch.setattr(content_cli, "load_library", lambda: original(data))
+    result = stateless("content", "check")
+    assert result.exit_code == 1
+    assert "[pain] nodes.sharp.unknown" in flat(result.stderr)
