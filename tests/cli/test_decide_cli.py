@@ -65,7 +65,7 @@ def test_decide_json_has_exactly_the_documented_shape(stateless, tmp_path) -> No
     assert list(tree) == ["id", "verdict", "path", "advice"] and tree["id"] == "red-flags"
     assert list(tree["path"][0]) == ["node", "test", "value", "result"]
     pain = next(t for t in data["trees"] if t["id"] == "pain")
-    assert [s["result"] for s in pain["path"]] == ["unknown", "no", "yes", "unknown", "yes"]
+    assert [s["result"] for s in pain["path"]] == ["yes", "unknown", "no", "yes", "unknown", "yes"]
     assert "lolli-2019" in data["evidence"] and "not medical advice" in data["disclaimer"]
     assert "pain_kind" in data["missing_facts"]
 
@@ -168,7 +168,7 @@ def test_tree_list_show_render(stateless) -> None:
     assert all(set(t) == {"id", "title"} for t in listed)
     shown = stateless("tree", "show", "pain")
     assert "Is the pain above 5 out of 10?" in flat(shown.stdout) and "Silbernagel" in flat(shown.stdout)
-    assert json.loads(stateless("tree", "show", "pain", "--json").stdout)["root"] == "warning-signs"
+    assert json.loads(stateless("tree", "show", "pain", "--json").stdout)["root"] == "any-pain"
     for fmt in ("mermaid", "dot"):
         out = stateless("tree", "render", "illness", "--format", fmt).stdout
         assert out == render(LIBRARY.trees["illness"], fmt)
@@ -214,3 +214,21 @@ def test_tree_list_with_a_coach_tree(cli, tmp_path, rt) -> None:
     listed = json.loads(cli("tree", "list", "--json", "--user", "kim").stdout)
     assert listed[-1] == {"id": "kim/hill-legs", "title": "Hill legs"}
     assert "Is your soreness 4 or more?" in cli("tree", "show", "kim/hill-legs", "--user", "kim").stdout
+
+
+def test_content_check_keeps_the_tree_id_in_brackets(stateless, tmp_path, monkeypatch) -> None:
+    """Rich must not swallow `[pain]` as markup: the error names the tree."""
+    import shutil
+
+    from yolvarex.cli import content as content_cli
+    from yolvarex.content.loader import DATA_DIR
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    path = data / "trees" / "pain.yaml"
+    path.write_text(path.read_text().replace("    unknown: settles\n", ""))
+    original = content_cli.load_library
+    monkeypatch.setattr(content_cli, "load_library", lambda: original(data))
+    result = stateless("content", "check")
+    assert result.exit_code == 1
+    assert "[pain] nodes.sharp.unknown" in flat(result.stderr)

@@ -96,6 +96,7 @@ def test_coach_tree_editor(client, rt, make_user) -> None:
     client.cookies.clear()
     web_login(client, "kim")
     token = client.cookies.get("yolvarex_csrf")
+    assert 'href="/coach/trees"' in client.get("/coach").text
     assert "No trees yet" in client.get("/coach/trees").text
     new = client.get("/coach/trees/new").text
     assert "id: hill-week" in new and 'hx-post="/coach/trees/preview"' in new
@@ -145,7 +146,8 @@ def test_svg_snapshot(tree_id: str) -> None:
 def test_svg_with_a_path_snapshot_and_no_overlaps() -> None:
     from yolvarex.web.tree_svg import BOX_W, layout
 
-    path = [("warning-signs", "unknown"), ("severe", "no"), ("moderate", "yes"), ("sharp", "no"),
+    path = [("any-pain", "yes"), ("warning-signs", "unknown"), ("severe", "no"), ("moderate", "yes"),
+            ("sharp", "no"),
             ("settles", "yes")]
     assert_snapshot(SNAPSHOTS / "pain-path.svg", tree_svg(LIBRARY.trees["pain"], path))
     for tree in LIBRARY.trees.values():

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from yolvarex.cli.common import JsonOption, console, err, fail, print_json
@@ -28,7 +29,7 @@ def check(as_json: bool = JsonOption) -> None:
             table.add_row(kind, str(n))
         console.print(table)
         for e in errors:
-            err.print(f"[red]x[/] {e}", highlight=False)
+            err.print(f"[red]x[/] {escape(str(e))}", highlight=False)
         if errors:
             err.print(f"[bold red]{len(errors)} error(s)[/] - fix them and run this again.")
         else:

@@ -157,7 +157,7 @@ def _edge(a: _Box, b: _Box, label: str, index: int, count: int, taken: bool) -> 
             f'fill="#1b2430">{escape(label)}</text></g>')
 
 
-def _node(box: _Box, taken: bool) -> str:
+def _node(box: _Box, taken: bool, root: bool = False) -> str:
     node = box.node
     if isinstance(node, Question):
         fill, ink, full = "#ffffff", "#1b2430", node.ask
@@ -166,7 +166,7 @@ def _node(box: _Box, taken: bool) -> str:
         full = f"{node.verdict.label}: {node.advice}"
     stroke = HIGHLIGHT if taken else ("#6b7683" if isinstance(node, Question) else fill)
     width = 4 if taken else 1.2
-    cls = "tree-node taken" if taken else "tree-node"
+    cls = ("tree-node taken" if taken else "tree-node") + (" root" if root else "")
     kind = "question" if isinstance(node, Question) else f"leaf {node.verdict.value}"
     out = [f'<g class="{cls} {kind}" data-node="{escape(node.id)}"><title>{escape(full)}</title>',
            f'<rect x="{box.x:.1f}" y="{box.y:.1f}" width="{BOX_W}" height="{box.h:.1f}" rx="8" '
@@ -212,6 +212,6 @@ def tree_svg(tree: Tree, path: Sequence[tuple[str, str]] = (), *, label: str | N
             svg = _edge(boxes[a], boxes[b], text, i, len(ordered), (a, b) in taken)
             (drawn_last if (a, b) in taken else parts).append(svg)
     parts += drawn_last  # marked arrows on top
-    parts += [_node(box, box.node.id in on_path) for box in boxes.values()]
+    parts += [_node(box, box.node.id in on_path, box.node.id == tree.root) for box in boxes.values()]
     parts.append("</svg>")
     return "".join(parts)
