@@ -6,6 +6,7 @@ import re
 import uuid
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.web.conftest import shot
 
@@ -23,7 +24,7 @@ def _sign_up(page) -> None:
 
 def test_plan_workout_and_tests(page) -> None:
     _sign_up(page)
-    assert page.get_by_role("heading", name="Strength today").is_visible()
+    expect(page.get_by_role("heading", name="Strength today")).to_be_visible()
     page.get_by_role("link", name="Set up your plan").click()
     page.wait_for_url(re.compile(r"/plan/profile"))
     page.get_by_label("Thursday").select_option("recovery")
@@ -34,10 +35,10 @@ def test_plan_workout_and_tests(page) -> None:
     page.get_by_role("button", name="Make my plan").click()
     page.wait_for_url(re.compile(r"/plan$"))
     assert "plan is ready" in page.get_by_role("status").inner_text()
-    assert page.get_by_role("heading", name=re.compile(r"^Week 1 ")).is_visible()
+    expect(page.get_by_role("heading", name=re.compile(r"^Week 1 "))).to_be_visible()
     first = page.locator("details.plan-session").first
     first.locator("summary").click()
-    assert first.get_by_role("link", name="Open workout mode").is_visible()
+    expect(first.get_by_role("link", name="Open workout mode")).to_be_visible()
     shot(page, "plan-calendar")
 
     first.get_by_role("link", name="Open workout mode").click()
@@ -46,7 +47,7 @@ def test_plan_workout_and_tests(page) -> None:
     assert boxes.count() > 0
     how = page.locator("details.workout-how").nth(1)
     how.locator("summary").click()
-    assert how.locator("ol li").first.is_visible()
+    expect(how.locator("ol li").first).to_be_visible()
     boxes.first.check()
     timer = page.locator("#rest-timer")
     timer.wait_for(state="visible")
@@ -62,13 +63,13 @@ def test_plan_workout_and_tests(page) -> None:
     page.get_by_text("7", exact=True).first.click()
     page.get_by_role("button", name="Save workout").click()
     page.wait_for_url(re.compile(r"done=1"))
-    assert page.get_by_role("heading", name="Saved. Next time").is_visible()
+    expect(page.get_by_role("heading", name="Saved. Next time")).to_be_visible()
     shot(page, "workout-saved")
 
     page.goto("/plan?print=1")
     page.emulate_media(media="print")
     assert page.locator("details.plan-session[open]").count() >= 3
-    assert not page.locator(".site-header").is_visible()
+    expect(page.locator(".site-header")).not_to_be_visible()
     shot(page, "plan-print")
     page.emulate_media(media="screen")
 
@@ -81,6 +82,6 @@ def test_plan_workout_and_tests(page) -> None:
     page.get_by_label("Side for the one-leg tests").select_option("right")
     page.get_by_label("Result").fill("18")
     page.get_by_role("button", name="Save result").click()
-    assert page.get_by_text("22% gap").is_visible()
+    expect(page.get_by_text("22% gap")).to_be_visible()
     shot(page, "progress-tests")
     assert "Traceback" not in page.content()

@@ -7,6 +7,7 @@ import re
 import uuid
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.services.test_decisions import COACH_TREE
 from tests.web.conftest import shot
@@ -48,8 +49,8 @@ def test_checkin_to_verdict(page) -> None:
     page.wait_for_url(re.compile(r"/today#verdict"))
 
     card = page.locator("#verdict")
-    assert card.is_visible()
-    assert card.get_by_role("heading", name="Keep it easy").is_visible()
+    expect(card).to_be_visible()
+    expect(card.get_by_role("heading", name="Keep it easy")).to_be_visible()
     assert "symptoms only above the neck" in card.inner_text()
     assert "not medical advice" in card.inner_text()
     shot(page, "today-verdict")
@@ -57,7 +58,7 @@ def test_checkin_to_verdict(page) -> None:
     card.get_by_text("Why: what each tree found").click()
     card.locator("summary", has_text="Illness and the neck check").click()
     illness = card.locator("details.verdict-tree", has_text="Illness and the neck check")
-    assert illness.get_by_text("runny nose, sneezing").first.is_visible()
+    expect(illness.get_by_text("runny nose, sneezing").first).to_be_visible()
     shot(page, "today-verdict-reasons")
 
     illness.get_by_role("link", name="See this tree").click()
@@ -78,13 +79,11 @@ def test_walk_a_tree(page) -> None:
     page.get_by_role("link", name="Walk it question by question").click()
     for answer in ("Yes", "No", "No", "Yes", "No", "Yes"):
         page.get_by_role("link", name=answer, exact=True).click()
-    assert page.get_by_role("heading", name="Keep it easy").is_visible()
+    expect(page.get_by_role("heading", name="Keep it easy")).to_be_visible()
     shot(page, "tree-walk-leaf")
     page.get_by_role("link", name="Back one question").click()
     question = "Did the pain settle by the morning after your last run?"
-    assert page.get_by_role("heading", name=question).is_visible()
-
-
+    expect(page.get_by_role("heading", name=question)).to_be_visible()
 def test_coach_writes_a_tree_with_preview(page) -> None:
     _sign_up(page, role="Coach")
     page.goto("/coach/trees")
@@ -104,5 +103,5 @@ def test_coach_writes_a_tree_with_preview(page) -> None:
     shot(page, "coach-tree-preview")
     page.get_by_role("button", name="Save tree").click()
     page.wait_for_url(re.compile(r"/coach/trees$"))
-    assert page.get_by_text("Hill legs").is_visible()
+    expect(page.get_by_text("Hill legs")).to_be_visible()
     shot(page, "coach-trees")

@@ -6,6 +6,7 @@ import re
 import uuid
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.web.conftest import shot
 
@@ -30,14 +31,14 @@ def test_sign_up_navigate_log_out_and_wrong_password(page) -> None:
     page.get_by_label("Password again").fill("a good long password")
     page.get_by_role("button", name="Create account").click()
     page.wait_for_url(re.compile(r"/today"))
-    assert page.get_by_role("heading", name="Today", exact=True).is_visible()
+    expect(page.get_by_role("heading", name="Today", exact=True)).to_be_visible()
     shot(page, "today-new-runner")
 
     for label in SECTIONS:
         _nav(page, label)
         current = page.get_by_role("navigation", name="Main").locator("[aria-current=page]")
         assert current.inner_text().strip() == label
-        assert page.locator("h1").first.is_visible()
+        expect(page.locator("h1").first).to_be_visible()
         assert "Traceback" not in page.content()
         shot(page, f"section-{label.lower().replace('-', '')}")
 
@@ -74,4 +75,4 @@ def test_signup_errors_are_shown_next_to_the_field(page) -> None:
 def test_unknown_page_is_friendly(page) -> None:
     response = page.goto("/no/such/page")
     assert response.status == 404
-    assert page.get_by_role("heading", name="Page not found").is_visible()
+    expect(page.get_by_role("heading", name="Page not found")).to_be_visible()

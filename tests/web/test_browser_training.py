@@ -105,7 +105,8 @@ def test_log_forms_and_progress_charts(page) -> None:
     cadence = figures.filter(has_text="Average cadence")
     cadence.get_by_text("Show the numbers as a table").click()
     table = cadence.get_by_role("table")
-    assert table.is_visible() and "170" in table.inner_text()
+    expect(table).to_be_visible()
+    assert "170" in table.inner_text()
     for i in range(figures.count()):
         svg = figures.nth(i).locator("svg")
         assert svg.get_attribute("role") == "img" and svg.locator("title").count() == 1
@@ -120,7 +121,7 @@ def test_delete_asks_first(page) -> None:
     page.get_by_label("Sport").select_option("swimming")
     page.get_by_role("button", name="Save").click()
     page.get_by_role("link", name=re.compile("^Delete Swimming")).click()
-    assert page.get_by_role("heading", name="Delete this session?").is_visible()
+    expect(page.get_by_role("heading", name="Delete this session?")).to_be_visible()
     shot(page, "log-delete-confirm")
     page.get_by_role("link", name="Keep it").click()
     assert "Swimming" in page.locator(".log-week").inner_text()

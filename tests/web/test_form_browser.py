@@ -7,6 +7,7 @@ import re
 import uuid
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import ACTIVITIES
 from tests.web.conftest import shot
@@ -30,23 +31,23 @@ def test_upload_a_run_and_read_the_findings(page) -> None:
     nav.scroll_into_view_if_needed()
     nav.click()
     page.wait_for_url(re.compile(r"/form$"))
-    assert page.get_by_role("heading", name="Running form").is_visible()
+    expect(page.get_by_role("heading", name="Running form")).to_be_visible()
     shot(page, "form-index")
     page.get_by_label("Run file").set_input_files(str(ACTIVITIES / "activity-small-fenix2-run.fit"))
     page.get_by_role("button", name="Analyse this run").click()
     page.wait_for_load_state()
-    assert page.get_by_role("heading", name="What to work on").is_visible()
-    assert page.get_by_role("heading", name="Excessive vertical bounce").is_visible()
-    assert page.get_by_text("population percentiles").is_visible()
+    expect(page.get_by_role("heading", name="What to work on")).to_be_visible()
+    expect(page.get_by_role("heading", name="Excessive vertical bounce")).to_be_visible()
+    expect(page.get_by_text("population percentiles")).to_be_visible()
     gauges = page.get_by_role("img", name=re.compile(r"^Cadence: 166 spm, green band"))
     assert gauges.count() == 1
     assert page.locator("figure.chart").count() == 2
     page.locator("figure.chart summary").first.click()
-    assert page.locator("figure.chart table").first.is_visible()
+    expect(page.locator("figure.chart table").first).to_be_visible()
     shot(page, "form-report")
     page.get_by_role("link", name="Build a warm-up block from this").click()
     page.wait_for_url(re.compile(r"/form/session"))
-    assert page.get_by_role("heading", name="Warm-up drill block").is_visible()
+    expect(page.get_by_role("heading", name="Warm-up drill block")).to_be_visible()
     shot(page, "form-session")
 
 
@@ -63,7 +64,7 @@ def test_a_ride_is_refused_with_a_message(page) -> None:
 def test_self_assessment_with_the_keyboard(page) -> None:
     _sign_up(page)
     page.goto("/form/assess")
-    assert page.get_by_text("How to film yourself").is_visible()
+    expect(page.get_by_text("How to film yourself")).to_be_visible()
     first = page.get_by_role("radiogroup").first
     first.get_by_text("Yes, clearly in front").click()
     page.get_by_role("group", name=re.compile("How your feet sound")).get_by_text("Yes, loudly").click()
@@ -97,8 +98,8 @@ def test_drill_library_filters(page) -> None:
     assert "Band side steps" in cards and "Mirror step-down" not in cards
     shot(page, "form-drills-filtered")
     page.get_by_role("link", name="Band side steps").click()
-    assert page.get_by_role("heading", name="Common mistakes").is_visible()
+    expect(page.get_by_role("heading", name="Common mistakes")).to_be_visible()
     shot(page, "form-drill-detail")
     page.goto("/today")
-    assert page.get_by_role("heading", name="Warm-up drills before your run").is_visible()
+    expect(page.get_by_role("heading", name="Warm-up drills before your run")).to_be_visible()
     shot(page, "today-with-drills")

@@ -8,6 +8,7 @@ import time
 import uuid
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.web.conftest import shot
 
@@ -45,10 +46,10 @@ def test_play_a_routine_to_the_end_and_see_it_logged(page) -> None:
     shot(page, "routine-player-ready")
 
     toggle.click()
-    assert page.get_by_role("button", name="Pause").is_visible()
+    expect(page.get_by_role("button", name="Pause")).to_be_visible()
     page.locator("h1").click()  # focus away from the buttons: the page's own keys take over
     page.keyboard.press("Space")
-    assert page.get_by_role("button", name="Resume").is_visible()
+    expect(page.get_by_role("button", name="Resume")).to_be_visible()
     assert "is-paused" in (page.locator("#player").get_attribute("class") or "")
     progress = page.locator("#player-progress")
     held = progress.get_attribute("value")
@@ -67,7 +68,7 @@ def test_play_a_routine_to_the_end_and_see_it_logged(page) -> None:
 
     page.locator("h1").click()  # Space on a focused button presses that button, so step away
     page.keyboard.press("Space")
-    assert page.get_by_role("button", name="Pause").is_visible()
+    expect(page.get_by_role("button", name="Pause")).to_be_visible()
     shot(page, "routine-player-running")
     done = page.locator("#player-done", has_text="Logged")
     done.wait_for(timeout=60000)
@@ -77,7 +78,7 @@ def test_play_a_routine_to_the_end_and_see_it_logged(page) -> None:
     shot(page, "routine-player-done")
 
     page.goto("/log")
-    assert page.get_by_text("Five-minute pre-run primer").first.is_visible()
+    expect(page.get_by_text("Five-minute pre-run primer").first).to_be_visible()
     page.goto("/progress")
     streak = page.get_by_role("region", name="Routine streak")
     assert "You did a routine today" in streak.inner_text()
@@ -88,15 +89,15 @@ def test_play_a_routine_to_the_end_and_see_it_logged(page) -> None:
 def test_routine_library_and_today_card(page) -> None:
     _sign_up(page)
     card = page.get_by_role("region", name="Recovery and mobility today")
-    assert card.get_by_role("link", name="Start Post-run cool-down").is_visible()
+    expect(card.get_by_role("link", name="Start Post-run cool-down")).to_be_visible()
     page.goto("/routines")
     page.get_by_label("Body area").select_option("calves")
     page.get_by_role("button", name="Show routines").click()
     page.wait_for_url(re.compile(r"area=calves"))
-    assert page.get_by_role("link", name="Ankles and calves", exact=True).is_visible()
+    expect(page.get_by_role("link", name="Ankles and calves", exact=True)).to_be_visible()
     shot(page, "routine-library-calves")
     page.get_by_role("link", name="Steps of Ankles and calves").click()
-    assert page.get_by_role("heading", name="Ankles and calves").is_visible()
+    expect(page.get_by_role("heading", name="Ankles and calves")).to_be_visible()
     page.get_by_role("button", name="Log it as done").click()
     assert "Ankles and calves logged" in page.get_by_role("status").inner_text()
     shot(page, "routine-detail")
