@@ -53,7 +53,8 @@ def test_every_reachable_page_passes_basic_checks(page, live_server, demo_runner
     failures = {path: problems for path, problems in seen.items() if problems}
     assert failures == {}, failures
     assert len(seen) >= 10
-    page.goto("/progress")
-    shot(page, "demo-progress")
+    for path in ("/today", "/plan", "/progress", "/form", "/trees"):
+        page.goto(path)
+        shot(page, f"demo{path.replace('/', '-')}")
     page.goto("/log")
     shot(page, "demo-log")

@@ -1,7 +1,8 @@
 """A demo runner with a believable eight-week history, so every page has something to show.
 
-The history is generated from a fixed seed and ends yesterday, so running it again gives the
-same weeks shifted to the new date. It never touches a user that is not marked as a demo user.
+The history is generated from a fixed seed and ends yesterday (plus this morning's check-in),
+so running it again gives the same weeks shifted to the new date. It never touches a user
+that is not marked as a demo user.
 """
 
 from __future__ import annotations
@@ -117,6 +118,10 @@ def load_demo(db: Session, library: Library, today: dt.date, name: str = "demo")
             resting_hr=52 + rng.randint(-2, 2),
             hrv_rmssd=round(math.exp(rng.gauss(math.log(68), 0.12)), 1),
         ))
+    # This morning's check-in, so the Today page opens on a verdict with its reasons.
+    save_checkin(db, actor, CheckIn(
+        date=today, sleep_hours=6.9, sleep_quality=3, soreness=4, sore_areas=("calves",),
+        mood=4, stress=3, motivation=4, resting_hr=54, hrv_rmssd=63.0))
     _plan_and_strength(db, actor, library, start, today)
     add_form_data(db, library, user.id, today)
     db.flush()

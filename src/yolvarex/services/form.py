@@ -23,8 +23,10 @@ from yolvarex.domain.form.baseline import PACE_TOLERANCE, Baseline, RunMeans, co
 from yolvarex.domain.form.findings import Finding, find
 from yolvarex.domain.form.metrics import METRICS, Metric
 from yolvarex.domain.form.session import DrillSession, build_session
+from yolvarex.domain.verdict import Verdict
 from yolvarex.errors import Invalid, NotFound
 from yolvarex.ingest import ActivityFileError, read_activity_file
+from yolvarex.services import plans
 from yolvarex.store import models
 from yolvarex.store.access import Action, Actor, owned, require
 from yolvarex.store.samples import SamplesCorrupt, decode_samples
@@ -347,6 +349,15 @@ def session_json(plan: SessionPlan, library: Library) -> dict[str, Any]:
     }
 
 
+NO_RUN_VERDICTS = frozenset({Verdict.CROSS_TRAIN, Verdict.REST, Verdict.SEE_PROFESSIONAL})
+
+
+def run_day_card(db: Session, actor: Actor, library: Library, day: dt.date) -> dict[str, Any] | None:
+    """The drill block to do before the runs of a plan, for the Plan page."""
+    plan = plan_session(db, actor, library, 10, day)
+    return session_json(plan, library) if plan.session.items else None
+
+
 def is_running_day(db: Session, actor: Actor, day: dt.date, athlete_id: int | None = None) -> bool:
     """Whether the runner usually runs on this weekday: a run on it in 2 of the last 4 weeks."""
     athlete = actor.id if athlete_id is None else athlete_id
@@ -364,20 +375,30 @@ def metric_label(metric: Metric) -> str:
     return METRICS[metric].label
 
 
-def today_block(db: Session, actor: Actor, library: Library, day: dt.date,
-                minutes: int = 10) -> SessionPlan | None:
-    """The drill block for the Today page: on days the runner usually runs, or every day while
-    the log has no run from the last four weeks to tell which days those are."""
-    since = dt.datetime.combine(day - dt.timedelta(days=28), dt.time(), tzinfo=dt.UTC)
-    recent = db.scalar(select(models.Activity.id).where(
-        models.Activity.user_id == actor.id, models.Activity.sport == "running",
-        models.Activity.start >= since).limit(1))
-    if recent is not None and not is_running_day(db, actor, day):
+def today_block(db: Session, actor: Actor, library: Library, day: dt.date, minutes: int = 10,
+                verdict: Verdict | None = None) -> SessionPlan | None:
+    """The drill block for the Today page, on a day with a run ahead: the strength plan's
+    running week says which days those are; without a plan, the weekdays the runner usually
+    runs on (every day while the log has no run from the last four weeks). No block when the
+    day's verdict rules out running."""
+    if verdict in NO_RUN_VERDICTS:
         return None
+    run_day = plans.planned_for(db, actor, day).run_day
+    if run_day is not None:
+        if run_day == "rest":
+            return None
+    else:
+        since = dt.datetime.combine(day - dt.timedelta(days=28), dt.time(), tzinfo=dt.UTC)
+        recent = db.scalar(select(models.Activity.id).where(
+            models.Activity.user_id == actor.id, models.Activity.sport == "running",
+            models.Activity.start >= since).limit(1))
+        if recent is not None and not is_running_day(db, actor, day):
+            return None
     return plan_session(db, actor, library, minutes, day)
 
 
-def today_card(db: Session, actor: Actor, library: Library, day: dt.date) -> dict[str, Any] | None:
+def today_card(db: Session, actor: Actor, library: Library, day: dt.date,
+               verdict: Verdict | None = None) -> dict[str, Any] | None:
     """`today_block` ready for the Today template: titles and cue words included."""
-    plan = today_block(db, actor, library, day)
+    plan = today_block(db, actor, library, day, verdict=verdict)
     return session_json(plan, library) if plan is not None and plan.session.items else None

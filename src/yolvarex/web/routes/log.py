@@ -10,7 +10,7 @@ from fastapi.responses import Response
 
 from yolvarex.content import Library
 from yolvarex.errors import Invalid
-from yolvarex.services import history, training_log
+from yolvarex.services import history, plans, training_log
 from yolvarex.services.training_log import CROSS_SPORTS, RUN_TYPES, CrossEntry, EntryChanges, RunEntry
 from yolvarex.store.access import Actor
 from yolvarex.web import core
@@ -29,7 +29,9 @@ def _week(request: Request, actor: Actor, monday: dt.date) -> dict[str, Any]:
         acts = history.activities(db, actor, monday, sunday)
         sessions = history.strength_sessions(db, actor, monday, sunday)
         routines = history.routine_completions(db, actor, monday, sunday)
-    days: list[dict[str, Any]] = [{"date": monday + dt.timedelta(days=i), "items": []} for i in range(7)]
+        planned = [plans.planned_for(db, actor, monday + dt.timedelta(days=i)) for i in range(7)]
+    days: list[dict[str, Any]] = [{"date": monday + dt.timedelta(days=i), "items": [], "planned": []}
+                                  for i in range(7)]
     totals = {"runs": 0, "km": 0.0, "minutes": 0.0, "load": 0.0, "strength": len(sessions)}
     for a in acts:
         kind = "run" if a.sport == "running" else "cross"
@@ -63,6 +65,13 @@ def _week(request: Request, actor: Actor, monday: dt.date) -> dict[str, Any]:
             "kind": "routine", "id": None, "title": _routine_title(core.runtime(request).library, r.routine),
             "detail": f"{(r.seconds or 0) / 60:.0f} min routine", "rpe": None,
             "time": r.completed_at.strftime("%H:%M"), "source": r.source, "sport": "routine"})
+    for day, plan_day in zip(days, planned, strict=True):
+        kinds = {item["kind"] for item in day["items"]}
+        if plan_day.run_day not in (None, "rest"):
+            day["planned"].append({"what": f"{plan_day.run_day} run", "done": "run" in kinds})
+        if plan_day.session is not None:
+            day["planned"].append({"what": f"{plan_day.session.focus.label.lower()} strength",
+                                   "done": "strength" in kinds})
     return {"days": days, "totals": totals}
 
 

@@ -24,6 +24,7 @@ from yolvarex.domain.verdict import Verdict
 from yolvarex.errors import Invalid, NotFound
 from yolvarex.export.ics import plan_to_ics
 from yolvarex.services import checkins, decisions, plans, strength_log
+from yolvarex.services import form as form_service
 from yolvarex.services.plans import StoredPlan
 from yolvarex.store.access import Actor
 from yolvarex.web import core
@@ -169,8 +170,10 @@ def plan(request: Request, print_view: int = Query(0, alias="print"),
         today = dt.date.today()
         preview = verdict_preview(stored, today, verdict_today(db, actor, today), _library(request)) \
             if stored is not None and stored.plan.session_on(today) is not None else None
+        drills = form_service.run_day_card(db, actor, _library(request), today) \
+            if stored is not None else None
     context: dict[str, Any] = {"stored": stored, "print_view": bool(print_view), "logged": logged,
-                               "preview": preview,
+                               "preview": preview, "drills": drills,
                                "lib": _library(request), "short_focus": SHORT_FOCUS,
                                "tiny_focus": TINY_FOCUS, "tiny_run": TINY_RUN,
                                "today_date": dt.date.today()}

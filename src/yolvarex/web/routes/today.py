@@ -33,7 +33,8 @@ def today(request: Request, actor: Actor = Depends(core.login_required)) -> Resp
         recent = history.activities(db, actor, day - dt.timedelta(days=6), day)[::-1][:5]
         strength = strength_card(db, actor, day, core.runtime(request).library,
                                  verdict.verdict if verdict else None)
-        drills = form_service.today_card(db, actor, core.runtime(request).library, day)
+        drills = form_service.today_card(db, actor, core.runtime(request).library, day,
+                                         verdict.verdict if verdict else None)
         routine_suggestions = routine_service.suggestions_for(
             db, actor, core.runtime(request).library, day, limit=3,
             verdict=verdict.verdict if verdict else None)
