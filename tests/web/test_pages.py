@@ -121,3 +121,22 @@ def test_coach_invites_and_athlete_accepts_on_the_web(client, rt, make_user) -> 
     assert "wants to coach you" in page
     client.post("/coach/links/1/accept", data={"csrf_token": token})
     assert "can see your training" in client.get("/coach").text
+
+
+def test_heart_rate_settings_are_saved_and_checked(client, rt, make_user) -> None:
+    from yolvarex.store.models import User
+
+    ann = make_user("ann")
+    web_login(client, "ann")
+    token = client.cookies.get("yolvarex_csrf")
+    bad = client.post("/account/body", data={"csrf_token": token, "max_hr": "400", "resting_hr": "x",
+                                             "sex": "other"})
+    assert bad.status_code == 422
+    assert "max_hr: give a value between 120 and 230" in bad.text and "resting_hr: give a number" in bad.text
+    ok = client.post("/account/body", data={"csrf_token": token, "max_hr": "188", "resting_hr": "",
+                                            "sex": "female"}, follow_redirects=False)
+    assert ok.status_code == 303
+    with rt.db.session() as db:
+        settings = db.get(User, ann.id).settings
+    assert settings["max_hr"] == 188 and settings["sex"] == "female" and "resting_hr" not in settings
+    assert 'value="188"' in client.get("/account").text

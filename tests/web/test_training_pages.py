@@ -150,3 +150,23 @@ def test_undated_fit_upload_is_dated_from_the_browsers_file_time(rt, client, mak
     with rt.db.session() as db:
         row = db.scalar(select(models.Activity))
     assert row.start == dt.datetime(2025, 4, 1, 8, 0, tzinfo=dt.UTC)
+
+
+def test_log_week_shows_planned_against_done(client, rt, make_user) -> None:
+    from yolvarex.services import plans
+    from yolvarex.services.runtime import library
+
+    ann = make_user("ann")
+    monday = dt.date.today() - dt.timedelta(days=dt.date.today().weekday() + 7)  # last week
+    with rt.db.session() as db:
+        plans.create_plan(db, ann, {
+            "start": monday.isoformat(), "weeks": 3, "experience": "some",
+            "equipment": ["bodyweight"], "sessions_per_week": 2, "minutes_per_session": 30,
+            "run_week": {"mon": "easy", "tue": "speed", "wed": "rest", "thu": "easy", "fri": "rest",
+                         "sat": "long", "sun": "rest"}}, library())
+        db.add(models.Activity(user_id=ann.id, sport="running", run_type="easy", duration_s=2400,
+                               start=dt.datetime.combine(monday, dt.time(7), tzinfo=dt.UTC)))
+    web_login(client, "ann")
+    html = client.get(f"/log?week={monday.isoformat()}").text
+    assert re.search(r"easy run\s*<span aria-label=\"done\">✓ done</span>", html)
+    assert re.search(r"speed run\s*<span>· not logged</span>", html)

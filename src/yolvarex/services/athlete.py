@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from yolvarex.domain.session_load import DEFAULT_MAX_HR, DEFAULT_REST_HR, HeartRates
+from yolvarex.errors import Invalid, NotFound
 from yolvarex.store import models
 
 REST_HR_DAYS = 60
@@ -44,3 +45,43 @@ def athlete_heart_rates(db: Session, athlete_id: int, today: dt.date | None = No
     if float(max_hr) <= rest:
         max_hr = DEFAULT_MAX_HR
     return HeartRates(rest=rest, max=float(max_hr), female=settings.get("sex") == "female")
+
+
+BODY_FIELDS = {"max_hr": (120, 230), "resting_hr": (30, 110)}
+SEXES = ("female", "male")
+
+
+def save_body_settings(db: Session, actor_id: int,
+                       values: dict[str, str | float | None]) -> dict[str, object]:
+    """Store the athlete's own maximum and resting heart rate and sex (for TRIMP); a blank value
+    removes a setting so it is worked out from the data again. Every bad value is listed."""
+    user = db.get(models.User, actor_id)
+    if user is None:
+        raise NotFound("no such user")
+    settings = dict(user.settings or {})
+    problems = []
+    for name, (low, high) in BODY_FIELDS.items():
+        raw = values.get(name)
+        if raw in (None, ""):
+            settings.pop(name, None)
+            continue
+        try:
+            number = float(raw)
+        except (TypeError, ValueError):
+            problems.append(f"{name}: give a number of beats per minute")
+            continue
+        if not low <= number <= high:
+            problems.append(f"{name}: give a value between {low} and {high} beats per minute")
+        else:
+            settings[name] = round(number)
+    sex = values.get("sex")
+    if sex in (None, ""):
+        settings.pop("sex", None)
+    elif sex in SEXES:
+        settings["sex"] = sex
+    else:
+        problems.append("sex: choose female, male, or leave it blank")
+    if problems:
+        raise Invalid("Some heart-rate settings are not valid.", details=problems)
+    user.settings = settings
+    return {k: settings.get(k) for k in (*BODY_FIELDS, "sex")}

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import Response
 
 from yolvarex.errors import UserError
-from yolvarex.services import accounts
+from yolvarex.services import accounts, athlete
 from yolvarex.store.access import Actor
 from yolvarex.store.models import User
 from yolvarex.web import core
@@ -88,11 +88,32 @@ def logout(request: Request) -> Response:
     return response
 
 
-@router.get("/account")
-def account(request: Request, actor: Actor = Depends(core.login_required)) -> Response:
+def _account_page(request: Request, actor: Actor, new_token: str | None = None,
+                  body_errors: list[str] | None = None, status: int = 200) -> Response:
     with core.runtime(request).db.session() as db:
         tokens = accounts.list_api_tokens(db, actor)
-    return core.render(request, "account.html", {"tokens": tokens, "new_token": None})
+        user = db.get(User, actor.id)
+        body = dict(user.settings or {}) if user else {}
+    return core.render(request, "account.html", {"tokens": tokens, "new_token": new_token,
+                                                 "body": body, "body_errors": body_errors or []},
+                       status_code=status)
+
+
+@router.get("/account")
+def account(request: Request, actor: Actor = Depends(core.login_required)) -> Response:
+    return _account_page(request, actor)
+
+
+@router.post("/account/body")
+def save_body(request: Request, max_hr: str = Form(""), resting_hr: str = Form(""), sex: str = Form(""),
+              actor: Actor = Depends(core.login_required)) -> Response:
+    try:
+        with core.runtime(request).db.session() as db:
+            athlete.save_body_settings(db, actor.id, {"max_hr": max_hr, "resting_hr": resting_hr,
+                                                      "sex": sex})
+    except UserError as exc:
+        return _account_page(request, actor, body_errors=exc.details, status=422)
+    return core.redirect("/account", "Heart-rate settings saved. New sessions use them for their load.")
 
 
 @router.post("/account/tokens")
@@ -102,9 +123,7 @@ def create_token(request: Request, label: str = Form(""),
         user = db.get(User, actor.id)
         assert user is not None
         token, _ = accounts.create_api_token(db, user, label or "web")
-    with core.runtime(request).db.session() as db:
-        tokens = accounts.list_api_tokens(db, actor)
-    return core.render(request, "account.html", {"tokens": tokens, "new_token": token})
+    return _account_page(request, actor, new_token=token)
 
 
 @router.post("/account/tokens/{token_id}/revoke")
