@@ -140,3 +140,23 @@ def test_heart_rate_settings_are_saved_and_checked(client, rt, make_user) -> Non
         settings = db.get(User, ann.id).settings
     assert settings["max_hr"] == 188 and settings["sex"] == "female" and "resting_hr" not in settings
     assert 'value="188"' in client.get("/account").text
+
+
+def test_coach_board_shows_only_accepted_athletes_with_todays_verdict(client, rt, make_user) -> None:
+    import datetime as dt
+
+    from yolvarex.domain.checkin import CheckIn
+    from yolvarex.services import accounts, checkins
+
+    kim, ann, bob = make_user("kim", role="coach"), make_user("ann"), make_user("bob")
+    with rt.db.session() as db:
+        link = accounts.invite_athlete(db, kim, "ann")
+        accounts.accept_coach(db, ann, link.id)
+        accounts.invite_athlete(db, kim, "bob")  # bob never accepts
+        checkins.save_checkin(db, ann, CheckIn(date=dt.date.today(), red_flags=("chest_pain",)))
+        checkins.save_checkin(db, bob, CheckIn(date=dt.date.today(), pain=2))
+    web_login(client, "kim")
+    html = client.get("/coach").text
+    board = html[html.index("Today at a glance"):html.index("Invite an athlete")]
+    assert "ann" in board and '<span class="pill see_professional">Stop and get checked</span>' in board
+    assert "bob" not in board
