@@ -4,23 +4,7 @@ from __future__ import annotations
 
 import json
 
-import pytest
-from typer.testing import CliRunner
-
 from yolvarex import __version__
-from yolvarex.cli.main import app
-
-
-@pytest.fixture
-def cli(db_url, tmp_path, monkeypatch):
-    monkeypatch.setenv("YOLVAREX_DATA_DIR", str(tmp_path))
-    monkeypatch.setenv("YOLVAREX_DATABASE_URL", db_url)
-    monkeypatch.delenv("YOLVAREX_USER", raising=False)
-    runner = CliRunner()
-
-    def run(*args: str, input: str | None = None):
-        return runner.invoke(app, list(args), input=input, catch_exceptions=False)
-    return run
 
 
 def test_version(cli) -> None:

@@ -8,25 +8,11 @@ import os
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from tests.conftest import ACTIVITIES
 from tests.services.form_files import form_run
-from yolvarex.cli.main import app
 
 START = dt.datetime(2026, 3, 2, 7, 0, tzinfo=dt.UTC)
-
-
-@pytest.fixture
-def cli(db_url, tmp_path, monkeypatch):
-    monkeypatch.setenv("YOLVAREX_DATA_DIR", str(tmp_path))
-    monkeypatch.setenv("YOLVAREX_DATABASE_URL", db_url)
-    monkeypatch.delenv("YOLVAREX_USER", raising=False)
-    runner = CliRunner()
-
-    def run(*args: str, input: str | None = None):
-        return runner.invoke(app, list(args), input=input, catch_exceptions=False)
-    return run
 
 
 def test_analyze_json_has_exactly_the_documented_shape(cli) -> None:

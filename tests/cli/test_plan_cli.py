@@ -7,23 +7,8 @@ import json
 import pytest
 import yaml
 from icalendar import Calendar
-from typer.testing import CliRunner
 
 from tests.domain.test_plan import ISSUE_PROFILE
-from yolvarex.cli.main import app
-
-
-@pytest.fixture
-def cli(db_url, tmp_path, monkeypatch):
-    monkeypatch.setenv("YOLVAREX_DATA_DIR", str(tmp_path))
-    monkeypatch.setenv("YOLVAREX_DATABASE_URL", db_url)
-    monkeypatch.delenv("YOLVAREX_USER", raising=False)
-    monkeypatch.setenv("COLUMNS", "160")
-    runner = CliRunner()
-
-    def run(*args: str, input: str | None = None):
-        return runner.invoke(app, list(args), input=input, catch_exceptions=False)
-    return run
 
 
 def test_plan_from_yaml_profile_stores_prints_json_and_ics(cli, tmp_path) -> None:

@@ -15,18 +15,6 @@ LIB = library()
 
 
 @pytest.fixture
-def cli(db_url, tmp_path, monkeypatch):
-    monkeypatch.setenv("YOLVAREX_DATA_DIR", str(tmp_path))
-    monkeypatch.setenv("YOLVAREX_DATABASE_URL", db_url)
-    monkeypatch.delenv("YOLVAREX_USER", raising=False)
-    runner = CliRunner()
-
-    def run(*args: str, input: str | None = None):
-        return runner.invoke(app, list(args), input=input, catch_exceptions=False)
-    return run
-
-
-@pytest.fixture
 def offline(tmp_path, monkeypatch):
     """No database configured at all: stateless commands must still work."""
     monkeypatch.setenv("YOLVAREX_DATA_DIR", str(tmp_path / "nowhere"))

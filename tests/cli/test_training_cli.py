@@ -6,23 +6,15 @@ import datetime as dt
 import json
 
 import pytest
-from typer.testing import CliRunner
 
 from tests.conftest import ACTIVITIES
-from yolvarex.cli.main import app
 
 
 @pytest.fixture
-def cli(db_url, tmp_path, monkeypatch):
-    monkeypatch.setenv("YOLVAREX_DATA_DIR", str(tmp_path))
-    monkeypatch.setenv("YOLVAREX_DATABASE_URL", db_url)
-    monkeypatch.delenv("YOLVAREX_USER", raising=False)
-    runner = CliRunner()
-
-    def run(*args: str, input: str | None = None):
-        return runner.invoke(app, list(args), input=input, catch_exceptions=False)
-    run("user", "create", "ann")
-    return run
+def cli(cli):
+    """The CLI with one local user, ann, whom every command acts for."""
+    cli("user", "create", "ann")
+    return cli
 
 
 def test_import_json_summary_and_idempotency(cli) -> None:
