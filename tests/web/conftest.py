@@ -7,6 +7,7 @@ import socket
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -76,6 +77,22 @@ def demo_runner(live_server: str) -> str:
     subprocess.run([sys.executable, "-m", "yolvarex", "demo", "--user", "demo"], env=LIVE_ENV,
                    check=True, capture_output=True)
     return "demo"
+
+
+PASSWORD = "a good long password"
+
+
+def sign_up(page, role: str = "Runner") -> str:
+    """Create a new account through the sign-up page and land on Today; returns the name."""
+    name = f"{role.lower()}-{uuid.uuid4().hex[:8]}"
+    page.goto("/signup")
+    page.get_by_label("User name").fill(name)
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_label("Password again").fill(PASSWORD)
+    page.get_by_text(role, exact=True).click()
+    page.get_by_role("button", name="Create account").click()
+    page.wait_for_url("**/today**")
+    return name
 
 
 def log_in(page, name: str, password: str) -> None:

@@ -3,27 +3,18 @@
 from __future__ import annotations
 
 import re
-import uuid
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.web.conftest import shot
+from tests.web.conftest import shot, sign_up
 
 pytestmark = pytest.mark.browser
 
 
-def _sign_up(page) -> None:
-    page.goto("/signup")
-    page.get_by_label("User name").fill(f"runner-{uuid.uuid4().hex[:8]}")
-    page.get_by_label("Password", exact=True).fill("a good long password")
-    page.get_by_label("Password again").fill("a good long password")
-    page.get_by_role("button", name="Create account").click()
-    page.wait_for_url(re.compile(r"/today"))
-
 
 def test_plan_workout_and_tests(page) -> None:
-    _sign_up(page)
+    sign_up(page)
     expect(page.get_by_role("heading", name="Strength today")).to_be_visible()
     page.get_by_role("link", name="Set up your plan").click()
     page.wait_for_url(re.compile(r"/plan/profile"))

@@ -4,27 +4,15 @@ a tree, and a coach writing a tree with a live preview."""
 from __future__ import annotations
 
 import re
-import uuid
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.services.test_decisions import COACH_TREE
-from tests.web.conftest import shot
+from tests.web.conftest import shot, sign_up
 
 pytestmark = pytest.mark.browser
 
-
-def _sign_up(page, role: str = "Runner") -> str:
-    name = f"{role.lower()}-{uuid.uuid4().hex[:8]}"
-    page.goto("/signup")
-    page.get_by_label("User name").fill(name)
-    page.get_by_label("Password", exact=True).fill("a good long password")
-    page.get_by_label("Password again").fill("a good long password")
-    page.get_by_text(role, exact=True).click()
-    page.get_by_role("button", name="Create account").click()
-    page.wait_for_url(re.compile(r"/today"))
-    return name
 
 
 def _choose(page, legend: str, option: str) -> None:
@@ -33,7 +21,7 @@ def _choose(page, legend: str, option: str) -> None:
 
 
 def test_checkin_to_verdict(page) -> None:
-    _sign_up(page)
+    sign_up(page)
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Check-in").click()
     page.wait_for_url(re.compile(r"/checkin"))
     shot(page, "checkin-empty")
@@ -73,7 +61,7 @@ def test_checkin_to_verdict(page) -> None:
 
 
 def test_walk_a_tree(page) -> None:
-    _sign_up(page)
+    sign_up(page)
     page.goto("/trees/pain")
     shot(page, "tree-pain")
     page.get_by_role("link", name="Walk it question by question").click()
@@ -85,7 +73,7 @@ def test_walk_a_tree(page) -> None:
     question = "Did the pain settle by the morning after your last run?"
     expect(page.get_by_role("heading", name=question)).to_be_visible()
 def test_coach_writes_a_tree_with_preview(page) -> None:
-    _sign_up(page, role="Coach")
+    sign_up(page, role="Coach")
     page.goto("/coach/trees")
     shot(page, "coach-trees-empty")
     page.get_by_role("link", name="Write your first tree").click()

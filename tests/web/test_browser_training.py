@@ -5,31 +5,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import uuid
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.conftest import ACTIVITIES
 from tests.ingest.fitwriter import run_file
-from tests.web.conftest import DESKTOP, shot
+from tests.web.conftest import DESKTOP, shot, sign_up
 
 pytestmark = pytest.mark.browser
 
 
-def _sign_up(page) -> str:
-    name = f"runner-{uuid.uuid4().hex[:8]}"
-    page.goto("/signup")
-    page.get_by_label("User name").fill(name)
-    page.get_by_label("Password", exact=True).fill("a good long password")
-    page.get_by_label("Password again").fill("a good long password")
-    page.get_by_role("button", name="Create account").click()
-    page.wait_for_url(re.compile(r"/today"))
-    return name
-
 
 def test_import_real_files_with_progress_and_rate_the_effort(page) -> None:
-    _sign_up(page)
+    sign_up(page)
     page.goto("/import")
     page.get_by_label("Activity files").set_input_files([
         str(ACTIVITIES / "garmin-fenix-5-run.fit"), str(ACTIVITIES / "garmin-fenix-5-bike.fit"),
@@ -61,7 +50,7 @@ def test_import_works_without_javascript(browser, live_server: str) -> None:
     context = browser.new_context(viewport=DESKTOP, base_url=live_server, java_script_enabled=False)
     page = context.new_page()
     try:
-        _sign_up(page)
+        sign_up(page)
         page.goto("/import")
         page.get_by_label("Activity files").set_input_files([
             str(ACTIVITIES / "forerunner-410-run.tcx"), str(ACTIVITIES / "WorkoutIndividualSteps.fit")])
@@ -75,7 +64,7 @@ def test_import_works_without_javascript(browser, live_server: str) -> None:
 
 
 def test_log_forms_and_progress_charts(page) -> None:
-    _sign_up(page)
+    sign_up(page)
     today = dt.date.today()
     for back, minutes, rpe in ((9, 40, "3"), (5, 55, "5"), (2, 30, "2")):
         page.goto("/log")
@@ -115,7 +104,7 @@ def test_log_forms_and_progress_charts(page) -> None:
 
 
 def test_delete_asks_first(page) -> None:
-    _sign_up(page)
+    sign_up(page)
     page.goto("/log/new/cross")
     page.get_by_label("Duration (minutes)").fill("45")
     page.get_by_label("Sport").select_option("swimming")

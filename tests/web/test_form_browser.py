@@ -4,29 +4,19 @@ self-assessment, build the drill block and filter the drill library (phone and d
 from __future__ import annotations
 
 import re
-import uuid
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.conftest import ACTIVITIES
-from tests.web.conftest import shot
+from tests.web.conftest import shot, sign_up
 
 pytestmark = pytest.mark.browser
 
 
-def _sign_up(page) -> None:
-    name = f"form-{uuid.uuid4().hex[:8]}"
-    page.goto("/signup")
-    page.get_by_label("User name").fill(name)
-    page.get_by_label("Password", exact=True).fill("a good long password")
-    page.get_by_label("Password again").fill("a good long password")
-    page.get_by_role("button", name="Create account").click()
-    page.wait_for_url(re.compile(r"/today"))
-
 
 def test_upload_a_run_and_read_the_findings(page) -> None:
-    _sign_up(page)
+    sign_up(page)
     nav = page.get_by_role("navigation", name="Main").get_by_role("link", name="Form", exact=True)
     nav.scroll_into_view_if_needed()
     nav.click()
@@ -52,7 +42,7 @@ def test_upload_a_run_and_read_the_findings(page) -> None:
 
 
 def test_a_ride_is_refused_with_a_message(page) -> None:
-    _sign_up(page)
+    sign_up(page)
     page.goto("/form")
     page.get_by_label("Run file").set_input_files(str(ACTIVITIES / "garmin-fenix-5-bike.fit"))
     page.get_by_role("button", name="Analyse this run").click()
@@ -62,7 +52,7 @@ def test_a_ride_is_refused_with_a_message(page) -> None:
 
 
 def test_self_assessment_with_the_keyboard(page) -> None:
-    _sign_up(page)
+    sign_up(page)
     page.goto("/form/assess")
     expect(page.get_by_text("How to film yourself")).to_be_visible()
     first = page.get_by_role("radiogroup").first
@@ -88,7 +78,7 @@ def test_self_assessment_with_the_keyboard(page) -> None:
 
 
 def test_drill_library_filters(page) -> None:
-    _sign_up(page)
+    sign_up(page)
     page.goto("/form/drills")
     page.get_by_label("Fault").select_option(label="Hip drop")
     page.get_by_label("Level up to").select_option("1")

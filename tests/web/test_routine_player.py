@@ -5,29 +5,18 @@ from __future__ import annotations
 
 import re
 import time
-import uuid
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.web.conftest import shot
+from tests.web.conftest import shot, sign_up
 
 pytestmark = pytest.mark.browser
 
 
-def _sign_up(page) -> str:
-    name = f"player-{uuid.uuid4().hex[:8]}"
-    page.goto("/signup")
-    page.get_by_label("User name").fill(name)
-    page.get_by_label("Password", exact=True).fill("a good long password")
-    page.get_by_label("Password again").fill("a good long password")
-    page.get_by_role("button", name="Create account").click()
-    page.wait_for_url(re.compile(r"/today"))
-    return name
-
 
 def test_play_a_routine_to_the_end_and_see_it_logged(page) -> None:
-    _sign_up(page)
+    sign_up(page)
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.goto("/routines")
@@ -87,7 +76,7 @@ def test_play_a_routine_to_the_end_and_see_it_logged(page) -> None:
 
 
 def test_routine_library_and_today_card(page) -> None:
-    _sign_up(page)
+    sign_up(page)
     card = page.get_by_role("region", name="Recovery and mobility today")
     expect(card.get_by_role("link", name="Start Post-run cool-down")).to_be_visible()
     page.goto("/routines")
