@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import settings as hypothesis_settings
 from sqlalchemy import create_engine, text
 
 from yolvarex.server import create_app
@@ -26,6 +27,11 @@ from yolvarex.store import migrate
 from yolvarex.store.access import Actor
 from yolvarex.store.db import Database
 from yolvarex.store.models import Base
+
+# Property tests: the same examples on every run (a failure is reproducible, CI is not a lottery)
+# and no per-example time limit (shared 2-core machines are slow and noisy).
+hypothesis_settings.register_profile("yolvarex", derandomize=True, deadline=None)
+hypothesis_settings.load_profile("yolvarex")
 
 BACKEND = os.environ.get("YOLVAREX_TEST_DB", "sqlite")
 PG_ADMIN_URL = os.environ.get("YOLVAREX_TEST_PG_URL",

@@ -155,3 +155,10 @@ def test_suggestions_are_always_ranked_unique_real_and_explained(situation: Situ
     if situation.verdict is Verdict.REST and not any(d.routine == "full-body-recovery"
                                                      and d.day == TODAY for d in situation.done):
         assert result[0].id == "full-body-recovery"
+
+
+def test_a_second_rest_day_in_a_row_still_starts_with_the_rest_day_routine() -> None:
+    """Found by hypothesis: yesterday's discount once let a sore-area routine overtake it."""
+    situation = Situation(TODAY, verdict=Verdict.REST, sore_areas=("breathing",),
+                          done=(Done(routine="full-body-recovery", day=TODAY - dt.timedelta(days=1)),))
+    assert suggest(situation, LIBRARY, 1)[0].id == "full-body-recovery"

@@ -24,7 +24,8 @@ score plus 5 for each further rule, and shows every reason):
 Routines that list an occasion in `also_suits` get half its score. A `rest`,
 `cross_train` or `see_professional` verdict cancels the planned run and strength session, so
 their warm-ups are not suggested. What was done recently counts too: a routine already finished
-today drops to a quarter of its score, one finished yesterday to 85%.
+today drops to a quarter of its score, one finished yesterday to 85% (except the verdict's own
+routine: a second rest day in a row still starts with the rest-day routine).
 """
 
 from __future__ import annotations
@@ -118,6 +119,7 @@ class _Hit:
     routine: str
     score: float
     reason: str
+    daily: bool = False  # meant for every such day: doing it yesterday costs it nothing
 
 
 def _for_occasion(library: Library, occasion: Occasion, score: float, reason: str,
@@ -209,6 +211,11 @@ def _area_hits(library: Library, areas: tuple[str, ...]) -> list[_Hit]:
 
 
 def _verdict_hits(library: Library, verdict: Verdict | None) -> list[_Hit]:
+    """Hits for today's verdict; they are daily: a second rest day in a row wants the same."""
+    return [_Hit(h.routine, h.score, h.reason, daily=True) for h in _verdict_occasion(library, verdict)]
+
+
+def _verdict_occasion(library: Library, verdict: Verdict | None) -> list[_Hit]:
     if verdict is Verdict.SEE_PROFESSIONAL:
         return _for_occasion(library, Occasion.CALM, 100,
                              "Get checked before you train again; until then, slow breathing is "
@@ -338,7 +345,7 @@ def _rank(library: Library, hits: list[_Hit], situation: Situation, limit: int) 
         if routine_id in done_today:
             score *= DONE_TODAY
             reasons.append("You already did it today.")
-        elif routine_id in done_yesterday:
+        elif routine_id in done_yesterday and not group[0].daily:
             score *= DONE_YESTERDAY
             reasons.append("You did it yesterday too.")
         out.append(Suggestion(id=routine_id, title=library.routines[routine_id].title,
