@@ -1,0 +1,150 @@
+"""The one clock. Every "now" and every "today" in yolvarex comes from here.
+
+An athlete's day is their local calendar day, in the IANA time zone stored with them
+(`Europe/Berlin`), so an evening run in California and a morning check-in in Sydney land on
+the day the runner lived them. Everything else takes `now` or `today` as an argument.
+
+The clock can be frozen: `frozen(instant)` in tests, or `YOLVAREX_CLOCK` (an ISO instant such
+as `2026-12-09T07:30:00Z`) for a whole process, which the tests and demos use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+ENV_CLOCK = "YOLVAREX_CLOCK"
+ENV_TIMEZONE = "YOLVAREX_TIMEZONE"
+
+ZONE_HINT = ("Use an IANA time zone name such as Europe/Berlin, America/Los_Angeles or "
+             "Australia/Sydney; `timedatectl list-timezones` (or the tz database list on "
+             "Wikipedia) shows every name.")
+
+_frozen: dt.datetime | None = None
+
+
+class UnknownZone(ValueError):
+    """A time-zone name that the tz database does not know."""
+
+
+def _aware(instant: dt.datetime) -> dt.datetime:
+    if instant.tzinfo is None:
+        raise ValueError("the clock takes timezone-aware instants only")
+    return instant.astimezone(dt.UTC)
+
+
+@lru_cache(maxsize=8)
+def _parse_instant(text: str) -> dt.datetime:
+    try:
+        return _aware(dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00")))
+    except ValueError as exc:
+        raise ValueError(f"{ENV_CLOCK}={text!r} is not an instant with a time zone, "
+                         "for example 2026-12-09T07:30:00Z") from exc
+
+
+def now() -> dt.datetime:
+    """This instant, timezone-aware in UTC."""
+    if _frozen is not None:
+        return _frozen
+    fixed = os.environ.get(ENV_CLOCK)
+    if fixed:
+        return _parse_instant(fixed)
+    return dt.datetime.now(dt.UTC)
+
+
+@lru_cache(maxsize=512)
+def zone(name: str) -> ZoneInfo:
+    """The time zone called `name`, or UnknownZone with a message a person can act on."""
+    text = (name or "").strip()
+    if not text or text.startswith(("/", ".")) or ".." in text:
+        raise UnknownZone(f"{name!r} is not a time zone. {ZONE_HINT}")
+    try:
+        return ZoneInfo(text)
+    except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
+        raise UnknownZone(f"{name!r} is not a time zone we know. {ZONE_HINT}") from exc
+
+
+def valid_zone(name: str) -> str:
+    """`name` checked and in its canonical spelling (raises UnknownZone)."""
+    return zone(name).key
+
+
+def zone_names() -> list[str]:
+    return sorted(available_timezones())
+
+
+def _system_zone() -> str:
+    tz = os.environ.get("TZ", "").lstrip(":")
+    if tz:
+        try:
+            return valid_zone(tz)
+        except UnknownZone:
+            pass
+    try:
+        target = str(Path("/etc/localtime").resolve())
+    except OSError:
+        target = ""
+    if "zoneinfo/" in target:
+        try:
+            return valid_zone(target.split("zoneinfo/", 1)[1])
+        except UnknownZone:
+            pass
+    try:
+        return valid_zone(Path("/etc/timezone").read_text(encoding="utf-8").strip())
+    except (OSError, UnknownZone):
+        return "UTC"
+
+
+def server_zone() -> str:
+    """The zone for someone who has not chosen one: YOLVAREX_TIMEZONE, else the machine's."""
+    configured = os.environ.get(ENV_TIMEZONE)
+    if configured:
+        return valid_zone(configured)
+    return _system_zone()
+
+
+def local_now(zone_name: str | None) -> dt.datetime:
+    """This instant on the wall clock of `zone_name` (the server's zone when None)."""
+    return now().astimezone(zone(zone_name or server_zone()))
+
+
+def today(zone_name: str | None) -> dt.date:
+    """Today's date where the athlete is."""
+    return local_now(zone_name).date()
+
+
+def local_day(instant: dt.datetime, zone_name: str | None) -> dt.date:
+    """The calendar day an instant falls on in a zone (daylight saving respected)."""
+    return _aware(instant).astimezone(zone(zone_name or server_zone())).date()
+
+
+def instant_at(day: dt.date, time: dt.time, zone_name: str | None) -> dt.datetime:
+    """The UTC instant of a local date and wall-clock time in a zone.
+
+    A wall time skipped by a daylight-saving change lands just after the gap (02:30 on the
+    spring-forward night is 03:30); a repeated one is its first occurrence.
+    """
+    tz = zone(zone_name or server_zone())
+    return dt.datetime.combine(day, time.replace(tzinfo=None), tzinfo=tz).astimezone(dt.UTC)
+
+
+def set_clock(instant: dt.datetime | None) -> None:
+    """Freeze the clock at `instant` (None: let it run again)."""
+    global _frozen
+    _frozen = None if instant is None else _aware(instant)
+
+
+@contextmanager
+def frozen(instant: dt.datetime) -> Iterator[dt.datetime]:
+    """Freeze the clock for a block; the previous setting comes back afterwards."""
+    before = _frozen
+    set_clock(instant)
+    try:
+        yield _aware(instant)
+    finally:
+        set_clock(before)
