@@ -19,6 +19,7 @@ from fastapi.testclient import TestClient
 from hypothesis import settings as hypothesis_settings
 from sqlalchemy import create_engine, text
 
+from yolvarex import clock
 from yolvarex.server import create_app
 from yolvarex.services import accounts
 from yolvarex.services.runtime import Runtime
@@ -27,6 +28,41 @@ from yolvarex.store import migrate
 from yolvarex.store.access import Actor
 from yolvarex.store.db import Database
 from yolvarex.store.models import Base
+
+# Nothing in the suite reads the real calendar. The one clock is frozen for every test, and for
+# the servers and commands the tests start (they inherit the environment); users are created in
+# UTC unless a test says otherwise. Tests marked `any_day` run once for each instant below.
+TEST_NOW = "2026-11-30T10:00:00+00:00"  # a Monday
+os.environ[clock.ENV_CLOCK] = TEST_NOW
+os.environ[clock.ENV_TIMEZONE] = "UTC"
+CLOCK_MATRIX: dict[str, tuple[str, str]] = {
+    "monday": ("2026-11-30T06:00:00+00:00", "UTC"),
+    "sunday": ("2026-12-06T21:30:00+00:00", "UTC"),
+    "new-years-eve": ("2026-12-31T23:30:00+00:00", "UTC"),
+    "leap-day": ("2028-02-29T12:00:00+00:00", "UTC"),
+    "berlin-spring-forward": ("2027-03-28T01:30:00+00:00", "Europe/Berlin"),  # 03:30 CEST
+    "berlin-fall-back": ("2027-10-31T00:30:00+00:00", "Europe/Berlin"),  # the first 02:30
+    "los-angeles-spring-forward": ("2027-03-14T10:30:00+00:00", "America/Los_Angeles"),
+    "los-angeles-fall-back": ("2027-11-07T09:30:00+00:00", "America/Los_Angeles"),  # 01:30 PST
+}
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if metafunc.definition.get_closest_marker("any_day"):
+        metafunc.parametrize("the_clock", list(CLOCK_MATRIX), indirect=True)
+
+
+@pytest.fixture(autouse=True)
+def the_clock(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The frozen instant of this test (a matrix case for tests marked `any_day`)."""
+    case = getattr(request, "param", None)
+    if case is None:
+        return TEST_NOW
+    instant, zone = CLOCK_MATRIX[case]
+    monkeypatch.setenv(clock.ENV_CLOCK, instant)
+    monkeypatch.setenv(clock.ENV_TIMEZONE, zone)
+    return instant
+
 
 # Property tests: the same examples on every run (a failure is reproducible, CI is not a lottery)
 # and no per-example time limit (shared 2-core machines are slow and noisy).

@@ -148,3 +148,32 @@ def frozen(instant: dt.datetime) -> Iterator[dt.datetime]:
         yield _aware(instant)
     finally:
         set_clock(before)
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_RELATIVE = {"today": 0, "yesterday": -1, "tomorrow": 1}
+DAY_FORMS = "YYYY-MM-DD, today, yesterday, tomorrow, a weekday (the last one) or -N / +N days"
+
+
+def parse_day(text: str, today: dt.date) -> dt.date:
+    """A day as a person types it, relative to `today`; ValueError with a sentence otherwise."""
+    word = text.strip().lower()
+    if word in _RELATIVE:
+        return today + dt.timedelta(days=_RELATIVE[word])
+    for index, name in enumerate(_WEEKDAYS):
+        if len(word) >= 3 and name.startswith(word):
+            return today - dt.timedelta(days=(today.weekday() - index) % 7)
+    if word[:1] in "+-" and word[1:].isdigit() and len(word) <= 5:
+        return today + dt.timedelta(days=int(word))
+    parts = word.split("-")
+    if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[0]) == 4:
+        year, month, day = (int(p) for p in parts)
+        if not 1 <= month <= 12:
+            raise ValueError(f"{text!r} is not a date: a year has months 1 to 12.")
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+            raise ValueError(f"{text!r} is not a date: {dt.date(year, month, 1):%B %Y} has "
+                             f"{last} days.") from None
+    raise ValueError(f"{text!r} is not a day we can read; give {DAY_FORMS}.")

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import platformdirs
 
+from yolvarex.clock import ENV_CLOCK, ENV_TIMEZONE
+
 ENV_DATA_DIR = "YOLVAREX_DATA_DIR"
 ENV_DATABASE_URL = "YOLVAREX_DATABASE_URL"
 ENV_USER = "YOLVAREX_USER"
@@ -28,6 +30,8 @@ DOCUMENTED = {
     ENV_USER: "local user that CLI commands act for when --user is not given",
     ENV_MAX_UPLOAD_MB: "largest upload accepted, in megabytes (default 50)",
     ENV_SECURE_COOKIES: "set to 1 behind HTTPS so the session cookie is marked Secure",
+    ENV_TIMEZONE: "time zone for new users who do not choose one (default: the machine's)",
+    ENV_CLOCK: "freeze the app's clock at this instant (tests and demos)",
 }
 
 

@@ -59,3 +59,23 @@ def test_malformed_checkin_is_rejected_with_every_reason(client, rt, make_user) 
     assert "pain" in details and "sneeze: unknown field" in details
     assert client.put("/api/v1/checkins/not-a-date", json={}, headers=api_token(rt, "ann")).status_code == 422
     assert client.get("/api/v1/checkins/2026-11-24", headers=api_token(rt, "ann")).status_code == 404
+
+
+def test_me_shows_and_changes_the_time_zone(client, rt, make_user) -> None:
+    from yolvarex import clock
+
+    make_user("ann")
+    headers = api_token(rt, "ann")
+    me = client.get("/api/v1/me", headers=headers).json()
+    assert me["timezone"] == "UTC" and me["today"] == clock.today("UTC").isoformat()
+    with clock.frozen(clock.now().replace(hour=23, minute=30)):
+        changed = client.patch("/api/v1/me", json={"timezone": "Asia/Tokyo"}, headers=headers)
+        assert changed.status_code == 200
+        assert changed.json()["timezone"] == "Asia/Tokyo"
+        tokyo, utc = clock.today("Asia/Tokyo"), clock.today("UTC")
+        assert changed.json()["today"] == tokyo.isoformat() and tokyo != utc
+    wrong = client.patch("/api/v1/me", json={"timezone": "Tokyo"}, headers=headers)
+    assert wrong.status_code == 422 and "list-timezones" in wrong.text
+    extra = client.patch("/api/v1/me", json={"timezone": "UTC", "role": "coach"}, headers=headers)
+    assert extra.status_code == 422
+    assert client.get("/api/v1/me", headers=headers).json()["timezone"] == "Asia/Tokyo"

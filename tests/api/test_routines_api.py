@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from tests.conftest import api_token
+from yolvarex import clock
 from yolvarex.services.runtime import library
 
 LIB = library()
-TODAY = dt.date.today()
+TODAY = clock.today(None)
 
 
 def test_list_and_show_with_computed_totals(client) -> None:

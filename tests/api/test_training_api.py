@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from tests.conftest import ACTIVITIES, api_token
+from yolvarex import clock
 
 
 def test_upload_several_files(rt, client, make_user) -> None:
@@ -38,7 +41,7 @@ def test_log_crud_and_ownership(rt, client, make_user) -> None:
     make_user("ann")
     make_user("bob")
     ann, bob = api_token(rt, "ann"), api_token(rt, "bob")
-    day = dt.date.today().isoformat()
+    day = clock.today(None).isoformat()
     created = client.post("/api/v1/activities/runs", json={"date": day, "minutes": 30, "rpe": 3},
                           headers=ann)
     assert created.status_code == 201, created.text
@@ -61,10 +64,11 @@ def test_log_crud_and_ownership(rt, client, make_user) -> None:
     assert client.get(url, headers=ann).status_code == 404
 
 
+@pytest.mark.any_day
 def test_load_figures_and_series(rt, client, make_user) -> None:
     make_user("ann")
     headers = api_token(rt, "ann")
-    today = dt.date.today()
+    today = clock.today(None)
     for back in range(1, 10):
         client.post("/api/v1/activities/runs", json={
             "date": (today - dt.timedelta(days=back)).isoformat(), "minutes": 40, "rpe": 4}, headers=headers)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
 import pytest
 from typer.testing import CliRunner
 
+from yolvarex import clock
 from yolvarex.cli.main import app
 from yolvarex.services.runtime import library
 
@@ -90,7 +90,7 @@ def test_suggest_done_and_streak_for_a_stored_user(cli) -> None:
         from yolvarex.services.checkins import save_checkin
         from yolvarex.store.access import Actor
 
-        save_checkin(db, Actor.of(user_named(db, "ann")), CheckIn(date=dt.date.today(),
+        save_checkin(db, Actor.of(user_named(db, "ann")), CheckIn(date=clock.today(None),
                                                                     sore_areas=("calves",)))
     rt.db.dispose()
     stored = json.loads(cli("routine", "suggest", "--user", "ann", "--json").stdout)
@@ -100,7 +100,7 @@ def test_suggest_done_and_streak_for_a_stored_user(cli) -> None:
     after = json.loads(cli("routine", "suggest", "--user", "ann", "--json").stdout)
     assert after[0]["id"] != "ankles-and-calves"
     streak = json.loads(cli("routine", "streak", "--user", "ann", "--json").stdout)
-    assert streak["days"] == 1 and streak["last_active"] == dt.date.today().isoformat()
+    assert streak["days"] == 1 and streak["last_active"] == clock.today(None).isoformat()
     assert "Routine streak: 1" in cli("routine", "streak", "--user", "ann").stdout
     assert cli("routine", "done", "nap", "--user", "ann").exit_code == 1
 

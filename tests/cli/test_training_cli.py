@@ -8,6 +8,7 @@ import json
 import pytest
 
 from tests.conftest import ACTIVITIES
+from yolvarex import clock
 
 
 @pytest.fixture
@@ -45,8 +46,9 @@ def test_import_of_a_missing_path_says_so(cli) -> None:
     assert result.exit_code == 1 and "Nothing to import" in result.output
 
 
+@pytest.mark.any_day
 def test_log_run_cross_list_edit_delete(cli) -> None:
-    day = (dt.date.today() - dt.timedelta(days=1)).isoformat()
+    day = (clock.today(None) - dt.timedelta(days=1)).isoformat()
     run = json.loads(cli("log", "run", "-m", "45", "--km", "9", "--type", "long", "--rpe", "5",
                          "--date", day, "--json").stdout)
     assert run["load"] == 225 and run["load_method"] == "rpe" and run["run_type"] == "long"
@@ -76,8 +78,9 @@ def test_log_edit_of_unknown_id_is_not_found(cli) -> None:
     assert result.exit_code == 1 and "no such activit" in result.output
 
 
+@pytest.mark.any_day
 def test_load_json_and_table(cli) -> None:
-    today = dt.date.today()
+    today = clock.today(None)
     for back in range(1, 36):
         if back % 7:
             cli("log", "run", "-m", "40", "--rpe", "4", "--date",

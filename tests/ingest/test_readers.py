@@ -77,7 +77,7 @@ def test_fenix5_run_matches_ground_truth_csv() -> None:
     assert len(rows) == len(s)
     pdt = dt.timezone(dt.timedelta(hours=-7))
     for i, row in enumerate(rows):
-        stamp = dt.datetime.strptime(row["timestamp"].replace(" PDT", ""), "%a %b %d %H:%M:%S %Y")
+        stamp = dt.datetime.strptime(row["timestamp"].replace(" PDT", ""), "%a %b %d %H:%M:%S %Y")  # noqa: DTZ007 - the zone is set below
         stamp = stamp.replace(tzinfo=pdt)
         assert activity.start + dt.timedelta(seconds=float(s.t_s[i])) == stamp
         assert s.channels["heart_rate_bpm"][i] == float(row["heart_rate"])

@@ -42,7 +42,7 @@ def day(back: int) -> dt.date:
 def _run(db, user_id: int, on: dt.date, minutes: float, km: float, hr: float, load: float,
          run_type: str | None = "easy") -> None:
     db.add(models.Activity(user_id=user_id, sport="running", run_type=run_type,
-                           start=dt.datetime.combine(on, dt.time(7), tzinfo=dt.UTC),
+                           start=dt.datetime.combine(on, dt.time(7), tzinfo=dt.UTC), day=on,
                            duration_s=minutes * 60, distance_m=km * 1000, avg_hr=hr, load=load))
 
 

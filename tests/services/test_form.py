@@ -173,7 +173,7 @@ def test_another_users_activity_is_not_found_and_a_coach_needs_a_link(rt, make_u
 def test_hand_logged_run_has_nothing_to_analyse(rt, make_user) -> None:
     ann = make_user("ann")
     with rt.db.session() as db:
-        row = models.Activity(user_id=ann.id, sport="running", start=START, duration_s=1800,
+        row = models.Activity(user_id=ann.id, sport="running", start=START, day=START.date(), duration_s=1800,
                               distance_m=5000, source="manual")
         db.add(row)
         db.flush()

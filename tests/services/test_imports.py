@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 
 from tests.conftest import ACTIVITIES
 from tests.ingest.fitwriter import run_file
+from yolvarex import clock
 from yolvarex.errors import NotFound
 from yolvarex.ingest.archive import SourceFile
 from yolvarex.services import imports
@@ -195,7 +196,7 @@ def test_heart_rate_load_uses_the_athletes_resting_and_max(rt, make_user) -> Non
     with rt.db.session() as db:
         user = db.get(models.User, ann.id)
         user.settings = {"max_hr": 200}
-        db.add(models.CheckIn(user_id=ann.id, date=dt.date.today(), data={"date": str(dt.date.today()),
+        db.add(models.CheckIn(user_id=ann.id, date=clock.today(None), data={"date": str(clock.today(None)),
                                                                          "resting_hr": 50}))
     with rt.db.session() as db:
         imports.import_sources(db, ann, [SourceFile("s.fit", run_file(START, seconds=3600, step=10))])

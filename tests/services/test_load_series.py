@@ -16,7 +16,7 @@ TODAY = dt.date(2026, 11, 30)
 
 def _run(db, user_id: int, day: dt.date, load: float) -> None:
     db.add(models.Activity(user_id=user_id, sport="running", duration_s=1800, load=load,
-                           start=dt.datetime.combine(day, dt.time(7), tzinfo=dt.UTC), dynamics={}))
+                           start=dt.datetime.combine(day, dt.time(7), tzinfo=dt.UTC), day=day, dynamics={}))
 
 
 def test_series_window_pads_before_the_first_day_and_keeps_history(rt, make_user) -> None:

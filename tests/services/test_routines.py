@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from yolvarex import clock
 from yolvarex.domain.checkin import CheckIn
 from yolvarex.domain.recovery.suggest import SessionKind
 from yolvarex.domain.verdict import Verdict
@@ -17,7 +18,7 @@ from yolvarex.services.runtime import library
 from yolvarex.store import models
 
 LIB = library()
-TODAY = dt.date.today()
+TODAY = clock.today(None)
 
 
 def _at(day: dt.date, hour: int = 8) -> dt.datetime:
@@ -50,7 +51,7 @@ def test_bad_completions_change_nothing(rt, make_user) -> None:
                                    completed_at=_at(TODAY + dt.timedelta(days=2)))
         with pytest.raises(Invalid, match="time zone"):
             service.log_completion(db, ann, LIB, "desk-day-reset",
-                                   completed_at=dt.datetime(2026, 1, 1, 8))
+                                   completed_at=dt.datetime(2026, 1, 1, 8))  # noqa: DTZ001 - a naive time on purpose
         with pytest.raises(Invalid, match="source"):
             service.log_completion(db, ann, LIB, "desk-day-reset", source="fax")
     with rt.db.session() as db:
@@ -98,7 +99,7 @@ def test_suggestions_use_the_latest_check_in_recent_runs_and_routines(rt, make_u
         save_checkin(db, ann, CheckIn(date=yesterday, sore_areas=("calf",)))
         save_checkin(db, ann, CheckIn(date=TODAY - dt.timedelta(days=5), sore_areas=("neck",)))
         db.add(models.Activity(user_id=ann.id, sport="running", run_type="long", duration_s=5400,
-                               start=_at(yesterday, 7)))
+                               start=_at(yesterday, 7), day=yesterday))
     with rt.db.session() as db:
         result = service.suggestions_for(db, ann, LIB, TODAY)
         assert result.situation.sore_areas == ("calf",) and result.checkin_day == yesterday

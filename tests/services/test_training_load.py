@@ -11,7 +11,7 @@ from yolvarex.store import models
 
 def _run(db, user_id: int, day: dt.date, load: float) -> None:
     db.add(models.Activity(user_id=user_id, sport="running", duration_s=1800, load=load,
-                           start=dt.datetime.combine(day, dt.time(7), tzinfo=dt.UTC)))
+                           start=dt.datetime.combine(day, dt.time(7), tzinfo=dt.UTC), day=day))
 
 
 def test_daily_loads_sum_runs_and_strength(rt, make_user) -> None:

@@ -51,7 +51,8 @@ def test_timestamps_come_back_timezone_aware(rt: Runtime, make_user) -> None:
     runner = make_user()
     with rt.db.session() as db:
         db.add(models.Activity(user_id=runner.id, sport="running", duration_s=60,
-                               start=dt.datetime(2026, 11, 1, 7, tzinfo=dt.timezone(dt.timedelta(hours=2)))))
+                               start=dt.datetime(2026, 11, 1, 7, tzinfo=dt.timezone(dt.timedelta(hours=2))),
+                               day=dt.date(2026, 11, 1)))
     with rt.db.session() as db:
         row = db.query(models.Activity).one()
         assert row.start == dt.datetime(2026, 11, 1, 5, tzinfo=dt.UTC)

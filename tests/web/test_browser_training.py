@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 from tests.conftest import ACTIVITIES
 from tests.ingest.fitwriter import run_file
 from tests.web.conftest import DESKTOP, shot, sign_up
+from yolvarex import clock
 
 pytestmark = pytest.mark.browser
 
@@ -65,7 +66,7 @@ def test_import_works_without_javascript(browser, live_server: str) -> None:
 
 def test_log_forms_and_progress_charts(page) -> None:
     sign_up(page)
-    today = dt.date.today()
+    today = clock.today(None)
     for back, minutes, rpe in ((9, 40, "3"), (5, 55, "5"), (2, 30, "2")):
         page.goto("/log")
         page.get_by_role("link", name="Log a run").click()

@@ -6,6 +6,7 @@ import pytest
 from fastapi.routing import APIRoute
 
 from tests.conftest import csrf_of, web_login
+from yolvarex import clock
 from yolvarex.web.routes import ROUTERS
 
 POST_ROUTES = sorted({r.path for router in ROUTERS for r in router.routes
@@ -143,7 +144,6 @@ def test_heart_rate_settings_are_saved_and_checked(client, rt, make_user) -> Non
 
 
 def test_coach_board_shows_only_accepted_athletes_with_todays_verdict(client, rt, make_user) -> None:
-    import datetime as dt
 
     from yolvarex.domain.checkin import CheckIn
     from yolvarex.services import accounts, checkins
@@ -153,8 +153,8 @@ def test_coach_board_shows_only_accepted_athletes_with_todays_verdict(client, rt
         link = accounts.invite_athlete(db, kim, "ann")
         accounts.accept_coach(db, ann, link.id)
         accounts.invite_athlete(db, kim, "bob")  # bob never accepts
-        checkins.save_checkin(db, ann, CheckIn(date=dt.date.today(), red_flags=("chest_pain",)))
-        checkins.save_checkin(db, bob, CheckIn(date=dt.date.today(), pain=2))
+        checkins.save_checkin(db, ann, CheckIn(date=clock.today(None), red_flags=("chest_pain",)))
+        checkins.save_checkin(db, bob, CheckIn(date=clock.today(None), pain=2))
     web_login(client, "kim")
     html = client.get("/coach").text
     board = html[html.index("Today at a glance"):html.index("Invite an athlete")]

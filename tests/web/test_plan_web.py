@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
+
+import pytest
 
 from tests.conftest import web_login
 from tests.domain.test_plan import ISSUE_PROFILE
+from yolvarex import clock
 from yolvarex.services import plans
 from yolvarex.store import models
 
@@ -107,9 +109,10 @@ def test_test_session_results_and_progress_page(client, rt, make_user) -> None:
         assert db.query(models.PerformanceTest).count() == 4
 
 
+@pytest.mark.any_day
 def test_today_card_and_moving_a_session(client, rt, make_user) -> None:
     ann = make_user("ann")
-    today = dt.date.today()
+    today = clock.today(None)
     profile = {**ISSUE_PROFILE, "start": today.isoformat(), "race": None,
                "run_week": {d: "easy" for d in ISSUE_PROFILE["run_week"]}}
     with rt.db.session() as db:
@@ -149,17 +152,23 @@ def test_exercise_page_shows_its_easier_and_harder_rung(client, make_user) -> No
 
 
 def _plan_with_a_session_today(rt, actor):
-    today = dt.date.today()
-    for back in range(7):
-        profile = {**ISSUE_PROFILE, "start": (today - dt.timedelta(days=back)).isoformat(),
-                   "race": None}
+    """The issue's running week, turned so that today is a day the plan uses.
+
+    A plan rightly leaves some weekdays empty (with this week, never the Monday before Tuesday's
+    speed run), so the week is rotated instead of hoping today is a strength day."""
+    today = clock.today(actor.timezone)
+    days = list(ISSUE_PROFILE["run_week"])
+    for turn in range(7):
+        week = {day: ISSUE_PROFILE["run_week"][days[(i + turn) % 7]] for i, day in enumerate(days)}
+        profile = {**ISSUE_PROFILE, "start": today.isoformat(), "race": None, "run_week": week}
         with rt.db.session() as db:
             stored = plans.create_plan(db, actor, profile, rt.library)
         if stored.plan.session_on(today) is not None:
             return stored
-    raise AssertionError("no start puts a session today")
+    raise AssertionError("no turn of the running week puts a session today")
 
 
+@pytest.mark.any_day
 def test_the_days_verdict_is_offered_on_today_and_plan_and_applied_in_one_tap(client, rt,
                                                                               make_user) -> None:
     from yolvarex.domain.checkin import CheckIn
@@ -168,7 +177,7 @@ def test_the_days_verdict_is_offered_on_today_and_plan_and_applied_in_one_tap(cl
 
     ann = make_user("ann")
     stored = _plan_with_a_session_today(rt, ann)
-    today = dt.date.today()
+    today = clock.today(ann.timezone)
     web_login(client, "ann")
     assert "Take it off the plan" not in client.get("/today").text  # no check-in, no verdict
     with rt.db.session() as db:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -10,6 +9,7 @@ import pytest
 from tests.conftest import web_login
 from tests.services.test_decisions import COACH_TREE
 from tests.snapshots import assert_snapshot
+from yolvarex import clock
 from yolvarex.content import load_library
 from yolvarex.services import accounts
 from yolvarex.store.access import Actor
@@ -17,7 +17,7 @@ from yolvarex.web.tree_svg import tree_svg
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 LIBRARY, _ = load_library()
-TODAY = dt.date.today().isoformat()
+TODAY = clock.today(None).isoformat()
 
 
 def _checkin(client, **fields) -> None:

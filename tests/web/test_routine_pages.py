@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from tests.conftest import csrf_of, web_login
+from yolvarex import clock
 from yolvarex.domain.checkin import CheckIn
 from yolvarex.services.checkins import save_checkin
 
@@ -59,7 +58,7 @@ def test_logging_by_json_and_by_form_shows_in_log_today_and_progress(client, rt,
     assert "Routine streak" in progress and "days with a routine" in progress
 
     with rt.db.session() as db:
-        save_checkin(db, ann, CheckIn(date=dt.date.today(), sore_areas=("calf", "wrist")))
+        save_checkin(db, ann, CheckIn(date=clock.today(None), sore_areas=("calf", "wrist")))
     today = client.get("/today").text
     assert "Recovery and mobility today" in today and "Ankles and calves" in today
     assert "Sore calves" in today and "wrist" in today

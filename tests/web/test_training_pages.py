@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import pytest
 from sqlalchemy import select
 
 from tests.conftest import ACTIVITIES, csrf_of, web_login
+from yolvarex import clock
 from yolvarex.store import models
 
 
@@ -57,11 +59,12 @@ def test_upload_over_limit_is_a_friendly_413(rt, client, make_user) -> None:
     assert response.status_code == 413 and "limit" in response.text
 
 
+@pytest.mark.any_day
 def test_log_week_view_forms_edit_rpe_and_delete(rt, client, make_user) -> None:
     make_user("ann")
     web_login(client, "ann")
     token = csrf_of(client)
-    today = dt.date.today()
+    today = clock.today(None)
     created = client.post("/log/new/run", data={
         "csrf_token": token, "date": today.isoformat(), "time": "06:30", "minutes": "42",
         "distance_km": "8.4", "run_type": "tempo", "rpe": "", "avg_hr": "", "name": "", "notes": "windy"},
@@ -104,7 +107,7 @@ def test_another_users_sessions_are_not_found(rt, client, make_user) -> None:
     ann = make_user("ann")
     make_user("bob")
     with rt.db.session() as db:
-        row = models.Activity(user_id=ann.id, sport="running", start=dt.datetime.now(dt.UTC),
+        row = models.Activity(user_id=ann.id, sport="running", start=clock.now(), day=clock.today(None),
                               duration_s=600, source="manual", dynamics={})
         db.add(row)
         db.flush()
@@ -117,11 +120,12 @@ def test_another_users_sessions_are_not_found(rt, client, make_user) -> None:
     assert client.post(f"/log/{run_id}/rpe", data={"csrf_token": token, "rpe": "3"}).status_code == 404
 
 
+@pytest.mark.any_day
 def test_progress_shows_every_chart_with_a_table(rt, client, make_user) -> None:
     from yolvarex.services.demo import load_demo
 
     with rt.db.session() as db:
-        load_demo(db, rt.library, dt.date.today())
+        load_demo(db, rt.library, clock.today(None))
     web_login(client, "demo", "demo-runner")
     html = client.get("/progress").text
     for title in ("Daily load with acute and chronic load", "Acute:chronic workload ratio",
@@ -152,12 +156,13 @@ def test_undated_fit_upload_is_dated_from_the_browsers_file_time(rt, client, mak
     assert row.start == dt.datetime(2025, 4, 1, 8, 0, tzinfo=dt.UTC)
 
 
+@pytest.mark.any_day
 def test_log_week_shows_planned_against_done(client, rt, make_user) -> None:
     from yolvarex.services import plans
     from yolvarex.services.runtime import library
 
     ann = make_user("ann")
-    monday = dt.date.today() - dt.timedelta(days=dt.date.today().weekday() + 7)  # last week
+    monday = clock.today(None) - dt.timedelta(days=clock.today(None).weekday() + 7)  # last week
     with rt.db.session() as db:
         plans.create_plan(db, ann, {
             "start": monday.isoformat(), "weeks": 3, "experience": "some",
@@ -165,7 +170,7 @@ def test_log_week_shows_planned_against_done(client, rt, make_user) -> None:
             "run_week": {"mon": "easy", "tue": "speed", "wed": "rest", "thu": "easy", "fri": "rest",
                          "sat": "long", "sun": "rest"}}, library())
         db.add(models.Activity(user_id=ann.id, sport="running", run_type="easy", duration_s=2400,
-                               start=dt.datetime.combine(monday, dt.time(7), tzinfo=dt.UTC)))
+                               start=dt.datetime.combine(monday, dt.time(7), tzinfo=dt.UTC), day=monday))
     web_login(client, "ann")
     html = client.get(f"/log?week={monday.isoformat()}").text
     assert re.search(r"easy run\s*<span aria-label=\"done\">✓ done</span>", html)

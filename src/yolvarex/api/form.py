@@ -9,6 +9,7 @@ from typing import Any
 from fastapi import APIRouter, Body, Depends, File, Query, Request, UploadFile
 from sqlalchemy.orm import Session
 
+from yolvarex import clock
 from yolvarex.api import uploads
 from yolvarex.api.auth import api_actor, db_session, runtime
 from yolvarex.errors import Invalid, NotFound
@@ -96,7 +97,7 @@ def take_assessment(body: dict[str, Any] = Body(..., examples=[{"answers": {
         raise Invalid("Send {\"answers\": {\"question-id\": \"option-id\", ...}}.")
     day = body.get("date")
     try:
-        date = dt.date.fromisoformat(day) if isinstance(day, str) else dt.date.today()
+        date = dt.date.fromisoformat(day) if isinstance(day, str) else clock.today(actor.timezone)
     except ValueError:
         raise Invalid("date must be YYYY-MM-DD.") from None
     result = form.save_assessment(db, actor, rt.library, answers, date)
@@ -118,6 +119,6 @@ def latest(athlete_id: int | None = None, actor: Actor = Depends(api_actor),
 def drill_session(minutes: int = 10, fault: str | None = None, level: int = 2,
                   athlete_id: int | None = None, actor: Actor = Depends(api_actor),
                   db: Session = Depends(db_session), rt: Runtime = Depends(runtime)) -> dict[str, Any]:
-    plan = form.plan_session(db, actor, rt.library, minutes, dt.date.today(), fault=fault,
+    plan = form.plan_session(db, actor, rt.library, minutes, clock.today(actor.timezone), fault=fault,
                              level=level, athlete_id=athlete_id)
     return form.session_json(plan, rt.library)

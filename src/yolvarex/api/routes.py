@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any
 
 from fastapi import APIRouter, Body, Depends, Query
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session
 
+from yolvarex import clock
 from yolvarex.api.auth import api_actor, db_session, runtime
 from yolvarex.content.kinds import KINDS, kind_named
 from yolvarex.errors import Invalid, NotFound
-from yolvarex.services import checkins
+from yolvarex.services import checkins, days
 from yolvarex.services.runtime import Runtime
 from yolvarex.store.access import Actor
 
@@ -23,11 +25,33 @@ class Me(BaseModel):
     id: int
     name: str
     role: str
+    timezone: str = Field(description="IANA time zone; the user's days are cut on its clock")
+    today: dt.date = Field(description="Today's date in that zone")
+
+    @classmethod
+    def of(cls, actor: Actor) -> Me:
+        return cls(id=actor.id, name=actor.name, role=actor.role, timezone=actor.timezone,
+                   today=clock.today(actor.timezone))
+
+
+class MeChanges(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    timezone: str = Field(description="An IANA time zone name, such as Europe/Berlin",
+                          max_length=64)
 
 
 @router.get("/me", response_model=Me, tags=["accounts"], summary="The user this token belongs to")
 def me(actor: Actor = Depends(api_actor)) -> Me:
-    return Me(id=actor.id, name=actor.name, role=actor.role)
+    return Me.of(actor)
+
+
+@router.patch("/me", response_model=Me, tags=["accounts"],
+              summary="Change your settings: your time zone (earlier days keep their dates)")
+def change_me(changes: MeChanges, actor: Actor = Depends(api_actor),
+              db: Session = Depends(db_session)) -> Me:
+    zone = days.set_timezone(db, actor, changes.timezone)
+    return Me.of(dataclasses.replace(actor, timezone=zone))
 
 
 def _kind(kind: str) -> str:

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Body, Depends, Query
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session
 
+from yolvarex import clock
 from yolvarex.api.auth import api_actor, db_session, runtime
 from yolvarex.errors import Invalid
 from yolvarex.services import history
@@ -82,7 +83,7 @@ def suggestions(verdict: str | None = Query(None, description="Today's verdict, 
                 actor: Actor = Depends(api_actor), db: Session = Depends(db_session),
                 rt: Runtime = Depends(runtime)) -> SuggestionsOut:
     result = service.suggestions_for(
-        db, actor, rt.library, day or dt.date.today(), verdict=service.parse_verdict(verdict),
+        db, actor, rt.library, day or clock.today(actor.timezone), verdict=service.parse_verdict(verdict),
         planned=service.parse_planned(planned), sore_areas=service.parse_areas(sore_areas),
         limit=limit)
     return SuggestionsOut(
@@ -107,7 +108,7 @@ def completions(start: dt.date = Query(alias="from"), end: dt.date = Query(alias
 @router.get("/streak", response_model=StreakOut,
             summary="The forgiving routine streak (missed days never wipe it out)")
 def streak(actor: Actor = Depends(api_actor), db: Session = Depends(db_session)) -> StreakOut:
-    now = service.streak_for(db, actor, dt.date.today())
+    now = service.streak_for(db, actor, clock.today(actor.timezone))
     return StreakOut(days=now.days, best=now.best, active_days=now.active_days,
                      last_active=now.last_active, missed_in_a_row=now.missed_in_a_row,
                      keep_by=now.keep_by)

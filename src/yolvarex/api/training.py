@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import APIRouter, Body, Depends, File, Query, Request, Response, UploadFile
 from sqlalchemy.orm import Session
 
+from yolvarex import clock
 from yolvarex.api import uploads
 from yolvarex.api.auth import api_actor, db_session, runtime
 from yolvarex.errors import Invalid
@@ -83,13 +84,13 @@ def delete_activity(activity_id: int, actor: Actor = Depends(api_actor),
 @router.get("/load", tags=["load"], summary="This morning's load facts and the last weeks")
 def load_now(weeks: int = Query(6, ge=1, le=104), actor: Actor = Depends(api_actor),
              db: Session = Depends(db_session)) -> dict[str, Any]:
-    return load_report.report(db, actor, dt.date.today(), weeks)
+    return load_report.report(db, actor, clock.today(actor.timezone), weeks)
 
 
 @router.get("/load/series", tags=["load"], summary="Daily load series (end of each day) for charts")
 def load_series(days: int = Query(84, ge=7, le=366 * 5), actor: Actor = Depends(api_actor),
                 db: Session = Depends(db_session)) -> dict[str, Any]:
-    series = training_load.load_series(db, actor, dt.date.today(), days)
+    series = training_load.load_series(db, actor, clock.today(actor.timezone), days)
     names = ("load", "acute", "chronic", "acwr", "monotony", "strain", "fitness", "fatigue", "form",
              "days_since_rest")
     return {"days": [d.isoformat() for d in series.days]} | {n: series.column(n) for n in names}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from collections.abc import Iterator
@@ -14,6 +15,7 @@ from rich.console import Console
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from yolvarex import clock
 from yolvarex.content import Library
 from yolvarex.errors import UserError
 from yolvarex.services import accounts
@@ -28,6 +30,8 @@ err = Console(stderr=True)
 
 UserOption = typer.Option(None, "--user", "-u", help=f"Act as this local user (default: ${ENV_USER}, "
                           "then `yolvarex user default`, then the only user).")
+DAY_HELP = "The day, in your time zone: YYYY-MM-DD, today, yesterday, a weekday or -N (default: today)."
+TIME_HELP = "HH:MM start time on your own clock, in your time zone (default 07:00)."
 JsonOption = typer.Option(False, "--json", help="Print JSON for scripts instead of tables.")
 
 
@@ -108,3 +112,15 @@ def acting_user(db: Session, settings: Settings, name: str | None) -> Actor:
              "demo runner with `yolvarex demo`")
     fail("several users exist; say which with --user NAME, or set one with "
          "`yolvarex user default NAME`")
+
+
+def day_given(text: str | None, actor: Actor | None, option: str = "--date") -> dt.date:
+    """The day a person typed (YYYY-MM-DD, today, yesterday, a weekday, -N), in the acting
+    user's time zone; no text is today. A day that cannot be read exits with one sentence."""
+    today = clock.today(actor.timezone if actor else None)
+    if not text:
+        return today
+    try:
+        return clock.parse_day(text, today)
+    except ValueError as exc:
+        fail(f"{option}: {exc}")

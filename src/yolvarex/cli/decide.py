@@ -18,6 +18,7 @@ from yolvarex.cli.common import (
     UserOption,
     acting_user,
     console,
+    day_given,
     err,
     fail,
     print_json,
@@ -236,17 +237,14 @@ def ask_checkin(day: dt.date, to_stderr: bool = False) -> dict[str, Any]:
 
 
 def check_in(user: str | None = UserOption,
-             day: str | None = typer.Option(None, "--date", help="The day (YYYY-MM-DD); "
-                                            "default today."),
+             day: str | None = typer.Option(None, "--date", help="The day: YYYY-MM-DD, today, "
+                                            "yesterday, a weekday or -N (default: today)."),
              as_json: bool = JsonOption) -> None:
     """Answer the morning check-in in the terminal; it is stored and today's verdict printed."""
-    try:
-        when = dt.date.fromisoformat(day) if day else dt.date.today()
-    except ValueError:
-        fail(f"{day!r} is not a date; write it as YYYY-MM-DD")
     rt = open_app()
     with rt.db.session() as db:
         actor = acting_user(db, rt.settings, user)
+        when = day_given(day, actor)
     data = ask_checkin(when, to_stderr=as_json)
     with user_errors(), rt.db.session() as db:
         checkins.save_checkin(db, actor, checkins.parse_checkin(data))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import typer
 
 from yolvarex.cli.common import console, runtime, user_errors
@@ -14,7 +12,7 @@ def demo(user: str = typer.Option("demo", "--user", "-u", help="Name of the demo
     """Create or refresh the demo runner so every page has data (safe to run again)."""
     rt = runtime()
     with user_errors(), rt.db.session() as db:
-        name = load_demo(db, rt.library, dt.date.today(), user).name
+        name = load_demo(db, rt.library, None, user).name
     console.print(f"Demo runner [bold]{name}[/] is ready: eight weeks of check-ins, runs and "
                   f"strength sessions. Log in as [bold]{name}[/] / [bold]{DEMO_PASSWORD}[/].")
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import typer
 from rich.table import Table
 from sqlalchemy import select
 
+from yolvarex import clock
 from yolvarex.cli.common import (
     JsonOption,
     UserOption,
@@ -168,7 +168,7 @@ def assess(answer: list[str] = typer.Option(None, "--answer", "-a",
     rt = runtime()
     with user_errors(), rt.db.session() as db:
         actor = acting_user(db, rt.settings, user)
-        result = form.save_assessment(db, actor, lib, answers, dt.date.today())
+        result = form.save_assessment(db, actor, lib, answers, clock.today(actor.timezone))
         db.commit()
     if as_json:
         print_json({"id": result.id, "date": result.date.isoformat(), "answers": result.answers,
@@ -217,13 +217,13 @@ def drills(fault: str | None = typer.Option(None, "--fault", "-f", help="Build t
     lib = _library()
     with user_errors():
         if fault is not None:
-            plan = form.plan_session(None, None, lib, minutes, dt.date.today(), fault=fault,
+            plan = form.plan_session(None, None, lib, minutes, clock.today(None), fault=fault,
                                      level=level)
         else:
             rt = runtime()
             with rt.db.session() as db:
                 actor = acting_user(db, rt.settings, user)
-                plan = form.plan_session(db, actor, lib, minutes, dt.date.today(), level=level)
+                plan = form.plan_session(db, actor, lib, minutes, clock.today(actor.timezone), level=level)
     data = form.session_json(plan, lib)
     if as_json:
         print_json(data)

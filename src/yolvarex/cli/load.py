@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import typer
 from rich.table import Table
 
+from yolvarex import clock
 from yolvarex.cli.common import JsonOption, UserOption, acting_user, console, print_json, runtime, user_errors
 from yolvarex.services import load_report
 
@@ -18,7 +18,7 @@ def load(weeks: int = typer.Option(6, "--weeks", "-w", min=1, max=104, help="How
     rt = runtime()
     with user_errors(), rt.db.session() as db:
         actor = acting_user(db, rt.settings, user)
-        report = load_report.report(db, actor, dt.date.today(), weeks)
+        report = load_report.report(db, actor, clock.today(actor.timezone), weeks)
     if as_json:
         print_json(report)
         return

@@ -9,11 +9,15 @@ from typing import Any
 import typer
 from rich.table import Table
 
+from yolvarex import clock
 from yolvarex.cli.common import (
+    DAY_HELP,
+    TIME_HELP,
     JsonOption,
     UserOption,
     acting_user,
     console,
+    day_given,
     fail,
     print_json,
     runtime,
@@ -42,6 +46,7 @@ def _save(data: dict[str, Any], model: type[RunEntry] | type[CrossEntry], user: 
     rt = runtime()
     with user_errors(), rt.db.session() as db:
         actor = acting_user(db, rt.settings, user)
+        data = {**data, "date": day_given(data.get("date"), actor).isoformat()}
         entry = training_log.parse(model, data, "entry")
         row = training_log.log_entry(db, actor, entry)
         out = training_log.entry_json(row) | {"title": training_log.display_name(row)}
@@ -54,8 +59,8 @@ def _save(data: dict[str, Any], model: type[RunEntry] | type[CrossEntry], user: 
 
 
 def run(minutes: float = typer.Option(..., "--minutes", "-m", help="Duration in minutes."),
-        date: str = typer.Option(None, "--date", help="YYYY-MM-DD (default: today)."),
-        time: str = typer.Option(None, "--time", help="HH:MM start time, UTC (default 07:00)."),
+        date: str = typer.Option(None, "--date", help=DAY_HELP),
+        time: str = typer.Option(None, "--time", help=TIME_HELP),
         distance: float = typer.Option(None, "--km", help="Distance in kilometres."),
         run_type: str = typer.Option("easy", "--type", "-t",
                                      help="easy, recovery, long, tempo, speed or race."),
@@ -64,7 +69,7 @@ def run(minutes: float = typer.Option(..., "--minutes", "-m", help="Duration in 
         name: str = typer.Option(None, "--name"), notes: str = typer.Option(None, "--notes"),
         user: str | None = UserOption, as_json: bool = JsonOption) -> None:
     """Log a run by hand."""
-    _save({"date": date or dt.date.today().isoformat(), "time": time, "minutes": minutes,
+    _save({"date": date, "time": time, "minutes": minutes,
            "distance_km": distance, "run_type": run_type, "rpe": _ask_rpe(rpe, as_json),
            "avg_hr": hr, "name": name, "notes": notes}, RunEntry, user, as_json)
 
@@ -72,15 +77,15 @@ def run(minutes: float = typer.Option(..., "--minutes", "-m", help="Duration in 
 def cross(minutes: float = typer.Option(..., "--minutes", "-m", help="Duration in minutes."),
           sport: str = typer.Option("cycling", "--sport", "-s",
                                     help="cycling, swimming, walking, hiking, strength or other."),
-          date: str = typer.Option(None, "--date", help="YYYY-MM-DD (default: today)."),
-          time: str = typer.Option(None, "--time", help="HH:MM start time, UTC (default 07:00)."),
+          date: str = typer.Option(None, "--date", help=DAY_HELP),
+          time: str = typer.Option(None, "--time", help=TIME_HELP),
           distance: float = typer.Option(None, "--km", help="Distance in kilometres."),
           rpe: float = typer.Option(None, "--rpe", help=RPE_HELP),
           hr: float = typer.Option(None, "--hr", help="Average heart rate, bpm."),
           name: str = typer.Option(None, "--name"), notes: str = typer.Option(None, "--notes"),
           user: str | None = UserOption, as_json: bool = JsonOption) -> None:
     """Log cross-training (a ride, swim, walk...) by hand."""
-    _save({"date": date or dt.date.today().isoformat(), "time": time, "minutes": minutes,
+    _save({"date": date, "time": time, "minutes": minutes,
            "distance_km": distance, "sport": sport, "rpe": _ask_rpe(rpe, as_json), "avg_hr": hr, "name": name,
            "notes": notes}, CrossEntry, user, as_json)
 
@@ -89,9 +94,9 @@ def list_entries(weeks: int = typer.Option(4, "--weeks", "-w", min=1, max=520),
                  user: str | None = UserOption, as_json: bool = JsonOption) -> None:
     """Runs and cross-training of the last weeks, newest first."""
     rt = runtime()
-    today = dt.date.today()
     with user_errors(), rt.db.session() as db:
         actor = acting_user(db, rt.settings, user)
+        today = clock.today(actor.timezone)
         rows = history.activities(db, actor, today - dt.timedelta(weeks=weeks), today)[::-1]
         entries = [training_log.entry_json(r) | {"title": training_log.display_name(r)} for r in rows]
     if as_json:
@@ -130,6 +135,8 @@ def edit(activity_id: int = typer.Argument(..., help="The number shown by `yolva
     rt = runtime()
     with user_errors(), rt.db.session() as db:
         actor = acting_user(db, rt.settings, user)
+        if date:
+            given["date"] = day_given(date, actor).isoformat()
         changes = training_log.parse(EntryChanges, given, "change")
         out = training_log.entry_json(training_log.update_entry(db, actor, activity_id, changes))
     if as_json:

@@ -11,7 +11,6 @@ Each `--test` is "TEST [left|right] VALUE", e.g. "single_leg_squat left 9" or "p
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 from typing import Any
@@ -20,10 +19,12 @@ import typer
 from rich.table import Table
 
 from yolvarex.cli.common import (
+    DAY_HELP,
     JsonOption,
     UserOption,
     acting_user,
     console,
+    day_given,
     fail,
     print_json,
     runtime,
@@ -90,17 +91,16 @@ def strength(set_: list[str] = typer.Option([], "--set", help="One set line; rep
              planned: bool = typer.Option(False, "--planned",
                                           help="Log the day's planned session as prescribed."),
              file: Path | None = typer.Option(None, "--file", help="The session as JSON or YAML."),
-             date: dt.datetime | None = typer.Option(None, "--date", formats=["%Y-%m-%d"],
-                                                     help="The day (default: today)."),
+             date: str | None = typer.Option(None, "--date", help=DAY_HELP),
              rpe: float | None = typer.Option(None, "--rpe", help="Session effort, 0-10."),
              minutes: float | None = typer.Option(None, "--minutes", help="How long it took."),
              notes: str | None = typer.Option(None, "--notes"),
              as_json: bool = JsonOption, user: str | None = UserOption) -> None:
     """Log a strength session: sets, effort and test results; prints the next prescriptions."""
     rt = runtime()
-    when = date.date() if date else dt.date.today()
     with user_errors(), rt.db.session() as db:
         actor = acting_user(db, rt.settings, user)
+        when = day_given(date, actor)
         if file is not None:
             try:
                 text = file.read_text(encoding="utf-8")

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import typer
 from rich.table import Table
 
+from yolvarex import clock
 from yolvarex.cli.common import (
+    DAY_HELP,
     JsonOption,
     UserOption,
     acting_user,
     console,
+    day_given,
     fail,
     print_json,
     runtime,
@@ -41,7 +43,7 @@ def _read_profile(path: Path) -> dict[str, object]:
 
 def _write_ics(plan: Plan, library: Library, path: Path) -> None:
     try:
-        path.write_bytes(plan_to_ics(plan, library, dt.datetime.now(dt.UTC)))
+        path.write_bytes(plan_to_ics(plan, library, clock.now()))
     except OSError as exc:
         fail(f"cannot write {path}: {exc.strerror}")
 
@@ -149,14 +151,15 @@ def show(week: int | None = typer.Option(None, "--week", help="Show this week in
 
 
 @app.command("regenerate")
-def regenerate(start: dt.datetime | None = typer.Option(None, "--start", formats=["%Y-%m-%d"],
-                                                        help="A new first day (default: keep it)."),
+def regenerate(start: str | None = typer.Option(None, "--start", help="A new first day: YYYY-MM-DD, "
+                                                "today, a weekday or +N (default: keep it)."),
                as_json: bool = JsonOption, user: str | None = UserOption) -> None:
     """Build your active plan again from its profile, optionally from a new start date."""
     rt = runtime()
     with user_errors(), rt.db.session() as db:
-        stored = plans.regenerate(db, acting_user(db, rt.settings, user), rt.library,
-                                  start=start.date() if start else None)
+        actor = acting_user(db, rt.settings, user)
+        stored = plans.regenerate(db, actor, rt.library,
+                                  start=day_given(start, actor, "--start") if start else None)
     if as_json:
         print_json(stored.to_json())
     else:
@@ -164,14 +167,14 @@ def regenerate(start: dt.datetime | None = typer.Option(None, "--start", formats
 
 
 @app.command("day")
-def day(date: dt.datetime | None = typer.Argument(None, formats=["%Y-%m-%d"],
-                                                  help="The day (default: today)."),
+def day(date: str | None = typer.Argument(None, help=DAY_HELP),
         as_json: bool = JsonOption, user: str | None = UserOption) -> None:
     """Show a day's planned session with the next prescription for each exercise from your log."""
-    when = date.date() if date else dt.date.today()
     rt = runtime()
     with user_errors(), rt.db.session() as db:
-        workout = strength_log.workout(db, acting_user(db, rt.settings, user), when, rt.library)
+        actor = acting_user(db, rt.settings, user)
+        when = day_given(date, actor, "DATE")
+        workout = strength_log.workout(db, actor, when, rt.library)
     if as_json:
         print_json(workout.to_json())
         return
@@ -194,15 +197,13 @@ def day(date: dt.datetime | None = typer.Argument(None, formats=["%Y-%m-%d"],
 @app.command("adapt")
 def adapt(verdict: Verdict = typer.Argument(..., help="train, modify, cross_train, rest or "
                                                       "see_professional."),
-          date: dt.datetime | None = typer.Option(None, "--date", formats=["%Y-%m-%d"],
-                                                  help="The day (default: today)."),
+          date: str | None = typer.Option(None, "--date", help=DAY_HELP),
           as_json: bool = JsonOption, user: str | None = UserOption) -> None:
     """Adapt the plan to a day's rest verdict: move, lighten or keep that day's session."""
-    when = date.date() if date else dt.date.today()
     rt = runtime()
     with user_errors(), rt.db.session() as db:
-        result = plans.apply_verdict(db, acting_user(db, rt.settings, user), when, verdict,
-                                     rt.library)
+        actor = acting_user(db, rt.settings, user)
+        result = plans.apply_verdict(db, actor, day_given(date, actor), verdict, rt.library)
     if as_json:
         print_json(result.to_json())
     else:

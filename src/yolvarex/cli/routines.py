@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import typer
 from rich.table import Table
 from sqlalchemy import func, select
 
+from yolvarex import clock
 from yolvarex.cli.common import (
     JsonOption,
     UserOption,
@@ -135,7 +135,7 @@ def play(routine_id: str = typer.Argument(..., help="The routine's id."),
         with user_errors(), rt.db.session() as db:
             service.log_completion(db, actor, library, routine_id, source="cli",
                                    seconds=max(1.0, outcome.state.played))
-            now = service.streak_for(db, actor, dt.date.today())
+            now = service.streak_for(db, actor, clock.today(actor.timezone))
         console.print(f"Logged for {actor.name}. Routine streak: {now.days}.", highlight=False)
 
 
@@ -152,7 +152,7 @@ def done(routine_id: str = typer.Argument(..., help="The routine's id."),
         actor = acting_user(db, rt.settings, user)
         service.log_completion(db, actor, library, routine_id, source="cli",
                                seconds=None if minutes is None else minutes * 60)
-        now = service.streak_for(db, actor, dt.date.today())
+        now = service.streak_for(db, actor, clock.today(actor.timezone))
     console.print(f"Logged {library.routines[routine_id].title} for {actor.name}. "
                   f"Routine streak: {now.days}.", highlight=False)
 
@@ -196,14 +196,14 @@ def suggest(user: str | None = UserOption,
         the_verdict = service.parse_verdict(verdict)
         areas = service.parse_areas(sore_areas)
         if not stored:
-            result = service.suggestions_stateless(library, dt.date.today(), verdict=the_verdict,
+            result = service.suggestions_stateless(library, clock.today(None), verdict=the_verdict,
                                                    planned=kinds, sore_areas=areas or (),
                                                    limit=limit)
         else:
             rt = runtime()
             with rt.db.session() as db:
                 actor = acting_user(db, rt.settings, user)
-                result = service.suggestions_for(db, actor, library, dt.date.today(),
+                result = service.suggestions_for(db, actor, library, clock.today(actor.timezone),
                                                  verdict=the_verdict, planned=kinds,
                                                  sore_areas=areas, limit=limit)
     _print_suggestions(result, as_json)
@@ -213,10 +213,9 @@ def suggest(user: str | None = UserOption,
 def show_streak(user: str | None = UserOption, as_json: bool = JsonOption) -> None:
     """Your forgiving routine streak: missed days never wipe it out."""
     rt = runtime()
-    today = dt.date.today()
     with user_errors(), rt.db.session() as db:
         actor = acting_user(db, rt.settings, user)
-        now = service.streak_for(db, actor, today)
+        now = service.streak_for(db, actor, clock.today(actor.timezone))
     if as_json:
         print_json({"days": now.days, "best": now.best, "active_days": now.active_days,
                     "last_active": now.last_active, "missed_in_a_row": now.missed_in_a_row,

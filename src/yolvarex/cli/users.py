@@ -8,6 +8,7 @@ import typer
 from rich.table import Table
 from sqlalchemy import select
 
+from yolvarex import clock
 from yolvarex.cli.common import (
     JsonOption,
     console,
@@ -18,10 +19,11 @@ from yolvarex.cli.common import (
     user_errors,
     write_config,
 )
-from yolvarex.services import accounts
+from yolvarex.services import accounts, days
 from yolvarex.store.access import Actor
 from yolvarex.store.models import User
 
+ZONE_HELP = "IANA time zone, e.g. Europe/Berlin (default: the server's zone)."
 user_app = typer.Typer(help="Create and manage local users.", no_args_is_help=True)
 token_app = typer.Typer(help="Create and revoke API tokens.", no_args_is_help=True)
 
@@ -41,14 +43,15 @@ def _password(from_stdin: bool) -> str | None:
 @user_app.command("create")
 def create(name: str, password_stdin: bool = typer.Option(False, "--password-stdin",
                                                           help="Read the password from standard input."),
-           role: str = typer.Option("athlete", help="athlete or coach")) -> None:
+           role: str = typer.Option("athlete", help="athlete or coach"),
+           timezone: str | None = typer.Option(None, "--timezone", help=ZONE_HELP)) -> None:
     """Create a user. Without a password the user works in the CLI but cannot log in on the web."""
     password = _password(password_stdin)
     rt = runtime()
     with user_errors(), rt.db.session() as db:
-        user = accounts.create_user(db, name, password, role)
-        name = user.name
-    console.print(f"Created {role} [bold]{name}[/].")
+        user = accounts.create_user(db, name, password, role, timezone=timezone)
+        name, zone = user.name, user.timezone
+    console.print(f"Created {role} [bold]{name}[/] (time zone {zone}).", highlight=False)
     if password is None:
         console.print("No password set; add one with `yolvarex user password "
                       f"{name}` to log in on the web.")
@@ -71,15 +74,26 @@ def list_users(as_json: bool = JsonOption) -> None:
     """List the users of this instance."""
     rt = runtime()
     with rt.db.session() as db:
-        users = [(u.name, u.role, u.created_at.date().isoformat())
+        users = [(u.name, u.role, u.timezone, u.created_at.date().isoformat())
                  for u in db.scalars(select(User).order_by(User.name))]
     if as_json:
-        print_json([{"name": n, "role": r, "created": c} for n, r, c in users])
+        print_json([{"name": n, "role": r, "timezone": z, "created": c} for n, r, z, c in users])
         return
-    table = Table("name", "role", "created")
+    table = Table("name", "role", "time zone", "created")
     for row in users:
         table.add_row(*row)
     console.print(table)
+
+
+@user_app.command("set")
+def set_settings(name: str, timezone: str = typer.Option(..., "--timezone", help=ZONE_HELP)) -> None:
+    """Change a user's settings: the time zone their days follow (earlier days keep their dates)."""
+    rt = runtime()
+    with user_errors(), rt.db.session() as db:
+        actor = Actor.of(accounts.user_named(db, name))
+        zone = days.set_timezone(db, actor, timezone)
+    console.print(f"[bold]{actor.name}[/] now lives on {zone} time: today there is "
+                  f"{clock.today(zone):%A %d %B}.", highlight=False)
 
 
 @user_app.command("default")

@@ -89,3 +89,6 @@ class Activity:
     samples: Samples = field(default_factory=Samples.empty)
     #: What a person should know about how the file was read (a guessed sport, a missing date).
     remarks: tuple[str, ...] = ()
+    #: The wall-clock offset from UTC where it was recorded, when the file says (FIT
+    #: local_timestamp, an offset in GPX/TCX times); None: use the athlete's time zone.
+    utc_offset_s: float | None = None

@@ -56,6 +56,7 @@ RECORD_FIELDS: dict[str, tuple[str, ...]] = {
 DEVELOPER_FIELDS = {"power": "power_w", "heart rate": "heart_rate_bpm",
                     "ground time": "stance_time_ms", "vertical oscillation": "vertical_oscillation_mm"}
 NAN = math.nan
+MAX_UTC_OFFSET_S = 14 * 3600  # the widest offsets in use: UTC-12 to UTC+14
 
 
 @dataclass
@@ -68,6 +69,7 @@ class _Part:
     sport: str | None = None
     sub_sport: str | None = None
     lap_sport: str | None = None
+    utc_offset_s: float | None = None  # from the activity message's local_timestamp
 
 
 def _fields(frame: Any) -> dict[str, Any]:
@@ -109,6 +111,9 @@ def _decode(name: str, data: bytes) -> list[_Part]:
                     part.sub_sport = _str(frame.get_value("sub_sport", fallback=None))
                 elif mesg == "lap" and part.lap_sport is None:
                     part.lap_sport = _str(frame.get_value("sport", fallback=None))
+                elif mesg == "activity":
+                    part.utc_offset_s = _local_offset(frame.get_value("timestamp", fallback=None),
+                                                      frame.get_value("local_timestamp", fallback=None))
     except fitdecode.FitCRCError:
         raise ActivityFileError(name, "is damaged: its checksum does not match its content, so "
                                 "part of it was lost or changed after the watch wrote it.",
@@ -137,6 +142,16 @@ def _stamp(value: Any) -> float | None:
     if isinstance(value, int | float):
         return float(value)
     return None
+
+
+def _local_offset(stamp: Any, local: Any) -> float | None:
+    """The wall-clock offset the watch kept (local_timestamp - timestamp), to 15 minutes.
+
+    fitdecode reads `local_timestamp` as if it were UTC; the difference is the offset."""
+    if not isinstance(stamp, dt.datetime) or not isinstance(local, dt.datetime):
+        return None
+    offset = round((local - stamp).total_seconds() / 900) * 900
+    return float(offset) if abs(offset) <= MAX_UTC_OFFSET_S else None
 
 
 def _num(value: Any) -> float:
@@ -199,7 +214,8 @@ def _leg(name: str, part: _Part, session: dict[str, Any] | None, records: list[d
         avg_hr=_opt(s.get("avg_heart_rate")), max_hr=_opt(s.get("max_heart_rate")),
         avg_cadence_spm=avg_cadence_spm,
         sub_sport=None if sub in (None, "generic") else sub,
-        source_format="fit", remarks=tuple(remarks))
+        source_format="fit", remarks=tuple(remarks),
+        utc_offset_s=part.utc_offset_s if dated else None)
 
 
 def _first(rec: dict[str, Any], names: tuple[str, ...]) -> float:

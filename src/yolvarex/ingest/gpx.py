@@ -49,13 +49,16 @@ def read_gpx(name: str, data: bytes) -> list[Activity]:
 
 def _track(name: str, trk: xml.Element) -> Activity | None:
     times: list[dt.datetime] = []
+    offsets: list[float | None] = []
     cols: dict[str, list[float]] = {c: [] for c in ("lat", "lon", "altitude_m", "heart_rate_bpm",
                                                      "cadence_spm", "power_w", "speed_mps")}
     for pt in xml.descendants(trk, "trkpt"):
-        stamp = xml.timestamp(xml.text(pt, "time"))
+        written = xml.text(pt, "time")
+        stamp = xml.timestamp(written)
         if stamp is None:
             continue
         times.append(stamp)
+        offsets.append(xml.utc_offset(written))
         cols["lat"].append(xml.number(pt.get("lat")))
         cols["lon"].append(xml.number(pt.get("lon")))
         cols["altitude_m"].append(xml.number(xml.text(pt, "ele")))
@@ -89,4 +92,4 @@ def _track(name: str, trk: xml.Element) -> Activity | None:
                    f"{sport.value}. Change it if that is wrong.",)
     samples = strides_to_steps(samples, sport)
     return summarize(sport, start, samples, name=xml.text(trk, "name"), source_format="gpx",
-                     remarks=remarks)
+                     remarks=remarks, utc_offset_s=offsets[int(order[0])])

@@ -123,7 +123,7 @@ def summarize(sport: Sport, start: dt.datetime, samples: Samples, *, duration_s:
               ascent_m: float | None = None, avg_hr: float | None = None,
               max_hr: float | None = None, avg_cadence_spm: float | None = None,
               name: str | None = None, sub_sport: str | None = None, source_format: str,
-              remarks: tuple[str, ...] = ()) -> Activity:
+              remarks: tuple[str, ...] = (), utc_offset_s: float | None = None) -> Activity:
     """An Activity whose missing totals come from its samples."""
     n = len(samples)
     ch = samples.channels
@@ -141,7 +141,7 @@ def summarize(sport: Sport, start: dt.datetime, samples: Samples, *, duration_s:
         max_hr=_or(max_hr, float(hr_known.max()) if len(hr_known) else None),
         avg_cadence_spm=_or(avg_cadence_spm, _mean(cadence)),
         name=name, sub_sport=sub_sport, source_format=source_format, samples=samples,
-        remarks=remarks)
+        remarks=remarks, utc_offset_s=utc_offset_s)
 
 
 def build_samples(t_s: list[float], columns: dict[str, list[float]]) -> Samples:

@@ -79,9 +79,11 @@ def _activity(name: str, act: xml.Element) -> Activity | None:
             cols["cadence_spm"].append(extra["RunCadence"])
             cols["speed_mps"].append(extra["Speed"])
             cols["power_w"].append(extra["Watts"])
-    start = xml.timestamp(xml.text(act, "Id")) or (min(times) if times else None)
+    written = xml.text(act, "Id")
+    start = xml.timestamp(written) or (min(times) if times else None)
     if start is None and laps:
-        start = xml.timestamp(laps[0].get("StartTime"))
+        written = laps[0].get("StartTime")
+        start = xml.timestamp(written)
     if start is None or (not times and lap_seconds <= 0):
         return None
     t_s = [(t - start).total_seconds() for t in times]
@@ -100,7 +102,7 @@ def _activity(name: str, act: xml.Element) -> Activity | None:
     return summarize(sport, start, samples, duration_s=max(elapsed, lap_seconds),
                      distance_m=lap_distance or None,
                      max_hr=None if math.isnan(max_hr) else max_hr,
-                     source_format="tcx", remarks=remarks)
+                     source_format="tcx", remarks=remarks, utc_offset_s=xml.utc_offset(written))
 
 
 def _zero(value: float) -> float:

@@ -82,3 +82,17 @@ def timestamp(value: str | None) -> dt.datetime | None:
     if stamp.tzinfo is None:
         stamp = stamp.replace(tzinfo=dt.UTC)
     return stamp.astimezone(dt.UTC)
+
+
+def utc_offset(value: str | None) -> float | None:
+    """The offset written in an ISO 8601 time (`18:30:00-08:00` -> -28800 s), None for `Z` or none.
+
+    Such an offset says the wall-clock time where the activity was recorded; `Z` says only UTC."""
+    if not value or value.rstrip().upper().endswith("Z"):
+        return None
+    try:
+        stamp = dt.datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    offset = stamp.utcoffset()
+    return None if offset is None else offset.total_seconds()

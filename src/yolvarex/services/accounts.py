@@ -15,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from yolvarex.errors import Conflict, Invalid, NotFound, Unauthorized
+from yolvarex.services.days import checked_zone
 from yolvarex.store.access import Actor
 from yolvarex.store.models import ApiToken, CoachLink, User, WebSession
 from yolvarex.store.types import utcnow
@@ -47,15 +48,18 @@ def check_password(password: str) -> None:
         raise Invalid("That password is too long; use at most 1024 characters.")
 
 
-def create_user(db: Session, name: str, password: str | None, role: str = "athlete") -> User:
+def create_user(db: Session, name: str, password: str | None, role: str = "athlete",
+                timezone: str | None = None) -> User:
+    """A new user; `timezone` (an IANA name) defaults to the server's zone."""
     name = normalise_name(name)
+    zone = checked_zone(timezone)
     if role not in ROLES:
         raise Invalid(f"Role must be one of: {', '.join(ROLES)}.")
     if password is not None:
         check_password(password)
     if db.scalar(select(User.id).where(User.name == name)) is not None:
         raise Conflict(f"The user name {name!r} is taken; choose another.")
-    user = User(name=name, role=role, settings={},
+    user = User(name=name, role=role, settings={}, timezone=zone,
                 password_hash=_hasher.hash(password) if password is not None else None)
     db.add(user)
     try:

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from yolvarex.domain.session_load import DEFAULT_MAX_HR, DEFAULT_REST_HR, HeartRates
 from yolvarex.errors import Invalid, NotFound
+from yolvarex.services.days import today_for
 from yolvarex.store import models
 
 REST_HR_DAYS = 60
@@ -26,7 +27,7 @@ def athlete_heart_rates(db: Session, athlete_id: int, today: dt.date | None = No
       else the setting `resting_hr`; else 60;
     - sex from the setting `sex` (female uses Banister's female weighting).
     """
-    today = today or dt.date.today()
+    today = today or today_for(db, athlete_id)
     user = db.get(models.User, athlete_id)
     settings = (user.settings if user else None) or {}
     rest_values = [row.get("resting_hr") for row in db.scalars(select(models.CheckIn.data).where(
@@ -38,9 +39,9 @@ def athlete_heart_rates(db: Session, athlete_id: int, today: dt.date | None = No
         float(setting) if isinstance(setting, int | float) else DEFAULT_REST_HR)
     max_hr = settings.get("max_hr")
     if not isinstance(max_hr, int | float):
-        since = dt.datetime.combine(today - dt.timedelta(days=MAX_HR_DAYS), dt.time(), tzinfo=dt.UTC)
         seen = db.scalar(select(func.max(models.Activity.max_hr)).where(
-            models.Activity.user_id == athlete_id, models.Activity.start >= since))
+            models.Activity.user_id == athlete_id,
+            models.Activity.day >= today - dt.timedelta(days=MAX_HR_DAYS)))
         max_hr = seen if seen and seen >= MIN_CREDIBLE_MAX_HR else DEFAULT_MAX_HR
     if float(max_hr) <= rest:
         max_hr = DEFAULT_MAX_HR

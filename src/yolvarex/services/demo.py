@@ -14,6 +14,7 @@ import random
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from yolvarex import clock
 from yolvarex.content import Library
 from yolvarex.domain.checkin import CheckIn
 from yolvarex.domain.load import session_load
@@ -22,6 +23,7 @@ from yolvarex.errors import Conflict
 from yolvarex.ingest.summary import dynamics_averages, moving_seconds
 from yolvarex.services import accounts, plans, strength_log
 from yolvarex.services.checkins import save_checkin
+from yolvarex.services.days import local_start
 from yolvarex.services.demo_form import add_form_data
 from yolvarex.services.demo_samples import run_samples
 from yolvarex.store import models
@@ -49,12 +51,14 @@ AVG_HR = {"easy": 138, "recovery": 128, "speed": 162, "long": 146}
 
 
 
-def _at(day: dt.date, hour: int) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(hour, 0), tzinfo=dt.UTC)
+def _at(day: dt.date, hour: int, zone: str) -> dt.datetime:
+    return clock.instant_at(day, dt.time(hour, 0), zone)
 
 
-def load_demo(db: Session, library: Library, today: dt.date, name: str = "demo") -> models.User:
-    """Create (or recreate) the demo runner's history up to yesterday. Idempotent."""
+def load_demo(db: Session, library: Library, today: dt.date | None = None,
+              name: str = "demo") -> models.User:
+    """Create (or recreate) the demo runner's history up to yesterday (today: the demo runner's
+    own today unless given). Idempotent."""
     user = db.scalar(select(models.User).where(models.User.name == name.strip().lower()))
     if user is None:
         user = accounts.create_user(db, name, DEMO_PASSWORD)
@@ -68,9 +72,11 @@ def load_demo(db: Session, library: Library, today: dt.date, name: str = "demo")
     db.execute(delete(models.Plan).where(models.Plan.user_id == user.id))
     db.flush()
 
+    today = today or clock.today(user.timezone)
     rng = random.Random(20261125)  # noqa: S311 - demo data, not security
     actor = Actor.of(user)
     start = today - dt.timedelta(days=WEEKS * 7)
+    zone = user.timezone
     for offset in range(WEEKS * 7):
         day = start + dt.timedelta(days=offset)
         week = offset // 7
@@ -85,13 +91,14 @@ def load_demo(db: Session, library: Library, today: dt.date, name: str = "demo")
             pace = PACE_S_PER_KM[run_type] + rng.randint(-8, 8)
             run = models.Activity(
                 user_id=user.id, sport="running", run_type=run_type, source="demo",
-                name=f"{run_type.capitalize()} run", start=_at(day, 7),
+                name=f"{run_type.capitalize()} run", start=_at(day, 7, zone),
                 duration_s=minutes_done * 60, moving_s=minutes_done * 60 - rng.randint(0, 60),
                 distance_m=round(minutes_done * 60 / pace * 1000),
                 avg_hr=AVG_HR[run_type] + rng.randint(-3, 3),
                 max_hr=AVG_HR[run_type] + 18 + rng.randint(0, 6),
                 avg_cadence_spm=round(168 + rng.uniform(-3, 3) + (6 if run_type == "speed" else 0)),
                 rpe=rpe, load=session_load(rpe, minutes_done), dynamics={})
+            run.day, run.utc_offset_min = local_start(run.start, zone)
             if week >= WEEKS - RECORDED_WEEKS:
                 _recorded(run, offset, pace)
             db.add(run)
@@ -100,13 +107,14 @@ def load_demo(db: Session, library: Library, today: dt.date, name: str = "demo")
         if run_type == "long" and "post-run-cool-down" in library.routines:
             db.add(models.RoutineCompletion(
                 user_id=user.id, routine="post-run-cool-down", source="web",
-                completed_at=_at(day, 9),
+                completed_at=_at(day, 9, zone), day=day,
                 seconds=library.routine_seconds("post-run-cool-down")))
         for routine, hour, wanted in (("pre-run-warm-up", 6, run_type == "speed"),
                                       ("full-body-recovery", 18, day.weekday() == 6 and not lighter)):
             if wanted and routine in library.routines:
                 db.add(models.RoutineCompletion(
-                    user_id=user.id, routine=routine, source="web", completed_at=_at(day, hour),
+                    user_id=user.id, routine=routine, source="web", completed_at=_at(day, hour, zone),
+                    day=day,
                     seconds=library.routine_seconds(routine)))
         save_checkin(db, actor, CheckIn(
             date=day,
@@ -139,7 +147,7 @@ def _recorded(run: models.Activity, offset: int, pace: int) -> None:
     run.moving_s = moving_seconds(samples)
     run.samples = encode_samples(samples)
     run.dynamics = dynamics_averages(samples) | {"load_method": "rpe"}
-    run.source_name = f"demo-{run.start:%Y%m%d}.fit"
+    run.source_name = f"demo-{run.day:%Y%m%d}.fit"
 
 
 def demo_profile(start: dt.date) -> dict[str, object]:

@@ -36,7 +36,7 @@ def planned_session(db: Session, actor: Actor, day: dt.date, athlete_id: int) ->
 
 def run_summaries(db: Session, actor: Actor, day: dt.date, athlete_id: int) -> list[RunSummary]:
     start = day - dt.timedelta(days=RECENT_DAYS + REFERENCE_DAYS)
-    return [RunSummary(day=a.start.date(), distance_m=a.distance_m, duration_s=a.duration_s,
+    return [RunSummary(day=a.day, distance_m=a.distance_m, duration_s=a.duration_s,
                        avg_hr=a.avg_hr, run_type=a.run_type)
             for a in history.activities(db, actor, start, day - dt.timedelta(days=1), athlete_id)
             if a.sport == "running"]

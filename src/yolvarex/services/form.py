@@ -50,6 +50,15 @@ class FormReport:
     baseline: Baseline | None
     samples: Samples
 
+    @property
+    def day(self) -> dt.date | None:
+        """The day the run started where it was recorded (UTC when the file does not say)."""
+        if self.start is None:
+            return None
+        return (self.start + dt.timedelta(seconds=self.utc_offset_s or 0)).date()
+
+    utc_offset_s: float | None = None
+
 
 @dataclass(frozen=True)
 class AssessmentResult:
@@ -108,7 +117,8 @@ def _activity_of(row: models.Activity, samples: Samples) -> Activity:
         sport = Sport.OTHER
     return Activity(sport=sport, start=row.start, duration_s=row.duration_s,
                     distance_m=row.distance_m, moving_s=row.moving_s, name=row.name,
-                    samples=samples)
+                    samples=samples, utc_offset_s=None if row.utc_offset_min is None
+                    else row.utc_offset_min * 60.0)
 
 
 def earlier_runs(db: Session, athlete_id: int, before: dt.datetime, pace_s_per_km: float | None,
@@ -156,7 +166,8 @@ def _report(library: Library, activity: Activity, *, file: str | None, activity_
     baseline = compare(_means(analysis, activity.start), history) if history else None
     return FormReport(file=file, activity_id=activity_id, start=activity.start, name=activity.name,
                       analysis=analysis, findings=find(analysis, library, baseline),
-                      baseline=baseline, samples=activity.samples)
+                      baseline=baseline, samples=activity.samples,
+                      utc_offset_s=activity.utc_offset_s)
 
 
 def analyse_file(library: Library, name: str, data: bytes, db: Session | None = None,
@@ -285,9 +296,9 @@ def get_assessment(db: Session, actor: Actor, assessment_id: int) -> AssessmentR
 def latest_findings(db: Session, actor: Actor, library: Library, today: dt.date,
                     athlete_id: int | None = None) -> FormReport | None:
     """The analysis of the most recent run with running dynamics in the last `FINDINGS_DAYS`."""
-    since = dt.datetime.combine(today - dt.timedelta(days=FINDINGS_DAYS), dt.time(), tzinfo=dt.UTC)
+    since = today - dt.timedelta(days=FINDINGS_DAYS)
     for row in analysable_runs(db, actor, athlete_id, limit=5):
-        if row.start < since:
+        if row.day < since:
             break
         try:
             report = analyse_stored(db, actor, library, row.id)
@@ -315,9 +326,9 @@ def plan_session(db: Session | None, actor: Actor | None, library: Library, minu
     elif db is not None and actor is not None:
         parts: list[tuple[dt.date, list[str], str]] = []
         report = latest_findings(db, actor, library, today, athlete_id)
-        if report is not None and report.findings and report.start is not None:
-            parts.append((report.start.date(), [f.fault for f in report.findings],
-                          f"your run on {report.start.date():%d %b %Y}"))
+        if report is not None and report.findings and report.day is not None:
+            parts.append((report.day, [f.fault for f in report.findings],
+                          f"your run on {report.day:%d %b %Y}"))
         result = latest_assessment(db, actor, athlete_id)
         if (result is not None and result.ranking
                 and result.date >= today - dt.timedelta(days=ASSESSMENT_DAYS)):
@@ -362,12 +373,10 @@ def is_running_day(db: Session, actor: Actor, day: dt.date, athlete_id: int | No
     """Whether the runner usually runs on this weekday: a run on it in 2 of the last 4 weeks."""
     athlete = actor.id if athlete_id is None else athlete_id
     require(db, actor, athlete)
-    since = dt.datetime.combine(day - dt.timedelta(days=28), dt.time(), tzinfo=dt.UTC)
-    until = dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
-    starts = db.scalars(select(models.Activity.start).where(
+    days = db.scalars(select(models.Activity.day).where(
         models.Activity.user_id == athlete, models.Activity.sport == "running",
-        models.Activity.start >= since, models.Activity.start < until))
-    weeks = {s.date() for s in starts if s.date().weekday() == day.weekday()}
+        models.Activity.day >= day - dt.timedelta(days=28), models.Activity.day < day))
+    weeks = {d for d in days if d.weekday() == day.weekday()}
     return len(weeks) >= 2
 
 
@@ -388,10 +397,9 @@ def today_block(db: Session, actor: Actor, library: Library, day: dt.date, minut
         if run_day == "rest":
             return None
     else:
-        since = dt.datetime.combine(day - dt.timedelta(days=28), dt.time(), tzinfo=dt.UTC)
         recent = db.scalar(select(models.Activity.id).where(
             models.Activity.user_id == actor.id, models.Activity.sport == "running",
-            models.Activity.start >= since).limit(1))
+            models.Activity.day >= day - dt.timedelta(days=28)).limit(1))
         if recent is not None and not is_running_day(db, actor, day):
             return None
     return plan_session(db, actor, library, minutes, day)

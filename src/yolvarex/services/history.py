@@ -12,19 +12,13 @@ from yolvarex.store import models
 from yolvarex.store.access import Actor, require
 
 
-def _bounds(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
-    return (dt.datetime.combine(start, dt.time(), tzinfo=dt.UTC),
-            dt.datetime.combine(end + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC))
-
-
 def activities(db: Session, actor: Actor, start: dt.date, end: dt.date,
                athlete_id: int | None = None) -> list[models.Activity]:
     athlete_id = actor.id if athlete_id is None else athlete_id
     require(db, actor, athlete_id)
-    lo, hi = _bounds(start, end)
     return list(db.scalars(select(models.Activity).where(
-        models.Activity.user_id == athlete_id, models.Activity.start >= lo,
-        models.Activity.start < hi).order_by(models.Activity.start)))
+        models.Activity.user_id == athlete_id, models.Activity.day >= start,
+        models.Activity.day <= end).order_by(models.Activity.start)))
 
 
 def strength_sessions(db: Session, actor: Actor, start: dt.date, end: dt.date,
@@ -41,11 +35,10 @@ def routine_completions(db: Session, actor: Actor, start: dt.date, end: dt.date,
                         athlete_id: int | None = None) -> list[models.RoutineCompletion]:
     athlete_id = actor.id if athlete_id is None else athlete_id
     require(db, actor, athlete_id)
-    lo, hi = _bounds(start, end)
     return list(db.scalars(select(models.RoutineCompletion).where(
         models.RoutineCompletion.user_id == athlete_id,
-        models.RoutineCompletion.completed_at >= lo,
-        models.RoutineCompletion.completed_at < hi).order_by(models.RoutineCompletion.completed_at)))
+        models.RoutineCompletion.day >= start,
+        models.RoutineCompletion.day <= end).order_by(models.RoutineCompletion.completed_at)))
 
 
 @dataclass(frozen=True)
@@ -69,7 +62,7 @@ def week_totals(db: Session, actor: Actor, weeks: int, today: dt.date,
     for w in range(weeks):
         monday = first + dt.timedelta(weeks=w)
         sunday = monday + dt.timedelta(days=6)
-        in_week = [a for a in acts if monday <= a.start.date() <= sunday]
+        in_week = [a for a in acts if monday <= a.day <= sunday]
         runs = [a for a in in_week if a.sport == "running"]
         out.append(WeekTotals(
             monday=monday, runs=len(runs),

@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from yolvarex import clock
 from yolvarex.domain.activity import Activity, Sport
 from yolvarex.domain.session_load import HeartRates, load_of_session
 from yolvarex.errors import UserError
@@ -30,6 +31,7 @@ from yolvarex.ingest import ActivityFileError, read_activity_file
 from yolvarex.ingest.archive import SourceFile, open_path, open_upload, walk_paths
 from yolvarex.ingest.summary import dynamics_averages
 from yolvarex.services.athlete import athlete_heart_rates
+from yolvarex.services.days import local_start, zone_of
 from yolvarex.store import models
 from yolvarex.store.access import Action, Actor, require
 from yolvarex.store.samples import encode_samples
@@ -98,17 +100,20 @@ def find_duplicate(db: Session, athlete_id: int, start: dt.datetime, duration_s:
 
 def activity_row(athlete_id: int, activity: Activity, *, source_name: str | None,
                  hr: HeartRates, rpe: float | None = None, name: str | None = None,
-                 run_type: str | None = None, notes: str | None = None) -> models.Activity:
-    """A store row for a read activity, with its session load."""
+                 run_type: str | None = None, notes: str | None = None,
+                 zone: str = "UTC") -> models.Activity:
+    """A store row for a read activity, with its session load and its local day."""
     minutes = activity.duration_s / 60
     session = load_of_session(minutes, sport=activity.sport.value, run_type=run_type, rpe=rpe,
                               avg_hr=activity.avg_hr, hr=hr)
     dynamics: dict[str, Any] = dynamics_averages(activity.samples)
     dynamics["load_method"] = session.method.value
+    day, offset_min = local_start(activity.start, zone, activity.utc_offset_s)
     return models.Activity(
         user_id=athlete_id, sport=activity.sport.value, sub_sport=activity.sub_sport,
         run_type=run_type, name=(name or activity.name or None),
-        start=activity.start, duration_s=activity.duration_s, moving_s=activity.moving_s,
+        start=activity.start, day=day, utc_offset_min=offset_min,
+        duration_s=activity.duration_s, moving_s=activity.moving_s,
         distance_m=activity.distance_m, ascent_m=activity.ascent_m, avg_hr=activity.avg_hr,
         max_hr=activity.max_hr, avg_cadence_spm=activity.avg_cadence_spm, rpe=rpe,
         load=session.load, dynamics=dynamics,
@@ -135,13 +140,14 @@ def import_file(db: Session, actor: Actor, source: SourceFile, hr: HeartRates,
         if source.error is not None:
             raise source.error
         undated = (source.meta.start if source.meta and source.meta.start else None) or \
-            source.modified or dt.datetime.now(dt.UTC)
+            source.modified or clock.now()
         activities = _with_meta(read_activity_file(source.name, source.data, undated_start=undated),
                                 source)
     except ActivityFileError as exc:
         result.status, result.reason = "failed", exc.reason
         return result
     meta = source.meta
+    zone = zone_of(db, athlete_id)
     with db.begin_nested():
         for activity in activities:
             result.remarks.extend(activity.remarks)
@@ -149,7 +155,8 @@ def import_file(db: Session, actor: Actor, source: SourceFile, hr: HeartRates,
                 result.duplicates += 1
                 continue
             row = activity_row(athlete_id, activity, source_name=source.name, hr=hr,
-                               rpe=meta.rpe if meta else None, name=meta.name if meta else None)
+                               rpe=meta.rpe if meta else None, name=meta.name if meta else None,
+                               zone=zone)
             db.add(row)
             db.flush()
             result.activity_ids.append(row.id)

@@ -22,6 +22,7 @@ def _r(value: float, digits: int = 2) -> float | None:
 
 def report(db: Session, actor: Actor, today: dt.date, weeks: int = 6,
            athlete_id: int | None = None) -> dict[str, Any]:
+    """This morning's figures, the load of each of the last seven local days, and the weeks."""
     athlete_id = actor.id if athlete_id is None else athlete_id
     facts = training_load.load_facts(db, actor, today, athlete_id)
     this_monday = today - dt.timedelta(days=today.weekday())
@@ -36,7 +37,7 @@ def report(db: Session, actor: Actor, today: dt.date, weeks: int = 6,
         lo = w * 7
         hi = min(lo + 7, len(series.days))
         last = hi - 1
-        count = sum(1 for x in acts if monday <= x.start.date() < monday + dt.timedelta(days=7)) + \
+        count = sum(1 for x in acts if monday <= x.day < monday + dt.timedelta(days=7)) + \
             sum(1 for s in sessions if monday <= s.date < monday + dt.timedelta(days=7))
         out_weeks.append({
             "monday": monday.isoformat(), "sessions": count,
@@ -50,5 +51,7 @@ def report(db: Session, actor: Actor, today: dt.date, weeks: int = 6,
         "today": {k: (v.isoformat() if isinstance(v, dt.date) else v)
                   for k, v in dataclasses.asdict(facts).items()},
         "first_logged_day": series.known_from.isoformat() if series.known_from else None,
+        "days": [{"day": day.isoformat(), "load": _r(float(value), 1)}
+                 for day, value in zip(series.days[-7:], a.load[0, -7:], strict=True)],
         "weeks": out_weeks,
     }

@@ -66,7 +66,7 @@ def cadence_trend(db: Session, actor: Actor, today: dt.date, weeks: int = 26,
                   athlete_id: int | None = None) -> list[CadencePoint]:
     """Average cadence of each run that recorded one, oldest first."""
     runs = history.activities(db, actor, today - dt.timedelta(weeks=weeks), today, athlete_id)
-    return [CadencePoint(r.start.date(), round(r.avg_cadence_spm, 1), r.name or "Run")
+    return [CadencePoint(r.day, round(r.avg_cadence_spm, 1), r.name or "Run")
             for r in runs if r.sport == "running" and r.avg_cadence_spm]
 
 

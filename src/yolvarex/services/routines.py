@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from yolvarex import clock
 from yolvarex.content import Library
 from yolvarex.domain.checkin import CheckIn
 from yolvarex.domain.recovery.areas import normalise_areas
@@ -32,9 +33,9 @@ from yolvarex.domain.recovery.suggest import (
 from yolvarex.domain.verdict import Verdict
 from yolvarex.errors import Invalid, NotFound
 from yolvarex.services import decisions, history, plans
+from yolvarex.services.days import zone_of
 from yolvarex.store import models
 from yolvarex.store.access import Action, Actor, require
-from yolvarex.store.types import utcnow
 
 SOURCES = ("web", "cli", "api")
 #: A second report of the same routine this soon after the first is the same completion.
@@ -113,7 +114,7 @@ def log_completion(db: Session, actor: Actor, library: Library, routine_id: str,
         seconds = float(library.routine_seconds(routine_id))
     if not 0 < seconds <= MAX_SECONDS:
         raise Invalid("seconds must be more than 0 and at most six hours.")
-    now = utcnow()
+    now = clock.now()
     when = completed_at or now
     if when.tzinfo is None:
         raise Invalid("completed_at needs a time zone, for example 2026-11-25T07:30:00Z.")
@@ -127,6 +128,7 @@ def log_completion(db: Session, actor: Actor, library: Library, routine_id: str,
     if earlier is not None:
         return earlier
     row = models.RoutineCompletion(user_id=athlete_id, routine=routine_id, completed_at=when,
+                                   day=clock.local_day(when, zone_of(db, athlete_id)),
                                    seconds=round(seconds, 1), source=source)
     db.add(row)
     db.flush()
@@ -134,12 +136,11 @@ def log_completion(db: Session, actor: Actor, library: Library, routine_id: str,
 
 
 def completion_days(db: Session, actor: Actor, athlete_id: int | None = None) -> list[dt.date]:
-    """Every day (UTC) with at least one finished routine, oldest first."""
+    """Every local day with at least one finished routine, oldest first."""
     athlete_id = actor.id if athlete_id is None else athlete_id
     require(db, actor, athlete_id)
-    stamps = db.scalars(select(models.RoutineCompletion.completed_at).where(
-        models.RoutineCompletion.user_id == athlete_id))
-    return sorted({s.date() for s in stamps})
+    return list(db.scalars(select(models.RoutineCompletion.day).distinct().where(
+        models.RoutineCompletion.user_id == athlete_id).order_by(models.RoutineCompletion.day)))
 
 
 def streak_for(db: Session, actor: Actor, today: dt.date, athlete_id: int | None = None) -> Streak:
@@ -183,10 +184,10 @@ def situation_for(db: Session, actor: Actor, today: dt.date, *, verdict: Verdict
     require(db, actor, athlete_id)
     checkin = _checkin_near(db, today, athlete_id)
     yesterday = today - dt.timedelta(days=1)
-    runs = tuple(Run(day=a.start.date(), kind=a.run_type)
+    runs = tuple(Run(day=a.day, kind=a.run_type)
                  for a in history.activities(db, actor, yesterday, today, athlete_id)
                  if a.sport == "running")
-    done = tuple(Done(routine=c.routine, day=c.completed_at.date())
+    done = tuple(Done(routine=c.routine, day=c.day)
                  for c in history.routine_completions(db, actor, yesterday, today, athlete_id))
     todays = checkin if checkin is not None and checkin.date == today else None
     if verdict is None and todays is not None:

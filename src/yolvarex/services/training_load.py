@@ -40,14 +40,12 @@ def squad_daily_loads(db: Session, actor: Actor, athlete_ids: list[int], start: 
     if not athlete_ids or not days:
         return out
     row_of = {a: i for i, a in enumerate(athlete_ids)}
-    lo = dt.datetime.combine(start, dt.time(), tzinfo=dt.UTC)
-    hi = dt.datetime.combine(end + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC)
-    for user_id, started, value in db.execute(select(
-            models.Activity.user_id, models.Activity.start, models.Activity.load).where(
-            models.Activity.user_id.in_(athlete_ids), models.Activity.start >= lo,
-            models.Activity.start < hi)):
+    for user_id, day, value in db.execute(select(
+            models.Activity.user_id, models.Activity.day, models.Activity.load).where(
+            models.Activity.user_id.in_(athlete_ids), models.Activity.day >= start,
+            models.Activity.day <= end)):
         if value:
-            out[row_of[user_id], (started.date() - start).days] += value
+            out[row_of[user_id], (day - start).days] += value
     for user_id, day, rpe, minutes in db.execute(select(
             models.StrengthSession.user_id, models.StrengthSession.date, models.StrengthSession.rpe,
             models.StrengthSession.minutes).where(
@@ -59,11 +57,11 @@ def squad_daily_loads(db: Session, actor: Actor, athlete_ids: list[int], start: 
 
 
 def first_logged_day(db: Session, athlete_id: int) -> dt.date | None:
-    first_activity = db.scalar(select(models.Activity.start).where(
-        models.Activity.user_id == athlete_id).order_by(models.Activity.start).limit(1))
+    first_activity = db.scalar(select(models.Activity.day).where(
+        models.Activity.user_id == athlete_id).order_by(models.Activity.day).limit(1))
     first_session = db.scalar(select(models.StrengthSession.date).where(
         models.StrengthSession.user_id == athlete_id).order_by(models.StrengthSession.date).limit(1))
-    days = [d for d in (first_activity.date() if first_activity else None, first_session) if d]
+    days = [d for d in (first_activity, first_session) if d]
     return min(days) if days else None
 
 

@@ -13,9 +13,11 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlalchemy.orm import Session
 
+from yolvarex import clock
 from yolvarex.domain.session_load import load_of_session
 from yolvarex.errors import Invalid
 from yolvarex.services.athlete import athlete_heart_rates
+from yolvarex.services.days import local_start, local_time, zone_of
 from yolvarex.store import models
 from yolvarex.store.access import Action, Actor, owned, require
 
@@ -84,8 +86,10 @@ def parse(model: type[BaseModel], data: dict[str, Any], what: str, keep_empty: b
         raise Invalid(f"The {what} has invalid values.", details=details) from None
 
 
-def _start(day: dt.date, time: dt.time | None) -> dt.datetime:
-    return dt.datetime.combine(day, time or DEFAULT_TIME, tzinfo=dt.UTC)
+def _place(row: models.Activity, day: dt.date, time: dt.time | None, zone: str) -> None:
+    """Start a hand-logged session at a local date and wall-clock time in the athlete's zone."""
+    row.start = clock.instant_at(day, time or DEFAULT_TIME, zone)
+    row.day, row.utc_offset_min = local_start(row.start, zone)
 
 
 def _reload(db: Session, row: models.Activity) -> None:
@@ -104,9 +108,10 @@ def log_entry(db: Session, actor: Actor, entry: RunEntry | CrossEntry,
                        else (entry.sport, None))
     row = models.Activity(
         user_id=athlete_id, sport=sport, run_type=run_type,
-        name=entry.name, start=_start(entry.date, entry.time), duration_s=entry.minutes * 60,
+        name=entry.name, duration_s=entry.minutes * 60,
         distance_m=entry.distance_km * 1000 if entry.distance_km is not None else None,
         rpe=entry.rpe, avg_hr=entry.avg_hr, notes=entry.notes, source="manual", dynamics={})
+    _place(row, entry.date, entry.time, zone_of(db, athlete_id))
     _reload(db, row)
     db.add(row)
     db.flush()
@@ -117,7 +122,9 @@ def update_entry(db: Session, actor: Actor, activity_id: int, changes: EntryChan
     row = owned(db, actor, models.Activity, activity_id, Action.WRITE)
     given = changes.model_dump(exclude_unset=True)
     if "date" in given or "time" in given:
-        row.start = _start(given.get("date") or row.start.date(), given.get("time") or row.start.time())
+        local = local_time(row)
+        _place(row, given.get("date") or row.day, given.get("time") or local.time(),
+               zone_of(db, row.user_id))
     if "minutes" in given and changes.minutes is not None:
         row.duration_s = changes.minutes * 60
         if row.moving_s is not None:
@@ -152,7 +159,8 @@ def entry_json(row: models.Activity) -> dict[str, Any]:
     """An activity as the API and `--json` show it (samples left out; they are large)."""
     return {
         "id": row.id, "sport": row.sport, "run_type": row.run_type, "name": row.name,
-        "start": row.start.isoformat(), "date": row.start.date().isoformat(),
+        "start": row.start.isoformat(), "local_start": local_time(row).isoformat(),
+        "date": row.day.isoformat(),
         "minutes": round(row.duration_s / 60, 1),
         "moving_minutes": round(row.moving_s / 60, 1) if row.moving_s is not None else None,
         "distance_km": round(row.distance_m / 1000, 3) if row.distance_m is not None else None,

@@ -32,10 +32,11 @@ class Actor:
     id: int
     name: str
     role: str = "athlete"
+    timezone: str = "UTC"  # the IANA zone the actor's own days are cut in
 
     @classmethod
     def of(cls, user: User) -> Actor:
-        return cls(id=user.id, name=user.name, role=user.role)
+        return cls(id=user.id, name=user.name, role=user.role, timezone=user.timezone or "UTC")
 
     @property
     def is_coach(self) -> bool:

@@ -9,6 +9,8 @@ from sqlalchemy import JSON, DateTime, Dialect
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.types import TypeDecorator
 
+from yolvarex import clock
+
 JsonType = JSON().with_variant(JSONB(), "postgresql")
 
 
@@ -36,4 +38,5 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
 
 
 def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
+    """Column default for "when this row was written": the one clock's now."""
+    return clock.now()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,9 +12,10 @@ from fastapi import Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 
-from yolvarex import __version__
+from yolvarex import __version__, clock
 from yolvarex.errors import Forbidden
 from yolvarex.services import accounts
+from yolvarex.services.days import local_time
 from yolvarex.services.runtime import Runtime
 from yolvarex.store.access import Actor
 
@@ -28,6 +28,7 @@ FLASH_COOKIE = "yolvarex_flash"
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 
 templates = Jinja2Templates(directory=HERE / "templates")
+templates.env.filters["local_start"] = local_time  # an activity's start on its own wall clock
 
 NAV = (
     ("today", "Today", "/today"),
@@ -130,13 +131,14 @@ def render(request: Request, template: str, context: dict[str, Any] | None = Non
            status_code: int = 200, section: str | None = None) -> HTMLResponse:
     from urllib.parse import unquote
 
+    login = current_login(request)
     ctx: dict[str, Any] = {
-        "login": current_login(request),
+        "login": login,
         "csrf_token": csrf_token(request),
         "nav": NAV,
         "section": section,
         "version": __version__,
-        "today": dt.date.today(),
+        "today": clock.today(login.actor.timezone if login else None),
         "flash": unquote(request.cookies.get(FLASH_COOKIE, "")) or None,
     }
     ctx.update(context or {})

@@ -19,6 +19,7 @@ class User(Base):
     password_hash: Mapped[str | None] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(10), default="athlete")
     settings: Mapped[dict[str, object]] = mapped_column(JsonType, default=dict)
+    timezone: Mapped[str] = mapped_column(String(64), default="UTC")  # IANA name: the athlete's day
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 

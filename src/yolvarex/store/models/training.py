@@ -28,7 +28,8 @@ class Activity(OwnedMixin, Base):
     """A run or a cross-training session, imported from a file or logged by hand."""
 
     __tablename__ = "activities"
-    __table_args__ = (Index("ix_activities_user_start", "user_id", "start"),)
+    __table_args__ = (Index("ix_activities_user_start", "user_id", "start"),
+                      Index("ix_activities_user_day", "user_id", "day"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     sport: Mapped[str] = mapped_column(String(20))
@@ -36,6 +37,8 @@ class Activity(OwnedMixin, Base):
     run_type: Mapped[str | None] = mapped_column(String(20))  # easy, tempo, long, ...
     name: Mapped[str | None] = mapped_column(String(200))
     start: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    day: Mapped[dt.date] = mapped_column(Date)  # the local calendar day the activity started on
+    utc_offset_min: Mapped[int | None] = mapped_column(Integer)  # local time = start + offset
     duration_s: Mapped[float] = mapped_column(Float)
     moving_s: Mapped[float | None] = mapped_column(Float)
     distance_m: Mapped[float | None] = mapped_column(Float)
@@ -113,6 +116,7 @@ class RoutineCompletion(OwnedMixin, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     routine: Mapped[str] = mapped_column(String(80))
     completed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    day: Mapped[dt.date] = mapped_column(Date)  # the athlete's local day of completion
     seconds: Mapped[float | None] = mapped_column(Float)
     source: Mapped[str] = mapped_column(String(10), default="web")
 

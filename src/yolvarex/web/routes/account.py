@@ -5,8 +5,9 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import Response
 
+from yolvarex import clock
 from yolvarex.errors import UserError
-from yolvarex.services import accounts, athlete
+from yolvarex.services import accounts, athlete, days
 from yolvarex.store.access import Actor
 from yolvarex.store.models import User
 from yolvarex.web import core
@@ -41,7 +42,7 @@ def signup_form(request: Request) -> Response:
 
 @router.post("/signup")
 def signup(request: Request, name: str = Form(""), password: str = Form(""),
-           confirm: str = Form(""), role: str = Form("athlete")) -> Response:
+           confirm: str = Form(""), role: str = Form("athlete"), timezone: str = Form("")) -> Response:
     form = {"name": name, "role": role}
     errors: dict[str, str] = {}
     if password != confirm:
@@ -49,7 +50,8 @@ def signup(request: Request, name: str = Form(""), password: str = Form(""),
     if not errors:
         try:
             with core.runtime(request).db.session() as db:
-                user = accounts.create_user(db, name, password, role if role == "coach" else "athlete")
+                user = accounts.create_user(db, name, password, role if role == "coach" else "athlete",
+                                            timezone=_browser_zone(timezone))
                 user_id = user.id
         except UserError as exc:
             field = "name" if "name" in exc.message.lower() else "password"
@@ -59,6 +61,14 @@ def signup(request: Request, name: str = Form(""), password: str = Form(""),
     if errors:
         return core.render(request, "signup.html", {"errors": errors, "form": form}, status_code=422)
     return _start_session(request, user_id, "/today?welcome=1")
+
+
+def _browser_zone(name: str) -> str | None:
+    """The zone the browser reported at sign-up; one we do not know falls back to the server's."""
+    try:
+        return clock.valid_zone(name) if name else None
+    except clock.UnknownZone:
+        return None
 
 
 @router.get("/login")
@@ -89,13 +99,18 @@ def logout(request: Request) -> Response:
 
 
 def _account_page(request: Request, actor: Actor, new_token: str | None = None,
-                  body_errors: list[str] | None = None, status: int = 200) -> Response:
+                  body_errors: list[str] | None = None, zone_error: str | None = None,
+                  status: int = 200) -> Response:
     with core.runtime(request).db.session() as db:
         tokens = accounts.list_api_tokens(db, actor)
         user = db.get(User, actor.id)
         body = dict(user.settings or {}) if user else {}
+        zone = user.timezone if user else clock.server_zone()
     return core.render(request, "account.html", {"tokens": tokens, "new_token": new_token,
-                                                 "body": body, "body_errors": body_errors or []},
+                                                 "body": body, "body_errors": body_errors or [],
+                                                 "zone": zone, "zone_error": zone_error,
+                                                 "local_now": clock.local_now(zone),
+                                                 "zones": clock.zone_names()},
                        status_code=status)
 
 
@@ -114,6 +129,18 @@ def save_body(request: Request, max_hr: str = Form(""), resting_hr: str = Form("
     except UserError as exc:
         return _account_page(request, actor, body_errors=exc.details, status=422)
     return core.redirect("/account", "Heart-rate settings saved. New sessions use them for their load.")
+
+
+@router.post("/account/timezone")
+def save_timezone(request: Request, timezone: str = Form(""),
+                  actor: Actor = Depends(core.login_required)) -> Response:
+    try:
+        with core.runtime(request).db.session() as db:
+            zone = days.set_timezone(db, actor, timezone)
+    except UserError as exc:
+        return _account_page(request, actor, zone_error=exc.message, status=422)
+    return core.redirect("/account", f"Time zone set to {zone}. Your days now follow its clock; "
+                         "earlier days stay as they were.")
 
 
 @router.post("/account/tokens")

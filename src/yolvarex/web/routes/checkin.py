@@ -7,6 +7,7 @@ import datetime as dt
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
+from yolvarex import clock
 from yolvarex.domain.checkin import RedFlag, Symptom
 from yolvarex.errors import Invalid, NotFound
 from yolvarex.services import checkins
@@ -40,7 +41,7 @@ def _page(request: Request, values: dict[str, object], errors: list[str], status
 @router.get("/checkin")
 def checkin_form(request: Request, day: dt.date | None = None,
                  actor: Actor = Depends(core.login_required)) -> Response:
-    day = day or dt.date.today()
+    day = day or clock.today(actor.timezone)
     values: dict[str, object] = {"date": day.isoformat()}
     try:
         with core.runtime(request).db.session() as db:
@@ -59,5 +60,6 @@ async def checkin_submit(request: Request, actor: Actor = Depends(core.login_req
         return _page(request, data, exc.details, status=422)
     with core.runtime(request).db.session() as db:
         checkins.save_checkin(db, actor, checkin)
-    target = "/today#verdict" if checkin.date == dt.date.today() else f"/checkin?day={checkin.date}"
+    today = clock.today(actor.timezone)
+    target = "/today#verdict" if checkin.date == today else f"/checkin?day={checkin.date}"
     return core.redirect(target, f"Check-in for {checkin.date:%A %d %B} saved.")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import Response
 
@@ -18,7 +16,7 @@ router = APIRouter(include_in_schema=False, dependencies=[core.Protected])
 def _page(request: Request, actor: Actor, error: str | None = None, status: int = 200) -> Response:
     with core.runtime(request).db.session() as db:
         links = accounts.links_for(db, actor)
-        statuses = coach_board.board(db, actor, dt.date.today()) if actor.is_coach else []
+        statuses = coach_board.board(db, actor) if actor.is_coach else []
     return core.render(request, "coach.html", {"links": links, "error": error, "board": statuses},
                        status_code=status, section="coach")
 

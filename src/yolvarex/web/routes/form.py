@@ -3,12 +3,12 @@ warm-up drill block. The library pages for faults, cues and drills are in `form_
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from fastapi import APIRouter, Depends, File, Request, UploadFile
 from fastapi.responses import Response
 
+from yolvarex import clock
 from yolvarex.api import uploads
 from yolvarex.domain.form.content import best_cue
 from yolvarex.errors import Invalid
@@ -88,7 +88,7 @@ async def save_assessment(request: Request, actor: Actor = Depends(core.login_re
                                if k.startswith("q-") and isinstance(v, str) and v}
     try:
         with rt.db.session() as db:
-            result = form.save_assessment(db, actor, rt.library, answers, dt.date.today())
+            result = form.save_assessment(db, actor, rt.library, answers, clock.today(actor.timezone))
             db.commit()
     except Invalid as exc:
         return core.render(request, "form/assess.html", {
@@ -113,7 +113,7 @@ def session(request: Request, minutes: int = 10, fault: str = "", level: int = 2
             actor: Actor = Depends(core.login_required)) -> Response:
     rt = core.runtime(request)
     with rt.db.session() as db:
-        plan = form.plan_session(db, actor, rt.library, minutes, dt.date.today(),
+        plan = form.plan_session(db, actor, rt.library, minutes, clock.today(actor.timezone),
                                  fault=fault or None, level=level)
     return core.render(request, "form/session.html", {
         "plan": plan, "s": plan.session, "lib": rt.library, "minutes": minutes, "fault": fault,

@@ -11,6 +11,7 @@ from starlette.datastructures import UploadFile
 
 from yolvarex.api import uploads
 from yolvarex.services import imports, training_log
+from yolvarex.services.days import local_time
 from yolvarex.services.imports import ImportReport
 from yolvarex.store import models
 from yolvarex.store.access import Actor, owned
@@ -31,7 +32,7 @@ def _results(request: Request, actor: Actor, report: ImportReport) -> list[dict[
                         "remarks": list(dict.fromkeys(result.remarks)),
                         "duplicates": result.duplicates,
                         "activities": [{"id": r.id, "title": training_log.display_name(r),
-                                        "sport": r.sport, "start": r.start, "rpe": r.rpe,
+                                        "sport": r.sport, "start": local_time(r), "rpe": r.rpe,
                                         "minutes": r.duration_s / 60,
                                         "km": (r.distance_m or 0) / 1000} for r in rows]})
     return out

@@ -8,9 +8,11 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
+from yolvarex import clock
 from yolvarex.content import Library
 from yolvarex.errors import Invalid
 from yolvarex.services import history, plans, training_log
+from yolvarex.services.days import local_time
 from yolvarex.services.training_log import CROSS_SPORTS, RUN_TYPES, CrossEntry, EntryChanges, RunEntry
 from yolvarex.store.access import Actor
 from yolvarex.web import core
@@ -42,9 +44,10 @@ def _week(request: Request, actor: Actor, monday: dt.date) -> dict[str, Any]:
             detail.append(f"{a.avg_hr:.0f} bpm")
         if a.load is not None:
             detail.append(f"load {a.load:.0f}")
-        days[(a.start.date() - monday).days]["items"].append({
+        days[(a.day - monday).days]["items"].append({
             "kind": kind, "id": a.id, "title": training_log.display_name(a),
-            "detail": " · ".join(detail), "rpe": a.rpe, "time": a.start.strftime("%H:%M"),
+            "detail": " · ".join(detail), "rpe": a.rpe,
+            "time": local_time(a).strftime("%H:%M"),
             "source": a.source, "sport": a.sport})
         totals["minutes"] += a.duration_s / 60
         totals["load"] += a.load or 0
@@ -61,10 +64,11 @@ def _week(request: Request, actor: Actor, monday: dt.date) -> dict[str, Any]:
         if s.rpe and s.minutes:
             totals["load"] += s.rpe * s.minutes
     for r in routines:
-        days[(r.completed_at.date() - monday).days]["items"].append({
+        days[(r.day - monday).days]["items"].append({
             "kind": "routine", "id": None, "title": _routine_title(core.runtime(request).library, r.routine),
             "detail": f"{(r.seconds or 0) / 60:.0f} min routine", "rpe": None,
-            "time": r.completed_at.strftime("%H:%M"), "source": r.source, "sport": "routine"})
+            "time": r.completed_at.astimezone(clock.zone(actor.timezone)).strftime("%H:%M"),
+            "source": r.source, "sport": "routine"})
     for day, plan_day in zip(days, planned, strict=True):
         kinds = {item["kind"] for item in day["items"]}
         if plan_day.run_day not in (None, "rest"):
@@ -78,7 +82,7 @@ def _week(request: Request, actor: Actor, monday: dt.date) -> dict[str, Any]:
 @router.get("/log")
 def log(request: Request, week: dt.date | None = None,
         actor: Actor = Depends(core.login_required)) -> Response:
-    today = dt.date.today()
+    today = clock.today(actor.timezone)
     monday = _monday(week or today)
     context = _week(request, actor, monday) | {
         "monday": monday, "sunday": monday + dt.timedelta(days=6), "today": today,
@@ -103,7 +107,7 @@ def new_entry(request: Request, kind: str, date: dt.date | None = None,
               actor: Actor = Depends(core.login_required)) -> Response:
     if kind not in ("run", "cross"):
         return core.redirect("/log")
-    values = {"date": (date or dt.date.today()).isoformat(), "time": "07:00",
+    values = {"date": (date or clock.today(actor.timezone)).isoformat(), "time": "07:00",
               "run_type": "easy", "sport": "cycling"}
     return _form_page(request, kind, values, [])
 
@@ -119,7 +123,7 @@ async def create_entry(request: Request, kind: str, actor: Actor = Depends(core.
         return _form_page(request, kind, values, exc.details, status=422)
     with core.runtime(request).db.session() as db:
         row = training_log.log_entry(db, actor, entry)
-        title, day = training_log.display_name(row), row.start.date()
+        title, day = training_log.display_name(row), row.day
     return core.redirect(f"/log?week={day.isoformat()}", f"{title} on {day:%A %d %B} logged.")
 
 
@@ -128,7 +132,7 @@ def edit_entry(request: Request, activity_id: int, actor: Actor = Depends(core.l
     with core.runtime(request).db.session() as db:
         data = training_log.entry_json(training_log.get_entry(db, actor, activity_id))
     values = {k: data.get(k) for k in FIELDS} | {
-        "time": data["start"][11:16], "distance_km": data["distance_km"]}
+        "time": data["local_start"][11:16], "distance_km": data["distance_km"]}
     kind = "run" if data["sport"] == "running" else "cross"
     return _form_page(request, kind, {k: ("" if v is None else v) for k, v in values.items()}, [],
                       activity_id)
@@ -145,7 +149,7 @@ async def update_entry(request: Request, activity_id: int,
         return _form_page(request, kind, values, exc.details, activity_id, status=422)
     with core.runtime(request).db.session() as db:
         row = training_log.update_entry(db, actor, activity_id, changes)
-        title, day = training_log.display_name(row), row.start.date()
+        title, day = training_log.display_name(row), row.day
     return core.redirect(f"/log?week={day.isoformat()}", f"{title} on {day:%A %d %B} saved.")
 
 
@@ -170,7 +174,7 @@ def confirm_delete(request: Request, activity_id: int,
                    actor: Actor = Depends(core.login_required)) -> Response:
     with core.runtime(request).db.session() as db:
         row = training_log.get_entry(db, actor, activity_id)
-        entry = {"id": row.id, "title": training_log.display_name(row), "start": row.start,
+        entry = {"id": row.id, "title": training_log.display_name(row), "start": local_time(row),
                  "minutes": row.duration_s / 60, "source": row.source}
     return core.render(request, "log/delete.html", {"entry": entry}, section="log")
 
@@ -180,7 +184,7 @@ def delete_entry(request: Request, activity_id: int,
                  actor: Actor = Depends(core.login_required)) -> Response:
     with core.runtime(request).db.session() as db:
         row = training_log.get_entry(db, actor, activity_id)
-        title, day = training_log.display_name(row), row.start.date()
+        title, day = training_log.display_name(row), row.day
         training_log.delete_entry(db, actor, activity_id)
     return core.redirect(f"/log?week={day.isoformat()}", f"{title} on {day:%A %d %B} deleted.")
 

@@ -12,6 +12,7 @@ from fastapi.responses import Response
 from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 
+from yolvarex import clock
 from yolvarex.content import Library
 from yolvarex.content.schemas.exercise import Area, Equipment
 from yolvarex.domain.perftest import TEST_BY_EXERCISE, TESTS
@@ -119,7 +120,7 @@ def _profile_page(request: Request, values: dict[str, Any], errors: list[str],
 def profile_form(request: Request, actor: Actor = Depends(core.login_required)) -> Response:
     with _db(request) as db:
         stored = plans.current_plan(db, actor)
-    return _profile_page(request, _form_values(stored, dt.date.today()), [])
+    return _profile_page(request, _form_values(stored, clock.today(actor.timezone)), [])
 
 
 @router.post("/plan/profile")
@@ -167,7 +168,7 @@ def plan(request: Request, print_view: int = Query(0, alias="print"),
         if stored is not None:
             logged = {s.date for s in strength_log.sessions(
                 db, actor, stored.plan.profile.start, stored.plan.profile.end)}
-        today = dt.date.today()
+        today = clock.today(actor.timezone)
         preview = verdict_preview(stored, today, verdict_today(db, actor, today), _library(request)) \
             if stored is not None and stored.plan.session_on(today) is not None else None
         drills = form_service.run_day_card(db, actor, _library(request), today) \
@@ -176,7 +177,7 @@ def plan(request: Request, print_view: int = Query(0, alias="print"),
                                "preview": preview, "drills": drills,
                                "lib": _library(request), "short_focus": SHORT_FOCUS,
                                "tiny_focus": TINY_FOCUS, "tiny_run": TINY_RUN,
-                               "today_date": dt.date.today()}
+                               "today_date": clock.today(actor.timezone)}
     if stored is not None:
         context["calendar"] = _calendar(stored)
         context["profile"] = stored.plan.profile

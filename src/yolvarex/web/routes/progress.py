@@ -8,6 +8,7 @@ import datetime as dt
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
+from yolvarex import clock
 from yolvarex.services import history
 from yolvarex.services import progress as progress_data
 from yolvarex.services import routines as routine_service
@@ -79,7 +80,7 @@ def wellness_charts(w: progress_data.Wellness) -> list[Chart]:
 
 @router.get("/progress")
 def progress(request: Request, actor: Actor = Depends(core.login_required)) -> Response:
-    today = dt.date.today()
+    today = clock.today(actor.timezone)
     with core.runtime(request).db.session() as db:
         weeks = history.week_totals(db, actor, 12, today)
         series = progress_data.load_window(db, actor, today)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse, Response
 
+from yolvarex import clock
 from yolvarex.domain.recovery.areas import AREA_LABELS
 from yolvarex.domain.recovery.occasions import Occasion
 from yolvarex.domain.recovery.timeline import format_clock, format_duration
@@ -92,7 +92,7 @@ async def complete(request: Request, routine_id: str,
     lib = core.runtime(request).library
     with core.runtime(request).db.session() as db:
         row = service.log_completion(db, actor, lib, routine_id, seconds=seconds, source="web")
-        now = service.streak_for(db, actor, dt.date.today())
+        now = service.streak_for(db, actor, clock.today(actor.timezone))
         logged = {"logged": True, "id": row.id, "routine": routine_id, "seconds": row.seconds,
                   "streak": now.days}
     if wants_json:

@@ -7,6 +7,7 @@ import datetime as dt
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
+from yolvarex import clock
 from yolvarex.errors import NotFound
 from yolvarex.services import checkins, decisions, history
 from yolvarex.services import form as form_service
@@ -21,7 +22,7 @@ router = APIRouter(include_in_schema=False, dependencies=[core.Protected])
 
 @router.get("/today")
 def today(request: Request, actor: Actor = Depends(core.login_required)) -> Response:
-    day = dt.date.today()
+    day = clock.today(actor.timezone)
     with core.runtime(request).db.session() as db:
         try:
             checkin = checkins.get_checkin(db, actor, day)

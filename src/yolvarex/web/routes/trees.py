@@ -3,11 +3,10 @@ question; and the coach's tree editor with validation and a diagram preview."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import Response
 
+from yolvarex import clock
 from yolvarex.content.schemas.tree import Leaf, Question, Tree, describe
 from yolvarex.errors import Forbidden, UserError
 from yolvarex.services import custom_trees, decisions
@@ -60,7 +59,7 @@ def _outline(tree: Tree) -> list[dict[str, object]]:
 
 
 def _today(request: Request, actor: Actor) -> tuple[list[decisions.TreeInfo], DecisionView]:
-    day = dt.date.today()
+    day = clock.today(actor.timezone)
     rt = core.runtime(request)
     with rt.db.session() as db:
         infos = decisions.trees_for(db, actor)
@@ -117,7 +116,7 @@ def detail(request: Request, tree_id: str, actor: Actor = Depends(core.login_req
     rt = core.runtime(request)
     with rt.db.session() as db:
         info = decisions.tree_named(db, actor, tree_id)
-        view = decision_view(decisions.decide_day(db, actor, dt.date.today()), rt.library)
+        view = decision_view(decisions.decide_day(db, actor, clock.today(actor.timezone)), rt.library)
     result = view.tree(info.id)
     path = [(s.node, s.result) for s in result.steps] if result else []
     return core.render(request, "trees/detail.html", {

@@ -7,3 +7,20 @@ document.addEventListener("click", (event) => {
 window.addEventListener("beforeprint", () => {
   document.querySelectorAll("details.plan-session").forEach((d) => { d.open = true; });
 });
+
+// Time zone: sign-up sends the device's zone; the Account page offers it when it differs.
+(function () {
+  var zone = "";
+  try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (e) { return; }
+  if (!zone) return;
+  document.querySelectorAll("input[data-device-zone]").forEach(function (input) {
+    if (!input.value) input.value = zone;
+  });
+  document.querySelectorAll("button[data-use-device-zone]").forEach(function (button) {
+    var target = document.getElementById(button.getAttribute("data-use-device-zone"));
+    if (!target || target.value === zone) return;
+    button.hidden = false;
+    button.textContent = "Use this device's zone (" + zone + ")";
+    button.addEventListener("click", function () { target.value = zone; target.focus(); });
+  });
+})();
