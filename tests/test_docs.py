@@ -43,3 +43,9 @@ def test_ci_runs_the_readme_test_command_only() -> None:
     script = (ROOT / ".ci" / "run").read_text()
     commands = [line for line in script.splitlines() if line and not line.startswith(("#", "set ", "cd "))]
     assert commands == ["make test"]
+
+
+def test_the_readme_command_table_is_generated_from_the_cli() -> None:
+    from yolvarex.cli.reference import with_table
+
+    assert with_table(README) == README, "run `python -m yolvarex.cli.reference --write`"
