@@ -6,5 +6,6 @@ import os
 
 from yolvarex.server import create_app
 from yolvarex.services.runtime import open_runtime
+from yolvarex.settings import ENV_SKIP_MIGRATE
 
-app = create_app(open_runtime(upgrade=os.environ.get("YOLVAREX_SKIP_MIGRATE") != "1"))
+app = create_app(open_runtime(upgrade=os.environ.get(ENV_SKIP_MIGRATE) != "1"))

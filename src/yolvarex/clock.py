@@ -39,7 +39,7 @@ def _aware(instant: dt.datetime) -> dt.datetime:
 
 
 @lru_cache(maxsize=8)
-def _parse_instant(text: str) -> dt.datetime:
+def parse_instant(text: str) -> dt.datetime:
     try:
         return _aware(dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00")))
     except ValueError as exc:
@@ -53,7 +53,7 @@ def now() -> dt.datetime:
         return _frozen
     fixed = os.environ.get(ENV_CLOCK)
     if fixed:
-        return _parse_instant(fixed)
+        return parse_instant(fixed)
     return dt.datetime.now(dt.UTC)
 
 

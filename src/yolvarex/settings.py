@@ -4,6 +4,7 @@
 `YOLVAREX_DATABASE_URL` points at PostgreSQL (or another SQLite file) instead of the default
 `yolvarex.sqlite3` inside the data directory. `YOLVAREX_USER` names the local user that CLI
 commands act for when `--user` is not given. `YOLVAREX_MAX_UPLOAD_MB` caps uploads (default 50).
+A value yolvarex cannot use stops start-up with a message (InvalidSetting), never a silent default.
 """
 
 from __future__ import annotations
@@ -14,13 +15,14 @@ from pathlib import Path
 
 import platformdirs
 
-from yolvarex.clock import ENV_CLOCK, ENV_TIMEZONE
+from yolvarex.clock import ENV_CLOCK, ENV_TIMEZONE, UnknownZone, parse_instant, valid_zone
 
 ENV_DATA_DIR = "YOLVAREX_DATA_DIR"
 ENV_DATABASE_URL = "YOLVAREX_DATABASE_URL"
 ENV_USER = "YOLVAREX_USER"
 ENV_MAX_UPLOAD_MB = "YOLVAREX_MAX_UPLOAD_MB"
 ENV_SECURE_COOKIES = "YOLVAREX_SECURE_COOKIES"
+ENV_SKIP_MIGRATE = "YOLVAREX_SKIP_MIGRATE"
 
 #: Every setting a user can give, with what it does. `tests/test_docs.py` checks that the README
 #: documents each one, so this list and the README cannot drift apart.
@@ -32,7 +34,21 @@ DOCUMENTED = {
     ENV_SECURE_COOKIES: "set to 1 behind HTTPS so the session cookie is marked Secure",
     ENV_TIMEZONE: "time zone for new users who do not choose one (default: the machine's)",
     ENV_CLOCK: "freeze the app's clock at this instant (tests and demos)",
+    ENV_SKIP_MIGRATE: "set to 1 so a server process does not migrate on start (serve --workers sets it)",
 }
+MAX_UPLOAD_MB = (1, 1024)
+FLAGS = {"1": True, "true": True, "yes": True, "0": False, "false": False, "no": False, "": False}
+
+
+class InvalidSetting(ValueError):
+    """An environment variable with a value yolvarex cannot use; start-up stops and says why."""
+
+
+def _flag(env: dict[str, str], name: str) -> bool:
+    value = env.get(name, "").strip().lower()
+    if value not in FLAGS:
+        raise InvalidSetting(f"{name}={env[name]!r} is not a yes or no; use 1 or 0.")
+    return FLAGS[value]
 
 
 @dataclass(frozen=True)
@@ -43,10 +59,6 @@ class Settings:
     max_upload_bytes: int
     secure_cookies: bool
 
-    @property
-    def is_sqlite(self) -> bool:
-        return self.database_url.startswith("sqlite")
-
 
 def load_settings(env: dict[str, str] | None = None) -> Settings:
     env = dict(os.environ if env is None else env)
@@ -54,14 +66,30 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
     url = env.get(ENV_DATABASE_URL) or f"sqlite:///{data_dir / 'yolvarex.sqlite3'}"
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    raw_mb = env.get(ENV_MAX_UPLOAD_MB, "50")
     try:
-        max_mb = float(env.get(ENV_MAX_UPLOAD_MB, "50"))
+        max_mb = float(raw_mb)
     except ValueError:
-        max_mb = 50.0
+        max_mb = float("nan")
+    low, high = MAX_UPLOAD_MB
+    if not low <= max_mb <= high:
+        raise InvalidSetting(f"{ENV_MAX_UPLOAD_MB}={raw_mb!r} is not a size in megabytes from "
+                             f"{low} to {high}; for example {ENV_MAX_UPLOAD_MB}=50.")
+    for name in (ENV_TIMEZONE,):
+        if env.get(name):
+            try:
+                valid_zone(env[name])
+            except UnknownZone as exc:
+                raise InvalidSetting(f"{name}: {exc}") from None
+    if env.get(ENV_CLOCK):
+        try:
+            parse_instant(env[ENV_CLOCK])
+        except ValueError as exc:
+            raise InvalidSetting(str(exc)) from None
     return Settings(
         data_dir=data_dir,
         database_url=url,
         default_user=env.get(ENV_USER) or None,
         max_upload_bytes=int(max_mb * 1024 * 1024),
-        secure_cookies=env.get(ENV_SECURE_COOKIES, "") in {"1", "true", "yes"},
+        secure_cookies=_flag(env, ENV_SECURE_COOKIES),
     )

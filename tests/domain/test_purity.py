@@ -11,7 +11,8 @@ DOMAIN = Path(yolvarex.domain.__file__).parent
 FORBIDDEN_MODULES = {"sqlalchemy", "fastapi", "starlette", "jinja2", "typer", "rich", "httpx",
                      "requests", "uvicorn", "alembic", "os", "io", "pathlib", "socket", "subprocess",
                      "shutil", "tempfile", "time", "urllib", "yolvarex.store", "yolvarex.services",
-                     "yolvarex.web", "yolvarex.api", "yolvarex.cli", "yolvarex.ingest"}
+                     "yolvarex.web", "yolvarex.api", "yolvarex.cli", "yolvarex.ingest",
+                     "yolvarex.clock"}
 FORBIDDEN_CALLS = {"open", "now", "today", "utcnow", "time", "input", "print", "read_text",
                    "write_text", "read_bytes", "urlopen", "eval", "exec"}
 

@@ -20,7 +20,7 @@ from yolvarex.content import Library
 from yolvarex.errors import UserError
 from yolvarex.services import accounts
 from yolvarex.services.runtime import ContentInvalid, Runtime, library, open_runtime
-from yolvarex.settings import ENV_USER, Settings, load_settings
+from yolvarex.settings import ENV_USER, InvalidSetting, Settings, load_settings
 from yolvarex.store.access import Actor
 from yolvarex.store.db import DatabaseUnavailable
 from yolvarex.store.models import User
@@ -81,6 +81,8 @@ def runtime() -> Runtime:
     """Open the app (content checked, database migrated) or exit with a clear message."""
     try:
         return open_runtime(load_settings())
+    except InvalidSetting as exc:
+        fail(str(exc))
     except ContentInvalid as exc:
         _content_invalid(exc)
     except DatabaseUnavailable as exc:

@@ -7,6 +7,8 @@ import typer
 from yolvarex import __version__
 from yolvarex.cli import content, db, decide, demo, form, imports, load, log, plan, serve, trees, users
 from yolvarex.cli import routines as routine_cli
+from yolvarex.cli.common import err
+from yolvarex.settings import InvalidSetting
 
 app = typer.Typer(
     name="yolvarex",
@@ -35,4 +37,8 @@ for module in (serve, db, content, users, demo, decide, trees, imports, log, loa
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except InvalidSetting as exc:  # read outside `runtime()`: still one sentence, no traceback
+        err.print(f"[bold red]Error:[/] {exc}", highlight=False)
+        raise SystemExit(1) from None

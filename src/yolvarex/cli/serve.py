@@ -8,6 +8,7 @@ import typer
 import uvicorn
 
 from yolvarex.cli.common import err, runtime
+from yolvarex.settings import ENV_SKIP_MIGRATE
 
 
 def serve(host: str = typer.Option("127.0.0.1", help="Address to listen on."),
@@ -18,7 +19,7 @@ def serve(host: str = typer.Option("127.0.0.1", help="Address to listen on."),
     rt.db.dispose()
     err.print(f"yolvarex is running at [bold]http://{host}:{port}[/] (Ctrl+C to stop)")
     if workers > 1:
-        os.environ.setdefault("YOLVAREX_SKIP_MIGRATE", "1")
+        os.environ.setdefault(ENV_SKIP_MIGRATE, "1")
     uvicorn.run("yolvarex.asgi:app", host=host, port=port, workers=workers, log_level="info",
                 proxy_headers=True, server_header=False)
 

@@ -15,14 +15,14 @@ class Verdict(StrEnum):
 
     @property
     def rank(self) -> int:
-        return _ORDER.index(self)
+        return _RANK[self]
 
     @property
     def label(self) -> str:
         return _LABELS[self]
 
 
-_ORDER = list(Verdict)
+_RANK = {verdict: rank for rank, verdict in enumerate(Verdict)}
 _LABELS = {
     Verdict.TRAIN: "Train as planned",
     Verdict.MODIFY: "Keep it easy",
@@ -34,4 +34,4 @@ _LABELS = {
 
 def most_conservative(verdicts: Iterable[Verdict]) -> Verdict:
     """The verdict that wins: the most conservative one; `train` when there is none."""
-    return max(verdicts, key=lambda v: v.rank, default=Verdict.TRAIN)
+    return max(verdicts, key=_RANK.__getitem__, default=Verdict.TRAIN)

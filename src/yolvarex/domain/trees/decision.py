@@ -20,13 +20,12 @@ from typing import Any
 from yolvarex.content.schemas.tree import Tree
 from yolvarex.domain.facts import CATALOG, Facts
 from yolvarex.domain.trees.engine import CompiledTree, TreeResult
-from yolvarex.domain.verdict import Verdict
+from yolvarex.domain.verdict import Verdict, most_conservative
 
 RED_FLAGS_TREE = "red-flags"
 DISCLAIMER = ("This is coaching guidance, not medical advice. If something feels wrong, a "
               "symptom is severe, or it is getting worse, stop and see a doctor or "
               "physiotherapist.")
-_RANK = {v: v.rank for v in Verdict}
 _CATALOG_ORDER = {name: i for i, name in enumerate(CATALOG)}
 
 
@@ -66,11 +65,6 @@ class Decision:
                 return result
         raise KeyError(tree_id)
 
-    @property
-    def deciding(self) -> tuple[TreeResult, ...]:
-        """The trees whose verdict is the one that won."""
-        return tuple(t for t in self.trees if t.verdict is self.verdict)
-
 
 def _unique(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
@@ -105,7 +99,7 @@ class Engine:
     def decide(self, facts: Facts) -> Decision:
         values = facts.lookup
         results = [tree.run(values) for tree in self.trees]
-        verdict = max((r.verdict for r in results), key=_RANK.__getitem__)
+        verdict = most_conservative(r.verdict for r in results)
         winners = [r for r in results if r.verdict is verdict]
         return Decision(
             day=facts.day, verdict=verdict, trees=tuple(results),
