@@ -20,6 +20,8 @@ class User(Base):
     role: Mapped[str] = mapped_column(String(10), default="athlete")
     settings: Mapped[dict[str, object]] = mapped_column(JsonType, default=dict)
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")  # IANA name: the athlete's day
+    #: SHA-256 of the private calendar subscription token (/cal/<token>.ics); None: no feed
+    calendar_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 

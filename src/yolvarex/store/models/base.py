@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
-from sqlalchemy import ForeignKey, MetaData
+from sqlalchemy import ForeignKey, MetaData, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 from yolvarex.store.types import UTCDateTime, utcnow
@@ -28,3 +29,12 @@ class OwnedMixin:
         return mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
 
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    @declared_attr
+    def uid(cls) -> Mapped[str]:
+        """A stable id that an export carries and a restore keeps (ids differ between databases)."""
+        return mapped_column(String(32), default=new_uid, index=True)
+
+
+def new_uid() -> str:
+    return uuid.uuid4().hex

@@ -1,0 +1,348 @@
+"""Your data, whole: export everything an athlete owns to one zip archive, and restore it.
+
+The archive holds one JSON file per kind of record (a list of records, each with the stable
+`uid` it has in every database), `profile.json`, `manifest.json` with the schema version, and a
+README describing each file. Restoring merges by `uid`: a record already in the account is left
+as it is, so restoring the same archive twice adds nothing. A check-in for a date that already
+has one, or a coach tree with an id already used, keeps the account's own and is counted as
+kept. An archive from a newer schema is refused; a broken or hostile archive is refused before
+anything is written, and a restore is one transaction: all of it or none of it.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import io
+import json
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import JSON, Date, DateTime, LargeBinary, select
+from sqlalchemy.orm import Session, selectinload
+
+from yolvarex import __version__, clock
+from yolvarex.errors import Invalid
+from yolvarex.store import models
+from yolvarex.store.access import Action, Actor, require
+from yolvarex.store.types import UTCDateTime
+
+FORMAT = "yolvarex-export"
+SCHEMA_VERSION = 1
+MAX_ENTRIES = 64
+#: How much an archive may expand to, as a multiple of the upload limit (and per file).
+EXPANSION = 20
+
+#: file name -> model; order matters on restore (nothing refers across files except sets)
+RECORDS: dict[str, type[models.OwnedMixin]] = {
+    "checkins.json": models.CheckIn,
+    "activities.json": models.Activity,
+    "strength_sessions.json": models.StrengthSession,
+    "performance_tests.json": models.PerformanceTest,
+    "plans.json": models.Plan,
+    "routine_completions.json": models.RoutineCompletion,
+    "form_assessments.json": models.FormAssessment,
+    "custom_trees.json": models.CustomTree,
+}
+SET_FIELDS = ("position", "exercise", "reps", "seconds", "load_kg", "side", "rpe", "completed",
+              "notes")
+#: columns never exported: database ids and the owner (the account restored into owns them)
+SKIPPED = {"id", "user_id", "created_by"}
+#: a second record with the same value in these columns is the same thing, kept once
+NATURAL_KEYS: dict[type[models.OwnedMixin], str] = {models.CheckIn: "date",
+                                                    models.CustomTree: "tree_id"}
+
+README = """yolvarex data export
+====================
+
+Everything one athlete owns in yolvarex, as JSON (UTF-8). Restore it into any yolvarex with
+`yolvarex restore FILE.zip`, the Data page, or POST /api/v1/restore. Every record carries a
+stable "uid" that a restore keeps, so restoring twice adds nothing.
+
+manifest.json             format, schema_version, app version, when and for whom it was made,
+                          how many records each file holds
+profile.json              the account: name, role, time zone and settings (heart rates, ...)
+checkins.json             morning check-ins: "date" and the answers in "data"
+activities.json           runs and cross-training: start (UTC), local day and UTC offset,
+                          duration, distance, heart rate, RPE, load and how it was computed;
+                          "samples_b64" holds the recorded samples (pace, heart rate, cadence,
+                          running dynamics, positions) in yolvarex's compact format, base64
+strength_sessions.json    strength sessions with their sets (exercise, reps or seconds, load,
+                          side, RPE, completed)
+performance_tests.json    performance tests: test, side, value
+plans.json                strength plans: the profile they were made from and the plan itself
+routine_completions.json  recovery routines done, with when and for how long
+form_assessments.json     form self-assessments: answers and the ranked faults
+custom_trees.json         decision trees written by a coach (YAML source)
+coach_links.json          coaching links, by user name (for the record; a restore does not
+                          recreate them, since the other person may not exist there)
+
+Verdicts are not stored: yolvarex recomputes them from the check-ins and the log. Times are
+ISO 8601; instants end in +00:00 (UTC); days are the athlete's local dates.
+"""
+
+
+@dataclass
+class RestoreReport:
+    added: dict[str, int] = field(default_factory=dict)
+    already_there: dict[str, int] = field(default_factory=dict)
+    kept_yours: dict[str, int] = field(default_factory=dict)
+    settings_added: list[str] = field(default_factory=list)
+
+    @property
+    def total_added(self) -> int:
+        return sum(self.added.values())
+
+    def to_json(self) -> dict[str, Any]:
+        return {"added": self.added, "already_there": self.already_there,
+                "kept_yours": self.kept_yours, "settings_added": self.settings_added,
+                "total_added": self.total_added}
+
+
+# Export -----------------------------------------------------------------------------------------
+
+def _columns(model: type[Any]) -> list[Any]:
+    return [c for c in model.__table__.columns if c.name not in SKIPPED]
+
+
+def _plain(value: Any, column: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(column.type, LargeBinary):
+        return base64.b64encode(value).decode("ascii")
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    return value
+
+
+def _key(column: Any) -> str:
+    return "samples_b64" if isinstance(column.type, LargeBinary) else column.name
+
+
+def _record(row: Any) -> dict[str, Any]:
+    out = {_key(c): _plain(getattr(row, c.name), c) for c in _columns(type(row))}
+    if isinstance(row, models.StrengthSession):
+        out["sets"] = [{name: getattr(s, name) for name in SET_FIELDS} for s in row.sets]
+    return out
+
+
+def _sort_key(record: dict[str, Any]) -> tuple[str, str]:
+    when = record.get("start") or record.get("date") or record.get("completed_at") \
+        or record.get("created_at") or ""
+    return str(when), str(record["uid"])
+
+
+def _dump(data: Any) -> bytes:
+    return (json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True) + "\n").encode()
+
+
+def export_archive(db: Session, actor: Actor, athlete_id: int | None = None) -> bytes:
+    """Everything the athlete owns, as zip bytes (only the athlete may export their data)."""
+    athlete_id = actor.id if athlete_id is None else athlete_id
+    require(db, actor, athlete_id, Action.WRITE)
+    user = db.get(models.User, athlete_id)
+    assert user is not None
+    files: dict[str, Any] = {}
+    for name, model in RECORDS.items():
+        query = select(model).where(model.user_id == athlete_id)
+        if model is models.StrengthSession:
+            query = query.options(selectinload(models.StrengthSession.sets))
+        files[name] = sorted((_record(row) for row in db.scalars(query)), key=_sort_key)
+    names = {u.id: u.name for u in db.scalars(select(models.User))}
+    files["coach_links.json"] = sorted(
+        ({"coach": names.get(link.coach_id), "athlete": names.get(link.athlete_id),
+          "status": link.status, "created_at": link.created_at.isoformat(),
+          "responded_at": link.responded_at.isoformat() if link.responded_at else None}
+         for link in db.scalars(select(models.CoachLink).where(
+             (models.CoachLink.coach_id == athlete_id) | (models.CoachLink.athlete_id == athlete_id)))),
+        key=lambda r: (r["created_at"], r["coach"] or "", r["athlete"] or ""))
+    profile = {"name": user.name, "role": user.role, "timezone": user.timezone,
+               "settings": dict(user.settings or {})}
+    manifest = {"format": FORMAT, "schema_version": SCHEMA_VERSION, "app_version": __version__,
+                "exported_at": clock.now().isoformat(), "athlete": user.name,
+                "counts": {name: len(records) for name, records in files.items()}}
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("README.txt", README)
+        archive.writestr("manifest.json", _dump(manifest))
+        archive.writestr("profile.json", _dump(profile))
+        for name, records in files.items():
+            archive.writestr(name, _dump(records))
+    return buffer.getvalue()
+
+
+def archive_name(name: str, day: dt.date) -> str:
+    return f"yolvarex-{name}-{day.isoformat()}.zip"
+
+
+# Restore ----------------------------------------------------------------------------------------
+
+def _read_members(data: bytes, limit: int) -> dict[str, bytes]:
+    """The archive's files, refused before reading when it is not one of ours or expands too far."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise Invalid("This is not a zip archive; choose the .zip file yolvarex exported.") from None
+    with archive:
+        infos = archive.infolist()
+        if len(infos) > MAX_ENTRIES:
+            raise Invalid(f"The archive holds {len(infos)} files; a yolvarex export holds "
+                          f"{len(RECORDS) + 4}. It is not an export, so nothing was restored.")
+        known = {"README.txt", "manifest.json", "profile.json", "coach_links.json", *RECORDS}
+        strange = sorted(i.filename for i in infos if i.filename not in known)
+        if strange:
+            raise Invalid("The archive holds files a yolvarex export does not: "
+                          + ", ".join(strange[:5]) + ". Nothing was restored.")
+        total = sum(i.file_size for i in infos)
+        if total > limit * EXPANSION:
+            raise Invalid(f"The archive expands to {total / 2**20:.0f} MB, more than this server "
+                          f"takes ({limit * EXPANSION / 2**20:.0f} MB). Nothing was restored.")
+        members: dict[str, bytes] = {}
+        for info in infos:
+            with archive.open(info) as handle:
+                content = handle.read(limit * EXPANSION + 1)
+            if len(content) > info.file_size:  # a header that lies about the size
+                raise Invalid("The archive is damaged (a file is larger than it says). "
+                              "Nothing was restored.")
+            members[info.filename] = content
+    return members
+
+
+def _json(members: dict[str, bytes], name: str, required: bool = True) -> Any:
+    if name not in members:
+        if required:
+            raise Invalid(f"The archive has no {name}; it is not a complete yolvarex export.")
+        return []
+    try:
+        return json.loads(members[name])
+    except (ValueError, UnicodeDecodeError):
+        raise Invalid(f"{name} in the archive is not valid JSON. Nothing was restored.") from None
+
+
+def _parse(value: Any, column: Any, where: str) -> Any:
+    if value is None:
+        if not column.nullable:
+            raise Invalid(f"{where}: {column.name} is missing.")
+        return None
+    kind = column.type
+    if isinstance(kind, JSON):
+        return value
+    try:
+        if isinstance(kind, LargeBinary):
+            return base64.b64decode(value, validate=True)
+        if isinstance(kind, UTCDateTime | DateTime):
+            stamp = dt.datetime.fromisoformat(value)
+            if stamp.tzinfo is None:
+                raise ValueError("no time zone")
+            return stamp
+        if isinstance(kind, Date):
+            return dt.date.fromisoformat(value)
+        expected = kind.python_type
+    except (ValueError, TypeError) as exc:
+        raise Invalid(f"{where}: {column.name} {value!r} cannot be read ({exc}).") from None
+    if expected is float and isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+        raise Invalid(f"{where}: {column.name} should be {expected.__name__}, not {value!r}.")
+    return value
+
+
+def _row(model: type[Any], record: Any, where: str) -> dict[str, Any]:
+    if not isinstance(record, dict):
+        raise Invalid(f"{where} is not a record.")
+    columns = {_key(c): c for c in _columns(model)}
+    extra = set(record) - set(columns) - ({"sets"} if model is models.StrengthSession else set())
+    if extra:
+        raise Invalid(f"{where} has fields this version does not know: {', '.join(sorted(extra))}.")
+    uid = record.get("uid")
+    if not isinstance(uid, str) or not 8 <= len(uid) <= 32:
+        raise Invalid(f"{where} has no valid uid.")
+    missing = [key for key, c in columns.items()
+               if key not in record and not c.nullable and c.default is None]
+    if missing:
+        raise Invalid(f"{where} lacks {', '.join(missing)}.")
+    return {c.name: _parse(record[key], c, where) for key, c in columns.items() if key in record}
+
+
+def _sets(record: dict[str, Any], where: str) -> list[models.StrengthSet]:
+    raw = record.get("sets", [])
+    if not isinstance(raw, list):
+        raise Invalid(f"{where}: sets should be a list.")
+    columns = {c.name: c for c in models.StrengthSet.__table__.columns}
+    out = []
+    for i, item in enumerate(raw):
+        if not isinstance(item, dict) or set(item) - set(SET_FIELDS):
+            raise Invalid(f"{where}, set {i + 1}: not a set this version knows.")
+        out.append(models.StrengthSet(**{k: _parse(item.get(k), columns[k], f"{where}, set {i + 1}")
+                                         for k in SET_FIELDS if k in item}))
+    return out
+
+
+def _check_manifest(members: dict[str, bytes]) -> None:
+    manifest = _json(members, "manifest.json")
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise Invalid("manifest.json does not say this is a yolvarex export.")
+    version = manifest.get("schema_version")
+    if not isinstance(version, int) or version < 1:
+        raise Invalid("manifest.json has no schema version.")
+    if version > SCHEMA_VERSION:
+        raise Invalid(f"This archive was made by a newer yolvarex (schema {version}; this one "
+                      f"reads up to {SCHEMA_VERSION}). Update yolvarex, then restore it.")
+
+
+def restore_archive(db: Session, actor: Actor, data: bytes, limit: int,
+                    athlete_id: int | None = None,
+                    on_file: Callable[[str, int], None] | None = None) -> RestoreReport:
+    """Merge an export into the athlete's account (by uid); raises Invalid, writing nothing,
+    when the archive cannot be restored. The caller's transaction commits it whole."""
+    athlete_id = actor.id if athlete_id is None else athlete_id
+    require(db, actor, athlete_id, Action.WRITE)
+    if len(data) > limit:
+        raise Invalid(f"The archive is {len(data) / 2**20:.0f} MB; this server takes up to "
+                      f"{limit / 2**20:.0f} MB.")
+    members = _read_members(data, limit)
+    _check_manifest(members)
+    report = RestoreReport()
+    staged: list[Any] = []
+    for name, model in RECORDS.items():
+        records = _json(members, name, required=False)
+        if not isinstance(records, list):
+            raise Invalid(f"{name} should hold a list of records.")
+        have = set(db.scalars(select(model.uid).where(model.user_id == athlete_id)))
+        natural = NATURAL_KEYS.get(model)
+        taken = set(db.scalars(select(getattr(model, natural)).where(
+            model.user_id == athlete_id))) if natural else set()
+        label = name.removesuffix(".json")
+        for i, record in enumerate(records):
+            values = _row(model, record, f"{name}, record {i + 1}")
+            if values["uid"] in have:
+                report.already_there[label] = report.already_there.get(label, 0) + 1
+                continue
+            if natural and values.get(natural) in taken:
+                report.kept_yours[label] = report.kept_yours.get(label, 0) + 1
+                continue
+            row: Any = model(user_id=athlete_id, **values)  # type: ignore[call-arg]
+            if isinstance(row, models.StrengthSession):
+                row.sets = _sets(record, f"{name}, record {i + 1}")
+            staged.append(row)
+            have.add(values["uid"])
+            if natural:
+                taken.add(values.get(natural))
+            report.added[label] = report.added.get(label, 0) + 1
+        if on_file:
+            on_file(name, len(records))
+    profile = _json(members, "profile.json")
+    user = db.get(models.User, athlete_id)
+    assert user is not None
+    if isinstance(profile, dict) and isinstance(profile.get("settings"), dict):
+        settings = dict(user.settings or {})
+        for key, value in profile["settings"].items():
+            if key not in settings and key != "demo":
+                settings[key] = value
+                report.settings_added.append(key)
+        user.settings = settings
+    db.add_all(staged)
+    db.flush()
+    return report
