@@ -12,6 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from yolvarex import __version__
+from yolvarex.api.data import router as data_api
 from yolvarex.api.decisions import router as decisions_api
 from yolvarex.api.form import router as form_api_router
 from yolvarex.api.plans import router as plans_router
@@ -60,6 +61,7 @@ def create_app(rt: Runtime | None = None) -> FastAPI:
     app.include_router(routines_api)
     app.include_router(decisions_api)
     app.include_router(plans_router)
+    app.include_router(data_api)
     for router in ROUTERS:
         app.include_router(router)
 

@@ -19,7 +19,7 @@ from yolvarex.cli.common import (
     user_errors,
     write_config,
 )
-from yolvarex.services import accounts, days
+from yolvarex.services import account_data, accounts, days
 from yolvarex.store.access import Actor
 from yolvarex.store.models import User
 
@@ -94,6 +94,20 @@ def set_settings(name: str, timezone: str = typer.Option(..., "--timezone", help
         zone = days.set_timezone(db, actor, timezone)
     console.print(f"[bold]{actor.name}[/] now lives on {zone} time: today there is "
                   f"{clock.today(zone):%A %d %B}.", highlight=False)
+
+
+@user_app.command("delete")
+def delete_user(name: str, yes: bool = typer.Option(False, "--yes", help="Do not ask first.")) -> None:
+    """Delete a user and every record they own (check-ins, log, plans, tests, routines, trees,
+    sessions, tokens, coach links). It cannot be undone; `yolvarex export` first to keep a copy."""
+    rt = runtime()
+    with user_errors(), rt.db.session() as db:
+        user = accounts.user_named(db, name)
+        if not yes and not typer.confirm(f"Delete {user.name} and all their data for good?"):
+            fail("nothing was deleted")
+        removed = account_data.delete_account(db, user)
+    what = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in removed.items() if n) or "no records"
+    console.print(f"Deleted [bold]{name}[/] and {what}.", highlight=False)
 
 
 @user_app.command("default")

@@ -7,7 +7,7 @@ from fastapi.responses import Response
 
 from yolvarex import clock
 from yolvarex.errors import UserError
-from yolvarex.services import accounts, athlete, days
+from yolvarex.services import account_data, accounts, athlete, days
 from yolvarex.store.access import Actor
 from yolvarex.store.models import User
 from yolvarex.web import core
@@ -100,7 +100,7 @@ def logout(request: Request) -> Response:
 
 def _account_page(request: Request, actor: Actor, new_token: str | None = None,
                   body_errors: list[str] | None = None, zone_error: str | None = None,
-                  status: int = 200) -> Response:
+                  password_error: str | None = None, status: int = 200) -> Response:
     with core.runtime(request).db.session() as db:
         tokens = accounts.list_api_tokens(db, actor)
         user = db.get(User, actor.id)
@@ -109,6 +109,7 @@ def _account_page(request: Request, actor: Actor, new_token: str | None = None,
     return core.render(request, "account.html", {"tokens": tokens, "new_token": new_token,
                                                  "body": body, "body_errors": body_errors or [],
                                                  "zone": zone, "zone_error": zone_error,
+                                                 "password_error": password_error,
                                                  "local_now": clock.local_now(zone),
                                                  "zones": clock.zone_names()},
                        status_code=status)
@@ -141,6 +142,26 @@ def save_timezone(request: Request, timezone: str = Form(""),
         return _account_page(request, actor, zone_error=exc.message, status=422)
     return core.redirect("/account", f"Time zone set to {zone}. Your days now follow its clock; "
                          "earlier days stay as they were.")
+
+
+@router.post("/account/password")
+def change_password(request: Request, old_password: str = Form(""), new_password: str = Form(""),
+                    confirm_password: str = Form(""),
+                    actor: Actor = Depends(core.login_required)) -> Response:
+    if new_password != confirm_password:
+        differ = "The two new passwords differ; type the same one twice."
+        return _account_page(request, actor, password_error=differ, status=422)
+    try:
+        with core.runtime(request).db.session() as db:
+            current = accounts.web_session(db, request.cookies.get(core.SESSION_COOKIE))
+            user = db.get(User, actor.id)
+            assert user is not None and current is not None
+            ended = account_data.change_password(db, user, old_password, new_password,
+                                                 keep_session_id=current[0].id)
+    except UserError as exc:
+        return _account_page(request, actor, password_error=exc.message, status=422)
+    others = f" {ended} other session(s) were logged out." if ended else ""
+    return core.redirect("/account", "Password changed." + others)
 
 
 @router.post("/account/tokens")

@@ -1,0 +1,56 @@
+"""The account as its owner controls it: change the password, and delete the account with
+every row the runner owns."""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy.orm import Session
+
+from yolvarex.errors import Invalid, Unauthorized
+from yolvarex.services import accounts, data_archive
+from yolvarex.store import models
+
+
+def confirm_password(db: Session, user: models.User, password: str | None) -> None:
+    """A password-protected account confirms with its password; one without (a CLI-only user)
+    confirms with its own name."""
+    if user.password_hash is None:
+        if password != user.name:
+            raise Invalid(f"This account has no password; type its name, {user.name}, to confirm.")
+        return
+    try:
+        accounts.authenticate(db, user.name, password or "")
+    except Unauthorized:
+        raise Unauthorized("That is not your current password.") from None
+
+
+def change_password(db: Session, user: models.User, old: str, new: str,
+                    keep_session_id: int | None = None) -> int:
+    """Set a new password after checking the old one; every other web session of the user ends.
+    Returns how many sessions ended."""
+    confirm_password(db, user, old)
+    accounts.set_password(db, user, new)
+    ended = db.execute(delete(models.WebSession).where(
+        models.WebSession.user_id == user.id,
+        models.WebSession.id != (keep_session_id if keep_session_id is not None else -1)))
+    return int(ended.rowcount or 0)  # type: ignore[attr-defined]
+
+
+def delete_account(db: Session, user: models.User) -> dict[str, int]:
+    """Delete the user and every row they own (check-ins, log, plans, tests, routines,
+    assessments, trees, sessions, tokens, coach links). Returns what was removed, by kind."""
+    removed: dict[str, int] = {}
+    for name, model in data_archive.RECORDS.items():
+        count = db.scalar(select(func.count()).select_from(model).where(model.user_id == user.id)) or 0
+        if count:
+            removed[name.removesuffix(".json")] = count
+        db.execute(delete(model).where(model.user_id == user.id))
+    links = db.execute(delete(models.CoachLink).where(or_(
+        models.CoachLink.coach_id == user.id, models.CoachLink.athlete_id == user.id)))
+    removed["coach_links"] = int(links.rowcount or 0)  # type: ignore[attr-defined]
+    db.execute(delete(models.WebSession).where(models.WebSession.user_id == user.id))
+    db.execute(delete(models.ApiToken).where(models.ApiToken.user_id == user.id))
+    db.execute(update(models.Plan).where(models.Plan.created_by == user.id).values(created_by=None))
+    db.delete(user)
+    db.flush()
+    return removed
