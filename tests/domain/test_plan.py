@@ -55,14 +55,16 @@ def test_plan_json_round_trips() -> None:
             "rpe_target"} <= set(exercise)
 
 
-def test_race_weeks_have_phases_and_no_heavy_work_in_the_last_ten_days() -> None:
+def test_race_weeks_have_phases_and_heavy_work_ends_seven_to_ten_days_out() -> None:
     plan = generate_plan(Profile.model_validate(ISSUE_PROFILE), LIBRARY)
     phases = [w.phase.value for w in plan.weeks]
     assert phases[0] == "base" and phases[-1] == "taper" and "peak" in phases and "build" in phases
     race = plan.profile.race
     assert race is not None
-    late = [s for s in plan.sessions() if 0 <= (race.date - s.date).days <= 10]
+    late = [s for s in plan.sessions() if 0 <= (race.date - s.date).days < 7]
     assert late and all(s.lower_body_load.value != "full" for s in late)
+    heavy = [s.date for s in plan.sessions() if s.lower_body_load.value == "full"]
+    assert 7 <= (race.date - heavy[-1]).days <= 10
 
 
 def test_bodyweight_is_always_there_and_aliases_are_read() -> None:

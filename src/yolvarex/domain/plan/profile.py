@@ -6,7 +6,7 @@
  "sessions_per_week": 2, "minutes_per_session": 30,
  "run_week": {"mon": "easy", ..., "sun": "rest"},
  "race": {"date": "2027-03-07", "distance": "half_marathon"},
- "injury_history": ["knee"], "placement": "easy_days"}
+ "injury_history": ["knee"], "placement": "easy_days|hard_days|easy_days_only"}
 ```
 Bodyweight is always available, so it is added to `equipment` when missing.
 """
@@ -48,8 +48,12 @@ class Experience(StrEnum):
 
 
 class Placement(StrEnum):
+    """Where heavy leg work goes: easy days first (a hard day after the run when no easy day
+    fits), hard days only, or easy days only (lighter work when none fits)."""
+
     EASY_DAYS = "easy_days"
     HARD_DAYS = "hard_days"
+    EASY_DAYS_ONLY = "easy_days_only"
 
 
 class Distance(StrEnum):
