@@ -20,6 +20,7 @@ from enum import StrEnum
 from typing import Any
 
 from yolvarex.content.schemas.exercise import Equipment, Exercise, Pattern
+from yolvarex.domain.plan.describe import tempo_words
 from yolvarex.domain.plan.ladders import Ladders
 from yolvarex.domain.plan.model import Prescription
 
@@ -209,7 +210,7 @@ def _progress(base: Prescription, exercise: Exercise, ladders: Ladders, lo: int,
         rest = base.tempo.split("-")[1:] if base.tempo else ["0", "1"]
         slower = "-".join(["3", *rest])
         return NextStep(replace(base, tempo=slower), Change.SLOWER_LOWERING,
-                        f"{why}: take 3 seconds to lower on every rep (tempo {slower}).")
+                        f"{why}: take 3 seconds to lower on every rep ({tempo_words(slower)}).")
     harder = ladders.harder(exercise.id)
     if harder is not None:
         return NextStep(_on(harder, base), Change.NEXT_RUNG,

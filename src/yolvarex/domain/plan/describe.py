@@ -11,8 +11,19 @@ BLOCK_TITLES = {BlockKind.WARMUP: "Warm-up", BlockKind.PLYOMETRIC: "Plyometrics"
 LOAD_WORDS = {"none": "no leg load", "light": "light leg work", "full": "full leg work"}
 
 
+def tempo_words(tempo: str | None) -> str | None:
+    """`3-1-1` as a runner reads it: `3 s down, 1 s up, hold 1 s at the top`.
+
+    The digits are the seconds to lower (or let the band or weight back), to hold at the top
+    of the lift (left out when 0), and to lift (or press, or pull)."""
+    if not tempo:
+        return None
+    down, hold, up = (int(x) for x in tempo.split("-"))
+    return f"{down} s down, {up} s up" + (f", hold {hold} s at the top" if hold else "")
+
+
 def dose(p: Prescription) -> str:
-    """`3 x 8-12 each side, 3-0-1 tempo, 60 s rest, effort 7/10`."""
+    """`3 x 8-12 each side, 3 s down, 1 s up, 60 s rest, effort 7/10`."""
     side = " each side" if p.per_side else ""
     if p.reps is not None:
         amount = f"{p.reps[0]}-{p.reps[1]}" if p.reps[0] != p.reps[1] else f"{p.reps[0]}"
@@ -25,7 +36,7 @@ def dose(p: Prescription) -> str:
     if p.load_kg:
         parts.append(f"{p.load_kg:g} kg")
     if p.tempo:
-        parts.append(f"{p.tempo} tempo")
+        parts.append(tempo_words(p.tempo) or p.tempo)
     if p.sets > 1 or (p.reps is None and p.seconds is None):
         parts.append(f"{p.rest_s} s rest")
     if p.rpe_target:
