@@ -131,9 +131,15 @@ class Exercise(Entry):
     dose: Dose
     evidence: tuple[Id, ...] = ()
     note: Paragraph | None = None
+    less_stable: Sentence | None = Field(default=None, description=(
+        "a safe less stable version at the top of its ladder (eyes closed, one hand or foot "
+        "up): only for a static hold on flat ground"))
 
     @model_validator(mode="after")
     def _consistent(self) -> Exercise:
+        if self.less_stable and self.dose.seconds is None:
+            raise ValueError("less_stable is only for static holds (a dose in seconds) on flat "
+                             "ground; remove it from an exercise that moves")
         if self.lower_body == (self.leg_load is LegLoad.NONE):
             raise ValueError("leg_load is none exactly when lower_body is false")
         legs = sorted(m for m in self.muscles if m.lower() in LEG_MUSCLES)
