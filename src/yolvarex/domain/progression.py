@@ -133,8 +133,8 @@ def next_prescription(planned: Prescription, history: Sequence[LoggedSession], l
     if logged_id != planned.exercise and (session.date, logged_id) in (planned_before or {}):
         # the runner did what the plan asked then; the plan changes the rung now, unless the
         # old rung was not yet mastered
-        before = (planned_before or {})[(session.date, logged_id)]
-        judged = _judge(_on(exercise, planned, before), before, done, exercise, ladders)
+        then = (planned_before or {})[(session.date, logged_id)]
+        judged = _judge(_on(exercise, planned, then), then, done, exercise, ladders)
         today = library.exercises.get(planned.exercise)
         name = today.title if today else planned.exercise
         if judged.change in (Change.HOLD, Change.STEP_BACK, Change.EASIER_RUNG) and _climbs(
