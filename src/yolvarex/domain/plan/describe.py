@@ -38,7 +38,7 @@ def dose(p: Prescription) -> str:
     if p.tempo:
         parts.append(tempo_words(p.tempo) or p.tempo)
     if p.sets > 1 or (p.reps is None and p.seconds is None):
-        parts.append(f"{p.rest_s} s rest")
+        parts.append(f"{p.rest_s} s rest" if p.rest_s else "no rest between sets")
     if p.rpe_target:
         parts.append(f"effort {p.rpe_target}/10")
     return ", ".join(parts)

@@ -4,7 +4,7 @@ printable and as an .ics file), workout mode on the phone, and adapting a day to
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -226,11 +226,15 @@ class SetRow:
     side: str
     number: int
     reps: int | None
-    seconds: int | None
+    seconds: float | None
     load: float | None
+    done: bool = False
+    missed: bool = False
 
 
-def _set_rows(steps: list[Any]) -> dict[str, list[SetRow]]:
+def _set_rows(steps: list[Any], sent: dict[int, dict[str, Any]] | None = None,
+              ) -> dict[str, list[SetRow]]:
+    """One row per set (and side) to tick; `sent` holds what the runner already entered."""
     rows: dict[str, list[SetRow]] = {}
     index = 0
     for _, step in steps:
@@ -239,24 +243,34 @@ def _set_rows(steps: list[Any]) -> dict[str, list[SetRow]]:
             continue
         for number in range(1, p.sets + 1):
             for side in (("left", "right") if p.per_side else ("both",)):
-                rows.setdefault(p.exercise, []).append(SetRow(
-                    index, p.exercise, side, number, p.reps[1] if p.reps else None, p.seconds,
-                    p.load_kg))
+                row = SetRow(index, p.exercise, side, number, p.reps[1] if p.reps else None,
+                             p.seconds, p.load_kg)
+                given = (sent or {}).get(index)
+                if given is not None and given["exercise"] == p.exercise:
+                    row = replace(row, reps=given["reps"] if p.reps else None,
+                                  seconds=given["seconds"] if p.reps is None else None,
+                                  load=given["load_kg"], done=given["status"] == "done",
+                                  missed=given["status"] == "missed")
+                rows.setdefault(p.exercise, []).append(row)
                 index += 1
     return rows
 
 
 def _workout_page(request: Request, db: Session, actor: Actor, day: dt.date,
-                  errors: list[str] | None = None, done: bool = False, status: int = 200) -> Response:
+                  errors: list[str] | None = None, done: bool = False, status: int = 200,
+                  sent: dict[str, Any] | None = None, unmarked: int = 0) -> Response:
     library = _library(request)
     workout = strength_log.workout(db, actor, day, library)
     following = strength_log.next_steps(db, actor, day, library) if done else []
     session = workout.day.session
+    rows = {i: s for i, s in enumerate((sent or {}).get("sets", []))}
     return core.render(request, "plan/workout.html", {
-        "day": day, "workout": workout, "session": session, "rows": _set_rows(workout.steps),
+        "day": day, "workout": workout, "session": session,
+        "rows": _set_rows(workout.steps, rows),
         "steps": {p.exercise: step for p, step in workout.steps}, "lib": library,
         "tests": {e: TESTS[t] for e, t in TEST_BY_EXERCISE.items()}, "errors": errors or [],
-        "done": done, "following": following, "block_test": BlockKind.TEST},
+        "done": done, "following": following, "block_test": BlockKind.TEST,
+        "sent": sent or {}, "unmarked": unmarked, "total_sets": len(rows)},
         status_code=status, section="plan")
 
 
@@ -268,7 +282,10 @@ def workout(request: Request, day: dt.date, done: int = 0,
 
 
 def workout_data(form: FormData, day: dt.date) -> dict[str, Any]:
-    """The logged session from workout mode: ticked sets are done, unticked ones missed."""
+    """What workout mode sent: each set `done` (ticked), `missed` (marked missed) or `unmarked`.
+
+    `unmarked` sets count as done or missed only when the runner says which (the `unmarked`
+    button of the question the page asks); until then nothing is assumed."""
     def text(name: str) -> str:
         value = form.get(name)
         return value.strip() if isinstance(value, str) else ""
@@ -283,10 +300,11 @@ def workout_data(form: FormData, day: dt.date) -> dict[str, Any]:
     i = 0
     while text(f"set-{i}-exercise"):
         reps, seconds = number(f"set-{i}-reps"), number(f"set-{i}-seconds")
-        done = bool(text(f"set-{i}-done"))
+        status = "done" if text(f"set-{i}-done") else (
+            "missed" if text(f"set-{i}-missed") else "unmarked")
         sets.append({"exercise": text(f"set-{i}-exercise"), "side": text(f"set-{i}-side") or "both",
                      "reps": int(reps) if reps is not None else None, "seconds": seconds,
-                     "load_kg": number(f"set-{i}-load"), "completed": done})
+                     "load_kg": number(f"set-{i}-load"), "status": status})
         i += 1
     tests = []
     for key in form:
@@ -300,23 +318,38 @@ def workout_data(form: FormData, day: dt.date) -> dict[str, Any]:
             data[key] = number(key)
     if text("notes"):
         data["notes"] = text("notes")
+    if text("unmarked") in ("done", "missed"):
+        data["unmarked"] = text("unmarked")
     return data
+
+
+def logged_session(data: dict[str, Any]) -> dict[str, Any]:
+    """The session to log from `workout_data` once every set is accounted for."""
+    choice = data.get("unmarked")
+    sets = []
+    for s in data["sets"]:
+        status = choice if s["status"] == "unmarked" else s["status"]
+        sets.append({k: v for k, v in s.items() if k != "status"} | {"completed": status == "done"})
+    return {k: v for k, v in data.items() if k != "unmarked"} | {"sets": sets}
 
 
 @router.post("/plan/workout/{day}")
 async def workout_submit(request: Request, day: dt.date,
                          actor: Actor = Depends(core.login_required)) -> Response:
     data = workout_data(await request.form(), day)
-    if not any(s["completed"] for s in data["sets"]) and not data["tests"]:
+    unmarked = sum(1 for s in data["sets"] if s["status"] == "unmarked")
+    if unmarked and "unmarked" not in data:
         with _db(request) as db:
-            return _workout_page(request, db, actor, day, [
-                "Tick the sets you did (or enter your test results) before saving."], status=422)
+            return _workout_page(request, db, actor, day, status=422, sent=data,
+                                 unmarked=unmarked)
     try:
         with _db(request) as db:
-            strength_log.log_session(db, actor, strength_log.parse_session(data), _library(request))
+            strength_log.log_session(db, actor, strength_log.parse_session(logged_session(data)),
+                                     _library(request))
     except Invalid as exc:
         with _db(request) as db:
-            return _workout_page(request, db, actor, day, exc.details or [exc.message], status=422)
+            return _workout_page(request, db, actor, day, exc.details or [exc.message], status=422,
+                                 sent=data)
     return core.redirect(f"/plan/workout/{day.isoformat()}?done=1", "Workout saved. Well done.")
 
 
