@@ -31,7 +31,7 @@ def test_profile_form_creates_a_plan_and_shows_errors_per_field(client, rt, make
                                              "csrf_token": _csrf(client)})
     assert bad.status_code == 422
     assert 'id="weeks-error"' in bad.text and 'aria-invalid="true"' in bad.text
-    assert "run_week.mon" in bad.text
+    assert "for Monday&#39;s run" in bad.text
     good = client.post("/plan/profile", data={**FORM, "csrf_token": _csrf(client)},
                        follow_redirects=False)
     assert good.status_code == 303 and good.headers["location"] == "/plan"
@@ -242,3 +242,39 @@ def test_the_log_shows_planned_runs_only_from_the_plans_start(client, rt, make_u
     assert "speed run" not in client.get("/log?week=2020-03-02").text
     assert "speed run" in client.get("/log?week=2026-12-07").text
     assert "speed run" not in client.get("/log?week=2027-03-01").text  # after its last day
+
+
+def test_profile_form_shows_every_error_at_once_in_words(client, make_user) -> None:
+    make_user("ann")
+    web_login(client, "ann")
+    form = client.get("/plan/profile").text
+    assert "novalidate" in form  # the browser does not stop at the first field
+    bad = client.post("/plan/profile", data={
+        **FORM, "weeks": "60", "sessions_per_week": "5", "minutes_per_session": "ten",
+        "run_mon": "jog", "csrf_token": _csrf(client)})
+    assert bad.status_code == 422
+    for words in ("Choose the number of weeks from 1 to 52.", "Choose sessions a week from 2 to 3.",
+                  "Minutes a session must be a whole number.", "for Monday&#39;s run"):
+        assert words in bad.text, words
+    assert "Input should" not in bad.text and "run_week.mon" not in bad.text.split("form")[0]
+
+
+def test_weeks_follow_the_race_date_and_the_plan_can_start_this_week(client, rt, make_user) -> None:
+    make_user("ann")
+    web_login(client, "ann")
+    today = dt.date(2026, 12, 9)  # a Wednesday: the plan starts that day, not next Monday
+    saved = client.post("/plan/profile", data={
+        **FORM, "start": today.isoformat(), "weeks": "3", "race_date": "2027-02-28",
+        "race_distance": "half_marathon", "csrf_token": _csrf(client)}, follow_redirects=False)
+    assert saved.status_code == 303
+    with rt.db.session() as db:
+        stored = db.query(models.Plan).one()
+        profile = stored.profile
+    assert profile["start"] == "2026-12-09" and profile["weeks"] == 12  # through race week
+    page = client.get("/plan").text
+    assert "Week 12" in page
+    warnings = re.findall(r'class="card plan-warning"[^>]*>\s*<p><b>[^<]*</b> (.*?)</p>', page, re.S)
+    assert warnings  # the form's default week puts a leg session after the speed run
+    for message in warnings:
+        assert message.count(". ") == 0 and len(message.split()) <= 40, message
+        assert "mon " not in message and "tue " not in message

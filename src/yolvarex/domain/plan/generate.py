@@ -88,8 +88,8 @@ def generate_plan(profile: Profile, library: Library) -> Plan:
                 for (code, message), w in sorted(found.items(), key=lambda kv: kv[1][0])]
     if profile.placement is Placement.HARD_DAYS and profile.experience is not Experience.EXPERIENCED:
         warnings.insert(0, PlanWarning("hard_days_experience", (), (
-            "Stacking strength on hard days suits runners with plenty of strength experience; "
-            "with less, easy_days placement recovers better.")))
+            "Leg work after hard runs suits runners with plenty of strength experience; with "
+            "less, easy and rest days let you recover better.")))
     return Plan(profile=profile, warnings=tuple(warnings), weeks=tuple(weeks))
 
 

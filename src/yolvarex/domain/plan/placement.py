@@ -40,6 +40,10 @@ class WeekPlacement:
     issues: tuple[Issue, ...]
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
@@ -125,9 +129,9 @@ class Placer:
             free = [d for d in legal if d not in taken]
             if not free:
                 issues.append(Issue("no_legal_day", (
-                    f"Only {len(legal)} day(s) of this week can take a strength session (race "
-                    f"day, the day before it and the day after it stay free), so it has "
-                    f"{len(placed)} session(s) instead of {len(foci)}.")))
+                    f"Only {_count(len(legal), 'day')} of this week can take a strength session "
+                    f"(race day, the day before it and the day after it stay free), so it has "
+                    f"{_count(len(placed), 'session')} instead of {len(foci)}.")))
                 break
             day = max(free, key=lambda d: (self._light_day_score(d, taken), -d.toordinal()))
             taken.add(day)

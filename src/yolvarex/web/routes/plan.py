@@ -77,7 +77,9 @@ def profile_data(form: FormData) -> dict[str, Any]:
     for key in ("start", "experience", "placement"):
         if text(key):
             data[key] = text(key)
-    for key in ("weeks", "sessions_per_week", "minutes_per_session"):
+    # with a race, the weeks follow from its date (the profile works them out)
+    for key in (("sessions_per_week", "minutes_per_session") if text("race_date")
+                else ("weeks", "sessions_per_week", "minutes_per_session")):
         if text(key):
             data[key] = int(text(key)) if text(key).isdigit() else text(key)
     data["equipment"] = [v for v in form.getlist("equipment") if isinstance(v, str)]
@@ -88,14 +90,10 @@ def profile_data(form: FormData) -> dict[str, Any]:
     return data
 
 
-def _next_monday(today: dt.date) -> dt.date:
-    return today + dt.timedelta(days=(7 - today.weekday()) % 7 or 7)
-
-
 def _form_values(stored: StoredPlan | None, today: dt.date) -> dict[str, Any]:
     if stored is not None:
         return stored.plan.profile.model_dump(mode="json")
-    return {"start": _next_monday(today).isoformat(), "weeks": 12, "experience": "some",
+    return {"start": today.isoformat(), "weeks": 12, "experience": "some",
             "equipment": ["bodyweight"], "sessions_per_week": 2, "minutes_per_session": 30,
             "run_week": DEFAULT_WEEK, "injury_history": [], "placement": "easy_days"}
 
@@ -103,16 +101,24 @@ def _form_values(stored: StoredPlan | None, today: dt.date) -> dict[str, Any]:
 def _profile_page(request: Request, values: dict[str, Any], errors: list[str],
                   status: int = 200) -> Response:
     field_errors: dict[str, str] = {}
+    shown = []
     for line in errors:
         field, _, message = line.partition(": ")
+        message = _sentence(message or field)
         top = field.split(".")[0]
-        field_errors.setdefault(top, message)
+        field_errors[top] = f"{field_errors[top]} {message}" if top in field_errors else message
+        shown.append(message)
     return core.render(request, "plan/profile.html", {
-        "values": values, "errors": errors, "field_errors": field_errors,
+        "values": values, "errors": shown, "field_errors": field_errors,
         "weekdays": DAY_NAMES, "run_kinds": [k.value for k in RunKind],
         "equipment": EQUIPMENT_LABELS, "areas": AREA_LABELS, "distances": DISTANCE_LABELS,
         "experiences": EXPERIENCE_LABELS, "placements": [p.value for p in Placement]},
         status_code=status, section="plan")
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return (text[:1].upper() + text[1:]).rstrip(".") + "." if text else text
 
 
 @router.get("/plan/profile")
