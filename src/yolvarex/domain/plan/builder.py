@@ -101,11 +101,13 @@ DELOAD_VOLUME = 0.65  # a deload aims at about 35% less volume...
 DELOAD_MAX_VOLUME = 0.7  # ...and never keeps more than 70% (30-50% less)
 
 
-def deload_copy(session: Session, library: Library, date: dt.date, day_kind: RunKind) -> Session:
+def deload_copy(session: Session, library: Library, date: dt.date, day_kind: RunKind,
+                keep: frozenset[str] = frozenset()) -> Session:
     """The same session with clearly less volume and effort: nothing new in a lighter week.
 
     Sets come off the exercises with the most sets first until the volume is down to about
-    65%; when single sets leave it above 70%, reps drop to the bottom of their range."""
+    65%; when single sets leave it above 70%, reps drop to the bottom of their range, and then
+    the smallest exercises drop out (at least two stay, and those in `keep` always do)."""
     items = [replace(p, rpe_target=None if p.rpe_target is None
                      else min(p.rpe_target, RPE[Phase.DELOAD]))
              for p in session.prescriptions()]
@@ -120,9 +122,18 @@ def deload_copy(session: Session, library: Library, date: dt.date, day_kind: Run
         items = [replace(p, reps=(p.reps[0], p.reps[0]) if p.reps else None,
                          seconds=max(10, 5 * round(p.seconds * 0.7 / 5)) if p.seconds else None)
                  for p in items]
-    lighter = iter(items)
-    blocks = tuple(replace(b, exercises=tuple(next(lighter) for _ in b.exercises))
+    dropped: set[int] = set()
+    while len(items) - len(dropped) > 2 and sum(
+            p.volume for i, p in enumerate(items) if i not in dropped) > full * DELOAD_MAX_VOLUME:
+        left = [i for i, p in enumerate(items)
+                if i not in dropped and p.volume and p.exercise not in keep]
+        if not left:
+            break
+        dropped.add(min(left, key=lambda i: items[i].volume))
+    lighter = iter([None if i in dropped else p for i, p in enumerate(items)])
+    blocks = tuple(replace(b, exercises=tuple(p for p in (next(lighter) for _ in b.exercises) if p))
                    for b in session.blocks)
+    blocks = tuple(b for b in blocks if b.routine or b.exercises)
     copy = replace(session, date=date, run_day=day_kind, blocks=blocks)
     load = leg_load_of(list(copy.prescriptions()), library)
     return replace(copy, lower_body_load=load,

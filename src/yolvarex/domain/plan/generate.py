@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from yolvarex.content.library import Library
 from yolvarex.domain.plan.adapt import reduce_legs
-from yolvarex.domain.plan.builder import Builder, deload_copy, leg_load_of
+from yolvarex.domain.plan.builder import TARGET_PATTERNS, Builder, deload_copy, leg_load_of
 from yolvarex.domain.plan.estimate import minutes, session_seconds
 from yolvarex.domain.plan.model import (
     PLACED_HEAVY,
@@ -47,6 +47,8 @@ def generate_plan(profile: Profile, library: Library) -> Plan:
     slots: list[_Slot] = []
     prev_heavy: dt.date | None = None
     loading: list[Session] = []  # the block's last training week without tests: a deload repeats it
+    block: list[_Slot] = []  # the training weeks since the last lighter week
+    serving = _serving(profile, library)
     for frame in frames:
         days = [frame.start + dt.timedelta(days=i) for i in range(7)]
         repeat = frame.phase is Phase.DELOAD and not frame.after_race and bool(loading)
@@ -66,7 +68,7 @@ def generate_plan(profile: Profile, library: Library) -> Plan:
                 source = next((s for s in pool if s.focus is placed.focus), pool[0] if pool else None)
             if source is not None:
                 pool.remove(source)
-                session = deload_copy(source, library, placed.day, kind)
+                session = deload_copy(source, library, placed.day, kind, serving)
                 if placed.focus not in PLACED_HEAVY and session.focus in PLACED_HEAVY:
                     # the heavy session's day was lost: the same work, legs light
                     session = replace(reduce_legs(session, library), focus=Focus.MAINTENANCE)
@@ -78,10 +80,14 @@ def generate_plan(profile: Profile, library: Library) -> Plan:
             week.append(slot)
             slots.append(slot)
         _space_out(slots, begin, builder, library)
+        if repeat:
+            _within_block(week, block, library)
         if not frame.normal:
-            loading = []
-        elif not any(s.session.focus is Focus.TEST for s in week):
-            loading = [s.session for s in week]
+            loading, block = [], []
+        else:
+            block += week
+            if not any(s.session.focus is Focus.TEST for s in week):
+                loading = [s.session for s in week]
     weeks = [Week(frame.week, frame.start, frame.phase,
                   tuple(s.session for s in slots if s.frame is frame)) for frame in frames]
     warnings = [PlanWarning(code, tuple(w), message)
@@ -118,6 +124,24 @@ def _space_out(slots: list[_Slot], begin: int, builder: Builder, library: Librar
                                 for m in e.muscles)
         slot.session = builder.session(session.focus, slot.frame, slot.variant, session.run_day,
                                        session.date, avoid, muscles)
+
+
+def _serving(profile: Profile, library: Library) -> frozenset[str]:
+    """Exercises that serve the runner's injury history: a deload keeps them."""
+    return frozenset(e.id for e in library.exercises.values()
+                     if any(area in e.targets and e.pattern in TARGET_PATTERNS[area]
+                            for area in profile.injury_history))
+
+
+def _within_block(week: list[_Slot], block: list[_Slot], library: Library) -> None:
+    """A deload repeats the block as it finally stands: a copied exercise that the block's last
+    session lost to the 48 h rule after it was copied goes too."""
+    done = frozenset().union(*(exercises_of(s.session) for s in block))
+    for slot in week:
+        if slot.copied:
+            extra = exercises_of(slot.session) - done
+            if extra:
+                slot.session = _without(slot.session, extra, frozenset(), library)
 
 
 def _without(session: Session, avoid: frozenset[str], muscles: frozenset[str],

@@ -10,7 +10,8 @@ obey the same day-before rules; they differ only in which legal days they prefer
   easy days fit; `hard_days` is the other way round; `easy_days_only` never uses a hard day.
 - Heavy work ends a week before the goal race (`HEAVY_STOP_DAYS`): the last heavy session falls
   7 to 10 days out. That number is coaching convention, in line with the taper meta-analysis
-  of Bosquet et al. 2007 (cut volume, keep intensity, over the last two weeks).
+  of Bosquet et al. 2007 (evidence id `bosquet-2007`: cut volume, keep intensity, over the
+  last two weeks).
 - Sessions with heavy leg work are at least two days (48 h) apart.
 - Two sessions on consecutive days share no exercise and do not load the same leg muscles
   (`clash`), light sessions included.
