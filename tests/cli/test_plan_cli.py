@@ -119,3 +119,8 @@ def test_the_session_rpe_counts_when_the_sets_have_none(cli) -> None:
     assert result.exit_code == 0, result.stderr
     step = json.loads(result.stdout)["next"][0]
     assert step["change"] == "hold" and "comfortable" not in step["reason"]
+
+
+def test_library_show_gives_tempo_in_words(cli) -> None:
+    shown = cli("library", "show", "exercises", "split-squat")
+    assert "3 s down, 1 s up" in shown.stdout and "3-0-1" not in shown.stdout

@@ -278,3 +278,10 @@ def test_weeks_follow_the_race_date_and_the_plan_can_start_this_week(client, rt,
     for message in warnings:
         assert message.count(". ") == 0 and len(message.split()) <= 40, message
         assert "mon " not in message and "tue " not in message
+
+
+def test_the_library_shows_tempo_in_words(client, make_user) -> None:
+    make_user("ann")
+    web_login(client, "ann")
+    page = client.get("/library/exercises/clamshell").text
+    assert "2 s down, 1 s up, hold 1 s at the top" in page and "2-1-1" not in page

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from yolvarex.content.library import Library
+from yolvarex.content.schemas.exercise import Exercise
 from yolvarex.domain.plan.model import BlockKind, Prescription, Session
 
 BLOCK_TITLES = {BlockKind.WARMUP: "Warm-up", BlockKind.PLYOMETRIC: "Plyometrics",
@@ -42,6 +43,13 @@ def dose(p: Prescription) -> str:
     if p.rpe_target:
         parts.append(f"effort {p.rpe_target}/10")
     return ", ".join(parts)
+
+
+def starting_dose(exercise: Exercise) -> str:
+    """An exercise's starting dose in words, as the library shows it."""
+    d = exercise.dose
+    return dose(Prescription(exercise.id, d.sets, d.reps, d.seconds, exercise.unilateral, d.tempo,
+                             d.rest_s, None))
 
 
 def title(session: Session) -> str:
