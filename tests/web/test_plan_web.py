@@ -285,3 +285,14 @@ def test_the_library_shows_tempo_in_words(client, make_user) -> None:
     web_login(client, "ann")
     page = client.get("/library/exercises/clamshell").text
     assert "2 s down, 1 s up, hold 1 s at the top" in page and "2-1-1" not in page
+
+
+def test_a_session_on_a_speed_day_says_to_do_it_after_the_run(client, rt, make_user) -> None:
+    ann = make_user("ann")
+    with rt.db.session() as db:
+        stored = plans.create_plan(db, ann, ISSUE_PROFILE, rt.library)
+    on_speed = next(s for s in stored.plan.sessions() if s.run_day.value == "speed")
+    web_login(client, "ann")
+    words = "Do this session after your run, never before it."
+    assert words in client.get("/plan").text
+    assert words in client.get(f"/plan/workout/{on_speed.date.isoformat()}").text

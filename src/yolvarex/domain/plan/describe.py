@@ -52,6 +52,14 @@ def starting_dose(exercise: Exercise) -> str:
                              d.rest_s, None))
 
 
+def run_day_words(session: Session) -> str:
+    """The day's run in one sentence; on a speed or tempo day, when to do the session."""
+    kind = session.run_day.value
+    if kind in ("speed", "tempo"):
+        return f"Run day: {kind}. Do this session after your run, never before it."
+    return f"Run day: {kind}."
+
+
 def title(session: Session) -> str:
     return f"Strength: {session.focus.label.lower()} ({session.minutes} min)"
 
@@ -59,7 +67,7 @@ def title(session: Session) -> str:
 def session_text(session: Session, library: Library) -> str:
     """The whole session as text, one block per paragraph."""
     lines = [f"{session.focus.label}, about {session.minutes} minutes, "
-             f"{LOAD_WORDS[session.lower_body_load.value]}. Run day: {session.run_day.value}."]
+             f"{LOAD_WORDS[session.lower_body_load.value]}. {run_day_words(session)}"]
     for block in session.blocks:
         lines.append("")
         if block.routine:
