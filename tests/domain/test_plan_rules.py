@@ -271,3 +271,17 @@ def test_the_common_week_gets_leg_strength_every_week() -> None:
     assert [w.code for w in plan.warnings] == ["legs_on_hard_day"]
     check_placement(plan)
     check_spacing(plan)
+
+
+@SETTINGS
+@given(profiles())
+def test_tests_to_failure_get_fresh_legs_when_the_week_allows(data: dict[str, Any]) -> None:
+    """A performance test goes on an easy or rest day when the week's heavy days include one."""
+    plan = _plan(data)
+    if plan.profile.placement.value == "hard_days":
+        return
+    for week in plan.weeks:
+        heavy = [s for s in week.sessions if _heavy(s)]
+        tests = [s for s in heavy if s.focus.value == "test"]
+        if tests and any(s.run_day.value in ("rest", "easy", "recovery") for s in heavy):
+            assert tests[0].run_day.value in ("rest", "easy", "recovery"), week.week

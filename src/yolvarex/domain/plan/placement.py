@@ -121,8 +121,14 @@ class Placer:
                 "Too few easy days are free of a hard run the next day, so a leg session goes on "
                 "your speed or tempo day, after the run; choose \"easy days only\" to keep it "
                 "off hard days.")))
+        days_for = list(chosen)
+        if Focus.TEST in heavy and len(days_for) > 1:
+            # tests to failure want fresh legs: the test takes the best day, not one after a run
+            best = min(days_for, key=lambda d: (rules.heavy_tier(d) or 0, d))
+            days_for.remove(best)
+            days_for.insert(heavy.index(Focus.TEST), best)
         placed = [Placed(day, focus, foci.index(focus) if focus in foci else i)
-                  for i, (day, focus) in enumerate(zip(chosen, heavy, strict=True))]
+                  for i, (day, focus) in enumerate(zip(days_for, heavy, strict=True))]
         placed.sort(key=lambda p: p.day)
         taken = set(chosen)
         for index, focus in enumerate(light):
