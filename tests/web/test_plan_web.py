@@ -275,6 +275,7 @@ def test_weeks_follow_the_race_date_and_the_plan_can_start_this_week(client, rt,
     assert "Week 12" in page
     warnings = re.findall(r'class="card plan-warning"[^>]*>\s*<p><b>[^<]*</b> (.*?)</p>', page, re.S)
     assert warnings  # the form's default week puts a leg session after the speed run
+    assert 'href="/plan/profile#placement-h"' in page
     for message in warnings:
         assert message.count(". ") == 0 and len(message.split()) <= 40, message
         assert "mon " not in message and "tue " not in message
