@@ -23,8 +23,14 @@ def view(page, name: str) -> None:
 def test_workout_mode_records_what_happened(page) -> None:
     sign_up(page)
     page.goto("/plan/profile")
+    page.locator("#placement-h").scroll_into_view_if_needed()
+    view(page, "plan-profile-placement-view")
     page.get_by_role("button", name="Make my plan").click()
     page.wait_for_url(re.compile(r"/plan$"))
+    warning = page.locator(".plan-warning").first
+    expect(warning).to_contain_text("after the run")
+    warning.scroll_into_view_if_needed()
+    view(page, "plan-warning-view")
     first = page.locator("details.plan-session").first
     first.locator("summary").click()
     first.get_by_role("link", name="Open workout mode").click()
