@@ -101,3 +101,26 @@ def test_adapt_moves_a_session(cli, tmp_path) -> None:
     result = json.loads(cli("plan", "adapt", "modify", "--date", day, "--json").stdout)
     assert result["action"] == "reduce" and result["session"]["lower_body_load"] != "full"
     assert cli("plan", "regenerate", "--json").exit_code == 0
+
+
+def test_a_full_45_s_plank_is_answered_with_a_longer_hold(cli) -> None:
+    cli("user", "create", "ann", "--password-stdin", input="correct horse\n")
+    result = cli("log", "strength", "--date", "2026-12-10", "--set", "plank 45s x3", "--json")
+    assert result.exit_code == 0, result.stderr
+    step = next(n for n in json.loads(result.stdout)["next"] if n["prescription"]["exercise"] == "plank")
+    assert step["change"] == "longer_hold" and step["prescription"]["seconds"] == 55
+    assert "55 s" in step["reason"]
+
+
+def test_the_session_rpe_counts_when_the_sets_have_none(cli) -> None:
+    cli("user", "create", "ann", "--password-stdin", input="correct horse\n")
+    result = cli("log", "strength", "--date", "2026-12-10", "--set", "split-squat 12 x3",
+                 "--rpe", "9", "--json")
+    assert result.exit_code == 0, result.stderr
+    step = json.loads(result.stdout)["next"][0]
+    assert step["change"] == "hold" and "comfortable" not in step["reason"]
+
+
+def test_library_show_gives_tempo_in_words(cli) -> None:
+    shown = cli("library", "show", "exercises", "split-squat")
+    assert "3 s down, 1 s up" in shown.stdout and "3-0-1" not in shown.stdout

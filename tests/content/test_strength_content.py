@@ -87,3 +87,46 @@ def test_a_wrong_alternative_and_inconsistent_leg_load_are_reported(data: Path) 
     _, errors = load_library(data)
     assert any(e.id == "dumbbell-floor-press" and "another pattern family" in e.message for e in errors)
     assert any(e.id == "chair-squat" and "leg_load is none exactly" in e.message for e in errors)
+
+
+def test_tempo_agrees_with_the_instructions() -> None:
+    """Tempo is seconds down, held at the top, and up: an entry whose steps lower slowly takes
+    2 s or more down and never lowers faster than it lifts; one whose steps pause or hold at
+    the top has a hold."""
+    for exercise in LIBRARY.exercises.values():
+        if exercise.dose.tempo is None:
+            continue
+        down, hold, up = (int(x) for x in exercise.dose.tempo.split("-"))
+        steps = " ".join(exercise.instructions).lower()
+        assert down >= up, (exercise.id, exercise.dose.tempo)
+        if "slowly" in steps:
+            assert down >= 2, (exercise.id, exercise.dose.tempo)
+        if "pause at the top" in steps or "pause for a second at the top" in steps \
+                or "hold the top" in steps:
+            assert hold >= 1, (exercise.id, exercise.dose.tempo)
+
+
+def test_tempo_is_shown_in_words() -> None:
+    from yolvarex.domain.plan.describe import dose, tempo_words
+    from yolvarex.domain.plan.model import Prescription
+
+    assert tempo_words("3-0-1") == "3 s down, 1 s up"
+    assert tempo_words("2-1-1") == "2 s down, 1 s up, hold 1 s at the top"
+    clamshell = LIBRARY.exercises["clamshell"]
+    p = Prescription("clamshell", 2, (12, 15), None, True, clamshell.dose.tempo, 30, 6)
+    assert "2 s down, 1 s up, hold 1 s at the top" in dose(p)
+    assert "-" not in dose(p).replace("12-15", "")
+
+
+def test_leg_load_follows_the_muscles_worked() -> None:
+    for exercise_id in ("copenhagen-plank", "side-plank-leg-lift"):
+        exercise = LIBRARY.exercises[exercise_id]
+        assert exercise.lower_body and exercise.leg_load.value == "full", exercise_id
+    from yolvarex.content.schemas.exercise import LEG_MUSCLES, Exercise
+
+    for exercise in LIBRARY.exercises.values():
+        if {m.lower() for m in exercise.muscles} & LEG_MUSCLES:
+            assert exercise.lower_body, exercise.id
+    data = LIBRARY.exercises["copenhagen-plank"].model_dump()
+    with pytest.raises(ValueError, match="adductors, a leg muscle"):
+        Exercise.model_validate({**data, "lower_body": False, "leg_load": "none"})

@@ -55,14 +55,16 @@ def test_plan_json_round_trips() -> None:
             "rpe_target"} <= set(exercise)
 
 
-def test_race_weeks_have_phases_and_no_heavy_work_in_the_last_ten_days() -> None:
+def test_race_weeks_have_phases_and_heavy_work_ends_seven_to_ten_days_out() -> None:
     plan = generate_plan(Profile.model_validate(ISSUE_PROFILE), LIBRARY)
     phases = [w.phase.value for w in plan.weeks]
     assert phases[0] == "base" and phases[-1] == "taper" and "peak" in phases and "build" in phases
     race = plan.profile.race
     assert race is not None
-    late = [s for s in plan.sessions() if 0 <= (race.date - s.date).days <= 10]
+    late = [s for s in plan.sessions() if 0 <= (race.date - s.date).days < 7]
     assert late and all(s.lower_body_load.value != "full" for s in late)
+    heavy = [s.date for s in plan.sessions() if s.lower_body_load.value == "full"]
+    assert 7 <= (race.date - heavy[-1]).days <= 10
 
 
 def test_bodyweight_is_always_there_and_aliases_are_read() -> None:
@@ -84,12 +86,23 @@ def test_profile_errors_list_every_bad_field() -> None:
     for field in ("start: required", "weeks:", "sessions_per_week:", "experience:", "run_week.mon:",
                   "run_week.funday: unknown field", "equipment.0:", "colour: unknown field"):
         assert field in text, (field, text)
+    assert "weeks: choose the number of weeks from 1 to 52" in text
+    assert "sessions_per_week: choose sessions a week from 2 to 3" in text
+    assert "Input should" not in text
+
+
+def test_weeks_follow_from_the_race_date() -> None:
+    data = {k: v for k, v in ISSUE_PROFILE.items() if k != "weeks"}
+    profile = Profile.model_validate(data)
+    assert profile.weeks == 12 and profile.end == profile.race.date  # type: ignore[union-attr]
+    late = Profile.model_validate({**data, "race": {"date": "2027-03-03", "distance": "10k"}})
+    assert late.weeks == 13 and late.start <= late.race.date <= late.end  # type: ignore[union-attr]
 
 
 def test_race_outside_the_plan_names_the_field() -> None:
     with pytest.raises(ValidationError) as exc:
         Profile.model_validate({**ISSUE_PROFILE, "race": {"date": "2027-06-01", "distance": "10k"}})
-    assert profile_errors(exc.value)[0].startswith("race.date: 2027-06-01 is outside the plan")
+    assert profile_errors(exc.value)[0].startswith("race.date: the race on 2027-06-01 is outside")
 
 
 def test_ladder_neighbours_follow_equipment() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -67,10 +68,68 @@ def test_without_weights_the_lowering_slows_then_the_next_rung() -> None:
     assert harder.prescription.exercise == "rear-foot-elevated-split-squat"
 
 
-def test_top_of_the_ladder_reduces_stability() -> None:
-    p = planned("pistol-squat", reps=(13, 16), tempo="3-0-1")
-    step = next_prescription(p, [logged("pistol-squat", [16] * 3)], BODYWEIGHT)
-    assert step.change is Change.LESS_STABILITY and "towel" in (step.prescription.note or "")
+@pytest.mark.parametrize("exercise", ["pistol-squat", "eccentric-heel-drop", "lateral-step-down",
+                                      "single-leg-calf-raise-step", "weighted-single-leg-rdl"])
+def test_exercises_that_move_or_stand_on_a_step_never_get_eyes_closed(exercise: str) -> None:
+    p = planned(exercise, reps=(13, 16), tempo="3-0-1")
+    step = next_prescription(p, [logged(exercise, [16] * 3)], BODYWEIGHT)
+    assert step.change is not Change.LESS_STABILITY
+    text = f"{step.reason} {step.prescription.note or ''}".lower()
+    assert "eyes" not in text and "towel" not in text and "unstable" not in text
+
+
+def test_only_static_holds_on_flat_ground_get_a_less_stable_version() -> None:
+    p = planned("wall-sit", reps=None, seconds=60, tempo=None, per_side=False)
+    step = next_prescription(p, [logged("wall-sit", [None] * 3, seconds=[60, 60, 60])], BODYWEIGHT)
+    assert step.change is Change.LESS_STABILITY and "eyes" in (step.prescription.note or "")
+    with_text = [e.id for e in LIBRARY.exercises.values() if e.less_stable]
+    assert with_text and all(LIBRARY.exercises[i].dose.seconds for i in with_text)
+
+
+def test_a_hold_repeats_the_dose_that_was_done_not_todays_higher_plan() -> None:
+    before = planned("lateral-step-down", reps=(8, 12), sets=2)
+    today = planned("lateral-step-down", reps=(10, 14), sets=3)
+    history = [logged("lateral-step-down", [12, 12, 6], rpe=8,
+                      completed=[True, True, False])]
+    step = next_prescription(today, history, BODYWEIGHT, {(DAY, "lateral-step-down"): before})
+    assert step.change is Change.HOLD and "same" in step.reason
+    assert step.prescription.reps == (8, 12) and step.prescription.sets == 2
+
+
+def test_a_step_back_lowers_the_weight_for_the_same_reps() -> None:
+    before = Prescription("goblet-squat", 3, (8, 10), None, False, "3-0-1", 75, 7, load_kg=16)
+    today = replace(before, reps=(10, 12))
+    history = [logged("goblet-squat", [10, 5, 4], load=16)]
+    step = next_prescription(today, history, WEIGHTS, {(DAY, "goblet-squat"): before})
+    assert step.change is Change.STEP_BACK
+    assert step.prescription.load_kg == 14.5 and step.prescription.reps == (8, 10)
+    assert "14.5 kg for the same 8-10 reps" in step.reason
+
+
+def test_a_failed_block_does_not_climb_to_the_next_rung() -> None:
+    before = planned("split-squat", reps=(10, 14))
+    today = planned("rear-foot-elevated-split-squat", reps=(6, 10))
+    failed = [logged("split-squat", [8, 6, 5])]
+    step = next_prescription(today, failed, BODYWEIGHT, {(DAY, "split-squat"): before})
+    assert step.prescription.exercise == "split-squat" and step.change is Change.STEP_BACK
+    assert "once Split squat is complete" in step.reason or "moves to" in step.reason
+    done = [logged("split-squat", [14, 14, 14])]
+    step = next_prescription(today, done, BODYWEIGHT, {(DAY, "split-squat"): before})
+    assert step.change is Change.PLAN and step.prescription.exercise == today.exercise
+
+
+def test_the_session_effort_counts_when_sets_carry_none() -> None:
+    history = [replace(logged("split-squat", [12, 12, 12], rpe=None), rpe=9)]
+    step = next_prescription(planned("split-squat"), history, BODYWEIGHT)
+    assert step.change is Change.HOLD and "effort 9/10" in step.reason
+    assert "comfortable" not in step.reason
+
+
+def test_a_full_45_s_plank_asks_for_more_than_45_s() -> None:
+    p = planned("plank", reps=None, seconds=30, tempo=None, per_side=False)
+    history = [logged("plank", [None] * 3, seconds=[45, 45, 45])]
+    step = next_prescription(p, history, BODYWEIGHT)
+    assert step.change is Change.LONGER_HOLD and step.prescription.seconds == 55
 
 
 def test_missed_sets_hold_and_many_missed_step_back() -> None:

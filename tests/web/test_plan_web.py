@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -33,7 +34,7 @@ def test_profile_form_creates_a_plan_and_shows_errors_per_field(client, rt, make
                                              "csrf_token": _csrf(client)})
     assert bad.status_code == 422
     assert 'id="weeks-error"' in bad.text and 'aria-invalid="true"' in bad.text
-    assert "run_week.mon" in bad.text
+    assert "for Monday&#39;s run" in bad.text
     good = client.post("/plan/profile", data={**FORM, "csrf_token": _csrf(client)},
                        follow_redirects=False)
     assert good.status_code == 303 and good.headers["location"] == "/plan"
@@ -48,37 +49,76 @@ def test_profile_form_creates_a_plan_and_shows_errors_per_field(client, rt, make
     assert 'value="2026-12-07"' in prefilled.text
 
 
-def test_workout_mode_logs_ticked_sets_as_done_and_the_rest_as_missed(client, rt, make_user) -> None:
+def _workout_rows(client, day: str) -> list[tuple[str, str]]:
+    page = client.get(f"/plan/workout/{day}")
+    assert page.status_code == 200 and "How to do it" in page.text and 'id="rest-timer"' in page.text
+    rows = sorted(set(re.findall(r'name="set-(\d+)-exercise" value="([a-z0-9-]+)"', page.text)),
+                  key=lambda r: int(r[0]))
+    assert rows
+    return rows
+
+
+def test_workout_mode_asks_about_unticked_sets_instead_of_assuming(client, rt, make_user) -> None:
     ann = make_user("ann")
     with rt.db.session() as db:
         stored = plans.create_plan(db, ann, ISSUE_PROFILE, rt.library)
     session = next(stored.plan.sessions())
     web_login(client, "ann")
     day = session.date.isoformat()
-    page = client.get(f"/plan/workout/{day}")
-    assert page.status_code == 200 and "How to do it" in page.text and 'id="rest-timer"' in page.text
-    rows = sorted(set(re.findall(r'name="set-(\d+)-exercise" value="([a-z0-9-]+)"', page.text)),
-                  key=lambda r: int(r[0]))
-    assert rows
-    none_ticked = {f"set-{i}-exercise": e for i, e in rows} | {"csrf_token": _csrf(client)}
-    refused = client.post(f"/plan/workout/{day}", data=none_ticked)
-    assert refused.status_code == 422 and "Tick the sets" in refused.text
-    data = dict(none_ticked)
+    rows = _workout_rows(client, day)
+    data = {f"set-{i}-exercise": e for i, e in rows} | {"csrf_token": _csrf(client)}
     for i, _ in rows:
         data[f"set-{i}-reps"] = "10"
         data[f"set-{i}-seconds"] = "30"
-        if int(i) % 2 == 0:
-            data[f"set-{i}-done"] = "1"
+    data["set-0-done"] = "1"  # one set ticked, the rest pre-filled but not ticked
     data |= {"rpe": "7", "minutes": "28", "notes": "felt good"}
-    saved = client.post(f"/plan/workout/{day}", data=data, follow_redirects=False)
+    asked = client.post(f"/plan/workout/{day}", data=data)
+    assert asked.status_code == 422
+    assert f"{len(rows) - 1} of {len(rows)} sets are not ticked" in asked.text
+    assert 'name="unmarked" value="done"' in asked.text and "felt good" in asked.text
+    assert re.search(r'name="set-0-done" value="1" data-set checked', asked.text)
+    with rt.db.session() as db:
+        assert db.query(models.StrengthSession).count() == 0  # nothing assumed, nothing saved
+    saved = client.post(f"/plan/workout/{day}", data=data | {"unmarked": "done"},
+                        follow_redirects=False)
     assert saved.status_code == 303 and saved.headers["location"].endswith("?done=1")
     with rt.db.session() as db:
         row = db.query(models.StrengthSession).one()
         assert row.plan_session == day and row.rpe == 7 and row.notes == "felt good"
-        done = [s.completed for s in row.sets]
-        assert len(done) == len(rows) and any(done) and not all(done)
+        assert all(s.completed for s in row.sets) and len(row.sets) == len(rows)
     after = client.get(saved.headers["location"])
-    assert "Saved. Next time" in after.text
+    assert "Saved. Next time" in after.text and "missed" not in after.text.split("Saved.")[1][:2000]
+    assert 'action="/plan/workout/' not in after.text and "Save workout" not in after.text
+
+
+def test_workout_mode_counts_a_set_missed_only_when_the_runner_says_so(client, rt, make_user) -> None:
+    ann = make_user("ann")
+    with rt.db.session() as db:
+        stored = plans.create_plan(db, ann, ISSUE_PROFILE, rt.library)
+    session = next(stored.plan.sessions())
+    web_login(client, "ann")
+    day = session.date.isoformat()
+    rows = _workout_rows(client, day)
+    data = {f"set-{i}-exercise": e for i, e in rows} | {"csrf_token": _csrf(client)}
+    for i, _ in rows:
+        data[f"set-{i}-reps"] = "10"
+        data[f"set-{i}-seconds"] = "30"
+        data[f"set-{i}-done"] = "1"
+    last = rows[-1][0]
+    del data[f"set-{last}-done"]
+    data[f"set-{last}-missed"] = "1"
+    saved = client.post(f"/plan/workout/{day}", data=data, follow_redirects=False)
+    assert saved.status_code == 303
+    with rt.db.session() as db:
+        done = [s.completed for s in db.query(models.StrengthSession).one().sets]
+        assert done.count(False) == 1 and len(done) == len(rows)
+    ended = {k: v for k, v in data.items() if not k.endswith("-done") or k == "set-0-done"}
+    ended["unmarked"] = "missed"  # ended early and confirmed
+    client.post(f"/plan/workout/{day}", data=ended, follow_redirects=False)
+    with rt.db.session() as db:
+        latest = db.query(models.StrengthSession).order_by(models.StrengthSession.id.desc()).first()
+        assert latest is not None
+        assert [s.completed for s in latest.sets].count(True) == 1
 
 
 def test_test_session_results_and_progress_page(client, rt, make_user) -> None:
@@ -199,3 +239,70 @@ def test_the_days_verdict_is_offered_on_today_and_plan_and_applied_in_one_tap(cl
         assert current.adaptations[0]["verdict"] == verdict.value
     assert 'class="plan-verdict' not in client.get("/today").text
     assert stored.id == current.id
+
+
+def test_the_log_shows_planned_runs_only_from_the_plans_start(client, rt, make_user) -> None:
+    ann = make_user("ann")
+    with rt.db.session() as db:
+        plans.create_plan(db, ann, ISSUE_PROFILE, rt.library)  # 2026-12-07 for 12 weeks
+    web_login(client, "ann")
+    before = client.get("/log?week=2026-11-23").text
+    assert "speed run" not in before and "not logged" not in before
+    assert "speed run" not in client.get("/log?week=2020-03-02").text
+    assert "speed run" in client.get("/log?week=2026-12-07").text
+    assert "speed run" not in client.get("/log?week=2027-03-01").text  # after its last day
+
+
+def test_profile_form_shows_every_error_at_once_in_words(client, make_user) -> None:
+    make_user("ann")
+    web_login(client, "ann")
+    form = client.get("/plan/profile").text
+    assert "novalidate" in form  # the browser does not stop at the first field
+    bad = client.post("/plan/profile", data={
+        **FORM, "weeks": "60", "sessions_per_week": "5", "minutes_per_session": "ten",
+        "run_mon": "jog", "csrf_token": _csrf(client)})
+    assert bad.status_code == 422
+    for words in ("Choose the number of weeks from 1 to 52.", "Choose sessions a week from 2 to 3.",
+                  "Minutes a session must be a whole number.", "for Monday&#39;s run"):
+        assert words in bad.text, words
+    assert "Input should" not in bad.text and "run_week.mon" not in bad.text.split("form")[0]
+
+
+def test_weeks_follow_the_race_date_and_the_plan_can_start_this_week(client, rt, make_user) -> None:
+    make_user("ann")
+    web_login(client, "ann")
+    today = dt.date(2026, 12, 9)  # a Wednesday: the plan starts that day, not next Monday
+    saved = client.post("/plan/profile", data={
+        **FORM, "start": today.isoformat(), "weeks": "3", "race_date": "2027-02-28",
+        "race_distance": "half_marathon", "csrf_token": _csrf(client)}, follow_redirects=False)
+    assert saved.status_code == 303
+    with rt.db.session() as db:
+        stored = db.query(models.Plan).one()
+        profile = stored.profile
+    assert profile["start"] == "2026-12-09" and profile["weeks"] == 12  # through race week
+    page = client.get("/plan").text
+    assert "Week 12" in page
+    warnings = re.findall(r'class="card plan-warning"[^>]*>\s*<p><b>[^<]*</b> (.*?)</p>', page, re.S)
+    assert warnings  # the form's default week puts a leg session after the speed run
+    assert 'href="/plan/profile#placement-h"' in page
+    for message in warnings:
+        assert message.count(". ") == 0 and len(message.split()) <= 40, message
+        assert "mon " not in message and "tue " not in message
+
+
+def test_the_library_shows_tempo_in_words(client, make_user) -> None:
+    make_user("ann")
+    web_login(client, "ann")
+    page = client.get("/library/exercises/clamshell").text
+    assert "2 s down, 1 s up, hold 1 s at the top" in page and "2-1-1" not in page
+
+
+def test_a_session_on_a_speed_day_says_to_do_it_after_the_run(client, rt, make_user) -> None:
+    ann = make_user("ann")
+    with rt.db.session() as db:
+        stored = plans.create_plan(db, ann, ISSUE_PROFILE, rt.library)
+    on_speed = next(s for s in stored.plan.sessions() if s.run_day.value == "speed")
+    web_login(client, "ann")
+    words = "Do this session after your run, never before it."
+    assert words in client.get("/plan").text
+    assert words in client.get(f"/plan/workout/{on_speed.date.isoformat()}").text

@@ -11,6 +11,8 @@ from rich.table import Table
 from yolvarex.cli.common import JsonOption, console, err, fail, print_json
 from yolvarex.content import Library, load_library
 from yolvarex.content.kinds import KINDS, kind_named
+from yolvarex.content.schemas.exercise import Exercise
+from yolvarex.domain.plan.describe import starting_dose
 
 content_app = typer.Typer(help="Check the content library.", no_args_is_help=True)
 library_app = typer.Typer(help="Browse the content library.", no_args_is_help=True)
@@ -92,6 +94,9 @@ def show(kind: str = typer.Argument(..., help=KIND_HELP), entry_id: str = typer.
     if as_json:
         print_json(data)
         return
+    entry = entries[entry_id]
+    if isinstance(entry, Exercise):
+        data["dose"] = starting_dose(entry)  # tempo in words, not 3-0-1
     console.print(f"[bold]{_label(data)}[/] [dim]({name}: {entry_id})[/]")
     for key, value in data.items():
         if key in ("id", "title"):

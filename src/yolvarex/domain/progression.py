@@ -1,14 +1,21 @@
 """The next prescription from the log, as the seed describes progressive overload.
 
 Judged on the most recent session that logged this exercise (or another rung of its ladder):
-- Half or more of the sets missed: step back (the easier rung, less load, or fewer reps).
-- Any set missed, or an effort of 9-10: hold the same dose.
+- Half or more of the sets missed: step back from the dose that was missed (the easier rung,
+  less load at the same reps, or fewer reps).
+- Any set missed, or an effort of 9-10: hold the same dose that was done (same reps, sets and
+  load, never today's higher plan).
 - Every set at the top of the range at an effort of 8 or less: progress, in this order:
   reps up toward 15-20; then more resistance where the runner has weights; then a slower
-  lowering (3 s down, 1 s up); then the next rung of the ladder; then less stability.
-- Holds grow by 10 s up to a minute, then climb the ladder.
+  lowering (3 s down, 1 s up); then the next rung of the ladder.
+- Holds grow by 10 s from what was held, up to a minute, then climb the ladder; at the top,
+  a static hold on flat ground may get a less stable version (its own `less_stable` text).
+  Exercises that move, or stand on a step edge, never get eyes-closed or unstable versions.
 - Otherwise: hold, aiming for one more rep.
-Every change carries its reason in words.
+- A new block that moves to a harder rung waits while the last session on the old rung was
+  incomplete or very hard.
+The effort of a set is its own RPE, else the session's RPE. Every change carries its reason in
+words.
 """
 
 from __future__ import annotations
@@ -19,7 +26,8 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
-from yolvarex.content.schemas.exercise import Equipment, Exercise, Pattern
+from yolvarex.content.schemas.exercise import Equipment, Exercise
+from yolvarex.domain.plan.describe import tempo_words
 from yolvarex.domain.plan.ladders import Ladders
 from yolvarex.domain.plan.model import Prescription
 
@@ -28,7 +36,6 @@ REPS_BEFORE_LOAD = 15
 LONGEST_HOLD = 60
 HARD_RPE = 9
 EASY_ENOUGH_RPE = 8
-BALANCE_PATTERNS = frozenset({Pattern.SINGLE_LEG, Pattern.CALF, Pattern.HINGE})
 WEIGHTS = frozenset({Equipment.DUMBBELLS, Equipment.KETTLEBELL})
 
 
@@ -60,6 +67,7 @@ class LoggedSet:
 class LoggedSession:
     date: dt.date
     sets: tuple[LoggedSet, ...]
+    rpe: float | None = None  # the whole session's effort, used for sets logged without one
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,11 +87,24 @@ def _title(exercise: Exercise) -> str:
     return exercise.title
 
 
-def _on(exercise: Exercise, base: Prescription) -> Prescription:
-    """A prescription for another exercise, keeping the session's sets, rest and effort."""
+def _on(exercise: Exercise, base: Prescription, done: Prescription | None = None) -> Prescription:
+    """A prescription for another exercise, keeping the session's sets, rest and effort; the
+    dose the runner last did on it (`done`) when there is one, else its starting dose."""
+    if done is not None and done.exercise == exercise.id:
+        return replace(base, exercise=exercise.id, reps=done.reps, seconds=done.seconds,
+                       per_side=exercise.unilateral, tempo=done.tempo, load_kg=done.load_kg,
+                       note=None)
     dose = exercise.dose
     return replace(base, exercise=exercise.id, reps=dose.reps, seconds=dose.seconds,
                    per_side=exercise.unilateral, tempo=dose.tempo, load_kg=None, note=None)
+
+
+def _same_dose(base: Prescription, before: Prescription, load: float | None) -> Prescription:
+    """Today's prescription holding the dose that was done last time: its reps or hold, its
+    tempo, its load, and no more sets than either asks."""
+    return replace(base, reps=before.reps if before.reps is not None else base.reps,
+                   seconds=before.seconds if before.seconds is not None else base.seconds,
+                   tempo=before.tempo, sets=min(base.sets, before.sets), load_kg=load)
 
 
 def next_prescription(planned: Prescription, history: Sequence[LoggedSession], ladders: Ladders,
@@ -107,17 +128,34 @@ def next_prescription(planned: Prescription, history: Sequence[LoggedSession], l
     exercise = library.exercises.get(logged_id)
     if exercise is None:
         return NextStep(planned, Change.PLAN, "The logged exercise is no longer in the library.")
+    if session.rpe is not None:
+        done = [s if s.rpe is not None else replace(s, rpe=session.rpe) for s in done]
     if logged_id != planned.exercise and (session.date, logged_id) in (planned_before or {}):
-        # the runner did what the plan asked then; the plan changes the rung now
+        # the runner did what the plan asked then; the plan changes the rung now, unless the
+        # old rung was not yet mastered
+        then = (planned_before or {})[(session.date, logged_id)]
+        judged = _judge(_on(exercise, planned, then), then, done, exercise, ladders)
         today = library.exercises.get(planned.exercise)
         name = today.title if today else planned.exercise
+        if judged.change in (Change.HOLD, Change.STEP_BACK, Change.EASIER_RUNG) and _climbs(
+                ladders, logged_id, planned.exercise):
+            return replace(judged, reason=f"{judged.reason} The new block moves to {name} once "
+                                          f"{exercise.title} is complete.",
+                           based_on=session.date)
         return NextStep(planned, Change.PLAN,
                         f"New block: the plan changes {exercise.title} to {name}. Start at the "
                         "low end of the range and note how hard it feels.", session.date)
-    base = planned if logged_id == planned.exercise else _on(exercise, planned)
-    before = (planned_before or {}).get((session.date, logged_id)) or base
-    step = _judge(base, before, done, exercise, ladders)
+    before = (planned_before or {}).get((session.date, logged_id))
+    base = planned if logged_id == planned.exercise else _on(exercise, planned, before)
+    step = _judge(base, before or base, done, exercise, ladders)
     return replace(step, based_on=session.date)
+
+
+def _climbs(ladders: Ladders, old: str, new: str) -> bool:
+    """Is `new` a harder rung of the same ladder as `old`?"""
+    ladder = ladders.ladder_of(old)
+    return ladder is not None and old in ladder.steps and new in ladder.steps \
+        and ladder.steps.index(new) > ladder.steps.index(old)
 
 
 def _judge(base: Prescription, before: Prescription, done: list[LoggedSet], exercise: Exercise,
@@ -130,7 +168,8 @@ def _judge(base: Prescription, before: Prescription, done: list[LoggedSet], exer
         short = [s for s in completed if (s.seconds or 0) < target * 0.9]
         missed = len(done) - len(completed) + len(short)
         achieved = min((s.seconds or 0 for s in completed), default=0.0)
-        return _holds(base, exercise, ladders, missed, len(done), top_rpe, target, achieved)
+        return _holds(_same_dose(base, before, None), exercise, ladders, missed, len(done),
+                      top_rpe, target, achieved)
     lo, hi = before.reps or base.reps or (8, 12)
     short = [s for s in completed if (s.reps or 0) < lo]
     missed = len(done) - len(completed) + len(short)
@@ -138,27 +177,29 @@ def _judge(base: Prescription, before: Prescription, done: list[LoggedSet], exer
     loads = [s.load_kg for s in done if s.load_kg]
     load = max(loads) if loads else None
     title = _title(exercise)
+    same = _same_dose(base, before, load)
     if missed * 2 >= len(done):
         easier = ladders.easier(exercise.id)
         why = f"You missed {missed} of {len(done)} sets of {title} last time"
         if load:
             lighter = round(load * 0.9 * 2) / 2
-            return NextStep(replace(base, load_kg=lighter), Change.STEP_BACK,
-                            f"{why}, so the weight drops to {lighter:g} kg.")
+            return NextStep(replace(same, load_kg=lighter), Change.STEP_BACK,
+                            f"{why}, so the weight drops to {lighter:g} kg for the same "
+                            f"{lo}-{hi} reps.")
         if easier is not None:
             return NextStep(_on(easier, base), Change.EASIER_RUNG,
                             f"{why}, so step down to {_title(easier)} and build back up.")
         fewer = (max(1, lo - 2), max(1, hi - 2))
-        return NextStep(replace(base, reps=fewer), Change.STEP_BACK,
+        return NextStep(replace(same, reps=fewer), Change.STEP_BACK,
                         f"{why}, so aim for {fewer[0]}-{fewer[1]} reps this time.")
     if missed:
-        return NextStep(replace(base, load_kg=load), Change.HOLD,
-                        f"You missed {missed} of {len(done)} sets last time: repeat the same dose "
-                        "until every set is complete.")
+        return NextStep(same, Change.HOLD,
+                        f"You missed {missed} of {len(done)} sets last time: repeat the same "
+                        f"{lo}-{hi} reps until every set is complete.")
     if top_rpe is not None and top_rpe >= HARD_RPE:
-        return NextStep(replace(base, load_kg=load), Change.HOLD,
-                        f"Last time felt very hard (effort {top_rpe:g}/10): repeat the same dose "
-                        "until it feels like 7 or 8.")
+        return NextStep(same, Change.HOLD,
+                        f"Last time felt very hard (effort {top_rpe:g}/10): repeat the same "
+                        f"{lo}-{hi} reps until it feels like 7 or 8.")
     if weakest < hi or (top_rpe is not None and top_rpe > EASY_ENOUGH_RPE):
         top = base.reps[1] if base.reps else hi
         if weakest >= top:
@@ -209,16 +250,11 @@ def _progress(base: Prescription, exercise: Exercise, ladders: Ladders, lo: int,
         rest = base.tempo.split("-")[1:] if base.tempo else ["0", "1"]
         slower = "-".join(["3", *rest])
         return NextStep(replace(base, tempo=slower), Change.SLOWER_LOWERING,
-                        f"{why}: take 3 seconds to lower on every rep (tempo {slower}).")
+                        f"{why}: take 3 seconds to lower on every rep ({tempo_words(slower)}).")
     harder = ladders.harder(exercise.id)
     if harder is not None:
         return NextStep(_on(harder, base), Change.NEXT_RUNG,
                         f"{why}: time for the next rung, {_title(harder)}.")
-    if exercise.pattern in BALANCE_PATTERNS and exercise.unilateral:
-        return NextStep(replace(base, note="Less stability: stand on a folded towel, or close your "
-                                           "eyes for the last reps."),
-                        Change.LESS_STABILITY,
-                        f"{why} at the top of the ladder: make your base less stable instead.")
     return NextStep(base, Change.HOLD, f"{why}: you are at the top of this ladder, so keep the "
                                        "dose and enjoy being strong.")
 
@@ -238,15 +274,19 @@ def _holds(base: Prescription, exercise: Exercise, ladders: Ladders, missed: int
     if missed or (top_rpe is not None and top_rpe >= HARD_RPE):
         return NextStep(replace(base, seconds=int(target)), Change.HOLD,
                         f"Repeat {int(target)} s holds until every one feels steady.")
-    if target < LONGEST_HOLD:
-        longer = min(LONGEST_HOLD, int(target) + 10)
+    held = int(max(target, achieved))
+    if held < LONGEST_HOLD:
+        longer = min(LONGEST_HOLD, held + 10)
         return NextStep(replace(base, seconds=longer), Change.LONGER_HOLD,
                         f"You held {achieved:g} s on every set: go for {longer} s.")
     harder = ladders.harder(exercise.id)
     if harder is not None:
         return NextStep(_on(harder, base), Change.NEXT_RUNG,
                         f"A minute is easy now: move up to {_title(harder)}.")
-    return NextStep(replace(base, note="Less stability: lift one foot or one hand for part of "
-                                       "each hold."),
-                    Change.LESS_STABILITY, "You are at the top of this ladder: make the hold less "
-                                           "stable rather than longer.")
+    if exercise.less_stable:
+        return NextStep(replace(base, seconds=LONGEST_HOLD, note=exercise.less_stable),
+                        Change.LESS_STABILITY, "You are at the top of this ladder: make the hold "
+                                               "less stable rather than longer.")
+    return NextStep(replace(base, seconds=LONGEST_HOLD), Change.HOLD,
+                    "A minute is steady and this is the top of the ladder: keep the minute and "
+                    "enjoy being strong.")

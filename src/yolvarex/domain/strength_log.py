@@ -80,4 +80,5 @@ class SessionIn(BaseModel):
     def as_logged(self) -> LoggedSession:
         return LoggedSession(self.date, tuple(
             LoggedSet(exercise=s.exercise, reps=s.reps, seconds=s.seconds, load_kg=s.load_kg,
-                      side=s.side.value, rpe=s.rpe, completed=s.completed) for s in self.sets))
+                      side=s.side.value, rpe=s.rpe, completed=s.completed) for s in self.sets),
+            rpe=self.rpe)

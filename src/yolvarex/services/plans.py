@@ -134,6 +134,7 @@ class PlannedDay:
     session: PlanSession | None
     plan_id: int | None = None
     adaptation: dict[str, Any] | None = None
+    in_plan: bool = False  # the day falls between the plan's first and last day
 
     @property
     def planned(self) -> str | None:
@@ -163,7 +164,7 @@ def planned_for(db: Session, actor: Actor, day: dt.date, athlete_id: int | None 
                        if a["date"] == day.isoformat() or a.get("moved_to") == day.isoformat()),
                       None)
     return PlannedDay(day, plan.profile.kind_on(day).value, plan.session_on(day), stored.id,
-                      adaptation)
+                      adaptation, plan.profile.start <= day <= plan.profile.end)
 
 
 def apply_verdict(db: Session, actor: Actor, day: dt.date, verdict: Verdict, library: Library,

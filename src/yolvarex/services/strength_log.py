@@ -133,7 +133,7 @@ def logged_history(db: Session, actor: Actor, before: dt.date,
                     before - dt.timedelta(days=1), athlete_id)
     return [LoggedSession(r.date, tuple(LoggedSet(
         exercise=s.exercise, reps=s.reps, seconds=s.seconds, load_kg=s.load_kg, side=s.side,
-        rpe=s.rpe, completed=s.completed) for s in r.sets)) for r in rows]
+        rpe=s.rpe, completed=s.completed) for s in r.sets), rpe=r.rpe) for r in rows]
 
 
 @dataclass(frozen=True)

@@ -78,6 +78,12 @@ FAMILIES: dict[Pattern, str] = {
 }
 
 
+#: Muscles of the thigh and lower leg: an exercise that works any of them loads the legs, whatever
+#: its pattern (a Copenhagen plank works the adductors hard, a side-plank leg lift the abductors).
+LEG_MUSCLES = frozenset({"quadriceps", "hamstrings", "adductors", "hip abductors", "gastrocnemius",
+                         "soleus", "calves", "achilles tendon", "tibialis anterior"})
+
+
 class Impact(StrEnum):
     NONE = "none"
     LOW = "low"
@@ -93,7 +99,8 @@ class Dose(BaseModel):
     sets: Annotated[int, Field(ge=1, le=6)]
     reps: tuple[Annotated[int, Field(ge=1, le=50)], Annotated[int, Field(ge=1, le=50)]] | None = None
     seconds: Annotated[int, Field(ge=5, le=300)] | None = None
-    tempo: Annotated[str, Field(pattern=r"^\d-\d-\d$")] | None = None
+    tempo: Annotated[str, Field(pattern=r"^\d-\d-\d$", description=(
+        "seconds down (lowering), held at the top, and up (lifting): 3-1-1"))] | None = None
     rest_s: Annotated[int, Field(ge=0, le=300)] = 60
 
     @model_validator(mode="after")
@@ -124,11 +131,21 @@ class Exercise(Entry):
     dose: Dose
     evidence: tuple[Id, ...] = ()
     note: Paragraph | None = None
+    less_stable: Sentence | None = Field(default=None, description=(
+        "a safe less stable version at the top of its ladder (eyes closed, one hand or foot "
+        "up): only for a static hold on flat ground"))
 
     @model_validator(mode="after")
     def _consistent(self) -> Exercise:
+        if self.less_stable and self.dose.seconds is None:
+            raise ValueError("less_stable is only for static holds (a dose in seconds) on flat "
+                             "ground; remove it from an exercise that moves")
         if self.lower_body == (self.leg_load is LegLoad.NONE):
             raise ValueError("leg_load is none exactly when lower_body is false")
+        legs = sorted(m for m in self.muscles if m.lower() in LEG_MUSCLES)
+        if legs and not self.lower_body:
+            raise ValueError(f"it works the {legs[0]}, a leg muscle: set lower_body true and "
+                             "leg_load light or full by how hard it works the legs")
         if self.plyometric and not (self.lower_body and self.leg_load is LegLoad.FULL):
             raise ValueError("a plyometric exercise loads the legs fully: lower_body true, leg_load full")
         if self.plyometric != (self.pattern is Pattern.PLYOMETRIC):

@@ -5,7 +5,8 @@
   to one set, other leg exercises one set fewer, and a lower effort target.
 - `rest` or `cross_train`: the session moves to the next legal day of the same plan week that
   has no session yet (the placement rules still hold, and a full leg session stays 48 h from the
-  others). If only a lighter version fits, that version moves; if nothing fits, it is skipped.
+  others, and no exercise or leg muscle lands on consecutive days). If only a lighter version
+  fits, that version moves; if nothing fits, it is skipped.
 - `see_professional`: no strength work until you have been checked.
 """
 
@@ -20,7 +21,7 @@ from yolvarex.content.schemas.exercise import LegLoad
 from yolvarex.domain.plan.builder import leg_load_of
 from yolvarex.domain.plan.estimate import minutes, session_seconds
 from yolvarex.domain.plan.model import Block, BlockKind, Plan, Session, Week
-from yolvarex.domain.plan.rules import FULL_GAP_DAYS, DayRules
+from yolvarex.domain.plan.rules import FULL_GAP_DAYS, DayRules, clash
 from yolvarex.domain.verdict import Verdict
 
 DAY = dt.timedelta(days=1)
@@ -85,11 +86,12 @@ def _replace_session(plan: Plan, old: Session, new: Session | None) -> Plan:
     return replace(plan, weeks=tuple(weeks))
 
 
-def _fits(plan: Plan, rules: DayRules, session: Session, day: dt.date, moving: Session) -> bool:
+def _fits(plan: Plan, rules: DayRules, session: Session, day: dt.date, moving: Session,
+          library: Library) -> bool:
     if not rules.any_ok(day) or day > plan.profile.end:
         return False
     others = [s for s in plan.sessions() if s is not moving]
-    if any(s.date == day for s in others):
+    if any(clash(session.on(day), s, library) for s in others):
         return False
     heavy = session.lower_body_load is LegLoad.FULL or any(
         b.kind is BlockKind.PLYOMETRIC for b in session.blocks)
@@ -125,7 +127,7 @@ def adapt_day(plan: Plan, day: dt.date, verdict: Verdict, library: Library) -> t
     candidate = day + DAY
     while candidate <= last:
         for version in (session, lighter):
-            if _fits(plan, rules, version, candidate, session):
+            if _fits(plan, rules, version, candidate, session, library):
                 moved = version.on(candidate)
                 moved = replace(moved, run_day=rules.kind(candidate))
                 what = "" if version is session else " with less leg work so the rules still hold"

@@ -2,7 +2,11 @@
 then core; doses set by phase and week; trimmed until it fits the runner's minutes.
 
 Light sessions (upper body and core, maintenance, tests) never carry full leg load: an exercise
-that loads the legs fully appears there as a single set, and plyometrics not at all.
+that loads the legs fully appears there as a single set, and plyometrics not at all. A test to
+failure on a leg exercise is full leg load, so test sessions are placed like heavy legs.
+
+A session can be asked to avoid exercises and leg muscles (those of a session on the day
+before or after); a deload week repeats the week before with less volume (`deload_copy`).
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from yolvarex.content.library import Library
 from yolvarex.content.schemas.exercise import Area, Exercise, LegLoad, Pattern
 from yolvarex.domain.perftest import TESTS
-from yolvarex.domain.plan.estimate import minutes, prescription_seconds
+from yolvarex.domain.plan.estimate import minutes, prescription_seconds, session_seconds
 from yolvarex.domain.plan.ladders import START_LEVEL, TOP_LEVEL, Ladders, ladders_matching
 from yolvarex.domain.plan.model import HEAVY_FOCI, Block, BlockKind, Focus, Phase, Prescription, Session
 from yolvarex.domain.plan.periodisation import WeekFrame
@@ -79,16 +83,61 @@ RPE = {Phase.BASE: 7, Phase.BUILD: 8, Phase.PEAK: 8, Phase.TAPER: 6, Phase.DELOA
 
 def leg_load_of(prescriptions: list[Prescription] | tuple[Prescription, ...],
                 library: Library) -> LegLoad:
-    """Honest leg load: full with any plyometric or any full-load exercise done for 2+ sets;
-    light with any other leg work; none without leg work."""
+    """Honest leg load: full with any plyometric, any full-load exercise done for 2+ sets, or a
+    leg test to failure; light with any other leg work; none without leg work."""
     load = LegLoad.NONE
     for p in prescriptions:
         exercise = library.exercises[p.exercise]
-        if exercise.plyometric or (exercise.leg_load is LegLoad.FULL and p.sets >= 2):
+        to_failure = p.reps is None and p.seconds is None
+        if exercise.plyometric or (exercise.lower_body and to_failure) or (
+                exercise.leg_load is LegLoad.FULL and p.sets >= 2):
             return LegLoad.FULL
         if exercise.lower_body:
             load = LegLoad.LIGHT
     return load
+
+
+DELOAD_VOLUME = 0.65  # a deload aims at about 35% less volume...
+DELOAD_MAX_VOLUME = 0.7  # ...and never keeps more than 70% (30-50% less)
+
+
+def deload_copy(session: Session, library: Library, date: dt.date, day_kind: RunKind,
+                keep: frozenset[str] = frozenset()) -> Session:
+    """The same session with clearly less volume and effort: nothing new in a lighter week.
+
+    Sets come off the exercises with the most sets first until the volume is down to about
+    65%; when single sets leave it above 70%, reps drop to the bottom of their range, and then
+    the smallest exercises drop out (at least two stay, and those in `keep` always do)."""
+    items = [replace(p, rpe_target=None if p.rpe_target is None
+                     else min(p.rpe_target, RPE[Phase.DELOAD]))
+             for p in session.prescriptions()]
+    full = session.volume
+    while sum(p.volume for p in items) > full * DELOAD_VOLUME:
+        reducible = [i for i, p in enumerate(items) if p.sets > 1]
+        if not reducible:
+            break
+        i = max(reducible, key=lambda i: (items[i].sets, items[i].volume))
+        items[i] = replace(items[i], sets=items[i].sets - 1)
+    if sum(p.volume for p in items) > full * DELOAD_MAX_VOLUME:
+        items = [replace(p, reps=(p.reps[0], p.reps[0]) if p.reps else None,
+                         seconds=max(10, 5 * round(p.seconds * 0.7 / 5)) if p.seconds else None)
+                 for p in items]
+    dropped: set[int] = set()
+    while len(items) - len(dropped) > 2 and sum(
+            p.volume for i, p in enumerate(items) if i not in dropped) > full * DELOAD_MAX_VOLUME:
+        left = [i for i, p in enumerate(items)
+                if i not in dropped and p.volume and p.exercise not in keep]
+        if not left:
+            break
+        dropped.add(min(left, key=lambda i: items[i].volume))
+    lighter = iter([None if i in dropped else p for i, p in enumerate(items)])
+    blocks = tuple(replace(b, exercises=tuple(p for p in (next(lighter) for _ in b.exercises) if p))
+                   for b in session.blocks)
+    blocks = tuple(b for b in blocks if b.routine or b.exercises)
+    copy = replace(session, date=date, run_day=day_kind, blocks=blocks)
+    load = leg_load_of(list(copy.prescriptions()), library)
+    return replace(copy, lower_body_load=load,
+                   minutes=minutes(session_seconds(copy, library)))
 
 
 @dataclass
@@ -113,6 +162,7 @@ class Builder:
         default_factory=dict)
 
     def __post_init__(self) -> None:
+        self._avoid_muscles: frozenset[str] = frozenset()
         self.ladders = Ladders(self.library, frozenset(self.profile.equipment))
         self._candidates = {name: ladders_matching(self.library, accepts)
                             for name, accepts in SLOTS.items()}
@@ -125,10 +175,15 @@ class Builder:
             if self.warmup in self.library.routines else 0
 
     def session(self, focus: Focus, frame: WeekFrame, variant: int, day_kind: RunKind,
-                date: dt.date) -> Session:
-        key = (focus, frame.phase, frame.step, frame.position, variant, frame.week < 3)
+                date: dt.date, avoid: frozenset[str] = frozenset(),
+                avoid_muscles: frozenset[str] = frozenset()) -> Session:
+        """A session; `avoid` exercises and leg exercises working `avoid_muscles` are left out."""
+        key = (focus, frame.phase, frame.step, frame.position, variant, frame.week < 3, avoid,
+               avoid_muscles)
         if key not in self._memo:
-            self._memo[key] = self._build(focus, frame, variant)
+            self._avoid_muscles = avoid_muscles
+            self._memo[key] = self._build(focus, frame, variant, avoid)
+            self._avoid_muscles = frozenset()
         blocks, mins = self._memo[key]
         load = leg_load_of([p for b in blocks for p in b.exercises], self.library)
         return Session(date=date, run_day=day_kind, focus=focus, lower_body_load=load,
@@ -136,9 +191,10 @@ class Builder:
 
     # -- choosing exercises ------------------------------------------------------------------
 
-    def _build(self, focus: Focus, frame: WeekFrame, variant: int) -> tuple[tuple[Block, ...], int]:
+    def _build(self, focus: Focus, frame: WeekFrame, variant: int,
+               avoid: frozenset[str]) -> tuple[tuple[Block, ...], int]:
         light = focus not in HEAVY_FOCI
-        used: set[str] = set()
+        used: set[str] = set(avoid)
         items: list[_Item] = []
         if focus is Focus.TEST:
             for spec in TESTS.values():
@@ -171,11 +227,14 @@ class Builder:
         return tuple(blocks), minutes(self._seconds(items))
 
     def _fits(self, exercise: Exercise, used: set[str], light: bool) -> bool:
+        if exercise.lower_body and self._avoid_muscles & {m.lower() for m in exercise.muscles}:
+            return False
         return exercise.id not in used and not (light and exercise.plyometric)
 
     def _choose(self, slot: str, frame: WeekFrame, variant: int, used: set[str],
                 light: bool) -> Exercise | None:
-        key = (slot, frame.step, frame.phase is Phase.TAPER, variant, frozenset(used), light)
+        key = (slot, frame.step, frame.phase is Phase.TAPER, variant, frozenset(used), light,
+               self._avoid_muscles)
         if key not in self._chosen:
             self._chosen[key] = self._choose_uncached(slot, frame, variant, used, light)
         return self._chosen[key]

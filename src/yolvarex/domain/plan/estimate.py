@@ -1,6 +1,6 @@
 """How long a session takes, estimated from its warm-up routine, sets, reps, tempo and rest.
 
-- A rep takes the sum of its tempo digits (down-pause-up), 3 s without a tempo, 1 s for a
+- A rep takes the sum of its tempo digits (down, hold at the top, up), 3 s without a tempo, 1 s for a
   plyometric contact; a timed set takes its seconds; a test set to failure is counted as 60 s.
 - Per-side work is done twice, with 5 s to switch sides.
 - Rest comes between sets (not after the last one), and 20 s to set up each exercise.

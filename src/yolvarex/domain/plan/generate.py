@@ -1,18 +1,41 @@
 """Turn a profile into a dated plan: periodise the weeks, place each week's sessions on legal
-days, build each session from the library, and collect what could not be done as warnings."""
+days, build each session from the library, and collect what could not be done as warnings.
+
+A deload week repeats the week before it with clearly less volume, so it brings in nothing new.
+A light session on the day before or after another session is rebuilt (or trimmed, in a deload)
+so that no exercise and no leg muscle is worked on consecutive days.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, replace
 
 from yolvarex.content.library import Library
-from yolvarex.content.schemas.exercise import LegLoad
-from yolvarex.domain.plan.builder import Builder
-from yolvarex.domain.plan.model import Plan, PlanWarning, Week
-from yolvarex.domain.plan.periodisation import periodise, week_foci
+from yolvarex.domain.plan.adapt import reduce_legs
+from yolvarex.domain.plan.builder import TARGET_PATTERNS, Builder, deload_copy, leg_load_of
+from yolvarex.domain.plan.estimate import minutes, session_seconds
+from yolvarex.domain.plan.model import (
+    PLACED_HEAVY,
+    Focus,
+    Phase,
+    Plan,
+    PlanWarning,
+    Session,
+    Week,
+)
+from yolvarex.domain.plan.periodisation import WeekFrame, periodise, week_foci
 from yolvarex.domain.plan.placement import Placer
 from yolvarex.domain.plan.profile import Experience, Placement, Profile
-from yolvarex.domain.plan.rules import DayRules
+from yolvarex.domain.plan.rules import DayRules, clash, exercises_of, leg_muscles
+
+
+@dataclass
+class _Slot:
+    frame: WeekFrame
+    variant: int
+    session: Session
+    copied: bool
 
 
 def generate_plan(profile: Profile, library: Library) -> Plan:
@@ -20,28 +43,119 @@ def generate_plan(profile: Profile, library: Library) -> Plan:
     placer = Placer(rules)
     builder = Builder(profile, library)
     found: dict[tuple[str, str], list[int]] = {}
-    weeks = []
-    prev_full: dt.date | None = None
-    for frame in periodise(profile):
+    frames = periodise(profile)
+    slots: list[_Slot] = []
+    prev_heavy: dt.date | None = None
+    loading: list[Session] = []  # the block's last training week without tests: a deload repeats it
+    block: list[_Slot] = []  # the training weeks since the last lighter week
+    serving = _serving(profile, library)
+    for frame in frames:
         days = [frame.start + dt.timedelta(days=i) for i in range(7)]
-        placement = placer.place(days, week_foci(frame, profile), prev_full)
+        repeat = frame.phase is Phase.DELOAD and not frame.after_race and bool(loading)
+        foci = [s.focus for s in loading] if repeat else week_foci(frame, profile)
+        if repeat and frame.test and foci:
+            foci[-1] = Focus.TEST
+        placement = placer.place(days, foci, prev_heavy)
         for issue in placement.issues:
             found.setdefault((issue.code, issue.message), []).append(frame.week)
-        sessions = []
+        pool = list(loading) if repeat else []
+        begin = max(0, len(slots) - 1)
+        week: list[_Slot] = []
         for placed in placement.placed:
-            session = builder.session(placed.focus, frame, placed.variant, rules.kind(placed.day),
-                                      placed.day)
-            if session.lower_body_load is LegLoad.FULL:
-                prev_full = placed.day
-            sessions.append(session)
-        weeks.append(Week(frame.week, frame.start, frame.phase, tuple(sessions)))
+            kind = rules.kind(placed.day)
+            source = None
+            if placed.focus is not Focus.TEST:
+                source = next((s for s in pool if s.focus is placed.focus), pool[0] if pool else None)
+            if source is not None:
+                pool.remove(source)
+                session = deload_copy(source, library, placed.day, kind, serving)
+                if placed.focus not in PLACED_HEAVY and session.focus in PLACED_HEAVY:
+                    # the heavy session's day was lost: the same work, legs light
+                    session = replace(reduce_legs(session, library), focus=Focus.MAINTENANCE)
+            else:
+                session = builder.session(placed.focus, frame, placed.variant, kind, placed.day)
+            if placed.focus in PLACED_HEAVY:
+                prev_heavy = placed.day
+            slot = _Slot(frame, placed.variant, session, source is not None)
+            week.append(slot)
+            slots.append(slot)
+        _space_out(slots, begin, builder, library)
+        if repeat:
+            _within_block(week, block, library)
+        if not frame.normal:
+            loading, block = [], []
+        else:
+            block += week
+            if not any(s.session.focus is Focus.TEST for s in week):
+                loading = [s.session for s in week]
+    weeks = [Week(frame.week, frame.start, frame.phase,
+                  tuple(s.session for s in slots if s.frame is frame)) for frame in frames]
     warnings = [PlanWarning(code, tuple(w), message)
                 for (code, message), w in sorted(found.items(), key=lambda kv: kv[1][0])]
     if profile.placement is Placement.HARD_DAYS and profile.experience is not Experience.EXPERIENCED:
         warnings.insert(0, PlanWarning("hard_days_experience", (), (
-            "Stacking strength on hard days suits runners with plenty of strength experience; "
-            "with less, easy_days placement recovers better.")))
+            "Leg work after hard runs suits runners with plenty of strength experience; with "
+            "less, easy and rest days let you recover better.")))
     return Plan(profile=profile, warnings=tuple(warnings), weeks=tuple(weeks))
+
+
+def _space_out(slots: list[_Slot], begin: int, builder: Builder, library: Library) -> None:
+    """Keep every exercise and leg muscle off consecutive days: a light session next to another
+    session loses what clashes (rebuilt, or trimmed when it repeats the week before). Slots
+    before `begin` are settled."""
+    for index in range(begin, len(slots)):
+        slot = slots[index]
+        if slot.session.focus in PLACED_HEAVY:
+            continue
+        near = [o.session for o in slots[max(0, index - 2): index + 3]
+                if o is not slot and abs((o.session.date - slot.session.date).days) == 1]
+        if not any(clash(slot.session, other, library) for other in near):
+            continue
+        avoid = frozenset().union(*(exercises_of(o) for o in near))
+        muscles = frozenset().union(*(leg_muscles(o.prescriptions(), library) for o in near))
+        session = slot.session
+        if slot.copied:
+            trimmed = _without(session, avoid, muscles, library)
+            if sum(len(b.exercises) for b in trimmed.blocks) >= 2:
+                slot.session = trimmed
+                continue
+            # a lighter week brings in no new leg work
+            muscles = frozenset(m.lower() for e in library.exercises.values() if e.lower_body
+                                for m in e.muscles)
+        slot.session = builder.session(session.focus, slot.frame, slot.variant, session.run_day,
+                                       session.date, avoid, muscles)
+
+
+def _serving(profile: Profile, library: Library) -> frozenset[str]:
+    """Exercises that serve the runner's injury history: a deload keeps them."""
+    return frozenset(e.id for e in library.exercises.values()
+                     if any(area in e.targets and e.pattern in TARGET_PATTERNS[area]
+                            for area in profile.injury_history))
+
+
+def _within_block(week: list[_Slot], block: list[_Slot], library: Library) -> None:
+    """A deload repeats the block as it finally stands: a copied exercise that the block's last
+    session lost to the 48 h rule after it was copied goes too."""
+    done = frozenset().union(*(exercises_of(s.session) for s in block))
+    for slot in week:
+        if slot.copied:
+            extra = exercises_of(slot.session) - done
+            if extra:
+                slot.session = _without(slot.session, extra, frozenset(), library)
+
+
+def _without(session: Session, avoid: frozenset[str], muscles: frozenset[str],
+             library: Library) -> Session:
+    def keeps(exercise_id: str) -> bool:
+        exercise = library.exercises[exercise_id]
+        return exercise_id not in avoid and not (
+            exercise.lower_body and muscles & {m.lower() for m in exercise.muscles})
+
+    blocks = tuple(b for b in (replace(b, exercises=tuple(p for p in b.exercises if keeps(p.exercise)))
+                               for b in session.blocks) if b.routine or b.exercises)
+    trimmed = replace(session, blocks=blocks)
+    trimmed = replace(trimmed, lower_body_load=leg_load_of(list(trimmed.prescriptions()), library))
+    return replace(trimmed, minutes=minutes(session_seconds(trimmed, library)))
 
 
 def format_weeks(weeks: tuple[int, ...] | list[int]) -> str:

@@ -49,6 +49,8 @@ FOCUS_LABELS = {
 }
 #: Foci that carry real leg load; the placement rules keep them on legal days.
 HEAVY_FOCI = frozenset({Focus.LOWER, Focus.FULL, Focus.PLYO_LOWER})
+#: Sessions placed like heavy legs: the leg sessions and the tests to failure.
+PLACED_HEAVY = HEAVY_FOCI | {Focus.TEST}
 
 
 class BlockKind(StrEnum):
@@ -72,6 +74,18 @@ class Prescription:
     rpe_target: int | None
     note: str | None = None
     load_kg: float | None = None
+
+    @property
+    def volume(self) -> float:
+        """Work in reps: sets x reps (the middle of the range), a hold counted as one rep per
+        3 s, both sides of per-side work; a test to failure counts nothing."""
+        if self.reps is not None:
+            amount = (self.reps[0] + self.reps[1]) / 2
+        elif self.seconds is not None:
+            amount = self.seconds / 3
+        else:
+            return 0.0
+        return self.sets * amount * (2 if self.per_side else 1)
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -128,6 +142,10 @@ class Session:
     def prescriptions(self) -> Iterator[Prescription]:
         for block in self.blocks:
             yield from block.exercises
+
+    @property
+    def volume(self) -> float:
+        return sum(p.volume for p in self.prescriptions())
 
     def on(self, day: dt.date) -> Session:
         return replace(self, date=day)

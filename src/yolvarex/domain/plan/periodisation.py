@@ -1,7 +1,8 @@
 """Phases, lighter weeks and test weeks across the plan.
 
 - With a goal race: base, build and peak before a taper (one week for 5k and 10k, two for
-  longer races); the race week is part of the taper. Weeks after the race start with a
+  longer races); the race week is part of the taper. A taper week before the race week keeps
+  one short leg session; the race week has maintenance work only. Weeks after the race start with a
   recovery (deload) week and go back to base.
 - Without a race: base, then build.
 - A lighter (deload) week every 4th week, every 3rd for runners new to strength work.
@@ -136,10 +137,12 @@ def week_foci(frame: WeekFrame, profile: Profile) -> list[Focus]:
     if frame.race_week:
         foci = [Focus.MAINTENANCE]
     elif frame.phase is Phase.TAPER:
-        foci = [Focus.MAINTENANCE, Focus.UPPER_CORE][: max(1, n - 1)]
+        # a short leg session before the race week, so heavy work ends 7-10 days out
+        foci = [Focus.LOWER, Focus.UPPER_CORE][: max(1, n - 1)]
     elif frame.after_race:
         foci = [Focus.UPPER_CORE, Focus.MAINTENANCE][: n - 1]
     elif frame.phase is Phase.DELOAD:
+        # generate_plan repeats the week before instead, when there is one
         foci = [Focus.LOWER, Focus.UPPER_CORE, Focus.MAINTENANCE][:n]
     else:
         lead = Focus.PLYO_LOWER if plyo_allowed(frame, profile) else Focus.LOWER

@@ -1,6 +1,7 @@
-"""Put a week's sessions on days: heavy leg sessions first, on legal days at least 48 h apart,
-then the light ones on the best remaining days. When the week cannot hold what it asks for,
-it says so and does the best legal thing instead."""
+"""Put a week's sessions on days: heavy sessions first (leg work, plyometrics and the
+performance tests), on legal days at least 48 h apart, then the light ones on the best remaining
+days. When the week cannot hold what it asks for, it says so in one sentence and does the best
+legal thing instead."""
 
 from __future__ import annotations
 
@@ -8,11 +9,16 @@ import datetime as dt
 import itertools
 from dataclasses import dataclass, field
 
-from yolvarex.domain.plan.model import HEAVY_FOCI, Focus
+from yolvarex.domain.plan.model import PLACED_HEAVY, Focus
 from yolvarex.domain.plan.profile import EASY_KINDS, Placement, RunKind
-from yolvarex.domain.plan.rules import FULL_GAP_DAYS, RACE_CLEAR_DAYS, DayRules
+from yolvarex.domain.plan.rules import FULL_GAP_DAYS, HEAVY_STOP_DAYS, DayRules
 
 DAY = dt.timedelta(days=1)
+#: Which heavy session keeps its day first when the week has too few: the main leg session,
+#: then the tests, then the full-body session.
+HEAVY_ORDER = {Focus.PLYO_LOWER: 0, Focus.LOWER: 0, Focus.TEST: 1, Focus.FULL: 2}
+TAPER_LAST_DAYS = 10  # the last heavy session falls 7-10 days before the race
+TAPER_SOURCE = "coaching convention, in line with Bosquet et al. 2007"
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +38,10 @@ class Issue:
 class WeekPlacement:
     placed: tuple[Placed, ...]
     issues: tuple[Issue, ...]
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def _join(items: list[str]) -> str:
@@ -58,14 +68,14 @@ class Placer:
             return 1 if hard_days else 2
         return 2 if hard_days else 1
 
-    def place(self, days: list[dt.date], foci: list[Focus], prev_full: dt.date | None) -> WeekPlacement:
-        """Days and foci for one week; `prev_full` is the last full-leg session before it.
+    def place(self, days: list[dt.date], foci: list[Focus], prev_heavy: dt.date | None) -> WeekPlacement:
+        """Days and foci for one week; `prev_heavy` is the last heavy session before it.
 
         Weeks that look the same (same run days around each day, same distance from the last
-        leg session, same sessions asked for) are placed once and shifted.
+        heavy session, same sessions asked for) are placed once and shifted.
         """
         first = days[0]
-        gap_in = None if prev_full is None else (first - prev_full).days
+        gap_in = None if prev_heavy is None else (first - prev_heavy).days
         rules = self.rules
         key = (tuple((rules.kind(d - DAY), rules.kind(d), rules.kind(d + DAY), rules.near_race(d),
                       rules.any_ok(d)) for d in days),
@@ -76,23 +86,23 @@ class Placer:
             offset = first - cached_first
             return WeekPlacement(tuple(Placed(p.day + offset, p.focus, p.variant)
                                        for p in cached.placed), cached.issues)
-        result = self._place(days, foci, prev_full)
+        result = self._place(days, foci, prev_heavy)
         self._cache[key] = (result, first)
         return result
 
-    def _place(self, days: list[dt.date], foci: list[Focus], prev_full: dt.date | None) -> WeekPlacement:
+    def _place(self, days: list[dt.date], foci: list[Focus], prev_heavy: dt.date | None) -> WeekPlacement:
         rules = self.rules
         legal = [d for d in days if rules.any_ok(d)]
-        heavy = [f for f in foci if f in HEAVY_FOCI]
-        light = [f for f in foci if f not in HEAVY_FOCI]
+        heavy = sorted((f for f in foci if f in PLACED_HEAVY), key=HEAVY_ORDER.__getitem__)
+        light = [f for f in foci if f not in PLACED_HEAVY]
         candidates = [d for d in legal if rules.heavy_ok(d)
-                      and (prev_full is None or (d - prev_full).days >= FULL_GAP_DAYS)]
+                      and (prev_heavy is None or (d - prev_heavy).days >= FULL_GAP_DAYS)]
         chosen: tuple[dt.date, ...] = ()
         for k in range(min(len(heavy), len(candidates)), 0, -1):
             combos = [c for c in itertools.combinations(candidates, k)
                       if all((b - a).days >= FULL_GAP_DAYS for a, b in itertools.pairwise(c))]
             if combos:
-                chosen = max(combos, key=lambda c: self._combo_score(c, prev_full))
+                chosen = max(combos, key=lambda c: self._combo_score(c, prev_heavy))
                 break
         issues: list[Issue] = []
         if len(chosen) < len(heavy):
@@ -100,66 +110,65 @@ class Placer:
             heavy = heavy[: len(chosen)]
             for _ in downgraded:
                 light.insert(0, Focus.MAINTENANCE if Focus.UPPER_CORE in light else Focus.UPPER_CORE)
-            issues.append(self._heavy_issue(legal, candidates, chosen, downgraded, prev_full))
+            issues.append(self._heavy_issue(legal, chosen, downgraded))
+        fallback = [d for d in chosen if rules.heavy_tier(d) == 1]
+        if fallback and rules.profile.placement is Placement.HARD_DAYS:
+            issues.append(Issue("legs_on_easy_day", (
+                "Too few speed or tempo days can take leg work after the run, so a leg session "
+                "goes on an easy or rest day instead.")))
+        elif fallback:
+            issues.append(Issue("legs_on_hard_day", (
+                "Too few easy days are free of a hard run the next day, so a leg session goes on "
+                "your speed or tempo day, after the run; choose \"easy days only\" to keep it "
+                "off hard days.")))
+        days_for = list(chosen)
+        if Focus.TEST in heavy and len(days_for) > 1:
+            # tests to failure want fresh legs: the test takes the best day, not one after a run
+            best = min(days_for, key=lambda d: (rules.heavy_tier(d) or 0, d))
+            days_for.remove(best)
+            days_for.insert(heavy.index(Focus.TEST), best)
         placed = [Placed(day, focus, foci.index(focus) if focus in foci else i)
-                  for i, (day, focus) in enumerate(zip(chosen, heavy, strict=True))]
+                  for i, (day, focus) in enumerate(zip(days_for, heavy, strict=True))]
+        placed.sort(key=lambda p: p.day)
         taken = set(chosen)
-        light.sort(key=lambda f: f is not Focus.TEST)  # the test picks its day first
         for index, focus in enumerate(light):
             free = [d for d in legal if d not in taken]
             if not free:
                 issues.append(Issue("no_legal_day", (
-                    f"Only {len(legal)} day(s) of this week can take a strength session (not a "
-                    f"race day, the day before one or the day after your race), so it has "
-                    f"{len(placed)} session(s) instead of {len(foci)}.")))
+                    f"Only {_count(len(legal), 'day')} of this week can take a strength session "
+                    f"(race day, the day before it and the day after it stay free), so it has "
+                    f"{_count(len(placed), 'session')} instead of {len(foci)}.")))
                 break
-            day = max(free, key=lambda d: (self._light_day_score(d, focus, taken, chosen), -d.toordinal()))
+            day = max(free, key=lambda d: (self._light_day_score(d, taken), -d.toordinal()))
             taken.add(day)
             placed.append(Placed(day, focus, len(heavy) + index))
         placed.sort(key=lambda p: p.day)
         return WeekPlacement(tuple(placed), tuple(issues))
 
-    def _combo_score(self, combo: tuple[dt.date, ...], prev_full: dt.date | None) -> tuple[int, int, int]:
+    def _combo_score(self, combo: tuple[dt.date, ...], prev_heavy: dt.date | None) -> tuple[int, ...]:
         gaps = [(b - a).days for a, b in itertools.pairwise(combo)]
-        if prev_full is not None:
-            gaps.append((combo[0] - prev_full).days)
+        if prev_heavy is not None:
+            gaps.append((combo[0] - prev_heavy).days)
         spread = min(min(gaps, default=3), 3)
-        return (spread, sum(self._heavy_score(d) for d in combo), -combo[0].toordinal())
+        fallback = sum(self.rules.heavy_tier(d) or 0 for d in combo)
+        race = self.rules.profile.race
+        early = 0 if race is None else sum(
+            1 for d in combo if TAPER_LAST_DAYS < (race.date - d).days < 2 * HEAVY_STOP_DAYS)
+        return (-fallback, -early, spread, sum(self._heavy_score(d) for d in combo), -combo[0].toordinal())
 
-    def _light_day_score(self, day: dt.date, focus: Focus, taken: set[dt.date],
-                         heavy_days: tuple[dt.date, ...]) -> int:
+    def _light_day_score(self, day: dt.date, taken: set[dt.date]) -> int:
         distance = min((abs((day - t).days) for t in taken), default=3)
-        score = self._light_score(day) * 4 + min(distance, 3) * 3
-        if focus is Focus.TEST:
-            score += 3 if self.rules.heavy_ok(day) else 0
-            score -= 4 if any(abs((day - h).days) == 1 for h in heavy_days) else 0
-        return score
+        return self._light_score(day) * 4 + min(distance, 3) * 3
 
-    def _heavy_issue(self, legal: list[dt.date], candidates: list[dt.date],
-                     chosen: tuple[dt.date, ...], downgraded: list[Focus],
-                     prev_full: dt.date | None) -> Issue:
+    def _heavy_issue(self, legal: list[dt.date], chosen: tuple[dt.date, ...],
+                     downgraded: list[Focus]) -> Issue:
         what = _join([f.label.lower() for f in downgraded])
         if any(self.rules.near_race(d) for d in legal if d not in chosen):
             return Issue("race_taper", (
-                f"Heavy leg work and jumps stop {RACE_CLEAR_DAYS} days before your race, so the "
-                f"{what} session is lighter work this week: upper body, core and light leg work."))
-        reasons = []
-        for day in legal:
-            if day in chosen:
-                continue
-            blocks = self.rules.heavy_blocks(day)
-            if blocks:
-                reasons.append(blocks[0])
-            elif day in candidates or (prev_full is not None and (day - prev_full).days < FULL_GAP_DAYS):
-                reasons.append(f"{day.strftime('%a').lower()} is less than 48 h from another "
-                               "leg session")
+                f"Heavy leg work, jumps and tests stop a week before your race ({TAPER_SOURCE}), "
+                f"so the {what} session is lighter."))
         count = len(chosen)
-        days = {0: "No day", 1: "Only one day", 2: "Only two days"}.get(count, f"{count} days")
-        hint = ("Switch placement to easy days, or add a speed or tempo day."
-                if self.rules.profile.placement is Placement.HARD_DAYS else
-                "To fit another leg session, make a day next to a hard run an easy day, or move a "
-                "hard run by a day.")
-        why = f" The other days: {_join(reasons)}." if reasons else ""
+        days = {0: "No day", 1: "Only one day"}.get(count, f"Only {count} days")
         return Issue("heavy_day_missing", (
-            f"{days} of this week can take heavy leg work within the placement rules, so the "
-            f"{what} session is lighter work: upper body, core and light leg work.{why} {hint}"))
+            f"{days} this week can take heavy leg work (not before a hard run, after a long run "
+            f"or within 48 hours of other leg work), so the {what} session is lighter."))

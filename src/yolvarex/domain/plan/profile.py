@@ -6,9 +6,10 @@
  "sessions_per_week": 2, "minutes_per_session": 30,
  "run_week": {"mon": "easy", ..., "sun": "rest"},
  "race": {"date": "2027-03-07", "distance": "half_marathon"},
- "injury_history": ["knee"], "placement": "easy_days"}
+ "injury_history": ["knee"], "placement": "easy_days|hard_days|easy_days_only"}
 ```
-Bodyweight is always available, so it is added to `equipment` when missing.
+Bodyweight is always available, so it is added to `equipment` when missing. With a race and no
+`weeks`, the plan runs to the end of the race week (`weeks_to_race`).
 """
 
 from __future__ import annotations
@@ -48,8 +49,12 @@ class Experience(StrEnum):
 
 
 class Placement(StrEnum):
+    """Where heavy leg work goes: easy days first (a hard day after the run when no easy day
+    fits), hard days only, or easy days only (lighter work when none fits)."""
+
     EASY_DAYS = "easy_days"
     HARD_DAYS = "hard_days"
+    EASY_DAYS_ONLY = "easy_days_only"
 
 
 class Distance(StrEnum):
@@ -104,6 +109,19 @@ class Profile(BaseModel):
     injury_history: tuple[Area, ...] = ()
     placement: Placement = Placement.EASY_DAYS
 
+    @model_validator(mode="before")
+    @classmethod
+    def _weeks_from_race(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("weeks") in (None, "") and data.get("race"):
+            try:
+                race = data["race"]
+                start = dt.date.fromisoformat(str(data["start"]))
+                day = race.date if isinstance(race, Race) else dt.date.fromisoformat(str(race["date"]))
+            except (KeyError, TypeError, ValueError):
+                return data  # the field errors say what is wrong
+            data = {**data, "weeks": weeks_to_race(start, day)}
+        return data
+
     @field_validator("equipment", mode="after")
     @classmethod
     def _with_bodyweight(cls, value: tuple[Equipment, ...]) -> tuple[Equipment, ...]:
@@ -132,9 +150,9 @@ class Profile(BaseModel):
     def _race_inside_plan(self) -> Profile:
         if self.race is not None and not self.start <= self.race.date <= self.end:
             raise ValueError(
-                f"race.date: {self.race.date.isoformat()} is outside the plan "
-                f"({self.start.isoformat()} to {self.end.isoformat()}); move the start or change "
-                "the number of weeks so the race falls inside it")
+                f"race.date: the race on {self.race.date.isoformat()} is outside the plan "
+                f"({self.start.isoformat()} to {self.end.isoformat()}); move the first day or "
+                "change the number of weeks so the race falls inside it")
         return self
 
     @property
@@ -149,19 +167,56 @@ class Profile(BaseModel):
         return self.run_week.kind(day)
 
 
+def weeks_to_race(start: dt.date, race: dt.date) -> int:
+    """Weeks from the first day through the race week (at least 1, at most 52)."""
+    return max(1, min(MAX_WEEKS, (race - start).days // 7 + 1))
+
+
+#: Plain names of the profile's fields, for messages.
+FIELD_WORDS = {"start": "the first day", "weeks": "the number of weeks",
+               "experience": "your strength experience", "equipment": "equipment",
+               "sessions_per_week": "sessions a week", "minutes_per_session": "minutes a session",
+               "run_week": "your running week", "race": "the race", "race.date": "the race date",
+               "race.distance": "the race distance", "injury_history": "injury history",
+               "placement": "where the leg sessions go"}
+DAY_WORDS = dict(zip(WEEKDAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                                "Saturday", "Sunday"), strict=True))
+
+
+def _field_words(loc: tuple[Any, ...]) -> str:
+    parts = [str(p) for p in loc]
+    if len(parts) == 2 and parts[0] == "run_week" and parts[1] in DAY_WORDS:
+        return f"{DAY_WORDS[parts[1]]}'s run"
+    key = ".".join(p for p in parts if not p.isdigit())
+    return FIELD_WORDS.get(key, key.replace("_", " ").replace(".", " "))
+
+
 def profile_errors(exc: ValidationError) -> list[str]:
-    """Every problem of a profile as `field: what to fix`, one line each."""
+    """Every problem of a profile as `field: what to fix`, in plain words, one line each."""
     details = []
     for err in exc.errors():
         field = ".".join(str(p) for p in err["loc"]) or "profile"
+        what = _field_words(err["loc"])
+        ctx = err.get("ctx", {})
+        kind = err["type"]
         message = str(err["msg"]).removeprefix("Value error, ")
-        if err["type"] == "extra_forbidden":
-            message = "unknown field; remove it or check its spelling"
-        elif err["type"] == "missing":
-            message = "required; add it"
-        elif err["type"] == "enum":
-            expected = err.get("ctx", {}).get("expected", "")
-            message = f"unknown value {err.get('input')!r}; use one of {expected}"
+        if kind == "extra_forbidden":
+            message = f"unknown field {what!r}; remove it or check its spelling"
+        elif kind == "missing":
+            message = f"required; add {what}"
+        elif kind == "enum":
+            message = (f"unknown value {err.get('input')!r} for {what}; use one of "
+                       f"{ctx.get('expected', '')}")
+        elif kind in ("less_than_equal", "greater_than_equal"):
+            low = {"weeks": 1, "sessions_per_week": 2, "minutes_per_session": 20}.get(field)
+            high = {"weeks": MAX_WEEKS, "sessions_per_week": 3, "minutes_per_session": 45}.get(field)
+            message = (f"choose {what} from {low} to {high}" if low is not None and high is not None
+                       else f"{what} must be {'at most' if kind == 'less_than_equal' else 'at least'}"
+                            f" {ctx.get('le', ctx.get('ge'))}")
+        elif kind in ("int_parsing", "int_from_float", "int_type"):
+            message = f"{what} must be a whole number"
+        elif kind.startswith("date"):
+            message = f"{what} must be a date like 2026-12-07"
         if ": " in message and field == "profile":
             field, message = message.split(": ", 1)
         details.append(f"{field}: {message}")

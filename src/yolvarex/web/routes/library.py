@@ -9,6 +9,8 @@ from fastapi.responses import Response
 
 from yolvarex.content.kinds import KINDS, kind_named
 from yolvarex.content.schemas.common import Entry
+from yolvarex.content.schemas.exercise import Exercise
+from yolvarex.domain.plan.describe import starting_dose
 from yolvarex.errors import NotFound
 from yolvarex.web import core
 
@@ -79,6 +81,8 @@ def detail(request: Request, kind: str, entry_id: str) -> Response:
     if entry is None:
         raise NotFound(f"The library has no {kind_named(name).singular} called {entry_id!r}.")
     data: dict[str, Any] = entry.model_dump(mode="json", by_alias=True)
+    if isinstance(entry, Exercise):
+        data["dose"] = starting_dose(entry)  # tempo in words, not 3-0-1
     extra: dict[str, Any] = {}
     if name == "routines":
         extra["total_seconds"] = lib.routine_seconds(entry_id)

@@ -71,7 +71,7 @@ def _week(request: Request, actor: Actor, monday: dt.date) -> dict[str, Any]:
             "source": r.source, "sport": "routine"})
     for day, plan_day in zip(days, planned, strict=True):
         kinds = {item["kind"] for item in day["items"]}
-        if plan_day.run_day not in (None, "rest"):
+        if plan_day.in_plan and plan_day.run_day not in (None, "rest"):  # only where the plan existed
             day["planned"].append({"what": f"{plan_day.run_day} run", "done": "run" in kinds})
         if plan_day.session is not None:
             day["planned"].append({"what": f"{plan_day.session.focus.label.lower()} strength",

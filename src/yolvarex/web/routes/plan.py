@@ -4,7 +4,7 @@ printable and as an .ics file), workout mode on the phone, and adapting a day to
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -17,7 +17,7 @@ from yolvarex.content import Library
 from yolvarex.content.schemas.exercise import Area, Equipment
 from yolvarex.domain.perftest import TEST_BY_EXERCISE, TESTS
 from yolvarex.domain.plan.adapt import Adaptation, adapt_day
-from yolvarex.domain.plan.describe import BLOCK_TITLES, LOAD_WORDS, dose
+from yolvarex.domain.plan.describe import BLOCK_TITLES, LOAD_WORDS, dose, run_day_words
 from yolvarex.domain.plan.generate import format_weeks
 from yolvarex.domain.plan.model import BlockKind, Focus
 from yolvarex.domain.plan.profile import WEEKDAYS, Distance, Experience, Placement, RunKind
@@ -33,6 +33,7 @@ from yolvarex.web import core
 router = APIRouter(include_in_schema=False, dependencies=[core.Protected])
 
 core.templates.env.filters["dose"] = dose
+core.templates.env.filters["run_day_words"] = run_day_words
 core.templates.env.globals.update(block_titles={k.value: v for k, v in BLOCK_TITLES.items()},
                                   load_words=LOAD_WORDS, format_weeks=format_weeks)
 
@@ -78,7 +79,9 @@ def profile_data(form: FormData) -> dict[str, Any]:
     for key in ("start", "experience", "placement"):
         if text(key):
             data[key] = text(key)
-    for key in ("weeks", "sessions_per_week", "minutes_per_session"):
+    # with a race, the weeks follow from its date (the profile works them out)
+    for key in (("sessions_per_week", "minutes_per_session") if text("race_date")
+                else ("weeks", "sessions_per_week", "minutes_per_session")):
         if text(key):
             data[key] = int(text(key)) if text(key).isdigit() else text(key)
     data["equipment"] = [v for v in form.getlist("equipment") if isinstance(v, str)]
@@ -89,14 +92,10 @@ def profile_data(form: FormData) -> dict[str, Any]:
     return data
 
 
-def _next_monday(today: dt.date) -> dt.date:
-    return today + dt.timedelta(days=(7 - today.weekday()) % 7 or 7)
-
-
 def _form_values(stored: StoredPlan | None, today: dt.date) -> dict[str, Any]:
     if stored is not None:
         return stored.plan.profile.model_dump(mode="json")
-    return {"start": _next_monday(today).isoformat(), "weeks": 12, "experience": "some",
+    return {"start": today.isoformat(), "weeks": 12, "experience": "some",
             "equipment": ["bodyweight"], "sessions_per_week": 2, "minutes_per_session": 30,
             "run_week": DEFAULT_WEEK, "injury_history": [], "placement": "easy_days"}
 
@@ -104,16 +103,24 @@ def _form_values(stored: StoredPlan | None, today: dt.date) -> dict[str, Any]:
 def _profile_page(request: Request, values: dict[str, Any], errors: list[str],
                   status: int = 200) -> Response:
     field_errors: dict[str, str] = {}
+    shown = []
     for line in errors:
         field, _, message = line.partition(": ")
+        message = _sentence(message or field)
         top = field.split(".")[0]
-        field_errors.setdefault(top, message)
+        field_errors[top] = f"{field_errors[top]} {message}" if top in field_errors else message
+        shown.append(message)
     return core.render(request, "plan/profile.html", {
-        "values": values, "errors": errors, "field_errors": field_errors,
+        "values": values, "errors": shown, "field_errors": field_errors,
         "weekdays": DAY_NAMES, "run_kinds": [k.value for k in RunKind],
         "equipment": EQUIPMENT_LABELS, "areas": AREA_LABELS, "distances": DISTANCE_LABELS,
         "experiences": EXPERIENCE_LABELS, "placements": [p.value for p in Placement]},
         status_code=status, section="plan")
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return (text[:1].upper() + text[1:]).rstrip(".") + "." if text else text
 
 
 @router.get("/plan/profile")
@@ -227,11 +234,15 @@ class SetRow:
     side: str
     number: int
     reps: int | None
-    seconds: int | None
+    seconds: float | None
     load: float | None
+    done: bool = False
+    missed: bool = False
 
 
-def _set_rows(steps: list[Any]) -> dict[str, list[SetRow]]:
+def _set_rows(steps: list[Any], sent: dict[int, dict[str, Any]] | None = None,
+              ) -> dict[str, list[SetRow]]:
+    """One row per set (and side) to tick; `sent` holds what the runner already entered."""
     rows: dict[str, list[SetRow]] = {}
     index = 0
     for _, step in steps:
@@ -240,24 +251,34 @@ def _set_rows(steps: list[Any]) -> dict[str, list[SetRow]]:
             continue
         for number in range(1, p.sets + 1):
             for side in (("left", "right") if p.per_side else ("both",)):
-                rows.setdefault(p.exercise, []).append(SetRow(
-                    index, p.exercise, side, number, p.reps[1] if p.reps else None, p.seconds,
-                    p.load_kg))
+                row = SetRow(index, p.exercise, side, number, p.reps[1] if p.reps else None,
+                             p.seconds, p.load_kg)
+                given = (sent or {}).get(index)
+                if given is not None and given["exercise"] == p.exercise:
+                    row = replace(row, reps=given["reps"] if p.reps else None,
+                                  seconds=given["seconds"] if p.reps is None else None,
+                                  load=given["load_kg"], done=given["status"] == "done",
+                                  missed=given["status"] == "missed")
+                rows.setdefault(p.exercise, []).append(row)
                 index += 1
     return rows
 
 
 def _workout_page(request: Request, db: Session, actor: Actor, day: dt.date,
-                  errors: list[str] | None = None, done: bool = False, status: int = 200) -> Response:
+                  errors: list[str] | None = None, done: bool = False, status: int = 200,
+                  sent: dict[str, Any] | None = None, unmarked: int = 0) -> Response:
     library = _library(request)
     workout = strength_log.workout(db, actor, day, library)
     following = strength_log.next_steps(db, actor, day, library) if done else []
     session = workout.day.session
+    rows = {i: s for i, s in enumerate((sent or {}).get("sets", []))}
     return core.render(request, "plan/workout.html", {
-        "day": day, "workout": workout, "session": session, "rows": _set_rows(workout.steps),
+        "day": day, "workout": workout, "session": session,
+        "rows": _set_rows(workout.steps, rows),
         "steps": {p.exercise: step for p, step in workout.steps}, "lib": library,
         "tests": {e: TESTS[t] for e, t in TEST_BY_EXERCISE.items()}, "errors": errors or [],
-        "done": done, "following": following, "block_test": BlockKind.TEST},
+        "done": done, "following": following, "block_test": BlockKind.TEST,
+        "sent": sent or {}, "unmarked": unmarked, "total_sets": len(rows)},
         status_code=status, section="plan")
 
 
@@ -269,7 +290,10 @@ def workout(request: Request, day: dt.date, done: int = 0,
 
 
 def workout_data(form: FormData, day: dt.date) -> dict[str, Any]:
-    """The logged session from workout mode: ticked sets are done, unticked ones missed."""
+    """What workout mode sent: each set `done` (ticked), `missed` (marked missed) or `unmarked`.
+
+    `unmarked` sets count as done or missed only when the runner says which (the `unmarked`
+    button of the question the page asks); until then nothing is assumed."""
     def text(name: str) -> str:
         value = form.get(name)
         return value.strip() if isinstance(value, str) else ""
@@ -284,10 +308,11 @@ def workout_data(form: FormData, day: dt.date) -> dict[str, Any]:
     i = 0
     while text(f"set-{i}-exercise"):
         reps, seconds = number(f"set-{i}-reps"), number(f"set-{i}-seconds")
-        done = bool(text(f"set-{i}-done"))
+        status = "done" if text(f"set-{i}-done") else (
+            "missed" if text(f"set-{i}-missed") else "unmarked")
         sets.append({"exercise": text(f"set-{i}-exercise"), "side": text(f"set-{i}-side") or "both",
                      "reps": int(reps) if reps is not None else None, "seconds": seconds,
-                     "load_kg": number(f"set-{i}-load"), "completed": done})
+                     "load_kg": number(f"set-{i}-load"), "status": status})
         i += 1
     tests = []
     for key in form:
@@ -301,23 +326,38 @@ def workout_data(form: FormData, day: dt.date) -> dict[str, Any]:
             data[key] = number(key)
     if text("notes"):
         data["notes"] = text("notes")
+    if text("unmarked") in ("done", "missed"):
+        data["unmarked"] = text("unmarked")
     return data
+
+
+def logged_session(data: dict[str, Any]) -> dict[str, Any]:
+    """The session to log from `workout_data` once every set is accounted for."""
+    choice = data.get("unmarked")
+    sets = []
+    for s in data["sets"]:
+        status = choice if s["status"] == "unmarked" else s["status"]
+        sets.append({k: v for k, v in s.items() if k != "status"} | {"completed": status == "done"})
+    return {k: v for k, v in data.items() if k != "unmarked"} | {"sets": sets}
 
 
 @router.post("/plan/workout/{day}")
 async def workout_submit(request: Request, day: dt.date,
                          actor: Actor = Depends(core.login_required)) -> Response:
     data = workout_data(await request.form(), day)
-    if not any(s["completed"] for s in data["sets"]) and not data["tests"]:
+    unmarked = sum(1 for s in data["sets"] if s["status"] == "unmarked")
+    if unmarked and "unmarked" not in data:
         with _db(request) as db:
-            return _workout_page(request, db, actor, day, [
-                "Tick the sets you did (or enter your test results) before saving."], status=422)
+            return _workout_page(request, db, actor, day, status=422, sent=data,
+                                 unmarked=unmarked)
     try:
         with _db(request) as db:
-            strength_log.log_session(db, actor, strength_log.parse_session(data), _library(request))
+            strength_log.log_session(db, actor, strength_log.parse_session(logged_session(data)),
+                                     _library(request))
     except Invalid as exc:
         with _db(request) as db:
-            return _workout_page(request, db, actor, day, exc.details or [exc.message], status=422)
+            return _workout_page(request, db, actor, day, exc.details or [exc.message], status=422,
+                                 sent=data)
     return core.redirect(f"/plan/workout/{day.isoformat()}?done=1", "Workout saved. Well done.")
 
 

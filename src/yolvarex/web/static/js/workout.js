@@ -47,13 +47,23 @@
   };
 
   form.addEventListener("change", (event) => {
+    const missed = event.target.closest("input[data-missed]");
+    if (missed) {
+      // a set is done or missed, never both
+      const done = missed.closest(".workout-set").querySelector("input[data-set]");
+      if (missed.checked && done && done.checked) { done.checked = false; progress(); }
+      return;
+    }
     const box = event.target.closest("input[data-set]");
     if (!box) return;
+    const miss = box.closest(".workout-set").querySelector("input[data-missed]");
+    if (box.checked && miss) miss.checked = false;
     progress();
     if (box.checked) {
       const card = box.closest("[data-rest]");
       const rest = card ? parseInt(card.dataset.rest, 10) : 60;
-      if (rest > 0) start(rest);
+      if (rest > 0) start(rest);  // 0 s rest is the plan's choice: no timer
+      else stop(false);
     }
   });
   timer.addEventListener("click", (event) => {
