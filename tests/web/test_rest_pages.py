@@ -146,9 +146,8 @@ def test_svg_snapshot(tree_id: str) -> None:
 def test_svg_with_a_path_snapshot_and_no_overlaps() -> None:
     from yolvarex.web.tree_svg import BOX_W, layout
 
-    path = [("any-pain", "yes"), ("warning-signs", "unknown"), ("severe", "no"), ("moderate", "yes"),
-            ("sharp", "no"),
-            ("settles", "yes")]
+    path = [("bone-stress-signs", "unknown"), ("sharp-pinpoint", "no"), ("builds-in-run", "unknown"),
+            ("any-pain", "yes"), ("severe", "no"), ("moderate", "yes"), ("settles", "yes")]
     assert_snapshot(SNAPSHOTS / "pain-path.svg", tree_svg(LIBRARY.trees["pain"], path))
     for tree in LIBRARY.trees.values():
         boxes = list(layout(tree).values())
