@@ -171,7 +171,7 @@ SCENARIOS: tuple[Scenario, ...] = (
     S("pain 6", "silbernagel-2007", "pain", SP, {"pain": 6}),
     S("pain 9 that settled", "silbernagel-2007", "pain", SP,
       {"pain": 9, "pain_next_morning": "settled"}),
-    S("pain 3 that builds during the run", "silbernagel-2007", "pain", SP,
+    S("pain 3 that builds during the run", "warden-2014", "pain", SP,
       {"pain": 3, "pain_trend_in_run": "worse"}),
     # Bone-stress injury warning signs (Warden 2014): whatever the pain score.
     S("pain 0, hurts on hopping (shin)", "warden-2014", "pain", SP,
