@@ -110,6 +110,7 @@ def rank(rt, history: History, planned: str | None) -> int:
             save_checkin(db, athlete, CheckIn(date=DAY - dt.timedelta(days=back), **fields))
         if planned is not None:
             db.add(models.Activity(user_id=athlete.id, sport="running", run_type=planned,
+                                   day=DAY,
                                    start=dt.datetime.combine(DAY, dt.time(7), tzinfo=dt.UTC),
                                    duration_s=2700.0, rpe=6.0, load=270.0))
     with rt.db.session() as db:

@@ -22,9 +22,10 @@ def store(db, athlete: Actor, scenario: Scenario) -> None:
     if scenario.today is not None:
         save_checkin(db, athlete, CheckIn(date=DAY, **scenario.today))
     for back, minutes, load, run_type, km, hr in scenario.runs:
+        day = DAY - dt.timedelta(days=back)
         db.add(models.Activity(
-            user_id=athlete.id, sport="running", run_type=run_type,
-            start=dt.datetime.combine(DAY - dt.timedelta(days=back), dt.time(7), tzinfo=dt.UTC),
+            user_id=athlete.id, sport="running", run_type=run_type, day=day,
+            start=dt.datetime.combine(day, dt.time(7), tzinfo=dt.UTC),
             duration_s=minutes * 60, distance_m=None if km is None else km * 1000, avg_hr=hr,
             rpe=round(load / minutes, 2), load=load))
 
