@@ -59,3 +59,20 @@ def test_the_readme_command_table_is_generated_from_the_cli() -> None:
     from yolvarex.cli.reference import with_table
 
     assert with_table(README) == README, "run `python -m yolvarex.cli.reference --write`"
+
+
+def test_every_shipped_tree_and_its_sources_are_in_the_decisions_section() -> None:
+    """Each tree's rule is described under "Decisions", naming the sources its leaves cite."""
+    from yolvarex.content import load_library
+    from yolvarex.content.schemas.tree import Leaf
+
+    library, _ = load_library()
+    section = README[README.index("## Decisions"):]
+    section = " ".join(section[:section.index("\n## ")].split())
+    for tree in library.trees.values():
+        assert f"(`{tree.id}`)" in section, tree.id
+        for node in tree.nodes:
+            if isinstance(node, Leaf):
+                for ref in node.evidence:
+                    evidence = library.evidence[ref]
+                    assert evidence.short.split(" et al.")[0].split(" ")[0] in section, ref

@@ -52,7 +52,7 @@ def test_trees_list_show_diagram_and_validate(client, rt, make_user) -> None:
     ann = api_token(rt, "ann")
     trees = client.get("/api/v1/trees", headers=ann).json()
     assert trees[0]["id"] == "red-flags" and {t["id"] for t in trees} >= {"pain", "load", "illness"}
-    assert client.get("/api/v1/trees/pain", headers=ann).json()["root"] == "any-pain"
+    assert client.get("/api/v1/trees/pain", headers=ann).json()["root"] == "bone-stress-signs"
     dot = client.get("/api/v1/trees/pain/diagram?format=dot", headers=ann)
     assert dot.status_code == 200 and dot.text.startswith('digraph "pain"')
     client.put("/api/v1/checkins/2026-11-24", json={"pain": 7}, headers=ann)

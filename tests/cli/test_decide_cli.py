@@ -53,7 +53,8 @@ def test_decide_json_has_exactly_the_documented_shape(stateless, tmp_path) -> No
     assert list(tree) == ["id", "verdict", "path", "advice"] and tree["id"] == "red-flags"
     assert list(tree["path"][0]) == ["node", "test", "value", "result"]
     pain = next(t for t in data["trees"] if t["id"] == "pain")
-    assert [s["result"] for s in pain["path"]] == ["yes", "unknown", "no", "yes", "unknown", "yes"]
+    assert [s["result"] for s in pain["path"]] == ["unknown", "unknown", "unknown", "yes", "no",
+                                                   "yes", "yes"]
     assert "lolli-2019" in data["evidence"] and "not medical advice" in data["disclaimer"]
     assert "pain_kind" in data["missing_facts"]
 
@@ -110,11 +111,12 @@ CHECKIN_ANSWERS = "\n".join([
     "4",       # soreness
     "calves",  # sore areas
     "3",       # pain
+    "1,9",     # pain warning signs: 9 is not on the list, asked again
+    "1",       # hurts on hopping
     "left shin",
-    "sharp",
+    "dull",
     "same",
     "settled",
-    "n", "n", "maybe", "n", "y",  # gait, rest, night (asked again), hop
     "1, 4",    # symptoms: runny nose, sore throat
     "",        # temperature
     "3", "", "4",  # mood, stress skipped, motivation
@@ -126,7 +128,8 @@ def test_check_in_asks_stores_and_decides(cli, rt) -> None:
     assert cli("user", "create", "ann", "--password-stdin", input="correct horse\n").exit_code == 0
     result = cli("check-in", "--user", "ann", "--date", "2026-11-25", "--json", input=CHECKIN_ANSWERS)
     assert result.exit_code == 0, result.output
-    assert "Type a whole number from 1 to 5" in flat(result.stderr) and "Type y or n" in flat(result.stderr)
+    assert "Type a whole number from 1 to 5" in flat(result.stderr)
+    assert "Type numbers from 1 to 5" in flat(result.stderr)
     decision = json.loads(result.stdout[result.stdout.index("{"):])  # the runner echoes input
     assert decision["verdict"] == "see_professional"  # pain on hopping
     import datetime as dt
@@ -138,8 +141,60 @@ def test_check_in_asks_stores_and_decides(cli, rt) -> None:
         ann = Actor.of(accounts.user_named(db, "ann"))
         stored = checkins.get_checkin(db, ann, dt.date(2026, 11, 25))
     assert stored.sleep_quality == 2 and stored.pain_on_hop is True and stored.stress is None
+    assert stored.pain_at_night is False and stored.pain_kind == "dull"
     assert [s.value for s in stored.symptoms] == ["runny_nose", "sore_throat"]
     assert stored.sore_areas == ("calves",) and stored.pain_area == "left shin"
+
+
+def _answers(pain: str, signs: str, area: str) -> str:
+    """Check-in answers with every question skipped except pain, its warning signs and area."""
+    return "\n".join(["", "", "", "", "", pain, signs, area] + [""] * 8) + "\n"
+
+
+@pytest.mark.parametrize(("pain", "signs", "field", "value"), [
+    ("0", "2", "pain_at_night", True),      # issue 12: pain 0, hurts at night (hip)
+    ("0", "1", "pain_on_hop", True),        # issue 12: pain 0, hurts on hopping (shin)
+    ("", "5", "pain_kind", "sharp"),        # issue 12: no score, sharp pinpoint pain (tibia)
+    ("", "3", "pain_at_rest", True),
+    ("0", "4", "pain_changes_gait", True),
+])
+def test_check_in_asks_the_bone_stress_signs_whatever_the_pain(cli, rt, pain, signs, field,
+                                                               value) -> None:
+    cli("user", "create", "ann", "--password-stdin", input="correct horse\n")
+    result = cli("check-in", "--user", "ann", "--date", "2026-11-25", "--json",
+                 input=_answers(pain, signs, "tibia"))
+    assert result.exit_code == 0, result.output
+    assert "Anything that hurts in one of these ways" in flat(result.stderr)
+    decision = json.loads(result.stdout[result.stdout.index("{"):])
+    assert decision["verdict"] == "see_professional"
+    import datetime as dt
+
+    from yolvarex.services import accounts, checkins
+    from yolvarex.store.access import Actor
+
+    with rt.db.session() as db:
+        stored = checkins.get_checkin(db, Actor.of(accounts.user_named(db, "ann")),
+                                      dt.date(2026, 11, 25))
+    assert getattr(stored, field) == value and stored.pain_area == "tibia"
+    assert stored.pain == (int(pain) if pain else None)
+
+
+def test_check_in_no_warning_signs_are_stored_as_no(cli, rt) -> None:
+    cli("user", "create", "ann", "--password-stdin", input="correct horse\n")
+    result = cli("check-in", "--user", "ann", "--date", "2026-11-25", "--json",
+                 input="\n".join(["", "", "", "", "", "0", ""] + [""] * 8) + "\n")
+    assert json.loads(result.stdout[result.stdout.index("{"):])["verdict"] == "train"
+    import datetime as dt
+
+    from yolvarex.services import accounts, checkins
+    from yolvarex.store.access import Actor
+
+    with rt.db.session() as db:
+        stored = checkins.get_checkin(db, Actor.of(accounts.user_named(db, "ann")),
+                                      dt.date(2026, 11, 25))
+    assert (stored.pain_on_hop, stored.pain_at_night, stored.pain_at_rest,
+            stored.pain_changes_gait) == (False, False, False, False)
+    assert stored.pain_kind is None and stored.pain_area is None
 
 
 def test_check_in_skipping_everything_is_fine(cli) -> None:
@@ -156,7 +211,7 @@ def test_tree_list_show_render(stateless) -> None:
     assert all(set(t) == {"id", "title"} for t in listed)
     shown = stateless("tree", "show", "pain")
     assert "Is the pain above 5 out of 10?" in flat(shown.stdout) and "Silbernagel" in flat(shown.stdout)
-    assert json.loads(stateless("tree", "show", "pain", "--json").stdout)["root"] == "any-pain"
+    assert json.loads(stateless("tree", "show", "pain", "--json").stdout)["root"] == "bone-stress-signs"
     for fmt in ("mermaid", "dot"):
         out = stateless("tree", "render", "illness", "--format", fmt).stdout
         assert out == render(LIBRARY.trees["illness"], fmt)
@@ -214,9 +269,9 @@ def test_content_check_keeps_the_tree_id_in_brackets(stateless, tmp_path, monkey
     data = tmp_path / "data"
     shutil.copytree(DATA_DIR, data)
     path = data / "trees" / "pain.yaml"
-    path.write_text(path.read_text().replace("    unknown: settles\n", ""))
+    path.write_text(path.read_text().replace("    unknown: mild-steady\n", ""))
     original = content_cli.load_library
     monkeypatch.setattr(content_cli, "load_library", lambda: original(data))
     result = stateless("content", "check")
     assert result.exit_code == 1
-    assert "[pain] nodes.sharp.unknown" in flat(result.stderr)
+    assert "[pain] nodes.mild-next-morning.unknown" in flat(result.stderr)

@@ -117,7 +117,7 @@ def benign(name: str, values: dict[str, Any]) -> Any:
         "hrv_rmssd": 70.0, "red_flags": (), "resting_hr_baseline": 50.0, "resting_hr_delta": 0.0,
         "short_sleep_nights_3d": 0, "soreness_days": 0, "days_since_rest": 0, "acwr": 1.0,
         "monotony": 1.0, "strain": 1000.0, "performance_trend": "stable",
-        "symptom_free_days": 30, "planned": "easy",
+        "symptom_free_days": 30, "carried_symptoms": (), "planned": "easy",
     }[name]
 
 

@@ -34,7 +34,8 @@ def test_catalog_has_exactly_the_names_of_the_issue() -> None:
                "mood", "stress", "motivation", "resting_hr", "hrv_rmssd", "red_flags"}
     context = {"resting_hr_baseline", "resting_hr_delta", "hrv_ln_mean_7d", "hrv_ln_normal_low",
                "hrv_ln_normal_high", "short_sleep_nights_3d", "soreness_days", "days_since_rest",
-               "acwr", "monotony", "strain", "performance_trend", "symptom_free_days", "planned"}
+               "acwr", "monotony", "strain", "performance_trend", "symptom_free_days",
+               "carried_symptoms", "planned"}
     assert set(CATALOG) == checkin | context
     assert set(Context.model_fields) == context
     assert CATALOG["planned"].choices == ("rest", "easy", "recovery", "speed", "tempo", "long",
@@ -92,10 +93,17 @@ def test_soreness_streak_ends_at_a_gap_or_a_lower_day() -> None:
 
 def test_symptom_free_days() -> None:
     assert symptom_free(np.array([0, 1, 1, 0, 0])) == 2
-    assert symptom_free(np.array([0, 1, NAN, 0])) == 2
     assert symptom_free(np.array([0, 0, 1])) == 0
     assert symptom_free(np.zeros(50)) == 30
-    assert symptom_free(np.array([1, 0, NAN])) is None
+    assert symptom_free(np.array([NAN, NAN])) is None
+
+
+def test_illness_carries_over_days_without_a_check_in() -> None:
+    """A missed day keeps the state of the last check-in: it is never symptom-free by default."""
+    assert symptom_free(np.array([0, 1, NAN, 0])) == 1
+    assert symptom_free(np.array([0, 1, NAN, NAN])) == 0  # ill yesterday, nothing since
+    assert symptom_free(np.array([1, 0, NAN])) == 2  # clean yesterday carries to today
+    assert symptom_free(np.array([NAN, 0, NAN, NAN])) == 30
 
 
 def _checkins(days: int, **fields) -> list[CheckIn]:

@@ -40,7 +40,7 @@ def test_every_node_and_branch_is_drawn() -> None:
 
 def test_merged_branches_and_escaping() -> None:
     readiness = LIBRARY.trees["readiness"]
-    assert ("sleep", "soreness", "no / unknown") in edges(readiness)
+    assert ("last-night", "soreness", "no / unknown") in edges(readiness)
     quoted = Tree.model_validate({
         "id": "quotes", "title": 'A "quoted" tree', "summary": "Escaping check.", "root": "q",
         "nodes": [{"id": "q", "kind": "question", "ask": 'Is it "bad" <really>?',

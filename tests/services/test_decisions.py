@@ -64,7 +64,7 @@ def test_baselines_come_from_stored_history(rt, make_user) -> None:
     assert facts.get("hrv_ln_mean_7d") < facts.get("hrv_ln_normal_low")
     assert facts.get("short_sleep_nights_3d") == 2
     assert facts.get("soreness_days") == 0 and facts.get("symptom_free_days") == 30
-    assert decision.tree("readiness").leaf == "easy-heart"
+    assert decision.tree("readiness").leaf == "easy-hrv-and-heart"
     assert decision.verdict.value == "modify"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -40,6 +41,41 @@ def test_today_shows_the_verdict_card_after_a_checkin(client, make_user) -> None
     assert "Why: what each tree found" in page and page.count('class="verdict-tree"') == 7
     assert "Full-body recovery" in page and "/library/routines/full-body-recovery" in page
     assert "the trees could not check" in page and "/library/evidence/eichner-1993" in page
+
+
+@pytest.mark.parametrize(("fields", "stored"), [
+    ({"pain": "0", "pain_on_hop": "yes", "pain_area": "shin"}, {"pain_on_hop": True}),
+    ({"pain": "0", "pain_at_night": "yes", "pain_area": "hip"}, {"pain_at_night": True}),
+    ({"pain_sharp": "yes", "pain_area": "tibia"}, {"pain_kind": "sharp", "pain": None}),
+    ({"pain": "2", "pain_sharp": "yes", "pain_next_morning": "same"}, {"pain_kind": "sharp"}),
+])
+def test_bone_stress_signs_are_asked_whatever_the_pain(client, rt, make_user, fields,
+                                                       stored) -> None:
+    """Issue 12: the warning-sign block is outside the pain section and counts at pain 0."""
+    from yolvarex.services import checkins, decisions
+
+    ann = make_user("ann")
+    web_login(client, "ann")
+    form = client.get("/checkin?day=2026-11-25").text
+    block = form[form.index("Pain warning signs"):form.index("<summary>Pain")]
+    for name in ("pain_on_hop", "pain_at_night", "pain_at_rest", "pain_changes_gait", "pain_sharp"):
+        assert f'name="{name}"' in block
+    token = client.cookies.get("yolvarex_csrf")
+    response = client.post("/checkin", data={"csrf_token": token, "date": "2026-11-25",
+                                             "pain_signs_asked": "yes", **fields},
+                           follow_redirects=False)
+    assert response.status_code == 303
+    with rt.db.session() as db:
+        saved = checkins.get_checkin(db, ann, dt.date(2026, 11, 25))
+        verdict = decisions.decide_day(db, ann, dt.date(2026, 11, 25)).verdict.value
+    assert verdict == "see_professional"
+    for name, value in stored.items():
+        assert getattr(saved, name) == value
+    unticked = {"pain_on_hop", "pain_at_night", "pain_at_rest", "pain_changes_gait"} - set(fields)
+    assert all(getattr(saved, name) is False for name in unticked)
+    again = client.get("/checkin?day=2026-11-25").text
+    ticked = next(iter(stored)) if "pain_sharp" not in fields else "pain_sharp"
+    assert f'name="{ticked}" value="yes" checked' in again
 
 
 def test_red_flag_checkin_says_stop(client, make_user) -> None:
@@ -146,9 +182,8 @@ def test_svg_snapshot(tree_id: str) -> None:
 def test_svg_with_a_path_snapshot_and_no_overlaps() -> None:
     from yolvarex.web.tree_svg import BOX_W, layout
 
-    path = [("any-pain", "yes"), ("warning-signs", "unknown"), ("severe", "no"), ("moderate", "yes"),
-            ("sharp", "no"),
-            ("settles", "yes")]
+    path = [("bone-stress-signs", "unknown"), ("sharp-pinpoint", "no"), ("builds-in-run", "unknown"),
+            ("any-pain", "yes"), ("severe", "no"), ("moderate", "yes"), ("settles", "yes")]
     assert_snapshot(SNAPSHOTS / "pain-path.svg", tree_svg(LIBRARY.trees["pain"], path))
     for tree in LIBRARY.trees.values():
         boxes = list(layout(tree).values())

@@ -192,6 +192,12 @@ RED_FLAG_LABELS = {RedFlag.CHEST_PAIN: "chest pain or pressure when exercising",
                    RedFlag.PALPITATIONS: "a racing or irregular heartbeat",
                    RedFlag.BREATHLESSNESS: "unusual breathlessness"}
 SYMPTOM_LABELS = {s: s.value.replace("_", " ") for s in Symptom}
+SHARP = "sharp"
+PAIN_SIGN_LABELS = {"pain_on_hop": "it hurts when you hop on that leg",
+                    "pain_at_night": "it hurts at night",
+                    "pain_at_rest": "it hurts at rest",
+                    "pain_changes_gait": "it changes how you run",
+                    SHARP: "a sharp pain you can point to with one finger"}
 
 
 def ask_checkin(day: dt.date, to_stderr: bool = False) -> dict[str, Any]:
@@ -214,17 +220,24 @@ def ask_checkin(day: dt.date, to_stderr: bool = False) -> dict[str, Any]:
     data["sore_areas"] = areas or []
     pain = _ask("Pain (not soreness), 0 (none) to 10 (worst)", _number(0, 10, True))
     put("pain", pain)
-    if pain:
+    # Bone-stress warning signs count whatever the pain score, so they are always asked.
+    _ask.menu("Anything that hurts in one of these ways, whatever its score?",
+              PAIN_SIGN_LABELS.values())
+    signs = _ask("Numbers (Enter for none)", _pick(list(PAIN_SIGN_LABELS))) or []
+    for name in PAIN_SIGN_LABELS:
+        if name != SHARP:
+            data[name] = name in signs
+    if SHARP in signs:
+        data["pain_kind"] = PainKind.SHARP.value
+    if pain or signs:
         put("pain_area", _ask("Where does it hurt?", str))
-        put("pain_kind", _ask("Dull or sharp?", _one_of([k.value for k in PainKind])))
+    if pain:
+        if SHARP not in signs:
+            put("pain_kind", _ask("Dull or sharp?", _one_of([k.value for k in PainKind])))
         put("pain_trend_in_run", _ask("During your last run it got: better, same or worse?",
                                       _one_of([k.value for k in PainTrend])))
         put("pain_next_morning", _ask("The morning after, it had: settled, same or worse?",
                                       _one_of([k.value for k in NextMorning])))
-        put("pain_changes_gait", _ask("Does it change how you run? (y/n)", _yes_no))
-        put("pain_at_rest", _ask("Does it hurt at rest? (y/n)", _yes_no))
-        put("pain_at_night", _ask("Does it hurt at night? (y/n)", _yes_no))
-        put("pain_on_hop", _ask("Does hopping on that leg hurt? (y/n)", _yes_no))
     _ask.menu("Illness symptoms:", SYMPTOM_LABELS.values())
     data["symptoms"] = _ask("Numbers (Enter for none)", _pick([s.value for s in SYMPTOM_LABELS])) or []
     put("temperature_c", _ask("Temperature in °C", _number(30, 45)))

@@ -32,7 +32,10 @@ from yolvarex.domain.checkin import CheckIn, NextMorning, PainKind, PainTrend, R
 FloatArray = npt.NDArray[np.float64]
 FactValue = bool | int | float | str | tuple[str, ...]
 
-SHORT_SLEEP_HOURS = 6.0
+# The readiness rule's thresholds; the readiness tree (the one tree that tests these signals)
+# and the resting-HR chart band use the same numbers (checked by tests/domain/test_readiness_rule.py).
+SHORT_SLEEP_HOURS = 6.0  # a short night: last night, or two of the last three
+RESTING_HR_RISE_BPM = 5.0  # resting heart rate this far above baseline
 SORE_LEVEL = 5
 FEVER_C = 38.0
 SYMPTOM_WINDOW_DAYS = 30
@@ -152,6 +155,8 @@ CATALOG: Mapping[str, FactSpec] = MappingProxyType({spec.name: spec for spec in 
     FactSpec("performance_trend", _C, "performance trend", _HISTORY, choices=_values(Trend)),
     FactSpec("symptom_free_days", _I, "days since the last illness symptoms", _HISTORY, "days",
              0, 366),
+    FactSpec("carried_symptoms", _CS, "illness at the last check-in, not yet reported gone",
+             _HISTORY, choices=_values(Symptom)),
     FactSpec("planned", _C, "today's planned session", _HISTORY, choices=_values(Planned)),
 )})
 
@@ -182,6 +187,7 @@ class Context(BaseModel):
     strain: float | None = _r(0, 10_000_000)
     performance_trend: Trend | None = None
     symptom_free_days: Annotated[int, Field(ge=0, le=366)] | None = None
+    carried_symptoms: tuple[Symptom, ...] | None = None
     planned: Planned | None = None
 
 
@@ -265,6 +271,8 @@ class History:
 
     `ill` is 1.0 on a day with illness symptoms (anything but fatigue alone) or a temperature
     of 38.0 C or more, 0.0 on a day checked in without them, NaN without a check-in.
+    `carried` is the illness of the last check-in before `end` when `end` itself has none
+    (see `carried_symptoms`).
     """
 
     end: dt.date
@@ -273,6 +281,7 @@ class History:
     sleep_hours: FloatArray
     soreness: FloatArray
     ill: FloatArray
+    carried: tuple[Symptom, ...] | None = None
 
     @classmethod
     def from_checkins(cls, checkins: Iterable[CheckIn], end: dt.date,
@@ -280,22 +289,45 @@ class History:
         start = end - dt.timedelta(days=days - 1)
         series = {k: np.full(days, np.nan) for k in
                   ("resting_hr", "hrv_rmssd", "sleep_hours", "soreness", "ill")}
+        kept = []
         for c in checkins:
             if not start <= c.date <= end:
                 continue
+            kept.append(c)
             i = (c.date - start).days
             for key in ("resting_hr", "hrv_rmssd", "sleep_hours", "soreness"):
                 value = getattr(c, key)
                 if value is not None:
                     series[key][i] = float(value)
             series["ill"][i] = 1.0 if is_ill(c) else 0.0
-        return cls(end=end, **series)
+        return cls(end=end, carried=carried_symptoms(kept, end), **series)
 
 
 def is_ill(checkin: CheckIn) -> bool:
     """Illness symptoms other than tiredness alone, or a temperature of 38.0 C or more."""
+    return bool(illness_signs(checkin))
+
+
+def illness_signs(checkin: CheckIn) -> tuple[Symptom, ...]:
+    """The check-in's illness symptoms (tiredness alone is not one), with `fever` added when
+    the temperature was 38.0 C or more."""
+    signs = [s for s in checkin.symptoms if s.value in ILLNESS_SYMPTOMS]
     fever = checkin.temperature_c is not None and checkin.temperature_c >= FEVER_C
-    return fever or any(s.value in ILLNESS_SYMPTOMS for s in checkin.symptoms)
+    if fever and Symptom.FEVER not in signs:
+        signs.append(Symptom.FEVER)
+    return tuple(sorted(set(signs), key=list(Symptom).index))
+
+
+def carried_symptoms(checkins: Iterable[CheckIn], day: dt.date) -> tuple[Symptom, ...] | None:
+    """The illness the last check-in reported, carried to `day` until a check-in says it has
+    gone: unknown (None) when `day` has its own check-in (its answers count) or no check-in of
+    the last 30 days exists; else the last check-in's illness signs (empty when it was clean).
+    """
+    before = [c for c in checkins
+              if day - dt.timedelta(days=SYMPTOM_WINDOW_DAYS) <= c.date <= day]
+    if not before or any(c.date == day for c in before):
+        return None
+    return illness_signs(max(before, key=lambda c: c.date))
 
 
 def _last(arr: FloatArray) -> float | None:
@@ -346,11 +378,19 @@ def soreness_streak(soreness: FloatArray) -> int | None:
 def symptom_free(ill: FloatArray) -> int | None:
     """Days since the last day with illness symptoms (0: ill today), at most 30.
 
-    Known when today's check-in is; days without a check-in count as symptom-free.
+    Illness carries forward: a day without a check-in keeps the state of the last check-in
+    before it, so a missed day after an ill one never counts as symptom-free. Unknown (None)
+    when no check-in at all says how the runner was (today's included).
     """
-    if len(ill) == 0 or not math.isfinite(ill[-1]):
+    if len(ill) == 0:
         return None
-    window = ill[-(SYMPTOM_WINDOW_DAYS + 1):][::-1]
+    known = np.flatnonzero(np.isfinite(ill))
+    if len(known) == 0:
+        return None
+    filled = ill[known[np.maximum(np.searchsorted(known, np.arange(len(ill)), side="right") - 1,
+                                  0)]]
+    filled[: known[0]] = 0.0  # before the first check-in: nothing says the runner was ill
+    window = filled[-(SYMPTOM_WINDOW_DAYS + 1):][::-1]
     hits = np.flatnonzero(window == 1.0)
     return int(hits[0]) if len(hits) else SYMPTOM_WINDOW_DAYS
 
@@ -371,6 +411,7 @@ def history_context(history: History, *, acwr: float | None = None,
         days_since_rest=days_since_rest, acwr=acwr, monotony=monotony, strain=strain,
         performance_trend=Trend(performance_trend) if performance_trend else None,
         symptom_free_days=symptom_free(history.ill),
+        carried_symptoms=history.carried,
         planned=Planned(planned) if planned else None)
 
 

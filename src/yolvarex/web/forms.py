@@ -9,12 +9,22 @@ from starlette.datastructures import FormData
 LIST_FIELDS = ("symptoms", "red_flags")
 BOOL_FIELDS = ("pain_changes_gait", "pain_at_rest", "pain_at_night", "pain_on_hop")
 SKIP = {"csrf_token"}
+# The check-in's block of bone-stress warning signs, asked whatever the pain score: ticked
+# boxes are yes; once the block was shown (`pain_signs_asked`), an unticked one is no.
+PAIN_SIGNS = {
+    "pain_on_hop": "Hurts when you hop on that leg",
+    "pain_at_night": "Hurts at night",
+    "pain_at_rest": "Hurts at rest",
+    "pain_changes_gait": "Changes how you run",
+    "pain_sharp": "A sharp pain you can point to with one finger",
+}
+ASKED, SHARP = "pain_signs_asked", "pain_sharp"
 
 
 def checkin_data(form: FormData) -> dict[str, Any]:
     """Empty fields are left out (unknown), lists come from repeated fields, yes/no become booleans."""
     data: dict[str, Any] = {}
-    for key in set(form.keys()) - SKIP:
+    for key in set(form.keys()) - SKIP - {ASKED, SHARP}:
         if key in LIST_FIELDS:
             data[key] = [v for v in form.getlist(key) if isinstance(v, str) and v]
             continue
@@ -28,4 +38,9 @@ def checkin_data(form: FormData) -> dict[str, Any]:
             data[key] = {"yes": True, "no": False}.get(value, value)
         else:
             data[key] = value
+    if form.get(SHARP) == "yes":
+        data["pain_kind"] = "sharp"
+    if form.get(ASKED) == "yes":
+        for key in BOOL_FIELDS:
+            data.setdefault(key, False)
     return data

@@ -13,7 +13,7 @@ from yolvarex.errors import Invalid, NotFound
 from yolvarex.services import checkins
 from yolvarex.store.access import Actor
 from yolvarex.web import core
-from yolvarex.web.forms import checkin_data
+from yolvarex.web.forms import PAIN_SIGNS, checkin_data
 
 router = APIRouter(include_in_schema=False, dependencies=[core.Protected])
 
@@ -35,7 +35,7 @@ RED_FLAG_LABELS = {
 def _page(request: Request, values: dict[str, object], errors: list[str], status: int = 200) -> Response:
     return core.render(request, "checkin.html", {
         "values": values, "errors": errors, "symptoms": SYMPTOM_LABELS,
-        "red_flags": RED_FLAG_LABELS}, status_code=status, section="checkin")
+        "red_flags": RED_FLAG_LABELS, "pain_signs": PAIN_SIGNS}, status_code=status, section="checkin")
 
 
 @router.get("/checkin")

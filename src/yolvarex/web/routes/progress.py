@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from yolvarex import clock
+from yolvarex.domain.facts import RESTING_HR_RISE_BPM
 from yolvarex.services import history
 from yolvarex.services import progress as progress_data
 from yolvarex.services import routines as routine_service
@@ -21,7 +22,7 @@ from yolvarex.web.routes.strength import performance_section
 router = APIRouter(include_in_schema=False, dependencies=[core.Protected])
 
 ACWR_LOW, ACWR_HIGH = 0.8, 1.3
-RHR_BAND = 5.0
+RHR_BAND = RESTING_HR_RISE_BPM  # the readiness rule's threshold, drawn as the band
 
 
 def _labels(days: list[dt.date]) -> list[str]:
@@ -66,7 +67,7 @@ def wellness_charts(w: progress_data.Wellness) -> list[Chart]:
             Series("30-day baseline", w.rhr_baseline, color="#4f5b69", dashed=True)],
             band=Band("baseline ± 5 bpm", low, high), y_label="bpm", digits=0, zero_based=False,
             description="Morning resting heart rate against your 30-day baseline; 5 bpm or more "
-                        "above it, with low HRV, suggests an easier day."))
+                        "above it suggests an easier day unless your HRV is in its normal range."))
     if any(v is not None for v in w.hrv_ms):
         out.append(chart("Heart rate variability (rMSSD)", labels, [
             Series("Daily rMSSD", w.hrv_ms, color="#9fb7c9"),
