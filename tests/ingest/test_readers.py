@@ -272,7 +272,7 @@ def test_gpx_with_type_heart_rate_and_cadence() -> None:
     assert activity.sport is Sport.RUNNING and not activity.remarks
     assert activity.name == "Morning"
     assert np.all(activity.samples.channels["cadence_spm"] == 172)  # 86 strides
-    assert activity.max_hr == 149
+    assert activity.max_hr == 147  # 140-149 sawtooth: 147 is the highest rate held for 3 readings
     assert activity.distance_m == pytest.approx(599 * 0.00003 * 111_195, rel=0.01)
 
 

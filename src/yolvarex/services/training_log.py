@@ -2,7 +2,13 @@
 
 Every entry gets a session load the same way imports do (`domain.session_load`): session RPE
 x minutes when you rate it, heart-rate TRIMP when you give an average heart rate, else an
-estimate by run type or sport. Changing the RPE, duration or heart rate recomputes it.
+estimate by run type or sport, over the moving time when a file gave one. Only a change that
+affects the load (RPE, duration, heart rate, sport or run type) recomputes it, and then with
+the heart rates the athlete had on the session's day, never today's: editing a name or a note
+leaves the load as it was.
+
+The same entry logged twice (start within a minute, duration within 10 % or two minutes: the
+import's duplicate rule) is refused with a message naming the entry already there.
 """
 
 from __future__ import annotations
@@ -13,9 +19,10 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlalchemy.orm import Session
 
-from yolvarex.domain.session_load import load_of_session
-from yolvarex.errors import Invalid
+from yolvarex.domain.session_load import load_minutes, load_of_session
+from yolvarex.errors import Conflict, Invalid
 from yolvarex.services.athlete import athlete_heart_rates
+from yolvarex.services.imports import find_duplicate
 from yolvarex.store import models
 from yolvarex.store.access import Action, Actor, owned, require
 
@@ -88,10 +95,18 @@ def _start(day: dt.date, time: dt.time | None) -> dt.datetime:
     return dt.datetime.combine(day, time or DEFAULT_TIME, tzinfo=dt.UTC)
 
 
+#: The fields a session's load is computed from; changing any other leaves the load alone.
+LOAD_FIELDS = ("duration_s", "moving_s", "rpe", "avg_hr", "sport", "run_type")
+
+
+def _load_inputs(row: models.Activity) -> tuple[object, ...]:
+    return tuple(getattr(row, name) for name in LOAD_FIELDS)
+
+
 def _reload(db: Session, row: models.Activity) -> None:
-    hr = athlete_heart_rates(db, row.user_id)
-    session = load_of_session(row.duration_s / 60, sport=row.sport, run_type=row.run_type,
-                              rpe=row.rpe, avg_hr=row.avg_hr, hr=hr)
+    hr = athlete_heart_rates(db, row.user_id, row.start.date())
+    session = load_of_session(load_minutes(row.duration_s, row.moving_s), sport=row.sport,
+                              run_type=row.run_type, rpe=row.rpe, avg_hr=row.avg_hr, hr=hr)
     row.load = session.load
     row.dynamics = {**(row.dynamics or {}), "load_method": session.method.value}
 
@@ -107,6 +122,7 @@ def log_entry(db: Session, actor: Actor, entry: RunEntry | CrossEntry,
         name=entry.name, start=_start(entry.date, entry.time), duration_s=entry.minutes * 60,
         distance_m=entry.distance_km * 1000 if entry.distance_km is not None else None,
         rpe=entry.rpe, avg_hr=entry.avg_hr, notes=entry.notes, source="manual", dynamics={})
+    _refuse_duplicate(db, athlete_id, row)
     _reload(db, row)
     db.add(row)
     db.flush()
@@ -115,6 +131,7 @@ def log_entry(db: Session, actor: Actor, entry: RunEntry | CrossEntry,
 
 def update_entry(db: Session, actor: Actor, activity_id: int, changes: EntryChanges) -> models.Activity:
     row = owned(db, actor, models.Activity, activity_id, Action.WRITE)
+    before = _load_inputs(row)
     given = changes.model_dump(exclude_unset=True)
     if "date" in given or "time" in given:
         row.start = _start(given.get("date") or row.start.date(), given.get("time") or row.start.time())
@@ -133,9 +150,21 @@ def update_entry(db: Session, actor: Actor, activity_id: int, changes: EntryChan
         row.run_type = changes.run_type
     if row.sport != "running":
         row.run_type = None
-    _reload(db, row)
+    if _load_inputs(row) != before:
+        _reload(db, row)
     db.flush()
     return row
+
+
+def _refuse_duplicate(db: Session, athlete_id: int, row: models.Activity) -> None:
+    same = find_duplicate(db, athlete_id, row.start, row.duration_s)
+    if same is not None:
+        other = db.get(models.Activity, same)
+        assert other is not None
+        raise Conflict(
+            f"This looks like a session already in your log: {display_name(other)} on "
+            f"{other.start:%Y-%m-%d at %H:%M}, {other.duration_s / 60:.0f} minutes (entry {same}). "
+            "Edit that entry instead, or give this one a different time.")
 
 
 def delete_entry(db: Session, actor: Actor, activity_id: int) -> None:
