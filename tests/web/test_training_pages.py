@@ -100,6 +100,17 @@ def test_log_form_errors_keep_values(client, make_user) -> None:
     assert response.status_code == 422 and "minutes" in response.text and "kept" in response.text
 
 
+def test_the_same_entry_twice_is_refused_on_the_form(client, make_user) -> None:
+    """Issue 12 item 9: the form comes back with the message and the values kept."""
+    make_user("ann")
+    web_login(client, "ann")
+    data = {"csrf_token": csrf_of(client), "date": "2026-11-20", "time": "18:00", "minutes": "35",
+            "run_type": "easy", "notes": "again"}
+    assert client.post("/log/new/run", data=data, follow_redirects=False).status_code == 303
+    again = client.post("/log/new/run", data=data, follow_redirects=False)
+    assert again.status_code == 409 and "already in your log" in again.text and "again" in again.text
+
+
 def test_another_users_sessions_are_not_found(rt, client, make_user) -> None:
     ann = make_user("ann")
     make_user("bob")

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from yolvarex.content import Library
-from yolvarex.errors import Invalid
+from yolvarex.errors import Conflict, Invalid
 from yolvarex.services import history, plans, training_log
 from yolvarex.services.training_log import CROSS_SPORTS, RUN_TYPES, CrossEntry, EntryChanges, RunEntry
 from yolvarex.store.access import Actor
@@ -117,9 +117,12 @@ async def create_entry(request: Request, kind: str, actor: Actor = Depends(core.
         entry = training_log.parse(model, data, "entry")
     except Invalid as exc:
         return _form_page(request, kind, values, exc.details, status=422)
-    with core.runtime(request).db.session() as db:
-        row = training_log.log_entry(db, actor, entry)
-        title, day = training_log.display_name(row), row.start.date()
+    try:
+        with core.runtime(request).db.session() as db:
+            row = training_log.log_entry(db, actor, entry)
+            title, day = training_log.display_name(row), row.start.date()
+    except Conflict as exc:  # the same entry logged twice
+        return _form_page(request, kind, values, [exc.message], status=409)
     return core.redirect(f"/log?week={day.isoformat()}", f"{title} on {day:%A %d %B} logged.")
 
 
