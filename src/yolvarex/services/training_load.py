@@ -143,25 +143,45 @@ def _note(day: dt.date, logged: bool, start: dt.date | None, known_from: dt.date
 
 def load_facts(db: Session, actor: Actor, day: dt.date, athlete_id: int | None = None) -> LoadFacts:
     athlete_id = actor.id if athlete_id is None else athlete_id
-    require(db, actor, athlete_id)
+    return squad_load_facts(db, actor, [athlete_id], day)[athlete_id]
+
+
+def squad_load_facts(db: Session, actor: Actor, athlete_ids: list[int],
+                     day: dt.date) -> dict[int, LoadFacts]:
+    """The load facts of many athletes on one morning, in one vectorised pass from the earliest
+    of their stretch starts (each athlete's own stretch restarts their figures, so the result
+    is the same as one athlete at a time)."""
+    for athlete_id in athlete_ids:
+        require(db, actor, athlete_id)
     yesterday = day - dt.timedelta(days=1)
-    logged = training_days(db, athlete_id, yesterday)
-    start = stretch_start(logged, yesterday)
-    if start is None:
-        return LoadFacts(day, acwr=None, acute=None, chronic=None, monotony=None, strain=None,
-                         days_since_rest=0 if logged else None, fitness=None, fatigue=None,
-                         form=None, note=_note(day, bool(logged), None, None, False, 0))
-    series, trained = squad_daily_loads(db, actor, [athlete_id], start, yesterday)
-    a = load.analyse(series, trained)
-    known_from = start + dt.timedelta(days=load.WARM_UP_DAYS)  # the morning after day 28
-    monotony = _known(a.monotony[0, -1])
-    return LoadFacts(
-        day=day, acwr=_known(a.acwr[0, -1]), acute=_known(a.acute[0, -1]),
-        chronic=_known(a.chronic[0, -1]), monotony=monotony, strain=_known(a.strain[0, -1]),
-        days_since_rest=int(a.days_since_rest[0, -1]), fitness=_known(a.fitness[0, -1]),
-        fatigue=_known(a.fatigue[0, -1]), form=_known(a.form[0, -1]), stretch_start=start,
-        known_from=known_from,
-        note=_note(day, True, start, known_from, monotony is None, int(a.stretch_day[0, -1])))
+    out: dict[int, LoadFacts] = {}
+    starts: dict[int, dt.date] = {}
+    for athlete_id in athlete_ids:
+        logged = training_days(db, athlete_id, yesterday)
+        start = stretch_start(logged, yesterday)
+        if start is None:
+            out[athlete_id] = LoadFacts(
+                day, acwr=None, acute=None, chronic=None, monotony=None, strain=None,
+                days_since_rest=0 if logged else None, fitness=None, fatigue=None, form=None,
+                note=_note(day, bool(logged), None, None, False, 0))
+        else:
+            starts[athlete_id] = start
+    if starts:
+        active = list(starts)
+        loads, trained = squad_daily_loads(db, actor, active, min(starts.values()), yesterday)
+        a = load.analyse(loads, trained)
+        for i, athlete_id in enumerate(active):
+            start = starts[athlete_id]
+            known_from = start + dt.timedelta(days=load.WARM_UP_DAYS)  # the morning after day 28
+            monotony = _known(a.monotony[i, -1])
+            out[athlete_id] = LoadFacts(
+                day=day, acwr=_known(a.acwr[i, -1]), acute=_known(a.acute[i, -1]),
+                chronic=_known(a.chronic[i, -1]), monotony=monotony, strain=_known(a.strain[i, -1]),
+                days_since_rest=int(a.days_since_rest[i, -1]), fitness=_known(a.fitness[i, -1]),
+                fatigue=_known(a.fatigue[i, -1]), form=_known(a.form[i, -1]), stretch_start=start,
+                known_from=known_from,
+                note=_note(day, True, start, known_from, monotony is None, int(a.stretch_day[i, -1])))
+    return {athlete_id: out[athlete_id] for athlete_id in athlete_ids}
 
 
 @dataclass(frozen=True)
@@ -195,9 +215,3 @@ def load_series(db: Session, actor: Actor, end: dt.date, days: int = 84,
         analysis = load.LoadAnalysis(**{k: v[:, skip:] for k, v in vars(analysis).items()})
     return LoadSeries(days=[window_start + dt.timedelta(days=i) for i in range(days)],
                       analysis=analysis, known_from=logged[0] if logged else None)
-
-
-def squad_load_facts(db: Session, actor: Actor, athlete_ids: list[int],
-                     day: dt.date) -> dict[int, LoadFacts]:
-    """The load facts of many athletes on one morning (each from their own stretch)."""
-    return {athlete_id: load_facts(db, actor, day, athlete_id) for athlete_id in athlete_ids}
