@@ -5,7 +5,8 @@ x minutes when you rate it, heart-rate TRIMP when you give an average heart rate
 estimate by run type or sport, over the moving time when a file gave one. Only a change that
 affects the load (RPE, duration, heart rate, sport or run type) recomputes it, and then with
 the heart rates the athlete had on the session's day, never today's: editing a name or a note
-leaves the load as it was.
+leaves the load as it was. A form that sends the minutes back as shown (to 0.1) does not
+change the duration; a new duration replaces the moving time a file recorded.
 
 The same entry logged twice (start within a minute, duration within 10 % or two minutes: the
 import's duplicate rule) is refused with a message naming the entry already there.
@@ -95,6 +96,8 @@ def _start(day: dt.date, time: dt.time | None) -> dt.datetime:
     return dt.datetime.combine(day, time or DEFAULT_TIME, tzinfo=dt.UTC)
 
 
+#: Forms show minutes to 0.1, so a duration within 3 s of the stored one is the same duration.
+MINUTES_SHOWN_S = 3.0
 #: The fields a session's load is computed from; changing any other leaves the load alone.
 LOAD_FIELDS = ("duration_s", "moving_s", "rpe", "avg_hr", "sport", "run_type")
 
@@ -135,10 +138,11 @@ def update_entry(db: Session, actor: Actor, activity_id: int, changes: EntryChan
     given = changes.model_dump(exclude_unset=True)
     if "date" in given or "time" in given:
         row.start = _start(given.get("date") or row.start.date(), given.get("time") or row.start.time())
-    if "minutes" in given and changes.minutes is not None:
+    if "minutes" in given and changes.minutes is not None and \
+            abs(changes.minutes * 60 - row.duration_s) >= MINUTES_SHOWN_S:
+        # a new duration from the runner replaces the file's moving time: their figure counts
         row.duration_s = changes.minutes * 60
-        if row.moving_s is not None:
-            row.moving_s = min(row.moving_s, row.duration_s)
+        row.moving_s = None
     if "distance_km" in given:
         row.distance_m = None if changes.distance_km is None else changes.distance_km * 1000
     for key in ("rpe", "avg_hr", "name", "notes"):
