@@ -76,3 +76,15 @@ def test_load_figures_and_series(rt, client, make_user) -> None:
     assert now["today"]["days_since_rest"] == 9 and now["today"]["acwr"] is None
     series = client.get("/api/v1/load/series?days=14", headers=headers).json()
     assert len(series["days"]) == 14 and series["load"][-2] == 160 and series["load"][-1] == 0
+
+
+def test_the_same_run_logged_twice_is_a_conflict(rt, client, make_user) -> None:
+    """Issue 12 item 9: a manual duplicate is caught like an imported one."""
+    make_user("ann")
+    ann = api_token(rt, "ann")
+    body = {"date": "2026-11-20", "time": "18:30", "minutes": 42, "rpe": 5}
+    first = client.post("/api/v1/activities/runs", json=body, headers=ann)
+    assert first.status_code == 201
+    again = client.post("/api/v1/activities/runs", json={**body, "minutes": 43}, headers=ann)
+    assert again.status_code == 409
+    assert "already in your log" in again.text and str(first.json()["id"]) in again.text

@@ -124,3 +124,32 @@ def test_the_session_rpe_counts_when_the_sets_have_none(cli) -> None:
 def test_library_show_gives_tempo_in_words(cli) -> None:
     shown = cli("library", "show", "exercises", "split-squat")
     assert "3 s down, 1 s up" in shown.stdout and "3-0-1" not in shown.stdout
+
+
+def test_log_strength_planned_without_rpe_adds_load_and_is_a_training_day(cli, tmp_path, db_url) -> None:
+    """Issue 12 item 4: the session the app suggests logging counted as a rest day."""
+    import datetime as dt
+
+    from yolvarex.services import training_load
+    from yolvarex.store.access import Actor
+    from yolvarex.store.db import Database
+    from yolvarex.store.models import User
+
+    cli("user", "create", "ann", "--password-stdin", input="correct horse\n")
+    profile = tmp_path / "profile.json"
+    profile.write_text(json.dumps(ISSUE_PROFILE))
+    plan = json.loads(cli("plan", "--profile", str(profile), "--json").stdout)
+    first = plan["weeks"][0]["sessions"][0]
+    logged = cli("log", "strength", "--date", first["date"], "--planned", "--json")
+    assert logged.exit_code == 0, logged.stderr
+    day = dt.date.fromisoformat(first["date"])
+    db = Database(db_url)
+    try:
+        with db.session() as session:
+            ann = Actor.of(session.query(User).filter_by(name="ann").one())
+            loads = training_load.daily_loads(session, ann, day, day)
+            facts = training_load.load_facts(session, ann, day + dt.timedelta(days=1))
+    finally:
+        db.dispose()
+    assert loads.tolist() == [5.0 * first["minutes"]]  # typical strength RPE 5 x planned minutes
+    assert facts.days_since_rest == 1

@@ -91,3 +91,16 @@ def test_load_json_and_table(cli) -> None:
     assert len(data["weeks"]) == 6 and data["weeks"][-2]["load"] > 0
     table = cli("load").stdout
     assert "Acute:chronic ratio" in table and "Last weeks" in table
+
+
+def test_load_says_why_the_ratio_is_unknown(cli) -> None:
+    """Issue 12 item 5: with old files and one recent run the ratio is unknown, and says so."""
+    cli("import", str(ACTIVITIES / "2013-02-06-12-11-14.fit"), "--json")
+    yesterday = clock.today(None) - dt.timedelta(days=1)
+    cli("log", "run", "-m", "40", "--rpe", "5", "--date", yesterday.isoformat(), "--json")
+    data = json.loads(cli("load", "--json").stdout)["today"]
+    assert data["acwr"] is None and data["stretch_start"] == yesterday.isoformat()
+    known = (yesterday + dt.timedelta(days=28)).isoformat()
+    assert data["known_from"] == known and known in data["note"]
+    table = cli("load").stdout
+    assert "need 28 days of continuous training" in " ".join(table.split())

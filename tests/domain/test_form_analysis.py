@@ -82,6 +82,42 @@ def test_drift_ignores_a_walking_break_inside_the_last_quarter() -> None:
     assert a.drift.cadence_pct == pytest.approx(0.0)
 
 
+def test_a_much_slower_last_quarter_is_explained_by_pace_not_form() -> None:
+    """Issue 12 item 10: the fenix 2 run's last quarter is at 7:10/km against 5:08/km."""
+    from tests.conftest import ACTIVITIES
+    from yolvarex.ingest import read_activity_file
+
+    (fenix,) = read_activity_file("f.fit", (ACTIVITIES / "activity-small-fenix2-run.fit").read_bytes())
+    d = analyse(fenix).drift
+    assert d.pace_explains and d.ground_contact_pct is None and d.cadence_pct is None
+    assert round(d.first_pace_s_per_km) == 308 and round(d.last_pace_s_per_km) == 430  # 5:08, 7:10
+    assert "7:10/km" in d.note and "5:08/km" in d.note and "ground contact time +11.9%" in d.note
+    assert "pace, not form, explains the change" in d.note
+
+
+def test_drift_compares_stretches_at_a_shared_pace() -> None:
+    """Half of each quarter is at 3.0 m/s; the last quarter's other half is slow. Only the 3.0
+    m/s stretches count, so the 4 % longer contact at that pace is the drift."""
+    n = 2400
+    speed = np.full(n, 3.0)
+    speed[1800:2100] = 2.2  # a slow half of the last quarter
+    gct = np.full(n, 250.0)
+    gct[1800:2100] = 290.0  # long contacts at the slow pace: not form
+    gct[2100:] = 260.0  # at the same 3.0 m/s: 4 % longer, that is drift
+    a = analyse(run(samples(n, cadence_spm=170.0, stance_time_ms=gct, speed_mps=speed)))
+    assert a.drift.pace_matched and not a.drift.pace_explains
+    assert a.drift.ground_contact_pct == pytest.approx(4.0)
+    assert "only the stretches" in (a.drift.note or "")
+    whole = (gct[1800:].mean() - 250) / 250 * 100
+    assert whole == pytest.approx(10.0)  # what comparing the quarters whole would have said
+
+
+def test_even_pace_quarters_compare_whole() -> None:
+    a = analyse(run(steady(n=2400)))
+    assert not a.drift.pace_matched and not a.drift.pace_explains
+    assert a.drift.first_pace_s_per_km == pytest.approx(1000 / 3.0)
+
+
 def test_short_run_has_no_drift() -> None:
     a = analyse(run(steady(n=300)))
     assert a.drift.cadence_pct is None and "moving time" in (a.drift.note or "")

@@ -27,6 +27,9 @@ P, B, G, OR, R = Grade.PURPLE, Grade.BLUE, Grade.GREEN, Grade.ORANGE, Grade.RED
     (Metric.VERTICAL_RATIO, 10.1, OR), (Metric.VERTICAL_RATIO, 10.2, R),
     (Metric.BALANCE, 50.0, G), (Metric.BALANCE, 49.3, G), (Metric.BALANCE, 50.7, G),
     (Metric.BALANCE, 50.8, OR), (Metric.BALANCE, 49.2, OR),
+    # Garmin's four off-center bands (issue 12 item 11): orange to 52.2 % a side, red above
+    (Metric.BALANCE, 52.2, OR), (Metric.BALANCE, 52.3, R), (Metric.BALANCE, 47.8, OR),
+    (Metric.BALANCE, 47.7, R), (Metric.BALANCE, 55.0, R), (Metric.BALANCE, 44.0, R),
 ])
 def test_published_bands(metric: Metric, value: float, expected: Grade) -> None:
     assert grade(metric, value) is expected
@@ -50,3 +53,14 @@ def test_grades_move_one_way_with_the_value(metric: Metric, a: float, b: float) 
         assert gb.rank <= ga.rank
     else:  # more contact time or bounce: worse band or the same
         assert gb.rank >= ga.rank
+
+
+def test_fenix_5_run_balance_is_red() -> None:
+    """Issue 12 item 11: the file averages 52.3 % left, in Garmin's red band."""
+    from tests.conftest import ACTIVITIES
+    from yolvarex.domain.form.analysis import analyse
+    from yolvarex.ingest import read_activity_file
+
+    (run,) = read_activity_file("run.fit", (ACTIVITIES / "garmin-fenix-5-run.fit").read_bytes())
+    balance = analyse(run).metrics[Metric.BALANCE]
+    assert 52.2 < balance.mean < 52.4 and balance.grade is R

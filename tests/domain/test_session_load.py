@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from yolvarex.domain import load
 from yolvarex.domain.session_load import (
+    STRENGTH_SET_MINUTES,
     TRIMP_TO_SRPE,
     HeartRates,
     LoadMethod,
+    load_minutes,
     load_of_session,
+    strength_session_load,
 )
 
 
@@ -55,53 +56,17 @@ def test_load_is_never_negative(minutes: float, rpe: float | None, hr: float | N
     assert load_of_session(minutes, sport="running", rpe=rpe, avg_hr=hr).load >= 0
 
 
-def test_analyse_by_hand() -> None:
-    days = [100.0, 0.0, 200.0, 0.0, 0.0, 300.0, 100.0, 0.0]
-    a = load.analyse(days)
-    # fitness: x_t = x_{t-1} + (load - x_{t-1}) / 42 from 0
-    fit = 0.0
-    fat = 0.0
-    for i, value in enumerate(days):
-        fit += (value - fit) / 42
-        fat += (value - fat) / 7
-        assert a.fitness[0, i] == pytest.approx(fit)
-        assert a.fatigue[0, i] == pytest.approx(fat)
-        assert a.form[0, i] == pytest.approx(fit - fat)
-    assert a.days_since_rest[0].tolist() == [1, 0, 1, 0, 0, 1, 2, 0]
-    week = np.array(days[1:8])
-    assert a.monotony[0, 7] == pytest.approx(week.mean() / week.std(ddof=1))
-    assert a.strain[0, 7] == pytest.approx(week.sum() * week.mean() / week.std(ddof=1))
-    # acute/chronic both start from the mean of the (here only 8) first days
-    seed = np.mean(days)
-    acute = seed
-    for value in days:
-        acute = 0.25 * value + 0.75 * acute
-    assert a.acute[0, -1] == pytest.approx(acute)
-    assert np.isnan(a.acwr[0]).all()  # fewer than 28 days
+def test_load_minutes_are_moving_time_when_known() -> None:
+    assert load_minutes(3000, 2700) == 45
+    assert load_minutes(3000, None) == 50
+    assert load_minutes(3000, 0) == 50  # no moving time recorded: the duration counts
+    assert load_minutes(3000, 3600) == 50  # moving time longer than the session: not credible
 
 
-def test_analyse_many_athletes_matches_one_by_one() -> None:
-    rng = np.random.default_rng(3)
-    squad = rng.integers(0, 400, size=(5, 60)).astype(float)
-    together = load.analyse(squad)
-    for i in range(5):
-        alone = load.analyse(squad[i])
-        for name in ("acwr", "monotony", "strain", "fitness", "fatigue", "form", "days_since_rest"):
-            np.testing.assert_allclose(getattr(together, name)[i], getattr(alone, name)[0], equal_nan=True)
-
-
-def test_fused_analysis_equals_the_separate_functions() -> None:
-    rng = np.random.default_rng(11)
-    loads = np.where(rng.random((4, 400)) < 0.3, 0.0, rng.gamma(3.0, 90.0, (4, 400)))
-    loads[1, 100:110] = 250.0  # identical days: monotony capped, as the separate function does
-    loads[2, :50] = 0.0
-    a = load.analyse(loads)
-    acute, chronic, ratio = load.acute_chronic(loads)
-    monotony, strain = load.monotony_strain(loads)
-    fitness, fatigue, form = load.fitness_fatigue(loads)
-    streak = load.days_since_rest(np.c_[loads, np.zeros(4)])[:, 1:]
-    for ours, theirs in ((a.acute, acute), (a.chronic, chronic), (a.acwr, ratio),
-                         (a.monotony, monotony), (a.strain, strain), (a.fitness, fitness),
-                         (a.fatigue, fatigue), (a.form, form), (a.days_since_rest, streak)):
-        np.testing.assert_allclose(ours, theirs, rtol=1e-9, atol=1e-7, equal_nan=True)
-    assert a.monotony[1, 109] == load.MONOTONY_CAP
+def test_strength_without_rpe_is_estimated_like_cross_training_strength() -> None:
+    # issue 12 item 4: a 40-minute strength session without an RPE added no load
+    assert strength_session_load(40, None, 12).load == load_of_session(40, sport="strength").load == 200
+    assert strength_session_load(40, None, 12).method is LoadMethod.ESTIMATE
+    assert strength_session_load(30, 7, 12).load == 210
+    assert strength_session_load(None, None, 12).load == 5 * 12 * STRENGTH_SET_MINUTES
+    assert strength_session_load(None, 6, 0).load > 0

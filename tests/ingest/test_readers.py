@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import ACTIVITIES
 from tests.ingest.fitwriter import FILE_TYPE, FitWriter, fit_time, run_file
-from yolvarex.domain.activity import CHANNELS, Sport
+from yolvarex.domain.activity import CHANNELS, Samples, Sport
 from yolvarex.ingest import ActivityFileError, detect_format, read_activity_file
 
 START = dt.datetime(2026, 3, 2, 7, 0, tzinfo=dt.UTC)
@@ -272,7 +272,7 @@ def test_gpx_with_type_heart_rate_and_cadence() -> None:
     assert activity.sport is Sport.RUNNING and not activity.remarks
     assert activity.name == "Morning"
     assert np.all(activity.samples.channels["cadence_spm"] == 172)  # 86 strides
-    assert activity.max_hr == 149
+    assert activity.max_hr == 147  # 140-149 sawtooth: 147 is the highest rate held for 3 readings
     assert activity.distance_m == pytest.approx(599 * 0.00003 * 111_195, rel=0.01)
 
 
@@ -360,3 +360,45 @@ def test_tcx_run_cadence_is_strides_and_multisport_gives_legs() -> None:
 def test_unreadable_files_say_why(name: str, data: bytes, words: str) -> None:
     with pytest.raises(ActivityFileError, match=words):
         read_activity_file(name, data)
+
+
+# issue 12 item 8: better inputs ------------------------------------------------------------
+
+def test_tcx_average_heart_rate_matches_its_laps_not_the_sample_mean() -> None:
+    from yolvarex.ingest.summary import time_weighted_mean
+
+    (run,) = read_activity_file("r.tcx", (ACTIVITIES / "forerunner-410-run.tcx").read_bytes())
+    laps = (139 * 608.47 + 172 * 714.80 + 167 * 669.51) / (608.47 + 714.80 + 669.51)  # the file's laps
+    hr = run.samples.channels["heart_rate_bpm"]
+    assert run.avg_hr == pytest.approx(laps, abs=0.01)
+    assert np.nanmean(hr) < laps - 3  # the old figure: a plain mean over samples, 3.6 bpm low
+    assert time_weighted_mean(run.samples.t_s, hr) == pytest.approx(laps, abs=0.5)
+
+
+def test_time_weighted_mean_counts_each_reading_for_its_time_and_skips_pauses() -> None:
+    from yolvarex.ingest.summary import time_weighted_mean
+
+    t = np.array([0.0, 10.0, 11.0, 12.0, 13.0, 500.0, 510.0])
+    hr = np.array([120.0, 170.0, 171.0, 172.0, 130.0, 140.0, 140.0])
+    # 120 for 10 s, 170-172 for 1 s each, 130 until a paused gap (left out), 140 for 10 s
+    expected = (120 * 10 + 170 + 171 + 172 + 140 * 10) / 23
+    assert time_weighted_mean(t, hr) == pytest.approx(expected)
+    assert time_weighted_mean(t[:1], hr[:1]) == 120.0
+    assert time_weighted_mean(t, np.full(7, np.nan)) is None
+
+
+def test_maximum_heart_rate_ignores_a_single_spike() -> None:
+    from yolvarex.ingest.summary import held_max, summarize
+
+    hr = np.full(600, 150.0)
+    hr[200] = 238.0  # one reading of strap static
+    hr[400:410] = 181.0  # a real surge, held for ten seconds
+    assert held_max(hr) == 181.0
+    samples = Samples(t_s=np.arange(600.0), channels={"heart_rate_bpm": hr})
+    activity = summarize(Sport.RUNNING, START, samples, max_hr=238.0, source_format="fit")
+    assert activity.max_hr == 181.0  # the file's own maximum is the spike
+
+
+def test_moving_time_comes_from_the_file_when_it_has_it() -> None:
+    (run,) = read_activity_file("r.fit", (ACTIVITIES / "2013-02-06-12-11-14.fit").read_bytes())
+    assert run.moving_s == 2108 and run.duration_s == pytest.approx(2625.14)

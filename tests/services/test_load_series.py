@@ -19,7 +19,7 @@ def _run(db, user_id: int, day: dt.date, load: float) -> None:
                            start=dt.datetime.combine(day, dt.time(7), tzinfo=dt.UTC), day=day, dynamics={}))
 
 
-def test_series_window_pads_before_the_first_day_and_keeps_history(rt, make_user) -> None:
+def test_series_window_before_the_first_day_and_while_warming_up(rt, make_user) -> None:
     ann = make_user("ann")
     with rt.db.session() as db:
         _run(db, ann.id, TODAY - dt.timedelta(days=3), 200)
@@ -28,9 +28,21 @@ def test_series_window_pads_before_the_first_day_and_keeps_history(rt, make_user
         series = training_load.load_series(db, ann, TODAY, days=7)
     assert series.days[0] == TODAY - dt.timedelta(days=6) and series.days[-1] == TODAY
     assert series.column("load") == [0, 0, 0, 200, 0, 100, 0]
-    assert series.column("fitness")[:3] == [None, None, None]
-    assert series.column("fitness")[3] == pytest.approx(200 / 42, abs=1e-3)
+    assert series.column("fitness") == [None] * 7  # warming up for 28 days
     assert series.column("days_since_rest") == [0, 0, 0, 1, 0, 1, 0]
+    assert series.column("stretch_day") == [0, 0, 0, 1, 2, 3, 4]
+
+
+def test_series_keeps_the_history_before_the_window(rt, make_user) -> None:
+    ann = make_user("ann")
+    with rt.db.session() as db:
+        for back in range(60, 0, -1):
+            _run(db, ann.id, TODAY - dt.timedelta(days=back), 150.0)
+    with rt.db.session() as db:
+        series = training_load.load_series(db, ann, TODAY, days=7)
+    assert series.column("fitness")[0] == pytest.approx(150.0)
+    assert series.column("acwr")[-2] == pytest.approx(1.0)
+    assert series.column("stretch_day")[-1] == 61
 
 
 def test_series_morning_matches_the_facts_of_the_next_day(rt, make_user) -> None:

@@ -103,6 +103,46 @@ def test_log_form_errors_keep_values(client, make_user) -> None:
     assert response.status_code == 422 and "minutes" in response.text and "kept" in response.text
 
 
+def test_editing_an_imported_runs_notes_on_the_web_keeps_its_load(rt, client, make_user) -> None:
+    """Issue 12 item 6: the edit form sends every field back (minutes rounded to 0.1); only the
+    note changed, so the load stays as imported."""
+    from tests.conftest import ACTIVITIES
+    from yolvarex.ingest.archive import SourceFile
+    from yolvarex.services import imports
+
+    ann = make_user("ann")
+    with rt.db.session() as db:
+        data = (ACTIVITIES / "2013-02-06-12-11-14.fit").read_bytes()
+        imports.import_sources(db, ann, [SourceFile("r.fit", data)])
+        user = db.get(models.User, ann.id)
+        user.settings = {"max_hr": 165}  # set after the import: must not touch the stored load
+    with rt.db.session() as db:
+        row = db.scalar(select(models.Activity))
+        run_id, load, moving = row.id, row.load, row.moving_s
+    web_login(client, "ann")
+    form = client.get(f"/log/{run_id}/edit").text
+    minutes = form.split('name="minutes"')[1].split('value="')[1].split('"')[0]
+    edited = client.post(f"/log/{run_id}/edit", data={
+        "csrf_token": csrf_of(client), "date": "2013-02-06", "time": "12:11", "minutes": minutes,
+        "sport": "running", "run_type": "", "rpe": "", "avg_hr": "147", "name": "",
+        "notes": "icy"}, follow_redirects=False)
+    assert edited.status_code == 303
+    with rt.db.session() as db:
+        row = db.get(models.Activity, run_id)
+        assert (row.notes, row.load, row.moving_s) == ("icy", load, moving)
+
+
+def test_the_same_entry_twice_is_refused_on_the_form(client, make_user) -> None:
+    """Issue 12 item 9: the form comes back with the message and the values kept."""
+    make_user("ann")
+    web_login(client, "ann")
+    data = {"csrf_token": csrf_of(client), "date": "2026-11-20", "time": "18:00", "minutes": "35",
+            "run_type": "easy", "notes": "again"}
+    assert client.post("/log/new/run", data=data, follow_redirects=False).status_code == 303
+    again = client.post("/log/new/run", data=data, follow_redirects=False)
+    assert again.status_code == 409 and "already in your log" in again.text and "again" in again.text
+
+
 def test_another_users_sessions_are_not_found(rt, client, make_user) -> None:
     ann = make_user("ann")
     make_user("bob")

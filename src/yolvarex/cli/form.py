@@ -128,6 +128,8 @@ def _print_report(report: form.FormReport, lib: Library, with_baseline: bool) ->
             ("cadence", d.cadence_pct), ("ground contact", d.ground_contact_pct),
             ("vertical oscillation", d.vertical_oscillation_pct)) if v is not None]
         console.print("Drift, first to last quarter: " + ", ".join(parts), highlight=False)
+        if d.pace_matched and d.note:
+            console.print(f"[dim]Compared at the same pace: {d.note}.[/]", highlight=False)
     elif d.note:
         console.print(f"[dim]No drift figures: {d.note}.[/]", highlight=False)
     if a.missing:

@@ -47,8 +47,8 @@ def _print(report: dict[str, Any]) -> None:
                                ("days_since_rest", "Training days in a row", 0)):
         table.add_row(label, _fmt(today[key], digits))
     console.print(table)
-    if today["acwr"] is None:
-        console.print("The ratio needs 28 days of logged training; it appears after that.")
+    if today["note"]:
+        console.print(today["note"])
     weekly = Table(title="Last weeks")
     for col in ("week of", "sessions", "load", "ACWR", "monotony", "strain", "form"):
         weekly.add_column(col, justify="left" if col == "week of" else "right")

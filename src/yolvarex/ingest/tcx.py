@@ -52,10 +52,13 @@ def _activity(name: str, act: xml.Element) -> Activity | None:
         "power_w")}
     lap_seconds = lap_distance = 0.0
     max_hr = NAN
+    lap_hr: list[tuple[float, float]] = []  # (seconds, average heart rate) of each lap
     laps = list(xml.children(act, "Lap"))
     for lap in laps:
         lap_seconds += _zero(xml.number(xml.text(lap, "TotalTimeSeconds")))
         lap_distance += _zero(xml.number(xml.text(lap, "DistanceMeters")))
+        lap_hr.append((_zero(xml.number(xml.text(lap, "TotalTimeSeconds"))),
+                       _value(lap, "AverageHeartRateBpm")))
         lap_max = _value(lap, "MaximumHeartRateBpm")
         max_hr = lap_max if math.isnan(max_hr) else max(max_hr, _zero(lap_max))
         for pt in xml.descendants(lap, "Trackpoint"):
@@ -100,9 +103,18 @@ def _activity(name: str, act: xml.Element) -> Activity | None:
     samples = strides_to_steps(samples, sport)
     elapsed = t_s[-1] if t_s else 0.0
     return summarize(sport, start, samples, duration_s=max(elapsed, lap_seconds),
-                     distance_m=lap_distance or None,
+                     distance_m=lap_distance or None, avg_hr=_laps_average(lap_hr),
                      max_hr=None if math.isnan(max_hr) else max_hr,
                      source_format="tcx", remarks=remarks, utc_offset_s=xml.utc_offset(written))
+
+
+def _laps_average(laps: list[tuple[float, float]]) -> float | None:
+    """The activity's average heart rate from its laps' own averages, weighted by lap time,
+    when every timed lap has one."""
+    timed = [(seconds, hr) for seconds, hr in laps if seconds > 0]
+    if not timed or any(math.isnan(hr) or hr <= 0 for _, hr in timed):
+        return None
+    return sum(seconds * hr for seconds, hr in timed) / sum(seconds for seconds, _ in timed)
 
 
 def _zero(value: float) -> float:

@@ -15,16 +15,22 @@ from yolvarex.store import models
 REST_HR_DAYS = 60
 MAX_HR_DAYS = 365
 MIN_CREDIBLE_MAX_HR = 150.0
+#: Recorded maxima above this are taken as sensor errors unless the runner sets a maximum.
+MAX_CREDIBLE_MAX_HR = 220.0
 
 
 def athlete_heart_rates(db: Session, athlete_id: int, today: dt.date | None = None) -> HeartRates:
     """Resting and maximum heart rate for TRIMP, from the athlete's own data.
 
     - maximum: the athlete's setting `max_hr` when set; else the highest maximum heart rate of
-      their activities in the last year, when it is at least 150 (lower values are more likely
-      easy sessions than a true maximum); else 190;
-    - resting: the mean of the resting heart rates in their check-ins of the last 60 days;
-      else the setting `resting_hr`; else 60;
+      their activities in the year before `today`, when it is at least 150 (lower values are more
+      likely easy sessions than a true maximum) and at most 220 (above is a sensor error: the
+      readers already keep only a rate held for several samples, so a single spike does not
+      count); else 190;
+    - resting: the mean of the resting heart rates in their check-ins of the 60 days up to
+      `today`; else the setting `resting_hr`; else 60;
+
+    `today` is the day the rates are wanted for: a session's load uses the rates of its own day.
     - sex from the setting `sex` (female uses Banister's female weighting).
     """
     today = today or today_for(db, athlete_id)
@@ -32,7 +38,8 @@ def athlete_heart_rates(db: Session, athlete_id: int, today: dt.date | None = No
     settings = (user.settings if user else None) or {}
     rest_values = [row.get("resting_hr") for row in db.scalars(select(models.CheckIn.data).where(
         models.CheckIn.user_id == athlete_id,
-        models.CheckIn.date >= today - dt.timedelta(days=REST_HR_DAYS)))]
+        models.CheckIn.date >= today - dt.timedelta(days=REST_HR_DAYS),
+        models.CheckIn.date <= today))]
     rests = [float(v) for v in rest_values if isinstance(v, int | float)]
     setting = settings.get("resting_hr")
     rest = sum(rests) / len(rests) if rests else (
@@ -41,7 +48,8 @@ def athlete_heart_rates(db: Session, athlete_id: int, today: dt.date | None = No
     if not isinstance(max_hr, int | float):
         seen = db.scalar(select(func.max(models.Activity.max_hr)).where(
             models.Activity.user_id == athlete_id,
-            models.Activity.day >= today - dt.timedelta(days=MAX_HR_DAYS)))
+            models.Activity.day >= today - dt.timedelta(days=MAX_HR_DAYS), models.Activity.day < today,
+            models.Activity.max_hr <= MAX_CREDIBLE_MAX_HR))
         max_hr = seen if seen and seen >= MIN_CREDIBLE_MAX_HR else DEFAULT_MAX_HR
     if float(max_hr) <= rest:
         max_hr = DEFAULT_MAX_HR

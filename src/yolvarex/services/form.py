@@ -226,7 +226,10 @@ def report_json(report: FormReport, extended: bool = False) -> dict[str, Any]:
         "distance_m": _r(a.distance_m, 1), "metrics": metrics,
         "drift": {"cadence_pct": _r(a.drift.cadence_pct, 1),
                   "ground_contact_pct": _r(a.drift.ground_contact_pct, 1),
-                  "vertical_oscillation_pct": _r(a.drift.vertical_oscillation_pct, 1)},
+                  "vertical_oscillation_pct": _r(a.drift.vertical_oscillation_pct, 1),
+                  "first_pace_s_per_km": _r(a.drift.first_pace_s_per_km, 1),
+                  "last_pace_s_per_km": _r(a.drift.last_pace_s_per_km, 1),
+                  "pace_matched": a.drift.pace_matched, "pace_explains": a.drift.pace_explains},
         "findings": [{"fault": f.fault, "because": f.because, "cue": f.cue, "drills": list(f.drills)}
                      for f in report.findings],
         "missing": [m.value for m in a.missing],

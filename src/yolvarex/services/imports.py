@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from yolvarex import clock
 from yolvarex.domain.activity import Activity, Sport
-from yolvarex.domain.session_load import HeartRates, load_of_session
+from yolvarex.domain.session_load import HeartRates, load_minutes, load_of_session
 from yolvarex.errors import UserError
 from yolvarex.ingest import ActivityFileError, read_activity_file
 from yolvarex.ingest.archive import SourceFile, open_path, open_upload, walk_paths
@@ -103,7 +103,7 @@ def activity_row(athlete_id: int, activity: Activity, *, source_name: str | None
                  run_type: str | None = None, notes: str | None = None,
                  zone: str = "UTC") -> models.Activity:
     """A store row for a read activity, with its session load and its local day."""
-    minutes = activity.duration_s / 60
+    minutes = load_minutes(activity.duration_s, activity.moving_s)
     session = load_of_session(minutes, sport=activity.sport.value, run_type=run_type, rpe=rpe,
                               avg_hr=activity.avg_hr, hr=hr)
     dynamics: dict[str, Any] = dynamics_averages(activity.samples)
@@ -131,9 +131,11 @@ def _with_meta(activities: list[Activity], source: SourceFile) -> list[Activity]
     return [dataclasses.replace(activities[0], sport=meta.sport)]
 
 
-def import_file(db: Session, actor: Actor, source: SourceFile, hr: HeartRates,
-                athlete_id: int | None = None) -> FileResult:
-    """Read and store one file in its own savepoint. Unreadable files come back as `failed`."""
+def import_file(db: Session, actor: Actor, source: SourceFile, athlete_id: int | None = None) -> FileResult:
+    """Read and store one file in its own savepoint. Unreadable files come back as `failed`.
+
+    Each activity's heart-rate load uses the athlete's heart rates as they were on its own day
+    (`athlete_heart_rates`), so an old file is not weighed with today's maximum."""
     athlete_id = actor.id if athlete_id is None else athlete_id
     result = FileResult(file=source.name, status="imported")
     try:
@@ -154,6 +156,8 @@ def import_file(db: Session, actor: Actor, source: SourceFile, hr: HeartRates,
             if find_duplicate(db, athlete_id, activity.start, activity.duration_s) is not None:
                 result.duplicates += 1
                 continue
+            hr = athlete_heart_rates(db, athlete_id, local_start(activity.start, zone,
+                                                                 activity.utc_offset_s)[0])
             row = activity_row(athlete_id, activity, source_name=source.name, hr=hr,
                                rpe=meta.rpe if meta else None, name=meta.name if meta else None,
                                zone=zone)
@@ -177,10 +181,9 @@ def import_sources(db: Session, actor: Actor, sources: Iterable[SourceFile],
     """Import many files, committing after each one so a later failure cannot undo it."""
     athlete_id = actor.id if athlete_id is None else athlete_id
     require(db, actor, athlete_id, Action.WRITE)
-    hr = athlete_heart_rates(db, athlete_id)
     report = ImportReport()
     for source in sources:
-        result = import_file(db, actor, source, hr, athlete_id)
+        result = import_file(db, actor, source, athlete_id)
         db.commit()
         report.files.append(result)
         if on_file:

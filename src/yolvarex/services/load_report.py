@@ -42,8 +42,7 @@ def report(db: Session, actor: Actor, today: dt.date, weeks: int = 6,
         out_weeks.append({
             "monday": monday.isoformat(), "sessions": count,
             "load": _r(float(a.load[0, lo:hi].sum()), 1),
-            "acwr": _r(a.acwr[0, last]) if series.known_from and
-            (series.days[last] - series.known_from).days + 1 >= 28 else None,
+            "acwr": _r(a.acwr[0, last]),
             "monotony": _r(a.monotony[0, last]), "strain": _r(a.strain[0, last], 1),
             "fitness": _r(a.fitness[0, last], 1), "fatigue": _r(a.fatigue[0, last], 1),
             "form": _r(a.form[0, last], 1)})

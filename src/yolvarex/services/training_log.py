@@ -2,7 +2,14 @@
 
 Every entry gets a session load the same way imports do (`domain.session_load`): session RPE
 x minutes when you rate it, heart-rate TRIMP when you give an average heart rate, else an
-estimate by run type or sport. Changing the RPE, duration or heart rate recomputes it.
+estimate by run type or sport, over the moving time when a file gave one. Only a change that
+affects the load (RPE, duration, heart rate, sport or run type) recomputes it, and then with
+the heart rates the athlete had on the session's day, never today's: editing a name or a note
+leaves the load as it was. A form that sends the minutes back as shown (to 0.1) does not
+change the duration; a new duration replaces the moving time a file recorded.
+
+The same entry logged twice (start within a minute, duration within 10 % or two minutes: the
+import's duplicate rule) is refused with a message naming the entry already there.
 """
 
 from __future__ import annotations
@@ -14,10 +21,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlalchemy.orm import Session
 
 from yolvarex import clock
-from yolvarex.domain.session_load import load_of_session
-from yolvarex.errors import Invalid
+from yolvarex.domain.session_load import load_minutes, load_of_session
+from yolvarex.errors import Conflict, Invalid
 from yolvarex.services.athlete import athlete_heart_rates
 from yolvarex.services.days import local_start, local_time, zone_of
+from yolvarex.services.imports import find_duplicate
 from yolvarex.store import models
 from yolvarex.store.access import Action, Actor, owned, require
 
@@ -92,10 +100,20 @@ def _place(row: models.Activity, day: dt.date, time: dt.time | None, zone: str) 
     row.day, row.utc_offset_min = local_start(row.start, zone)
 
 
+#: Forms show minutes to 0.1, so a duration within 3 s of the stored one is the same duration.
+MINUTES_SHOWN_S = 3.0
+#: The fields a session's load is computed from; changing any other leaves the load alone.
+LOAD_FIELDS = ("duration_s", "moving_s", "rpe", "avg_hr", "sport", "run_type")
+
+
+def _load_inputs(row: models.Activity) -> tuple[object, ...]:
+    return tuple(getattr(row, name) for name in LOAD_FIELDS)
+
+
 def _reload(db: Session, row: models.Activity) -> None:
-    hr = athlete_heart_rates(db, row.user_id)
-    session = load_of_session(row.duration_s / 60, sport=row.sport, run_type=row.run_type,
-                              rpe=row.rpe, avg_hr=row.avg_hr, hr=hr)
+    hr = athlete_heart_rates(db, row.user_id, row.day)
+    session = load_of_session(load_minutes(row.duration_s, row.moving_s), sport=row.sport,
+                              run_type=row.run_type, rpe=row.rpe, avg_hr=row.avg_hr, hr=hr)
     row.load = session.load
     row.dynamics = {**(row.dynamics or {}), "load_method": session.method.value}
 
@@ -112,6 +130,7 @@ def log_entry(db: Session, actor: Actor, entry: RunEntry | CrossEntry,
         distance_m=entry.distance_km * 1000 if entry.distance_km is not None else None,
         rpe=entry.rpe, avg_hr=entry.avg_hr, notes=entry.notes, source="manual", dynamics={})
     _place(row, entry.date, entry.time, zone_of(db, athlete_id))
+    _refuse_duplicate(db, athlete_id, row)
     _reload(db, row)
     db.add(row)
     db.flush()
@@ -120,15 +139,17 @@ def log_entry(db: Session, actor: Actor, entry: RunEntry | CrossEntry,
 
 def update_entry(db: Session, actor: Actor, activity_id: int, changes: EntryChanges) -> models.Activity:
     row = owned(db, actor, models.Activity, activity_id, Action.WRITE)
+    before = _load_inputs(row)
     given = changes.model_dump(exclude_unset=True)
     if "date" in given or "time" in given:
         local = local_time(row)
         _place(row, given.get("date") or row.day, given.get("time") or local.time(),
                zone_of(db, row.user_id))
-    if "minutes" in given and changes.minutes is not None:
+    if "minutes" in given and changes.minutes is not None and \
+            abs(changes.minutes * 60 - row.duration_s) >= MINUTES_SHOWN_S:
+        # a new duration from the runner replaces the file's moving time: their figure counts
         row.duration_s = changes.minutes * 60
-        if row.moving_s is not None:
-            row.moving_s = min(row.moving_s, row.duration_s)
+        row.moving_s = None
     if "distance_km" in given:
         row.distance_m = None if changes.distance_km is None else changes.distance_km * 1000
     for key in ("rpe", "avg_hr", "name", "notes"):
@@ -140,9 +161,21 @@ def update_entry(db: Session, actor: Actor, activity_id: int, changes: EntryChan
         row.run_type = changes.run_type
     if row.sport != "running":
         row.run_type = None
-    _reload(db, row)
+    if _load_inputs(row) != before:
+        _reload(db, row)
     db.flush()
     return row
+
+
+def _refuse_duplicate(db: Session, athlete_id: int, row: models.Activity) -> None:
+    same = find_duplicate(db, athlete_id, row.start, row.duration_s)
+    if same is not None:
+        other = db.get(models.Activity, same)
+        assert other is not None
+        raise Conflict(
+            f"This looks like a session already in your log: {display_name(other)} on "
+            f"{local_time(other):%Y-%m-%d at %H:%M}, {other.duration_s / 60:.0f} minutes (entry {same}). "
+            "Edit that entry instead, or give this one a different time.")
 
 
 def delete_entry(db: Session, actor: Actor, activity_id: int) -> None:

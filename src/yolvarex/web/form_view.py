@@ -27,7 +27,8 @@ SCALES: dict[Metric, tuple[float, float, list[tuple[Grade, float, float]]]] = {
                                           (OR, 9.8, 11.55), (R, 11.55, 13)]),
     Metric.VERTICAL_RATIO: (5, 11.5, [(P, 5, 6.1), (B, 6.1, 7.5), (G, 7.5, 8.7), (OR, 8.7, 10.15),
                                       (R, 10.15, 11.5)]),
-    Metric.BALANCE: (46, 54, [(OR, 46, 49.3), (G, 49.3, 50.7), (OR, 50.7, 54)]),
+    Metric.BALANCE: (46, 54, [(R, 46, 47.8), (OR, 47.8, 49.3), (G, 49.3, 50.7), (OR, 50.7, 52.2),
+                              (R, 52.2, 54)]),
 }
 
 

@@ -8,7 +8,8 @@ for a change against the runner's own baseline):
 - ground contact orange or red, or notably longer than usual: long ground contact;
 - vertical ratio orange or red (vertical oscillation when the ratio is missing), or
   oscillation notably higher than usual: excessive vertical bounce;
-- ground contact balance outside 49.3-50.7 %: left-right asymmetry;
+- ground contact balance outside 49.3-50.7 % (Garmin's orange band, red above 52.2 % on one
+  side): left-right asymmetry;
 - over the run, cadence down by `DRIFT_CADENCE_PCT` or more, or ground contact or vertical
   oscillation up by `DRIFT_RISE_PCT` or more: form breaking down with fatigue.
 
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 from yolvarex.domain.form.analysis import FormAnalysis
 from yolvarex.domain.form.baseline import Baseline
 from yolvarex.domain.form.content import FormContent, best_cue
-from yolvarex.domain.form.metrics import BALANCE_RANGE, BAND_TEXT, Grade, Metric
+from yolvarex.domain.form.metrics import BALANCE_BANDS, BALANCE_RANGE, BAND_TEXT, Grade, Metric
 
 DRIFT_CADENCE_PCT = -3.0
 DRIFT_RISE_PCT = 5.0
@@ -114,14 +115,17 @@ def find(analysis: FormAnalysis, content: FormContent, baseline: Baseline | None
     elif usual := _usual(baseline, Metric.VERTICAL_OSCILLATION, higher_is_worse=True):
         add(1, "vertical-bounce", f"{usual}.", Metric.VERTICAL_OSCILLATION)
     balance = analysis.metrics.get(Metric.BALANCE)
-    if balance and balance.grade is Grade.ORANGE:
+    if balance and balance.grade in (Grade.ORANGE, Grade.RED):
         side = "left" if balance.mean > 50 else "right"
         longer = balance.mean if side == "left" else 100 - balance.mean
-        add(2, "left-right-asymmetry",
+        band = (f"Garmin's red band (above {BALANCE_BANDS[1]}% on one side)"
+                if balance.grade is Grade.RED else
+                f"Garmin's orange band ({BALANCE_BANDS[0]}-{BALANCE_BANDS[1]}% on one side)")
+        add(3 if balance.grade is Grade.RED else 2, "left-right-asymmetry",
             f"your {side} foot took {longer:.1f}% of the ground contact time (left "
-            f"{balance.mean:.1f}%, right {100 - balance.mean:.1f}%); {BALANCE_RANGE[0]}-"
-            f"{BALANCE_RANGE[1]}% counts as even. Watch whether it stays like this over "
-            "several runs.", Metric.BALANCE)
+            f"{balance.mean:.1f}%, right {100 - balance.mean:.1f}%), in {band}; "
+            f"{BALANCE_RANGE[0]}-{BALANCE_RANGE[1]}% counts as even. Watch whether it stays "
+            "like this over several runs.", Metric.BALANCE)
     drift = analysis.drift
     changes = []
     if drift.cadence_pct is not None and drift.cadence_pct <= DRIFT_CADENCE_PCT:

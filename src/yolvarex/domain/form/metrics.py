@@ -7,9 +7,13 @@ sits among other runners, not a target: a runner's own trend matters more (Van H
 A band starts at its published lower number, so values between two published whole numbers
 (a mean of 173.6 steps per minute) fall in the band below the next published edge; the outer
 bands use the published strict edges (purple is above 183 steps per minute, red above 308 ms).
-Ground contact balance has no five-band scale in the issue: inside 49.3-50.7 % it grades
-green, outside it is an imbalance and grades orange. Step length has no band (it depends on
-pace and height).
+Ground contact balance has its own scale in Garmin's manuals (the ground contact time balance
+color table of the running dynamics section, e.g. the Forerunner, fenix and Enduro owner's
+manuals): green from 50.7 % left to 50.7 % right (40 % of runners), orange 50.8-52.2 % on
+either side (25 % each), red above 52.2 % on either side (5 % each). All four off-center
+bands are graded, whichever foot is longer on the ground (`BALANCE_BANDS`); by the same rule
+as above, a share above 50.7 % is orange and above 52.2 % is red. Step length has no band (it
+depends on pace and height).
 """
 
 from __future__ import annotations
@@ -72,6 +76,9 @@ BANDS: dict[Metric, tuple[float, float, float, float, float]] = {
     Metric.VERTICAL_RATIO: (6.1, 6.1, 7.5, 8.7, 10.1),
 }
 BALANCE_RANGE = (49.3, 50.7)
+#: The longer foot's share of ground contact time: green up to the first edge, orange up to
+#: the second, red above it (Garmin's gauge; evidence `garmin-running-dynamics`).
+BALANCE_BANDS = (50.7, 52.2)
 
 #: The bands as a runner reads them, for gauges and explanations.
 BAND_TEXT: dict[Metric, dict[Grade, str]] = {
@@ -84,15 +91,17 @@ BAND_TEXT: dict[Metric, dict[Grade, str]] = {
                                   Grade.RED: "> 11.5"},
     Metric.VERTICAL_RATIO: {Grade.PURPLE: "< 6.1", Grade.BLUE: "6.1-7.4", Grade.GREEN: "7.5-8.6",
                             Grade.ORANGE: "8.7-10.1", Grade.RED: "> 10.1"},
-    Metric.BALANCE: {Grade.GREEN: "49.3-50.7", Grade.ORANGE: "outside 49.3-50.7"},
+    Metric.BALANCE: {Grade.GREEN: "50.7 L-50.7 R", Grade.ORANGE: "50.8-52.2 L or R",
+                     Grade.RED: "> 52.2 L or R"},
 }
 
 
 def grade(metric: Metric, value: float) -> Grade | None:
     """The color band of a value, or None for step length (which has no bands)."""
     if metric is Metric.BALANCE:
-        low, high = BALANCE_RANGE
-        return Grade.GREEN if low <= value <= high else Grade.ORANGE
+        longer = max(value, 100.0 - value)
+        green, orange = BALANCE_BANDS
+        return Grade.GREEN if longer <= green else Grade.ORANGE if longer <= orange else Grade.RED
     bands = BANDS.get(metric)
     if bands is None:
         return None

@@ -10,7 +10,7 @@ from fastapi.responses import Response
 
 from yolvarex import clock
 from yolvarex.content import Library
-from yolvarex.errors import Invalid
+from yolvarex.errors import Conflict, Invalid
 from yolvarex.services import history, plans, training_log
 from yolvarex.services.days import local_time
 from yolvarex.services.training_log import CROSS_SPORTS, RUN_TYPES, CrossEntry, EntryChanges, RunEntry
@@ -121,9 +121,12 @@ async def create_entry(request: Request, kind: str, actor: Actor = Depends(core.
         entry = training_log.parse(model, data, "entry")
     except Invalid as exc:
         return _form_page(request, kind, values, exc.details, status=422)
-    with core.runtime(request).db.session() as db:
-        row = training_log.log_entry(db, actor, entry)
-        title, day = training_log.display_name(row), row.day
+    try:
+        with core.runtime(request).db.session() as db:
+            row = training_log.log_entry(db, actor, entry)
+            title, day = training_log.display_name(row), row.day
+    except Conflict as exc:  # the same entry logged twice
+        return _form_page(request, kind, values, [exc.message], status=409)
     return core.redirect(f"/log?week={day.isoformat()}", f"{title} on {day:%A %d %B} logged.")
 
 

@@ -38,7 +38,8 @@ def load_charts(series: LoadSeries) -> list[Chart]:
         Series("Chronic (28-day)", series.column("chronic"), color="#0b6e69")],
         y_label="load (RPE x min)", digits=0,
         description="Each day's training load as bars, with the 7-day and 28-day exponentially "
-                    "weighted averages as lines.")]
+                    "weighted averages as lines once 28 days of continuous training are logged "
+                    "(a gap of 28 days without training starts them again).")]
     if any(v is not None for v in acwr):
         out.append(chart("Acute:chronic workload ratio", labels, [Series("ACWR", acwr, color="#1f5fa8")],
                          band=Band(f"{ACWR_LOW}-{ACWR_HIGH} range", [ACWR_LOW] * len(labels),
@@ -46,13 +47,15 @@ def load_charts(series: LoadSeries) -> list[Chart]:
                          y_label="ratio", digits=2,
                          description="The ratio of acute to chronic load against the 0.8 to 1.3 "
                                      "band; above 1.5 the load rose quickly. One signal among several."))
-    out.append(chart("Fitness, fatigue and form", labels, [
-        Series("Fitness (42-day)", series.column("fitness"), color="#0b6e69"),
-        Series("Fatigue (7-day)", series.column("fatigue"), color="#c2571a"),
-        Series("Form", series.column("form"), color="#5b4a9e", dashed=True)],
-        y_label="load", digits=0, zero_based=False,
-        description="Fitness and fatigue are 42-day and 7-day averages of daily load; form is "
-                    "fitness minus fatigue."))
+    if any(v is not None for v in series.column("fitness")):
+        out.append(chart("Fitness, fatigue and form", labels, [
+            Series("Fitness (42-day)", series.column("fitness"), color="#0b6e69"),
+            Series("Fatigue (7-day)", series.column("fatigue"), color="#c2571a"),
+            Series("Form", series.column("form"), color="#5b4a9e", dashed=True)],
+            y_label="load", digits=0, zero_based=False,
+            description="Fitness and fatigue are 42-day and 7-day averages of daily load, shown "
+                        "once 28 days of continuous training are logged; form is fitness minus "
+                        "fatigue."))
     return out
 
 
