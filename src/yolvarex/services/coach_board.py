@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from yolvarex import clock
@@ -32,23 +32,29 @@ class AthleteStatus:
 
 def board(db: Session, coach: Actor) -> list[AthleteStatus]:
     """The athletes with an active link, most in need of attention first; each athlete's day is
-    their own (a runner in Sydney is a day ahead of one in California for part of the day)."""
+    their own (a runner in Sydney is a day ahead of one in California for part of the day).
+    Load facts come from one batched computation per local day, not one per athlete."""
+    users = [u for u in (db.get(models.User, a) for a in coached_athlete_ids(db, coach)) if u]
+    todays = {u.id: clock.today(u.timezone) for u in users}
+    loads: dict[int, training_load.LoadFacts] = {}
+    for day in set(todays.values()):
+        ids = [a for a, d in todays.items() if d == day]
+        loads.update(training_load.squad_load_facts(db, coach, ids, day))
+    last_checkins = dict(db.execute(select(models.CheckIn.user_id, func.max(models.CheckIn.date))
+                                    .where(models.CheckIn.user_id.in_(list(todays)))
+                                    .group_by(models.CheckIn.user_id)).all())
     rows = []
-    for athlete_id in coached_athlete_ids(db, coach):
-        user = db.get(models.User, athlete_id)
-        if user is None:
-            continue
-        today = clock.today(user.timezone)
+    for user in users:
+        today, load = todays[user.id], loads[user.id]
         since = today - dt.timedelta(days=COMPLIANCE_DAYS)
-        last = db.scalar(select(models.CheckIn.date).where(models.CheckIn.user_id == athlete_id)
-                         .order_by(models.CheckIn.date.desc()).limit(1))
-        verdict = decisions.decide_day(db, coach, today, athlete_id).verdict if last == today else None
-        load = training_load.load_facts(db, coach, today, athlete_id)
-        stored = plans.current_plan(db, coach, athlete_id)
+        last = last_checkins.get(user.id)
+        verdict = decisions.decide_day(db, coach, today, user.id, load).verdict \
+            if last == today else None
+        stored = plans.current_plan(db, coach, user.id)
         planned = {s.date for w in stored.plan.weeks for s in w.sessions
                    if since <= s.date < today} if stored else set()
         logged = {s.date for s in strength_log.sessions(db, coach, since, today - dt.timedelta(days=1),
-                                                         athlete_id)}
-        rows.append(AthleteStatus(athlete_id, user.name, today, verdict, last, load.acwr,
+                                                         user.id)}
+        rows.append(AthleteStatus(user.id, user.name, today, verdict, last, load.acwr,
                                   load.days_since_rest, len(planned), len(planned & logged)))
     return sorted(rows, key=lambda r: (-(r.verdict.rank if r.verdict else -1), r.name))

@@ -21,6 +21,7 @@ from yolvarex.errors import Invalid, NotFound
 from yolvarex.services import custom_trees
 from yolvarex.services.facts import facts_for_day
 from yolvarex.services.runtime import library
+from yolvarex.services.training_load import LoadFacts
 from yolvarex.store.access import Actor
 
 _ENGINES: dict[int, tuple[Library, Engine]] = {}
@@ -43,10 +44,12 @@ def _engine_for(db: Session, actor: Actor, athlete_id: int) -> Engine:
     return engine.with_compiled(extra) if extra else engine
 
 
-def decide_day(db: Session, actor: Actor, day: dt.date, athlete_id: int | None = None) -> Decision:
-    """The decision for a stored athlete's day: their check-in, history, and coach trees."""
+def decide_day(db: Session, actor: Actor, day: dt.date, athlete_id: int | None = None,
+               load: LoadFacts | None = None) -> Decision:
+    """The decision for a stored athlete's day: their check-in, history, and coach trees
+    (`load`: that day's load facts when the caller computed them for a squad)."""
     athlete_id = actor.id if athlete_id is None else athlete_id
-    facts = facts_for_day(db, actor, day, athlete_id)
+    facts = facts_for_day(db, actor, day, athlete_id, load)
     return _engine_for(db, actor, athlete_id).decide(facts)
 
 

@@ -42,13 +42,16 @@ def run_summaries(db: Session, actor: Actor, day: dt.date, athlete_id: int) -> l
             if a.sport == "running"]
 
 
-def facts_for_day(db: Session, actor: Actor, day: dt.date, athlete_id: int | None = None) -> Facts:
+def facts_for_day(db: Session, actor: Actor, day: dt.date, athlete_id: int | None = None,
+                  load: training_load.LoadFacts | None = None) -> Facts:
+    """The facts of a stored day; `load` passes load facts already computed (a squad's)."""
     athlete_id = actor.id if athlete_id is None else athlete_id
     require(db, actor, athlete_id)
     start = day - dt.timedelta(days=HISTORY_DAYS - 1)
     recent = checkins.list_checkins(db, actor, start, day, athlete_id)
     today = next((c for c in recent if c.date == day), None)
-    load = training_load.load_facts(db, actor, day, athlete_id)
+    if load is None or load.day != day:
+        load = training_load.load_facts(db, actor, day, athlete_id)
     context = history_context(
         History.from_checkins(recent, day),
         acwr=None if load.acwr is None else min(load.acwr, MAX_ACWR),
