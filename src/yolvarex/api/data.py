@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from yolvarex import clock
 from yolvarex.api import uploads
 from yolvarex.api.auth import api_actor, runtime
-from yolvarex.services import account_data, data_archive
+from yolvarex.services import account_data, calendar_feed, data_archive
 from yolvarex.services.runtime import Runtime
 from yolvarex.store.access import Actor
 from yolvarex.store.models import User
@@ -69,3 +69,36 @@ def delete_me(confirmation: DeleteConfirmation, actor: Actor = Depends(api_actor
         account_data.confirm_password(db, user, confirmation.password)
         removed = account_data.delete_account(db, user)
     return Deleted(deleted=actor.name, removed=removed)
+
+
+class CalendarAddress(BaseModel):
+    url: str = Field(description="The private feed URL (shown only now; the old one stops working)")
+
+
+@router.post("/calendar/token", response_model=CalendarAddress,
+             summary="Turn on your calendar feed, or make a new address for it")
+def calendar_token(request: Request, actor: Actor = Depends(api_actor),
+                   rt: Runtime = Depends(runtime)) -> CalendarAddress:
+    with rt.db.session() as db:
+        token = calendar_feed.rotate_token(db, actor)
+    return CalendarAddress(url=f"{str(request.base_url).rstrip('/')}/cal/{token}.ics")
+
+
+@router.delete("/calendar/token", status_code=204, response_class=Response,
+               summary="Turn your calendar feed off (its address shows nothing afterwards)")
+def calendar_off(actor: Actor = Depends(api_actor), rt: Runtime = Depends(runtime)) -> Response:
+    with rt.db.session() as db:
+        calendar_feed.revoke_token(db, actor)
+    return Response(status_code=204)
+
+
+@router.get("/calendar.ics", response_class=Response,
+            summary="Your training calendar (the feed's events) as iCalendar",
+            responses={200: {"content": {"text/calendar": {}}, "description": "RFC 5545"}})
+def calendar_ics(request: Request, actor: Actor = Depends(api_actor),
+                 rt: Runtime = Depends(runtime)) -> Response:
+    with rt.db.session() as db:
+        user = db.get(User, actor.id)
+        assert user is not None
+        body = calendar_feed.calendar_for(db, user, rt.library, str(request.base_url).rstrip("/"))
+    return Response(body, media_type="text/calendar; charset=utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import typer
@@ -17,7 +18,8 @@ from yolvarex.cli.common import (
     runtime,
     user_errors,
 )
-from yolvarex.services import data_archive
+from yolvarex.services import calendar_feed, data_archive
+from yolvarex.store.models import User
 
 export_app = typer.Typer(help="Export your data.", invoke_without_command=True)
 
@@ -42,6 +44,28 @@ def export(ctx: typer.Context,
         fail(f"cannot write {target}: {exc.strerror}")
     console.print(f"Exported [bold]{actor.name}[/]'s data to {target} ({len(data) / 1024:.0f} kB).",
                   highlight=False)
+
+
+@export_app.command("ics")
+def export_ics(out: Path | None = typer.Option(None, "--out", "-o", help="Write the calendar here "
+                                               "(default: print it)."),
+               user: str | None = UserOption) -> None:
+    """Your training calendar as an .ics file: strength sessions, drill blocks and suggested
+    routines, two weeks back to eight weeks ahead (the same events as the calendar feed)."""
+    rt = runtime()
+    with user_errors(), rt.db.session() as db:
+        actor = acting_user(db, rt.settings, user)
+        owner = db.get(User, actor.id)
+        assert owner is not None
+        body = calendar_feed.calendar_for(db, owner, rt.library)
+    if out is None:
+        sys.stdout.write(body.decode())
+        return
+    try:
+        out.write_bytes(body)
+    except OSError as exc:
+        fail(f"cannot write {out}: {exc.strerror}")
+    console.print(f"Wrote {body.count(b'BEGIN:VEVENT')} events to {out}.", highlight=False)
 
 
 def restore(archive: Path = typer.Argument(..., help="A zip archive made by `yolvarex export`."),

@@ -2,6 +2,7 @@
 
 from yolvarex.web.routes import (
     account,
+    calendar,
     checkin,
     coach,
     data,
@@ -21,6 +22,7 @@ from yolvarex.web.routes.strength import router as strength_router
 
 ROUTERS = [
     account.router,
+    calendar.router,
     today.router,
     checkin.router,
     plan.router,

@@ -7,7 +7,7 @@ from fastapi.responses import Response
 
 from yolvarex import clock
 from yolvarex.errors import UserError
-from yolvarex.services import account_data, accounts, athlete, days
+from yolvarex.services import account_data, accounts, athlete, calendar_feed, days
 from yolvarex.store.access import Actor
 from yolvarex.store.models import User
 from yolvarex.web import core
@@ -98,18 +98,23 @@ def logout(request: Request) -> Response:
     return response
 
 
-def _account_page(request: Request, actor: Actor, new_token: str | None = None,
+def account_page(request: Request, actor: Actor, new_token: str | None = None,
                   body_errors: list[str] | None = None, zone_error: str | None = None,
-                  password_error: str | None = None, status: int = 200) -> Response:
+                  password_error: str | None = None, calendar_url: str | None = None,
+                  calendar_error: str | None = None, status: int = 200) -> Response:
     with core.runtime(request).db.session() as db:
         tokens = accounts.list_api_tokens(db, actor)
         user = db.get(User, actor.id)
         body = dict(user.settings or {}) if user else {}
         zone = user.timezone if user else clock.server_zone()
+        calendar = {"on": bool(user and user.calendar_token_hash),
+                    "time": calendar_feed.training_time(user) if user else None}
     return core.render(request, "account.html", {"tokens": tokens, "new_token": new_token,
                                                  "body": body, "body_errors": body_errors or [],
                                                  "zone": zone, "zone_error": zone_error,
                                                  "password_error": password_error,
+                                                 "calendar": calendar, "calendar_url": calendar_url,
+                                                 "calendar_error": calendar_error,
                                                  "local_now": clock.local_now(zone),
                                                  "zones": clock.zone_names()},
                        status_code=status)
@@ -117,7 +122,7 @@ def _account_page(request: Request, actor: Actor, new_token: str | None = None,
 
 @router.get("/account")
 def account(request: Request, actor: Actor = Depends(core.login_required)) -> Response:
-    return _account_page(request, actor)
+    return account_page(request, actor)
 
 
 @router.post("/account/body")
@@ -128,7 +133,7 @@ def save_body(request: Request, max_hr: str = Form(""), resting_hr: str = Form("
             athlete.save_body_settings(db, actor.id, {"max_hr": max_hr, "resting_hr": resting_hr,
                                                       "sex": sex})
     except UserError as exc:
-        return _account_page(request, actor, body_errors=exc.details, status=422)
+        return account_page(request, actor, body_errors=exc.details, status=422)
     return core.redirect("/account", "Heart-rate settings saved. New sessions use them for their load.")
 
 
@@ -139,7 +144,7 @@ def save_timezone(request: Request, timezone: str = Form(""),
         with core.runtime(request).db.session() as db:
             zone = days.set_timezone(db, actor, timezone)
     except UserError as exc:
-        return _account_page(request, actor, zone_error=exc.message, status=422)
+        return account_page(request, actor, zone_error=exc.message, status=422)
     return core.redirect("/account", f"Time zone set to {zone}. Your days now follow its clock; "
                          "earlier days stay as they were.")
 
@@ -150,7 +155,7 @@ def change_password(request: Request, old_password: str = Form(""), new_password
                     actor: Actor = Depends(core.login_required)) -> Response:
     if new_password != confirm_password:
         differ = "The two new passwords differ; type the same one twice."
-        return _account_page(request, actor, password_error=differ, status=422)
+        return account_page(request, actor, password_error=differ, status=422)
     try:
         with core.runtime(request).db.session() as db:
             current = accounts.web_session(db, request.cookies.get(core.SESSION_COOKIE))
@@ -159,7 +164,7 @@ def change_password(request: Request, old_password: str = Form(""), new_password
             ended = account_data.change_password(db, user, old_password, new_password,
                                                  keep_session_id=current[0].id)
     except UserError as exc:
-        return _account_page(request, actor, password_error=exc.message, status=422)
+        return account_page(request, actor, password_error=exc.message, status=422)
     others = f" {ended} other session(s) were logged out." if ended else ""
     return core.redirect("/account", "Password changed." + others)
 
@@ -171,7 +176,7 @@ def create_token(request: Request, label: str = Form(""),
         user = db.get(User, actor.id)
         assert user is not None
         token, _ = accounts.create_api_token(db, user, label or "web")
-    return _account_page(request, actor, new_token=token)
+    return account_page(request, actor, new_token=token)
 
 
 @router.post("/account/tokens/{token_id}/revoke")
