@@ -14,6 +14,8 @@ as_root() {
 
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
+# Pango draws the text of PDF plans (WeasyPrint, the pdf extra the tests use)
+ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so' || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
 command -v pg_ctlcluster >/dev/null && ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 \
   || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then

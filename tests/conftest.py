@@ -177,3 +177,21 @@ def web_login(client: TestClient, name: str, password: str = "correct horse") ->
     response = client.post("/login", data={"name": name, "password": password,
                                            "csrf_token": token}, follow_redirects=False)
     assert response.status_code == 303, response.text
+
+
+@pytest.fixture
+def cli(db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., object]:
+    """The CLI run in-process through Typer's runner, on the test's own database."""
+    from typer.testing import CliRunner
+
+    from yolvarex.cli.main import app
+
+    monkeypatch.setenv("YOLVAREX_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("YOLVAREX_DATABASE_URL", db_url)
+    monkeypatch.delenv("YOLVAREX_USER", raising=False)
+    monkeypatch.setenv("COLUMNS", "160")  # wide enough that Rich tables do not wrap words
+    runner = CliRunner()
+
+    def run(*args: str, input: str | None = None) -> object:
+        return runner.invoke(app, list(args), input=input, catch_exceptions=False)
+    return run

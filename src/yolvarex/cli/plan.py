@@ -15,6 +15,7 @@ from yolvarex.cli.common import (
     acting_user,
     console,
     day_given,
+    err,
     fail,
     print_json,
     runtime,
@@ -25,6 +26,7 @@ from yolvarex.domain.plan import Plan, format_weeks, generate_plan
 from yolvarex.domain.plan.describe import BLOCK_TITLES, dose
 from yolvarex.domain.verdict import Verdict
 from yolvarex.export.ics import plan_to_ics
+from yolvarex.export.plan_print import PdfUnavailable, plan_document, to_pdf
 from yolvarex.services import plans, strength_log
 from yolvarex.services.runtime import library as shipped_library
 
@@ -130,18 +132,35 @@ def plan(ctx: typer.Context,
         console.print(f"Calendar written to {ics}.")
 
 
+def _write_pdf(plan: Plan, library: Library, athlete: str, path: Path) -> None:
+    try:
+        data = to_pdf(plan_document(plan, library, athlete))
+    except PdfUnavailable as exc:
+        fail(str(exc))
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        fail(f"cannot write {path}: {exc.strerror}")
+    err.print(f"Wrote the printable plan to {path}.", highlight=False)
+
+
 @app.command("show")
 def show(week: int | None = typer.Option(None, "--week", help="Show this week in full."),
          ics: Path | None = typer.Option(None, "--ics", help="Also write the plan as an iCalendar file."),
+         pdf: Path | None = typer.Option(None, "--pdf", help="Also write the printable plan as a PDF "
+                                         "(one week per page; needs the pdf extra)."),
          as_json: bool = JsonOption, user: str | None = UserOption) -> None:
     """Show your stored plan: an overview, or one week in full."""
     rt = runtime()
     with user_errors(), rt.db.session() as db:
-        stored = plans.current_plan(db, acting_user(db, rt.settings, user))
+        actor = acting_user(db, rt.settings, user)
+        stored = plans.current_plan(db, actor)
     if stored is None:
         fail("there is no plan yet; make one with `yolvarex plan --profile FILE`")
     if ics is not None:
         _write_ics(stored.plan, rt.library, ics)
+    if pdf is not None:
+        _write_pdf(stored.plan, rt.library, actor.name, pdf)
     if as_json:
         print_json(stored.to_json())
     elif week is not None:

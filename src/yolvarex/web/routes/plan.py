@@ -24,6 +24,7 @@ from yolvarex.domain.plan.profile import WEEKDAYS, Distance, Experience, Placeme
 from yolvarex.domain.verdict import Verdict
 from yolvarex.errors import Invalid, NotFound
 from yolvarex.export.ics import plan_to_ics
+from yolvarex.export.plan_print import PdfUnavailable, plan_document, to_pdf
 from yolvarex.services import checkins, decisions, plans, strength_log
 from yolvarex.services import form as form_service
 from yolvarex.services.plans import StoredPlan
@@ -200,6 +201,23 @@ def plan_ics(request: Request, actor: Actor = Depends(core.login_required)) -> R
     body = plan_to_ics(stored.plan, _library(request), stored.created_at)
     return Response(body, media_type="text/calendar; charset=utf-8", headers={
         "Content-Disposition": 'attachment; filename="strength-plan.ics"'})
+
+
+@router.get("/plan.pdf")
+def plan_pdf(request: Request, actor: Actor = Depends(core.login_required)) -> Response:
+    with _db(request) as db:
+        stored = plans.current_plan(db, actor)
+    if stored is None:
+        return core.redirect("/plan", "There is no plan to print yet.")
+    try:
+        body = to_pdf(plan_document(stored.plan, _library(request), actor.name))
+    except PdfUnavailable as exc:
+        return core.render(request, "error.html", {
+            "status": 503, "title": "PDF is not set up on this server",
+            "message": "This server cannot make PDF files yet. Use the printable plan and your "
+                       "browser's Print to PDF instead.", "details": [str(exc)]}, status_code=503)
+    return Response(body, media_type="application/pdf", headers={
+        "Content-Disposition": 'attachment; filename="strength-plan.pdf"'})
 
 
 @router.post("/plan/regenerate")
