@@ -1,6 +1,6 @@
 """Every table, one module per area. Import this package to register them all on `Base`."""
 
-from yolvarex.store.models.accounts import ApiToken, CoachLink, User, WebSession
+from yolvarex.store.models.accounts import ApiToken, CoachLink, LoginThrottle, User, WebSession
 from yolvarex.store.models.base import Base, OwnedMixin
 from yolvarex.store.models.training import (
     Activity,
@@ -22,6 +22,7 @@ __all__ = [
     "CoachLink",
     "CustomTree",
     "FormAssessment",
+    "LoginThrottle",
     "OwnedMixin",
     "PerformanceTest",
     "Plan",
