@@ -29,8 +29,8 @@ def _try_login(client: TestClient, name: str, password: str, address: str | None
 def test_wrong_passwords_are_throttled_with_retry_after(client, make_user, monkeypatch) -> None:
     make_user("ann")
     hashes = []
-    real = accounts._verify
-    monkeypatch.setattr(accounts, "_verify", lambda s, p: hashes.append(1) or real(s, p))
+    real = accounts._matches
+    monkeypatch.setattr(accounts, "_matches", lambda h, p: hashes.append(1) or real(h, p))
     for _ in range(login_throttle.FREE_PER_ACCOUNT):
         assert _try_login(client, "ann", "wrong password").status_code == 401
     assert len(hashes) == login_throttle.FREE_PER_ACCOUNT

@@ -10,7 +10,8 @@ import os
 import re
 import secrets
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -48,11 +49,22 @@ log = logging.getLogger("yolvarex")
 
 
 @contextmanager
-def _hashing() -> Iterator[None]:
-    if not _hash_slots.acquire(timeout=HASH_WAIT_S):
-        raise Busy("The server is busy checking other passwords; try again in a few seconds.",
-                   retry_after=2)
+def _hashing(recheck: Callable[[], None] | None = None) -> Iterator[None]:
+    """Hold one of the HASH_SLOTS. While waiting, `recheck` runs now and then (a login's
+    throttle: once the account is refused, the attempts queued behind are refused too)."""
+    deadline = time.monotonic() + HASH_WAIT_S
+    while True:
+        if recheck is not None:
+            recheck()
+        left = deadline - time.monotonic()
+        if _hash_slots.acquire(timeout=max(0.0, min(0.5, left))):
+            break
+        if left <= 0.5:
+            raise Busy("The server is busy checking other passwords; try again in a few "
+                       "seconds.", retry_after=2)
     try:
+        if recheck is not None:
+            recheck()
         yield
     finally:
         _hash_slots.release()
@@ -63,12 +75,17 @@ def hash_password(password: str) -> str:
         return _hasher.hash(password)
 
 
-def _verify(stored: str, password: str) -> bool:
-    with _hashing():
-        try:
-            return bool(_hasher.verify(stored, password))
-        except (VerificationError, InvalidHashError):
-            return False
+def _verify(stored: str, password: str, recheck: Callable[[], None] | None = None) -> bool:
+    """Whether the password matches the hash (see `_hashing` for `recheck`)."""
+    with _hashing(recheck):
+        return _matches(stored, password)
+
+
+def _matches(stored: str, password: str) -> bool:
+    try:
+        return bool(_hasher.verify(stored, password))
+    except (VerificationError, InvalidHashError):
+        return False
 
 
 def _digest(token: str) -> str:
@@ -160,10 +177,15 @@ def authenticate(db: Session, name: str, password: str, address: str | None = No
     engine = db.get_bind()
     assert isinstance(engine, Engine)
     login_throttle.check(engine, name, address)
-    user = db.scalar(select(User).where(User.name == name.strip().lower()))
-    stored = user.password_hash if user is not None and user.password_hash else _DUMMY_HASH
-    ok = _verify(stored, password[:1024]) and user is not None and user.password_hash is not None
-    if not ok or user is None:
+    # Read on a short connection of its own: no connection is held while waiting to hash.
+    with engine.connect() as conn:
+        found = conn.execute(select(User.id, User.password_hash)
+                             .where(User.name == name.strip().lower())).first()
+    stored = found.password_hash if found is not None and found.password_hash else _DUMMY_HASH
+    ok = _verify(stored, password[:1024], recheck=lambda: login_throttle.check(engine, name, address)) \
+        and found is not None and found.password_hash is not None
+    user = db.get(User, found.id) if ok and found is not None else None
+    if user is None:
         login_throttle.record_failure(engine, name, address)
         raise Unauthorized("That user name and password do not match. Check both and try again.")
     login_throttle.record_success(engine, name)
