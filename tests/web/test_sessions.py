@@ -20,13 +20,23 @@ from yolvarex.store import models
 # --- item 8: throttled logins -------------------------------------------------------------------
 
 
+@pytest.fixture
+def long_waits(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Waits of an hour once the free failures are spent, so a slow machine cannot outlast the
+    first one-second wait between two steps of a test."""
+    real = login_throttle.wait_after
+    monkeypatch.setattr(login_throttle, "wait_after", lambda failures, free: (
+        dt.timedelta(hours=1) if real(failures, free) else dt.timedelta(0)))
+
+
 def _try_login(client: TestClient, name: str, password: str, address: str | None = None):
     token = csrf_of(client)
     return client.post("/login", data={"name": name, "password": password, "csrf_token": token},
                        follow_redirects=False)
 
 
-def test_wrong_passwords_are_throttled_with_retry_after(client, make_user, monkeypatch) -> None:
+def test_wrong_passwords_are_throttled_with_retry_after(client, make_user, monkeypatch,
+                                                        long_waits) -> None:
     make_user("ann")
     hashes = []
     real = accounts._matches
@@ -44,13 +54,13 @@ def test_wrong_passwords_are_throttled_with_retry_after(client, make_user, monke
     assert len(hashes) == login_throttle.FREE_PER_ACCOUNT
 
 
-def test_unknown_names_are_throttled_the_same_way(client) -> None:
+def test_unknown_names_are_throttled_the_same_way(client, long_waits) -> None:
     codes = [_try_login(client, "nobody", "guess").status_code
              for _ in range(login_throttle.FREE_PER_ACCOUNT + 1)]
     assert codes == [401] * login_throttle.FREE_PER_ACCOUNT + [429]
 
 
-def test_the_throttle_is_in_the_database_for_every_worker(rt, make_user) -> None:
+def test_the_throttle_is_in_the_database_for_every_worker(rt, make_user, long_waits) -> None:
     """A second app on the same database (another worker) refuses the same account."""
     make_user("ann")
     with TestClient(create_app(rt), raise_server_exceptions=False) as one:
@@ -72,7 +82,7 @@ def test_success_clears_the_account_count_after_the_wait(rt, make_user) -> None:
     assert keys == {"addr:10.0.0.1"}
 
 
-def test_one_address_guessing_many_accounts_is_throttled(rt, make_user) -> None:
+def test_one_address_guessing_many_accounts_is_throttled(rt, make_user, long_waits) -> None:
     engine = rt.db.engine
     for i in range(login_throttle.FREE_PER_ADDRESS):
         login_throttle.record_failure(engine, f"user{i}", "10.0.0.9")
