@@ -199,3 +199,18 @@ def test_too_many_queued_jobs_are_refused(rt, make_user, monkeypatch) -> None:
     with pytest.raises(Busy) as busy:
         import_jobs.start(rt.db, ann, [("a.zip", _zip({"a.fit": b"x"}))], Budget.for_upload(MB))
     assert busy.value.status == 503
+
+
+def test_a_gzip_upload_is_a_job_bounded_by_the_upload_limit(rt, client, make_user) -> None:
+    import gzip
+
+    make_user("ann")
+    bomb = gzip.compress(_gpx_of(40 * MB))
+    assert len(bomb) < MB
+    response = client.post("/api/v1/imports", files=[("files", ("run.gpx.gz", bomb))],
+                           headers=api_token(rt, "ann"))
+    assert response.status_code == 202
+    import_jobs.wait(response.json()["id"], timeout=300)
+    done = client.get(response.json()["url"], headers=api_token(rt, "ann")).json()
+    assert done["status"] == "done"
+    assert "unpacks to more than 5 MB" in done["result"]["failed"][0]["reason"]

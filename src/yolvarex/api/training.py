@@ -23,7 +23,8 @@ router = APIRouter(prefix="/api/v1")
 @router.post("/imports", tags=["imports"], summary="Import activity files (FIT, GPX, TCX, .gz, zip, "
              "Strava export); each file is stored whole or not at all",
              description="Single small files are imported at once and the report returned. An "
-             "upload holding a zip archive or larger than 2 MB becomes a background job: the "
+             "upload holding a zip or gzip archive or larger than 2 MB becomes a background job: "
+             "the "
              "answer is 202 with the job, whose `url` reports progress and, when `status` is "
              "`done`, the same report in `result`. Archives may unpack to at most four times "
              "the upload limit, each file in them to at most the limit.",

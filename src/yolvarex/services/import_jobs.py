@@ -1,6 +1,6 @@
 """Large uploads are imported in the background, with progress any worker can report.
 
-An upload holding an archive, or larger than `INLINE_BYTES`, becomes a job: a row in
+An upload holding an archive (zip or gzip), or larger than `INLINE_BYTES`, becomes a job: a row in
 `import_jobs` (queued -> running -> done or failed) and a task on this process's small pool of
 import threads (`WORKERS`), so a heavy archive never holds a request or the event loop, and at
 most `WORKERS` imports per process run at once; with `MAX_QUEUED` jobs waiting, new ones are
@@ -9,8 +9,9 @@ job ends (bounded by the upload limit times the queue). The row is updated after
 a request to any worker reads the progress; a job whose process died (no update for `STALE`)
 reads as failed, with the files imported before it kept, like every import.
 
-Small uploads are imported inside the request (`import_inline`), in a thread, and stop after
-the current file when the client goes away.
+Small uploads are imported inside the request (`import_inline`), in a thread (at most
+`INLINE_WORKERS` at once per process), and stop after the current file when the client goes
+away.
 """
 
 from __future__ import annotations
@@ -38,21 +39,25 @@ from yolvarex.store.types import utcnow
 log = logging.getLogger("yolvarex")
 
 INLINE_BYTES = 2 * 1024 * 1024
+INLINE_WORKERS = 2
 WORKERS = 1
 MAX_QUEUED = 8
 STALE = dt.timedelta(minutes=10)
 
 _pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="yolvarex-import")
 _pending: dict[int, Future[None]] = {}
+_inline_slots = threading.BoundedSemaphore(INLINE_WORKERS)
 _lock = threading.Lock()
 
 Named = Sequence[tuple[str, bytes]]
 
 
 def needs_job(named: Named) -> bool:
-    """Archives and large uploads go to the background; single small files stay inline."""
+    """Archives (zip, and gzip, which can unpack to many times its size) and large uploads go to
+    the background; small plain files stay inline."""
     total = sum(len(data) for _, data in named)
-    return total > INLINE_BYTES or any(_is_zip(name, data) for name, data in named)
+    return total > INLINE_BYTES or any(_is_zip(name, data) or data[:2] == b"\x1f\x8b"
+                                       for name, data in named)
 
 
 def _is_zip(name: str, data: bytes) -> bool:
@@ -183,7 +188,7 @@ async def import_inline(request: Request, database: Database, actor: Actor, name
     gone = threading.Event()
 
     def work() -> ImportReport:
-        with database.session() as db:
+        with _inline_slots, database.session() as db:
             return imports.import_sources(db, actor, imports.upload_sources(named, modified, budget),
                                           should_stop=gone.is_set)
 
