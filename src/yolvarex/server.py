@@ -9,6 +9,7 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import DataError
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import cookie_parser
@@ -133,6 +134,16 @@ def create_app(rt: Runtime | None = None) -> FastAPI:
         log.error("%s", exc)
         return _error(request, 503, "The database is not reachable right now. Try again in a "
                                     "minute; if it persists, check the server's log.")
+
+    @app.exception_handler(DataError)
+    async def data_error(request: Request, exc: DataError) -> Response:
+        # PostgreSQL refuses some values SQLite keeps, above all a NUL character (\u0000) in a
+        # text; that is odd input, not a crash. The transaction was rolled back.
+        log.warning("database refused a value on %s %s: %s", request.method, request.url.path,
+                    str(exc.orig or exc).splitlines()[0][:200])
+        return _error(request, 422, "The request holds a value the database cannot store, such "
+                                    "as a NUL character (\\u0000) in a text. Remove it and try "
+                                    "again.")
 
     @app.exception_handler(Exception)
     async def crash(request: Request, exc: Exception) -> Response:

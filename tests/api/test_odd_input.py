@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from sqlalchemy import select
 
-from tests.conftest import api_token, csrf_of, web_login
+from tests.conftest import BACKEND, api_token, csrf_of, web_login
 from yolvarex.domain.checkin import CheckIn
 from yolvarex.services import accounts, checkins
 from yolvarex.store import models
@@ -219,3 +219,20 @@ def test_note_token_use_does_not_write_twice_within_a_minute(rt, make_user) -> N
     assert accounts.note_token_use(engine, token_id, now) is True
     assert accounts.note_token_use(engine, token_id, now + dt.timedelta(seconds=30)) is False
     assert accounts.note_token_use(engine, token_id, now + dt.timedelta(seconds=60)) is True
+
+
+def test_a_nul_character_in_a_text_is_never_a_500(rt, client, make_user) -> None:
+    """SQLite keeps it; PostgreSQL cannot store it in a text or JSON: a 422 that says so."""
+    make_user("ann")
+    headers = api_token(rt, "ann")
+    for method, path, body in (
+            ("POST", "/api/v1/activities/runs", {"date": "2026-11-20", "minutes": 30,
+                                                 "notes": "a\u0000b"}),
+            ("PUT", "/api/v1/checkins/2026-11-20", {"notes": "a\u0000b"})):
+        response = client.request(method, path, json=body, headers=headers)
+        if BACKEND == "postgresql":
+            assert response.status_code == 422, (path, response.status_code)
+            assert "NUL character" in response.json()["error"]
+        else:
+            assert response.status_code in (200, 201), (path, response.status_code)
+    assert client.get("/api/v1/me", headers=headers).status_code == 200
