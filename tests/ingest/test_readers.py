@@ -309,6 +309,16 @@ def test_gpx_is_read_as_a_stream_and_its_points_are_capped(monkeypatch) -> None:
         read_activity_file("m.gpx", _gpx(50))
 
 
+def test_tcx_points_are_capped_too(monkeypatch) -> None:
+    from yolvarex.ingest import xml
+
+    data = _read("forerunner-410-run.tcx")
+    assert read_activity_file("a.tcx", data)
+    monkeypatch.setattr(xml, "MAX_POINTS", 10)
+    with pytest.raises(ActivityFileError, match="more than 10 points"):
+        read_activity_file("a.tcx", data)
+
+
 def test_gpx_that_is_not_gpx_or_cut_short() -> None:
     with pytest.raises(ActivityFileError, match="XML but not GPX"):
         read_activity_file("x.gpx", b"<kml><trk/></kml>")

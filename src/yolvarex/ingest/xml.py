@@ -19,29 +19,14 @@ from yolvarex.ingest.errors import ActivityFileError
 Element = ET.Element
 
 
-def parse(name: str, data: bytes, kind: str) -> Element:
-    try:
-        root: Element = SafeET.fromstring(data, forbid_dtd=True, forbid_entities=True,
-                                          forbid_external=True)
-    except DefusedXmlException:
-        raise ActivityFileError(
-            name, f"declares a document type or entities, which {kind} files never need; "
-            "yolvarex refuses such files because they can be used to attack the server or "
-            "read other files.", "Export the activity again from your watch or app.") from None
-    except ET.ParseError as exc:
-        raise ActivityFileError(name, f"is not well-formed {kind} ({exc}).",
-                                "Export the activity again; the file may be cut short.") from None
-    return root
-
-
 #: The most points one file may hold: eleven days at one point a second.
 MAX_POINTS = 1_000_000
 
 
 def iterparse(name: str, data: bytes, kind: str) -> Iterator[tuple[str, Element]]:
-    """("start" | "end", element) as the file is read, with the same refusals as `parse`.
-    A reader that clears each point once it has taken its values keeps memory flat however
-    long the recording is."""
+    """("start" | "end", element) as the file is read; a DTD or entity declaration is refused,
+    as is XML that is not well-formed. A reader that clears each point once it has taken its
+    values keeps memory flat however long the recording is."""
     import io
 
     events = SafeET.iterparse(io.BytesIO(data), events=("start", "end"), forbid_dtd=True,
