@@ -30,3 +30,19 @@ class Conflict(UserError):
 
 class Unauthorized(UserError):
     status = 401
+
+
+class TooManyRequests(UserError):
+    """Refused for now; `retry_after` says in how many seconds to try again."""
+
+    status = 429
+
+    def __init__(self, message: str, *, retry_after: int, details: list[str] | None = None) -> None:
+        super().__init__(message, details=details)
+        self.retry_after = max(1, int(retry_after))
+
+
+class Busy(TooManyRequests):
+    """The server is at capacity for this kind of work; try again shortly."""
+
+    status = 503

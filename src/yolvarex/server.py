@@ -5,13 +5,16 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import DataError
+from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import cookie_parser
 
-from yolvarex import __version__
+from yolvarex import __version__, guard
 from yolvarex.api.data import router as data_api
 from yolvarex.api.decisions import router as decisions_api
 from yolvarex.api.form import router as form_api_router
@@ -19,7 +22,8 @@ from yolvarex.api.plans import router as plans_router
 from yolvarex.api.routes import router as api_router
 from yolvarex.api.routines import router as routines_api
 from yolvarex.api.training import router as training_api_router
-from yolvarex.errors import UserError
+from yolvarex.errors import TooManyRequests, UserError
+from yolvarex.services import accounts
 from yolvarex.services.runtime import Runtime, open_runtime
 from yolvarex.store.db import DatabaseUnavailable
 from yolvarex.web import core
@@ -39,21 +43,47 @@ def _wants_json(request: Request) -> bool:
 
 
 def _error(request: Request, status: int, message: str, details: list[str] | None = None) -> Response:
+    message, shown = guard.capped(message, details or [])
+    response: Response
     if _wants_json(request):
-        return JSONResponse({"error": message, "details": details or []}, status_code=status)
-    titles = {404: "Page not found", 403: "Not allowed", 401: "Please log in",
-              500: "Something went wrong"}
-    return core.render(request, "error.html", {
-        "status": status, "title": titles.get(status, "That did not work"), "message": message,
-        "details": details or []}, status_code=status)
+        response = JSONResponse({"error": message, "details": shown}, status_code=status)
+    else:
+        titles = {404: "Page not found", 403: "Not allowed", 401: "Please log in",
+                  413: "Too large", 429: "Too many tries", 500: "Something went wrong"}
+        response = core.render(request, "error.html", {
+            "status": status, "title": titles.get(status, "That did not work"),
+            "message": message, "details": shown}, status_code=status)
+    # Errors that end in the outermost handler (500) skip the middleware: set the headers here.
+    guard.security_headers(response.headers, secure=request.app.state.runtime.settings.secure_cookies)
+    return response
+
+
+def _sender_known(rt: Runtime, path: str, headers: Headers) -> bool:
+    """Whether an upload comes from someone we know, before its body is read (see guard.py)."""
+    with rt.db.session() as db:
+        if path.startswith("/api/"):
+            scheme, _, token = headers.get("authorization", "").partition(" ")
+            if scheme.lower() != "bearer" or not token.strip():
+                return False
+            try:
+                accounts.user_for_token(db, token.strip())
+            except UserError:
+                return False
+            return True
+        cookies = cookie_parser(headers.get("cookie", ""))
+        return accounts.web_session(db, cookies.get(core.session_cookie(rt.settings))) is not None
 
 
 def create_app(rt: Runtime | None = None) -> FastAPI:
     app = FastAPI(
         title="yolvarex", version=__version__, description=API_DESCRIPTION,
         openapi_url="/api/v1/openapi.json", docs_url=None, redoc_url=None,
+        dependencies=[Depends(guard.bounded_ids)],
     )
     app.state.runtime = rt or open_runtime()
+    app.add_middleware(guard.RequestGuard, settings=lambda: app.state.runtime.settings,
+                       sender_known=lambda path, headers: _sender_known(
+                           app.state.runtime, path, headers))
     app.mount("/static", StaticFiles(directory=core.HERE / "static"), name="static")
     app.include_router(api_router)
     app.include_router(training_api_router)
@@ -68,22 +98,17 @@ def create_app(rt: Runtime | None = None) -> FastAPI:
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Response:
         response: Response = await call_next(request)
-        new_csrf = getattr(request.state, "new_csrf", None)
-        if new_csrf and not request.cookies.get(core.CSRF_COOKIE):
-            response.set_cookie(core.CSRF_COOKIE, new_csrf, httponly=True, samesite="strict",
-                                secure=app.state.runtime.settings.secure_cookies, path="/")
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        response.headers.setdefault(
-            "Content-Security-Policy",
-            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-            "script-src 'self'; frame-ancestors 'none'; form-action 'self'")
+        settings = app.state.runtime.settings
+        core.set_csrf_cookie(request, response, settings)
+        guard.security_headers(response.headers, secure=settings.secure_cookies)
         return response
 
     @app.exception_handler(UserError)
     async def user_error(request: Request, exc: UserError) -> Response:
-        return _error(request, exc.status, exc.message, exc.details)
+        response = _error(request, exc.status, exc.message, exc.details)
+        if isinstance(exc, TooManyRequests):
+            response.headers["Retry-After"] = str(exc.retry_after)
+        return response
 
     @app.exception_handler(core.LoginRequired)
     async def login_required(request: Request, exc: core.LoginRequired) -> Response:
@@ -111,6 +136,16 @@ def create_app(rt: Runtime | None = None) -> FastAPI:
         log.error("%s", exc)
         return _error(request, 503, "The database is not reachable right now. Try again in a "
                                     "minute; if it persists, check the server's log.")
+
+    @app.exception_handler(DataError)
+    async def data_error(request: Request, exc: DataError) -> Response:
+        # PostgreSQL refuses some values SQLite keeps, above all a NUL character (\u0000) in a
+        # text; that is odd input, not a crash. The transaction was rolled back.
+        log.warning("database refused a value on %s %s: %s", request.method, request.url.path,
+                    str(exc.orig or exc).splitlines()[0][:200])
+        return _error(request, 422, "The request holds a value the database cannot store, such "
+                                    "as a NUL character (\\u0000) in a text. Remove it and try "
+                                    "again.")
 
     @app.exception_handler(Exception)
     async def crash(request: Request, exc: Exception) -> Response:

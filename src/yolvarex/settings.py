@@ -3,8 +3,9 @@
 `YOLVAREX_DATA_DIR` moves the data directory (default: the platform's user data directory).
 `YOLVAREX_DATABASE_URL` points at PostgreSQL (or another SQLite file) instead of the default
 `yolvarex.sqlite3` inside the data directory. `YOLVAREX_USER` names the local user that CLI
-commands act for when `--user` is not given. `YOLVAREX_MAX_UPLOAD_MB` caps uploads (default 50).
-A value yolvarex cannot use stops start-up with a message (InvalidSetting), never a silent default.
+commands act for when `--user` is not given. `YOLVAREX_MAX_UPLOAD_MB` caps uploads (default 50),
+`YOLVAREX_MAX_BODY_KB` every other request body (default 1024). A value yolvarex cannot use
+stops start-up with a message (InvalidSetting), never a silent default.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ ENV_USER = "YOLVAREX_USER"
 ENV_MAX_UPLOAD_MB = "YOLVAREX_MAX_UPLOAD_MB"
 ENV_SECURE_COOKIES = "YOLVAREX_SECURE_COOKIES"
 ENV_SKIP_MIGRATE = "YOLVAREX_SKIP_MIGRATE"
+ENV_MAX_BODY_KB = "YOLVAREX_MAX_BODY_KB"
 
 #: Every setting a user can give, with what it does. `tests/test_docs.py` checks that the README
 #: documents each one, so this list and the README cannot drift apart.
@@ -31,12 +33,14 @@ DOCUMENTED = {
     ENV_DATABASE_URL: "SQLAlchemy URL of the database (PostgreSQL for many users)",
     ENV_USER: "local user that CLI commands act for when --user is not given",
     ENV_MAX_UPLOAD_MB: "largest upload accepted, in megabytes (default 50)",
-    ENV_SECURE_COOKIES: "set to 1 behind HTTPS so the session cookie is marked Secure",
+    ENV_SECURE_COOKIES: "set to 1 behind HTTPS: Secure __Host- cookies and HSTS",
+    ENV_MAX_BODY_KB: "largest request body other than an upload (JSON, forms), in KB (default 1024)",
     ENV_TIMEZONE: "time zone for new users who do not choose one (default: the machine's)",
     ENV_CLOCK: "freeze the app's clock at this instant (tests and demos)",
     ENV_SKIP_MIGRATE: "set to 1 so a server process does not migrate on start (serve --workers sets it)",
 }
 MAX_UPLOAD_MB = (1, 1024)
+MAX_BODY_KB = (16, 64 * 1024)
 FLAGS = {"1": True, "true": True, "yes": True, "0": False, "false": False, "no": False, "": False}
 
 
@@ -58,6 +62,7 @@ class Settings:
     default_user: str | None
     max_upload_bytes: int
     secure_cookies: bool
+    max_body_bytes: int = 1024 * 1024
 
 
 def load_settings(env: dict[str, str] | None = None) -> Settings:
@@ -75,6 +80,15 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
     if not low <= max_mb <= high:
         raise InvalidSetting(f"{ENV_MAX_UPLOAD_MB}={raw_mb!r} is not a size in megabytes from "
                              f"{low} to {high}; for example {ENV_MAX_UPLOAD_MB}=50.")
+    raw_kb = env.get(ENV_MAX_BODY_KB, "1024")
+    try:
+        max_kb = float(raw_kb)
+    except ValueError:
+        max_kb = float("nan")
+    low, high = MAX_BODY_KB
+    if not low <= max_kb <= high:
+        raise InvalidSetting(f"{ENV_MAX_BODY_KB}={raw_kb!r} is not a size in kilobytes from "
+                             f"{low} to {high}; for example {ENV_MAX_BODY_KB}=1024.")
     for name in (ENV_TIMEZONE,):
         if env.get(name):
             try:
@@ -92,4 +106,5 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         default_user=env.get(ENV_USER) or None,
         max_upload_bytes=int(max_mb * 1024 * 1024),
         secure_cookies=_flag(env, ENV_SECURE_COOKIES),
+        max_body_bytes=int(max_kb * 1024),
     )

@@ -91,3 +91,14 @@ def test_app_refuses_to_start_on_a_broken_library(cli, monkeypatch) -> None:
         assert served.exit_code == 1 and "yolvarex content check" in served.stderr
     finally:
         runtime.library.cache_clear()
+
+
+def test_a_password_change_revokes_every_token(cli) -> None:
+    cli("user", "create", "ann", "--password-stdin", input="correct horse\n")
+    cli("token", "create", "ann")
+    cli("token", "create", "ann")
+    changed = cli("user", "password", "ann", "--password-stdin", input="another long one\n")
+    assert changed.exit_code == 0
+    assert "2 API token(s) revoked" in changed.stdout
+    tokens = json.loads(cli("token", "list", "ann", "--json").stdout)
+    assert [t["revoked"] for t in tokens] == [True, True]

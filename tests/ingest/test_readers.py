@@ -288,6 +288,44 @@ def test_huge_gpx_file() -> None:
     assert len(activity.samples) == 60_000
 
 
+def test_gpx_is_read_as_a_stream_and_its_points_are_capped(monkeypatch) -> None:
+    """Each point is cleared once read (memory stays flat), and a file past the cap is refused
+    with a message rather than read to the end."""
+    from yolvarex.ingest import gpx, xml
+
+    seen: list[xml.Element] = []
+    real_add = gpx._Columns.add
+
+    def add(self, pt):  # type: ignore[no-untyped-def]
+        seen.append(pt)
+        real_add(self, pt)
+
+    monkeypatch.setattr(gpx._Columns, "add", add)
+    activity = read_activity_file("m.gpx", _gpx(50))[0]
+    assert len(activity.samples) == 50 and activity.name == "Morning"
+    assert len(seen) == 50 and all(len(pt) == 0 and not pt.attrib for pt in seen)
+    monkeypatch.setattr(xml, "MAX_POINTS", 40)
+    with pytest.raises(ActivityFileError, match="more than 40 points"):
+        read_activity_file("m.gpx", _gpx(50))
+
+
+def test_tcx_points_are_capped_too(monkeypatch) -> None:
+    from yolvarex.ingest import xml
+
+    data = _read("forerunner-410-run.tcx")
+    assert read_activity_file("a.tcx", data)
+    monkeypatch.setattr(xml, "MAX_POINTS", 10)
+    with pytest.raises(ActivityFileError, match="more than 10 points"):
+        read_activity_file("a.tcx", data)
+
+
+def test_gpx_that_is_not_gpx_or_cut_short() -> None:
+    with pytest.raises(ActivityFileError, match="XML but not GPX"):
+        read_activity_file("x.gpx", b"<kml><trk/></kml>")
+    with pytest.raises(ActivityFileError, match="not well-formed GPX"):
+        read_activity_file("x.gpx", _gpx(20)[:-300])
+
+
 def test_gpx_route_without_times_is_refused() -> None:
     data = (b'<gpx xmlns="http://www.topografix.com/GPX/1/1"><trk><trkseg>'
             b'<trkpt lat="1" lon="2"/></trkseg></trk></gpx>')

@@ -1,5 +1,4 @@
-"""Deleting an account leaves nothing of the runner in any table; changing the password ends
-the other sessions."""
+"""Deleting an account leaves nothing of the runner in any table."""
 
 from __future__ import annotations
 
@@ -82,19 +81,3 @@ def test_deleting_needs_the_password(rt, make_user) -> None:
         with pytest.raises(Invalid, match="type its name"):
             account_data.confirm_password(db, cli_only, "")
         account_data.confirm_password(db, cli_only, "cli")
-
-
-def test_changing_the_password_ends_the_other_sessions(rt, make_user) -> None:
-    make_user("ann")
-    with rt.db.session() as db:
-        user = accounts.user_named(db, "ann")
-        mine, here = accounts.start_web_session(db, user)
-        theirs, _ = accounts.start_web_session(db, user)
-        with pytest.raises(Unauthorized):
-            account_data.change_password(db, user, "not it", "a new long password")
-        assert account_data.change_password(db, user, "correct horse", "a new long password",
-                                            keep_session_id=here.id) == 1
-    with rt.db.session() as db:
-        assert accounts.web_session(db, mine) is not None
-        assert accounts.web_session(db, theirs) is None
-        accounts.authenticate(db, "ann", "a new long password")

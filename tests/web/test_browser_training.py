@@ -122,3 +122,47 @@ def test_delete_asks_first(page) -> None:
     assert "Swimming" not in page.locator(".log-week").inner_text()
 
 
+
+
+def _zip_of(*names: str) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name in names:
+            zf.write(ACTIVITIES / name, arcname=f"export/{name}")
+    return buffer.getvalue()
+
+
+def test_a_dropped_archive_is_followed_until_its_background_job_ends(page) -> None:
+    """A zip becomes a background job: its line shows the job and HTMX asks again until the
+    results replace it."""
+    sign_up(page)
+    page.goto("/import")
+    archive = _zip_of("garmin-fenix-5-run.fit", "garmin-fenix-5-bike.fit")
+    page.get_by_label("Activity files").set_input_files(
+        {"name": "watch.zip", "mimeType": "application/zip", "buffer": archive})
+    results = page.locator("#import-results > li.import-result:not(.import-pending)")
+    expect(results).to_have_count(2, timeout=60000)
+    text = page.locator("#import-results").inner_text()
+    assert "garmin-fenix-5-run.fit" in text and "Imported" in text
+    shot(page, "import-archive-job")
+
+
+def test_an_archive_without_javascript_gets_its_job_page(browser, live_server: str) -> None:
+    context = browser.new_context(viewport=DESKTOP, base_url=live_server, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        sign_up(page)
+        page.goto("/import")
+        page.get_by_label("Activity files").set_input_files(
+            {"name": "watch.zip", "mimeType": "application/zip",
+             "buffer": _zip_of("forerunner-410-run.tcx")})
+        page.get_by_role("button", name="Import").click()
+        page.wait_for_url(re.compile(r"/import/jobs/\d+"))
+        # the page refreshes itself every two seconds until the job is done
+        page.locator("#import-results-card [role=status]").wait_for(timeout=60000)
+        assert "1 imported" in page.locator("#import-results-card [role=status]").inner_text()
+    finally:
+        context.close()

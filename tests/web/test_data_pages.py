@@ -1,4 +1,4 @@
-"""The Data page: download, restore, delete; the Account page: change the password."""
+"""The Data page: download, restore, delete."""
 
 from __future__ import annotations
 
@@ -30,23 +30,3 @@ def test_download_restore_and_delete_on_the_data_page(client, make_user) -> None
                        follow_redirects=False)
     assert gone.status_code == 303 and gone.headers["location"] == "/"
     assert client.get("/today", follow_redirects=False).status_code in (302, 303, 307)
-
-
-def test_changing_the_password_on_the_account_page(client, make_user) -> None:
-    make_user("ann")
-    web_login(client, "ann")
-    token = csrf_of(client)
-    differ = client.post("/account/password", data={"csrf_token": token, "old_password": "correct horse",
-                                                     "new_password": "a brand new one",
-                                                     "confirm_password": "another"})
-    assert differ.status_code == 422 and "differ" in differ.text
-    wrong = client.post("/account/password", data={"csrf_token": token, "old_password": "guess",
-                                                   "new_password": "a brand new one",
-                                                   "confirm_password": "a brand new one"})
-    assert wrong.status_code == 422 and "not your current password" in wrong.text
-    done = client.post("/account/password", data={"csrf_token": token, "old_password": "correct horse",
-                                                  "new_password": "a brand new one",
-                                                  "confirm_password": "a brand new one"},
-                       follow_redirects=False)
-    assert done.status_code == 303
-    assert client.get("/account").status_code == 200  # this session goes on

@@ -8,6 +8,7 @@ from typing import Any
 
 from fastapi import APIRouter, Body, Depends, File, Query, Request, UploadFile
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from yolvarex import clock
 from yolvarex.api import uploads
@@ -29,9 +30,12 @@ async def analyze_upload(request: Request, file: UploadFile = File(...),
     limit = rt.settings.max_upload_bytes
     uploads.check_length(request, limit)
     ((name, data),) = await uploads.read_files([file], limit)
-    with rt.db.session() as db:
-        report = form.analyse_file(rt.library, name, data, db, actor, athlete_id)
-    return form.report_json(report, extended=True)
+    def work() -> dict[str, Any]:  # in a thread: the analysis must not hold the event loop
+        with rt.db.session() as db:
+            return form.report_json(form.analyse_file(rt.library, name, data, db, actor,
+                                                      athlete_id), extended=True)
+
+    return await run_in_threadpool(work)
 
 
 @router.get("/runs", summary="Runs in the log that carry samples to analyse, newest first")

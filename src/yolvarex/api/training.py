@@ -12,7 +12,8 @@ from yolvarex import clock
 from yolvarex.api import uploads
 from yolvarex.api.auth import api_actor, db_session, runtime
 from yolvarex.errors import Invalid
-from yolvarex.services import history, imports, load_report, training_load, training_log
+from yolvarex.ingest.archive import Budget
+from yolvarex.services import history, import_jobs, load_report, training_load, training_log
 from yolvarex.services.runtime import Runtime
 from yolvarex.services.training_log import CrossEntry, EntryChanges, RunEntry
 from yolvarex.store.access import Actor
@@ -21,15 +22,33 @@ router = APIRouter(prefix="/api/v1")
 
 
 @router.post("/imports", tags=["imports"], summary="Import activity files (FIT, GPX, TCX, .gz, zip, "
-             "Strava export); each file is stored whole or not at all")
-async def upload(request: Request, files: list[UploadFile] = File(...),
+             "Strava export); each file is stored whole or not at all",
+             description="Single small files are imported at once and the report returned. An "
+             "upload holding a zip or gzip archive or larger than 2 MB becomes a background job: "
+             "the "
+             "answer is 202 with the job, whose `url` reports progress and, when `status` is "
+             "`done`, the same report in `result`. Archives may unpack to at most four times "
+             "the upload limit, each file in them to at most the limit.",
+             responses={202: {"description": "Queued as a background job"}})
+async def upload(request: Request, response: Response, files: list[UploadFile] = File(...),
                  actor: Actor = Depends(api_actor), rt: Runtime = Depends(runtime)) -> dict[str, Any]:
     limit = rt.settings.max_upload_bytes
-    uploads.check_length(request, limit)
     named = await uploads.read_files(files, limit)
-    with rt.db.session() as db:
-        report = imports.import_sources(db, actor, imports.upload_sources(named))
-    return report.summary() | {"files": uploads.file_results(report)}
+    budget = Budget.for_upload(limit)
+    if import_jobs.needs_job(named):
+        job_id = import_jobs.start(rt.db, actor, named, budget)
+        response.status_code = 202
+        response.headers["Location"] = f"/api/v1/imports/jobs/{job_id}"
+        return import_jobs.job_json(import_jobs.get(rt.db, actor, job_id))
+    report = await import_jobs.import_inline(request, rt.db, actor, named, budget)
+    return import_jobs.report_json(report)
+
+
+@router.get("/imports/jobs/{job_id}", tags=["imports"],
+            summary="A background import: status (queued, running, done, failed), progress, result")
+def import_job(job_id: int, actor: Actor = Depends(api_actor),
+               rt: Runtime = Depends(runtime)) -> dict[str, Any]:
+    return import_jobs.job_json(import_jobs.get(rt.db, actor, job_id))
 
 
 @router.get("/activities", tags=["log"], summary="Runs and cross-training in a date range, oldest first")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from fastapi import Request
 from starlette.datastructures import UploadFile
@@ -37,8 +36,3 @@ async def read_files(files: Sequence[UploadFile], limit: int) -> list[tuple[str,
         out.append(((upload.filename or "upload").replace("\\", "/").rsplit("/", 1)[-1], data))
     return out
 
-
-def file_results(report: Any) -> list[dict[str, Any]]:
-    return [{"file": f.file, "status": f.status, "activity_ids": f.activity_ids, "runs": f.runs,
-             "cross_training": f.cross_training, "duplicates": f.duplicates, "reason": f.reason,
-             "remarks": list(dict.fromkeys(f.remarks))} for f in report.files]

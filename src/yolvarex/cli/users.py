@@ -59,14 +59,16 @@ def create(name: str, password_stdin: bool = typer.Option(False, "--password-std
 
 @user_app.command("password")
 def password(name: str, password_stdin: bool = typer.Option(False, "--password-stdin")) -> None:
-    """Set or change a user's password."""
+    """Set or change a user's password; their web sessions end and their API tokens are revoked."""
     value = _password(password_stdin)
     if value is None:
         fail("give the password on a terminal or with --password-stdin")
     rt = runtime()
     with user_errors(), rt.db.session() as db:
-        accounts.set_password(db, accounts.user_named(db, name), value)
-    console.print("Password changed.")
+        done = accounts.set_password(db, accounts.user_named(db, name), value)
+    console.print(f"Password changed. {done.sessions_ended} web session(s) logged out and "
+                  f"{done.tokens_revoked} API token(s) revoked; create new tokens with "
+                  f"`yolvarex token create {name}`.")
 
 
 @user_app.command("list")

@@ -125,6 +125,11 @@ def parse_entry(kind: Kind, raw: Any, file: str) -> tuple[Entry | None, list[Con
         return None, errors
 
 
+def _codepoint(character: object) -> str:
+    code = character if isinstance(character, int) else ord(str(character)[:1] or "\0")
+    return f"character U+{code:04X}"
+
+
 def read_yaml(path: Path, text: str | None = None) -> tuple[Any, list[ContentError]]:
     try:
         source = path.read_text(encoding="utf-8") if text is None else text
@@ -133,6 +138,14 @@ def read_yaml(path: Path, text: str | None = None) -> tuple[Any, list[ContentErr
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         return None, [ContentError(str(path), f"not valid YAML: {exc.problem or exc}", line=line)]
+    except yaml.reader.ReaderError as exc:
+        # Control characters and the like: PyYAML gives a position, not a line.
+        line = source[: exc.position].count("\n") + 1 if 0 <= exc.position <= len(source) else None
+        return None, [ContentError(
+            str(path), f"not valid YAML: {exc.reason} ({_codepoint(exc.character)}); remove it "
+            "or write it as an escape inside a double-quoted string", line=line)]
+    except yaml.YAMLError as exc:
+        return None, [ContentError(str(path), f"not valid YAML: {exc}")]
     except (OSError, UnicodeDecodeError) as exc:
         return None, [ContentError(str(path), f"cannot read the file: {exc}")]
 

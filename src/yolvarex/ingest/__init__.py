@@ -67,11 +67,12 @@ def gunzip(name: str, data: bytes, limit: int = MAX_FILE_BYTES) -> bytes:
     return out
 
 
-def read_activity_file(name: str, data: bytes, *,
-                       undated_start: dt.datetime | None = None) -> list[Activity]:
+def read_activity_file(name: str, data: bytes, *, undated_start: dt.datetime | None = None,
+                       max_bytes: int = MAX_FILE_BYTES) -> list[Activity]:
     """Every activity in the file, or ActivityFileError saying what is wrong and what to do.
 
-    `undated_start` dates a FIT file whose watch had not set its clock (see `ingest.fit`).
+    `undated_start` dates a FIT file whose watch had not set its clock (see `ingest.fit`);
+    `max_bytes` bounds what a gzip file may unpack to (uploads pass a tighter bound).
     """
     if not data:
         raise ActivityFileError(name, "is empty (0 bytes).", "Copy the file again.")
@@ -81,7 +82,8 @@ def read_activity_file(name: str, data: bytes, *,
     kind = detect_format(name, data)
     if kind == "gzip":
         inner = name[:-3] if name.lower().endswith(".gz") else name
-        return read_activity_file(inner, gunzip(name, data), undated_start=undated_start)
+        return read_activity_file(inner, gunzip(name, data, min(max_bytes, MAX_FILE_BYTES)),
+                                  undated_start=undated_start, max_bytes=max_bytes)
     if kind == "fit":
         activities = read_fit(name, data, undated_start)
     elif kind == "gpx":

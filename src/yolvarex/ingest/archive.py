@@ -13,6 +13,7 @@ import csv
 import datetime as dt
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,34 @@ from yolvarex.ingest.sports import sport_named
 ACTIVITY_SUFFIXES = (".fit", ".gpx", ".tcx", ".fit.gz", ".gpx.gz", ".tcx.gz")
 MAX_ENTRY_BYTES = 200 * 1024 * 1024
 MAX_ENTRIES = 50_000
+CHUNK = 1024 * 1024
+#: An upload may unpack to at most this many times the upload limit, in all...
+UPLOAD_TOTAL_FACTOR = 4
+#: ... and each file in it to at most the upload limit itself (and never past MAX_ENTRY_BYTES).
+UPLOAD_ENTRY_FACTOR = 1
+
+
+@dataclass
+class Budget:
+    """How much an archive may unpack to: each file (`entry_bytes`) and all together
+    (`total_bytes`, None for no total). Checked against the archive's own sizes before
+    unpacking, and again on the bytes while unpacking, since those sizes can lie."""
+
+    entry_bytes: int = MAX_ENTRY_BYTES
+    total_bytes: int | None = None
+    used: int = 0
+
+    @classmethod
+    def for_upload(cls, limit: int) -> Budget:
+        return cls(entry_bytes=min(MAX_ENTRY_BYTES, UPLOAD_ENTRY_FACTOR * limit),
+                   total_bytes=UPLOAD_TOTAL_FACTOR * limit)
+
+    def room(self) -> int | None:
+        return None if self.total_bytes is None else max(0, self.total_bytes - self.used)
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):.0f} MB"
 
 
 @dataclass(frozen=True)
@@ -45,6 +74,7 @@ class SourceFile:
     modified: dt.datetime | None = None  # dates a FIT file whose watch had no clock set
     meta: ArchiveMeta | None = None
     error: ActivityFileError | None = None  # set when the file could not even be opened
+    max_bytes: int = MAX_ENTRY_BYTES  # the most it may unpack to (a .gz inside, say)
 
 
 def is_activity_name(name: str) -> bool:
@@ -94,8 +124,11 @@ def strava_metadata(text: str) -> dict[str, ArchiveMeta]:
     return out
 
 
-def open_zip(name: str, data: bytes) -> Iterator[SourceFile]:
-    """Every activity file in a zip archive (Strava exports included)."""
+def open_zip(name: str, data: bytes, budget: Budget | None = None) -> Iterator[SourceFile]:
+    """Every activity file in a zip archive (Strava exports included), within the budget: a
+    file that unpacks past `budget.entry_bytes` is reported and skipped; once the whole
+    archive passes `budget.total_bytes` the rest is reported as one error and not unpacked."""
+    budget = budget or Budget()
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
@@ -112,9 +145,11 @@ def open_zip(name: str, data: bytes) -> Iterator[SourceFile]:
     if csv_info is not None:
         prefix = csv_info.filename[: -len("activities.csv")]
         try:
-            text = archive.read(csv_info).decode("utf-8-sig", errors="replace")
-            meta = {prefix + k: v for k, v in strava_metadata(text).items()}
-        except (zipfile.BadZipFile, OSError, ValueError):
+            raw = _unpack(archive, csv_info, budget.entry_bytes)
+            if raw is not None:
+                text = raw.decode("utf-8-sig", errors="replace")
+                meta = {prefix + k: v for k, v in strava_metadata(text).items()}
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error):
             meta = {}
     for info in infos:
         inner = info.filename
@@ -122,31 +157,68 @@ def open_zip(name: str, data: bytes) -> Iterator[SourceFile]:
         if info.is_dir() or base.startswith(".") or "__MACOSX" in inner or not is_activity_name(base):
             continue
         label = f"{name}/{inner}"
-        if info.file_size > MAX_ENTRY_BYTES:
-            yield SourceFile(label, b"", error=ActivityFileError(
-                label, "is too large to be an activity file.", "Check what the archive holds."))
+        if info.file_size > budget.entry_bytes:
+            yield SourceFile(label, b"", error=_too_large(label, budget.entry_bytes))
             continue
+        room = budget.room()
+        if room is not None and info.file_size > room:
+            yield _over_total(name, budget)
+            return
         try:
-            with archive.open(info) as fh:
-                content = fh.read(MAX_ENTRY_BYTES + 1)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+            content = _unpack(archive, info, min(budget.entry_bytes, room if room is not None
+                                                 else budget.entry_bytes))
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error) as exc:
             yield SourceFile(label, b"", error=ActivityFileError(
                 label, f"could not be unpacked from the archive ({exc}).",
                 "Create the archive again."))
             continue
+        if content is None:  # the archive's sizes lied
+            if room is not None and room < budget.entry_bytes:
+                yield _over_total(name, budget)
+                return
+            yield SourceFile(label, b"", error=_too_large(label, budget.entry_bytes))
+            continue
+        budget.used += len(content)
         try:
             stamp = dt.datetime(*info.date_time, tzinfo=dt.UTC)
         except ValueError:
             stamp = None
-        yield SourceFile(label, content, modified=stamp, meta=meta.get(inner))
+        yield SourceFile(label, content, modified=stamp, meta=meta.get(inner),
+                         max_bytes=budget.entry_bytes)
 
 
-def open_upload(name: str, data: bytes, modified: dt.datetime | None = None) -> Iterator[SourceFile]:
+def _unpack(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes | None:
+    """The entry's bytes, read a chunk at a time; None as soon as it passes `limit`."""
+    out = bytearray()
+    with archive.open(info) as fh:
+        while chunk := fh.read(CHUNK):
+            out += chunk
+            if len(out) > limit:
+                return None
+    return bytes(out)
+
+
+def _too_large(label: str, limit: int) -> ActivityFileError:
+    return ActivityFileError(label, f"unpacks to more than {_mb(limit)}, far more than an "
+                             "activity file.", "Check what the archive holds.")
+
+
+def _over_total(name: str, budget: Budget) -> SourceFile:
+    total = budget.total_bytes or 0
+    return SourceFile(name, b"", error=ActivityFileError(
+        name, f"unpacks to more than {_mb(total)} in all, more than an upload may; the files "
+        "before this point were imported.",
+        "Import large archives with `yolvarex import PATH` on the server, or split them."))
+
+
+def open_upload(name: str, data: bytes, modified: dt.datetime | None = None,
+                budget: Budget | None = None) -> Iterator[SourceFile]:
     """One uploaded file: a zip opens into its activity files, anything else stays as it is."""
     if data[:4] == b"PK\x03\x04" or name.lower().endswith(".zip"):
-        yield from open_zip(name, data)
+        yield from open_zip(name, data, budget)
     else:
-        yield SourceFile(name, data, modified=modified)
+        yield SourceFile(name, data, modified=modified,
+                         max_bytes=budget.entry_bytes if budget else MAX_ENTRY_BYTES)
 
 
 def walk_paths(paths: list[Path]) -> Iterator[Path]:

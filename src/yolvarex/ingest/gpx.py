@@ -30,35 +30,67 @@ EXTENSION_CHANNELS = {"hr": "heart_rate_bpm", "heartrate": "heart_rate_bpm", "po
 
 
 def read_gpx(name: str, data: bytes) -> list[Activity]:
-    root = xml.parse(name, data, "GPX")
-    if xml.local(root.tag) != "gpx":
-        raise ActivityFileError(name, "is XML but not GPX.", "Pick a .gpx, .tcx or .fit file.")
+    """Read as a stream: each point's values are taken when it ends and the point is cleared,
+    so a long recording costs its columns, not a whole XML tree; past `xml.MAX_POINTS` points
+    the file is refused."""
     activities = []
-    for trk in xml.children(root, "trk"):
-        activity = _track(name, trk)
-        if activity is not None:
-            activities.append(activity)
+    track: _Columns | None = None
+    points = 0
+    has_route = False
+    root_seen = False
+    for event, el in xml.iterparse(name, data, "GPX"):
+        tag = xml.local(el.tag)
+        if event == "start":
+            if not root_seen:
+                root_seen = True
+                if tag != "gpx":
+                    raise ActivityFileError(name, "is XML but not GPX.",
+                                            "Pick a .gpx, .tcx or .fit file.")
+            elif tag == "trk":
+                track = _Columns()
+            continue
+        if tag == "trkpt":
+            has_route = True
+            points += 1
+            if points > xml.MAX_POINTS:
+                raise ActivityFileError(name, f"holds more than {xml.MAX_POINTS:,} points, more "
+                                        "than any recording.", "Export one activity at a time.")
+            if track is not None:
+                track.add(el)
+            el.clear()
+        elif tag == "rtept":
+            has_route = True
+            el.clear()
+        elif tag == "trk" and track is not None:
+            activity = _track(name, el, track)
+            if activity is not None:
+                activities.append(activity)
+            track = None
+            el.clear()
     if not activities:
-        has_route = any(True for _ in xml.descendants(root, "rtept")) or any(
-            True for _ in xml.descendants(root, "trkpt"))
         problem = ("has points without times: it looks like a planned route, not a recorded "
                    "activity." if has_route else "holds no track.")
         raise ActivityFileError(name, problem, "Export the recorded activity instead.")
     return activities
 
 
-def _track(name: str, trk: xml.Element) -> Activity | None:
-    times: list[dt.datetime] = []
-    offsets: list[float | None] = []
-    cols: dict[str, list[float]] = {c: [] for c in ("lat", "lon", "altitude_m", "heart_rate_bpm",
-                                                     "cadence_spm", "power_w", "speed_mps")}
-    for pt in xml.descendants(trk, "trkpt"):
+class _Columns:
+    """One track's points as columns, filled a point at a time."""
+
+    def __init__(self) -> None:
+        self.times: list[dt.datetime] = []
+        self.offsets: list[float | None] = []  # the UTC offset written in each time, if any
+        self.cols: dict[str, list[float]] = {c: [] for c in (
+            "lat", "lon", "altitude_m", "heart_rate_bpm", "cadence_spm", "power_w", "speed_mps")}
+
+    def add(self, pt: xml.Element) -> None:
         written = xml.text(pt, "time")
         stamp = xml.timestamp(written)
         if stamp is None:
-            continue
-        times.append(stamp)
-        offsets.append(xml.utc_offset(written))
+            return
+        cols = self.cols
+        self.times.append(stamp)
+        self.offsets.append(xml.utc_offset(written))
         cols["lat"].append(xml.number(pt.get("lat")))
         cols["lon"].append(xml.number(pt.get("lon")))
         cols["altitude_m"].append(xml.number(xml.text(pt, "ele")))
@@ -73,6 +105,10 @@ def _track(name: str, trk: xml.Element) -> Activity | None:
                     ext["cadence_spm"] = xml.number(xml.text(node))
         for channel, value in ext.items():
             cols[channel].append(value)
+
+
+def _track(name: str, trk: xml.Element, columns: _Columns) -> Activity | None:
+    times, cols = columns.times, columns.cols
     if not times:
         return None
     order = np.argsort(np.array([t.timestamp() for t in times]), kind="stable")
@@ -92,4 +128,4 @@ def _track(name: str, trk: xml.Element) -> Activity | None:
                    f"{sport.value}. Change it if that is wrong.",)
     samples = strides_to_steps(samples, sport)
     return summarize(sport, start, samples, name=xml.text(trk, "name"), source_format="gpx",
-                     remarks=remarks, utc_offset_s=offsets[int(order[0])])
+                     remarks=remarks, utc_offset_s=columns.offsets[int(order[0])])

@@ -23,16 +23,42 @@ NAN = math.nan
 
 
 def read_tcx(name: str, data: bytes) -> list[Activity]:
-    root = xml.parse(name, data, "TCX")
-    if xml.local(root.tag) != "TrainingCenterDatabase":
-        raise ActivityFileError(name, "is XML but not TCX.", "Pick a .tcx, .gpx or .fit file.")
+    """Read as a stream, like GPX: each trackpoint's values are taken when it ends and the
+    point is cleared; past `xml.MAX_POINTS` trackpoints the file is refused."""
     activities = []
-    for act in xml.descendants(root, "Activity"):
-        activity = _activity(name, act)
-        if activity is not None:
-            activities.append(activity)
+    points: _Points | None = None
+    count = 0
+    course = False
+    root_seen = False
+    for event, el in xml.iterparse(name, data, "TCX"):
+        tag = xml.local(el.tag)
+        if event == "start":
+            if not root_seen:
+                root_seen = True
+                if tag != "TrainingCenterDatabase":
+                    raise ActivityFileError(name, "is XML but not TCX.",
+                                            "Pick a .tcx, .gpx or .fit file.")
+            elif tag == "Activity":
+                points = _Points()
+            elif tag == "Course":
+                course = True
+            continue
+        if tag == "Trackpoint":
+            count += 1
+            if count > xml.MAX_POINTS:
+                raise ActivityFileError(name, f"holds more than {xml.MAX_POINTS:,} points, more "
+                                        "than any recording.", "Export one activity at a time.")
+            if points is not None:
+                points.add(el)
+            el.clear()
+        elif tag == "Activity" and points is not None:
+            activity = _activity(name, el, points)
+            if activity is not None:
+                activities.append(activity)
+            points = None
+            el.clear()
     if not activities:
-        if any(True for _ in xml.descendants(root, "Course")):
+        if course:
             raise ActivityFileError(name, "is a course (a planned route), not a recorded activity.",
                                     "Export the recorded activity instead.")
         raise ActivityFileError(name, "holds no recorded activity.",
@@ -40,16 +66,46 @@ def read_tcx(name: str, data: bytes) -> list[Activity]:
     return activities
 
 
+class _Points:
+    """One activity's trackpoints as columns, filled a point at a time, laps in order."""
+
+    def __init__(self) -> None:
+        self.times: list[dt.datetime] = []
+        self.cols: dict[str, list[float]] = {c: [] for c in (
+            "lat", "lon", "altitude_m", "distance_m", "heart_rate_bpm", "cadence_spm",
+            "speed_mps", "power_w")}
+
+    def add(self, pt: xml.Element) -> None:
+        stamp = xml.timestamp(xml.text(pt, "Time"))
+        if stamp is None:
+            return
+        cols = self.cols
+        self.times.append(stamp)
+        pos = xml.child(pt, "Position")
+        cols["lat"].append(xml.number(xml.text(pos, "LatitudeDegrees")))
+        cols["lon"].append(xml.number(xml.text(pos, "LongitudeDegrees")))
+        cols["altitude_m"].append(xml.number(xml.text(pt, "AltitudeMeters")))
+        cols["distance_m"].append(xml.number(xml.text(pt, "DistanceMeters")))
+        cols["heart_rate_bpm"].append(_value(pt, "HeartRateBpm"))
+        extra = {"RunCadence": NAN, "Speed": NAN, "Watts": NAN}
+        ext = xml.child(pt, "Extensions")
+        if ext is not None:
+            for node in ext.iter():
+                tag = xml.local(node.tag)
+                if tag in extra:
+                    extra[tag] = xml.number(xml.text(node))
+        cols["cadence_spm"].append(extra["RunCadence"])
+        cols["speed_mps"].append(extra["Speed"])
+        cols["power_w"].append(extra["Watts"])
+
+
 def _value(el: xml.Element | None, name: str) -> float:
     node = xml.child(el, name) if el is not None else None
     return xml.number(xml.text(node, "Value")) if node is not None else NAN
 
 
-def _activity(name: str, act: xml.Element) -> Activity | None:
-    times: list[dt.datetime] = []
-    cols: dict[str, list[float]] = {c: [] for c in (
-        "lat", "lon", "altitude_m", "distance_m", "heart_rate_bpm", "cadence_spm", "speed_mps",
-        "power_w")}
+def _activity(name: str, act: xml.Element, points: _Points) -> Activity | None:
+    times, cols = points.times, points.cols
     lap_seconds = lap_distance = 0.0
     max_hr = NAN
     lap_hr: list[tuple[float, float]] = []  # (seconds, average heart rate) of each lap
@@ -61,27 +117,6 @@ def _activity(name: str, act: xml.Element) -> Activity | None:
                        _value(lap, "AverageHeartRateBpm")))
         lap_max = _value(lap, "MaximumHeartRateBpm")
         max_hr = lap_max if math.isnan(max_hr) else max(max_hr, _zero(lap_max))
-        for pt in xml.descendants(lap, "Trackpoint"):
-            stamp = xml.timestamp(xml.text(pt, "Time"))
-            if stamp is None:
-                continue
-            times.append(stamp)
-            pos = xml.child(pt, "Position")
-            cols["lat"].append(xml.number(xml.text(pos, "LatitudeDegrees")))
-            cols["lon"].append(xml.number(xml.text(pos, "LongitudeDegrees")))
-            cols["altitude_m"].append(xml.number(xml.text(pt, "AltitudeMeters")))
-            cols["distance_m"].append(xml.number(xml.text(pt, "DistanceMeters")))
-            cols["heart_rate_bpm"].append(_value(pt, "HeartRateBpm"))
-            extra = {"RunCadence": NAN, "Speed": NAN, "Watts": NAN}
-            ext = xml.child(pt, "Extensions")
-            if ext is not None:
-                for node in ext.iter():
-                    tag = xml.local(node.tag)
-                    if tag in extra:
-                        extra[tag] = xml.number(xml.text(node))
-            cols["cadence_spm"].append(extra["RunCadence"])
-            cols["speed_mps"].append(extra["Speed"])
-            cols["power_w"].append(extra["Watts"])
     written = xml.text(act, "Id")
     start = xml.timestamp(written) or (min(times) if times else None)
     if start is None and laps:

@@ -19,10 +19,20 @@ from yolvarex.ingest.errors import ActivityFileError
 Element = ET.Element
 
 
-def parse(name: str, data: bytes, kind: str) -> Element:
+#: The most points one file may hold: eleven days at one point a second.
+MAX_POINTS = 1_000_000
+
+
+def iterparse(name: str, data: bytes, kind: str) -> Iterator[tuple[str, Element]]:
+    """("start" | "end", element) as the file is read; a DTD or entity declaration is refused,
+    as is XML that is not well-formed. A reader that clears each point once it has taken its
+    values keeps memory flat however long the recording is."""
+    import io
+
+    events = SafeET.iterparse(io.BytesIO(data), events=("start", "end"), forbid_dtd=True,
+                              forbid_entities=True, forbid_external=True)
     try:
-        root: Element = SafeET.fromstring(data, forbid_dtd=True, forbid_entities=True,
-                                          forbid_external=True)
+        yield from events
     except DefusedXmlException:
         raise ActivityFileError(
             name, f"declares a document type or entities, which {kind} files never need; "
@@ -31,7 +41,6 @@ def parse(name: str, data: bytes, kind: str) -> Element:
     except ET.ParseError as exc:
         raise ActivityFileError(name, f"is not well-formed {kind} ({exc}).",
                                 "Export the activity again; the file may be cut short.") from None
-    return root
 
 
 def local(tag: str) -> str:

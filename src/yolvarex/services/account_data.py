@@ -1,5 +1,5 @@
-"""The account as its owner controls it: change the password, and delete the account with
-every row the runner owns."""
+"""The account as its owner ends it: confirm who you are, then delete the account with every
+row the runner owns. (Changing the password is `accounts.change_password`.)"""
 
 from __future__ import annotations
 
@@ -24,18 +24,6 @@ def confirm_password(db: Session, user: models.User, password: str | None) -> No
         raise Unauthorized("That is not your current password.") from None
 
 
-def change_password(db: Session, user: models.User, old: str, new: str,
-                    keep_session_id: int | None = None) -> int:
-    """Set a new password after checking the old one; every other web session of the user ends.
-    Returns how many sessions ended."""
-    confirm_password(db, user, old)
-    accounts.set_password(db, user, new)
-    ended = db.execute(delete(models.WebSession).where(
-        models.WebSession.user_id == user.id,
-        models.WebSession.id != (keep_session_id if keep_session_id is not None else -1)))
-    return int(ended.rowcount or 0)  # type: ignore[attr-defined]
-
-
 def delete_account(db: Session, user: models.User) -> dict[str, int]:
     """Delete the user and every row they own (check-ins, log, plans, tests, routines,
     assessments, trees, sessions, tokens, coach links). Returns what was removed, by kind."""
@@ -50,6 +38,8 @@ def delete_account(db: Session, user: models.User) -> dict[str, int]:
     removed["coach_links"] = int(links.rowcount or 0)  # type: ignore[attr-defined]
     db.execute(delete(models.WebSession).where(models.WebSession.user_id == user.id))
     db.execute(delete(models.ApiToken).where(models.ApiToken.user_id == user.id))
+    db.execute(delete(models.ImportJob).where(models.ImportJob.user_id == user.id))
+    db.execute(delete(models.LoginThrottle).where(models.LoginThrottle.key == f"user:{user.name}"))
     db.execute(update(models.Plan).where(models.Plan.created_by == user.id).values(created_by=None))
     db.delete(user)
     db.flush()

@@ -5,16 +5,24 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+import logging
+import os
 import re
 import secrets
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Engine, delete, select, update
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from yolvarex.errors import Conflict, Invalid, NotFound, Unauthorized
+from yolvarex.errors import Busy, Conflict, Invalid, NotFound, Unauthorized
+from yolvarex.services import login_throttle
 from yolvarex.services.days import checked_zone
 from yolvarex.store.access import Actor
 from yolvarex.store.models import ApiToken, CoachLink, User, WebSession
@@ -27,6 +35,58 @@ SESSION_DAYS = 30
 
 _hasher = PasswordHasher()
 _DUMMY_HASH = _hasher.hash("not a real password, used to keep timing even")
+
+#: Password hashes computed at once in this process. Each argon2 hash takes 64 MiB and a core
+#: for up to half a second; unbounded, 32 wrong passwords at once took a gigabyte and the
+#: health check 12 s. A caller that cannot get a slot within HASH_WAIT_S is told to retry.
+HASH_SLOTS = max(1, min(4, os.cpu_count() or 1))
+HASH_WAIT_S = 5.0
+_hash_slots = threading.BoundedSemaphore(HASH_SLOTS)
+
+#: How often an API token's `last_used_at` is written at most.
+TOKEN_USE_RESOLUTION = dt.timedelta(minutes=1)
+
+log = logging.getLogger("yolvarex")
+
+
+@contextmanager
+def _hashing(recheck: Callable[[], None] | None = None) -> Iterator[None]:
+    """Hold one of the HASH_SLOTS. While waiting, `recheck` runs now and then (a login's
+    throttle: once the account is refused, the attempts queued behind are refused too)."""
+    deadline = time.monotonic() + HASH_WAIT_S
+    while True:
+        if recheck is not None:
+            recheck()
+        left = deadline - time.monotonic()
+        if _hash_slots.acquire(timeout=max(0.0, min(0.5, left))):
+            break
+        if left <= 0.5:
+            raise Busy("The server is busy checking other passwords; try again in a few "
+                       "seconds.", retry_after=2)
+    try:
+        if recheck is not None:
+            recheck()
+        yield
+    finally:
+        _hash_slots.release()
+
+
+def hash_password(password: str) -> str:
+    with _hashing():
+        return _hasher.hash(password)
+
+
+def _verify(stored: str, password: str, recheck: Callable[[], None] | None = None) -> bool:
+    """Whether the password matches the hash (see `_hashing` for `recheck`)."""
+    with _hashing(recheck):
+        return _matches(stored, password)
+
+
+def _matches(stored: str, password: str) -> bool:
+    try:
+        return bool(_hasher.verify(stored, password))
+    except (VerificationError, InvalidHashError):
+        return False
 
 
 def _digest(token: str) -> str:
@@ -60,7 +120,7 @@ def create_user(db: Session, name: str, password: str | None, role: str = "athle
     if db.scalar(select(User.id).where(User.name == name)) is not None:
         raise Conflict(f"The user name {name!r} is taken; choose another.")
     user = User(name=name, role=role, settings={}, timezone=zone,
-                password_hash=_hasher.hash(password) if password is not None else None)
+                password_hash=hash_password(password) if password is not None else None)
     db.add(user)
     try:
         db.flush()
@@ -70,9 +130,38 @@ def create_user(db: Session, name: str, password: str | None, role: str = "athle
     return user
 
 
-def set_password(db: Session, user: User, password: str) -> None:
+@dataclass(frozen=True)
+class PasswordChanged:
+    sessions_ended: int
+    tokens_revoked: int
+
+
+def set_password(db: Session, user: User, password: str,
+                 keep_session_id: int | None = None) -> PasswordChanged:
+    """A new password; every web session but `keep_session_id` (the one changing it) ends, and
+    every API token is revoked: whoever knew the old password may have made one."""
     check_password(password)
-    user.password_hash = _hasher.hash(password)
+    user.password_hash = hash_password(password)
+    ended = end_other_sessions(db, user.id, keep_session_id)
+    now = utcnow()
+    revoked = db.execute(update(ApiToken).where(ApiToken.user_id == user.id,
+                                                ApiToken.revoked_at.is_(None))
+                         .values(revoked_at=now).execution_options(synchronize_session="fetch"))
+    db.flush()
+    return PasswordChanged(sessions_ended=ended, tokens_revoked=_rowcount(revoked))
+
+
+def _rowcount(result: object) -> int:
+    count = getattr(result, "rowcount", 0)
+    return int(count) if isinstance(count, int) and count > 0 else 0
+
+
+def change_password(db: Session, user: User, current: str, new: str,
+                    keep_session_id: int | None = None) -> PasswordChanged:
+    """The web's password change: the current password first, then as `set_password`."""
+    if not user.password_hash or not _verify(user.password_hash, current):
+        raise Invalid("Your current password is not that; type it again.")
+    return set_password(db, user, new, keep_session_id)
 
 
 def user_named(db: Session, name: str) -> User:
@@ -83,25 +172,38 @@ def user_named(db: Session, name: str) -> User:
     return user
 
 
-def authenticate(db: Session, name: str, password: str) -> User:
-    """The user whose name and password these are, or Unauthorized (same message either way)."""
-    user = db.scalar(select(User).where(User.name == name.strip().lower()))
-    stored = user.password_hash if user is not None and user.password_hash else _DUMMY_HASH
-    try:
-        _hasher.verify(stored, password)
-        ok = user is not None and user.password_hash is not None
-    except (VerificationError, InvalidHashError):
-        ok = False
-    if not ok or user is None:
+def authenticate(db: Session, name: str, password: str, address: str | None = None) -> User:
+    """The user whose name and password these are, or Unauthorized (same message either way).
+
+    Throttled per account and per address (`login_throttle`): while either waits, the attempt
+    is refused with TooManyRequests before any hashing.
+    """
+    engine = db.get_bind()
+    assert isinstance(engine, Engine)
+    login_throttle.check(engine, name, address)
+    # Read on a short connection of its own: no connection is held while waiting to hash.
+    with engine.connect() as conn:
+        found = conn.execute(select(User.id, User.password_hash)
+                             .where(User.name == name.strip().lower())).first()
+    stored = found.password_hash if found is not None and found.password_hash else _DUMMY_HASH
+    ok = _verify(stored, password[:1024], recheck=lambda: login_throttle.check(engine, name, address)) \
+        and found is not None and found.password_hash is not None
+    user = db.get(User, found.id) if ok and found is not None else None
+    if user is None:
+        login_throttle.record_failure(engine, name, address)
         raise Unauthorized("That user name and password do not match. Check both and try again.")
+    login_throttle.record_success(engine, name)
     if _hasher.check_needs_rehash(stored):
-        user.password_hash = _hasher.hash(password)
+        user.password_hash = hash_password(password)
     return user
 
 
 # Web sessions ---------------------------------------------------------------------------------
 
 def start_web_session(db: Session, user: User) -> tuple[str, WebSession]:
+    """A new session with its own CSRF token (so a login rotates it); expired sessions of
+    everyone are deleted on the way."""
+    db.execute(delete(WebSession).where(WebSession.expires_at <= utcnow()))
     token = secrets.token_urlsafe(32)
     session = WebSession(user_id=user.id, token_hash=_digest(token),
                          csrf_token=secrets.token_urlsafe(32),
@@ -114,11 +216,20 @@ def start_web_session(db: Session, user: User) -> tuple[str, WebSession]:
 def web_session(db: Session, token: str | None) -> tuple[WebSession, User] | None:
     if not token:
         return None
-    row = db.scalar(select(WebSession).where(WebSession.token_hash == _digest(token)))
-    if row is None or row.expires_at <= utcnow():
+    row = db.scalar(select(WebSession).where(WebSession.token_hash == _digest(token),
+                                             WebSession.expires_at > utcnow()))
+    if row is None:
         return None
     user = db.get(User, row.user_id)
     return (row, user) if user is not None else None
+
+
+def end_other_sessions(db: Session, user_id: int, keep_session_id: int | None) -> int:
+    """End every web session of the user except `keep_session_id`; how many ended."""
+    stmt = delete(WebSession).where(WebSession.user_id == user_id)
+    if keep_session_id is not None:
+        stmt = stmt.where(WebSession.id != keep_session_id)
+    return _rowcount(db.execute(stmt.execution_options(synchronize_session="fetch")))
 
 
 def end_web_session(db: Session, token: str | None) -> None:
@@ -143,15 +254,36 @@ def create_api_token(db: Session, user: User, label: str = "") -> tuple[str, Api
 
 
 def user_for_token(db: Session, token: str) -> User:
+    """The token's user. Reading does not write: `last_used_at` is recorded at most once per
+    `TOKEN_USE_RESOLUTION`, in its own short transaction (see `note_token_use`)."""
     row = db.scalar(select(ApiToken).where(ApiToken.token_hash == _digest(token)))
     if row is None or row.revoked_at is not None:
         raise Unauthorized("This API token is not valid or was revoked; create a new one with "
                            "`yolvarex token create NAME`.")
-    row.last_used_at = utcnow()
     user = db.get(User, row.user_id)
     if user is None:
         raise Unauthorized("This API token's user no longer exists.")
+    now = utcnow()
+    if row.last_used_at is None or now - row.last_used_at >= TOKEN_USE_RESOLUTION:
+        engine = db.get_bind()
+        assert isinstance(engine, Engine)
+        note_token_use(engine, row.id, now)
     return user
+
+
+def note_token_use(engine: Engine, token_id: int, now: dt.datetime) -> bool:
+    """Record a token's use unless another request did within the last minute; best effort (a
+    busy database costs the record, never the request). Whether this call wrote it."""
+    try:
+        with engine.begin() as conn:
+            result = conn.execute(update(ApiToken).where(
+                ApiToken.id == token_id,
+                (ApiToken.last_used_at.is_(None))
+                | (ApiToken.last_used_at <= now - TOKEN_USE_RESOLUTION)).values(last_used_at=now))
+            return _rowcount(result) > 0
+    except SQLAlchemyError as exc:
+        log.warning("could not record the use of API token %s: %s", token_id, exc)
+        return False
 
 
 def list_api_tokens(db: Session, actor: Actor) -> list[ApiToken]:

@@ -7,12 +7,15 @@ from typing import Any
 
 from pydantic import ValidationError
 from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from yolvarex.domain.checkin import CheckIn
 from yolvarex.errors import Invalid, NotFound
 from yolvarex.store import models
 from yolvarex.store.access import Action, Actor, require
+from yolvarex.store.types import utcnow
 
 
 def parse_checkin(data: dict[str, Any]) -> CheckIn:
@@ -29,17 +32,25 @@ def parse_checkin(data: dict[str, Any]) -> CheckIn:
 
 
 def save_checkin(db: Session, actor: Actor, checkin: CheckIn, athlete_id: int | None = None) -> CheckIn:
-    """Create or replace the check-in for its date."""
+    """Create or replace the check-in for its date.
+
+    One statement (an upsert on the athlete and date), so two saves for a new day at once (a
+    double click, two tabs) both succeed and the later one wins, on SQLite and PostgreSQL.
+    """
     athlete_id = actor.id if athlete_id is None else athlete_id
     require(db, actor, athlete_id, Action.WRITE)
     data = checkin.model_dump(mode="json", exclude_none=True)
-    row = db.scalar(select(models.CheckIn).where(models.CheckIn.user_id == athlete_id,
-                                                 models.CheckIn.date == checkin.date))
-    if row is None:
-        db.add(models.CheckIn(user_id=athlete_id, date=checkin.date, data=data))
-    else:
-        row.data = data
     db.flush()
+    dialect = db.get_bind().dialect.name
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    now = utcnow()
+    stmt = insert(models.CheckIn).values(user_id=athlete_id, date=checkin.date, data=data,
+                                         updated_at=now)
+    db.execute(stmt.on_conflict_do_update(index_elements=["user_id", "date"],
+                                          set_={"data": data, "updated_at": now}))
+    for obj in list(db.identity_map.values()):
+        if isinstance(obj, models.CheckIn) and obj.user_id == athlete_id and obj.date == checkin.date:
+            db.expire(obj)
     return checkin
 
 

@@ -28,7 +28,7 @@ from yolvarex.domain.activity import Activity, Sport
 from yolvarex.domain.session_load import HeartRates, load_minutes, load_of_session
 from yolvarex.errors import UserError
 from yolvarex.ingest import ActivityFileError, read_activity_file
-from yolvarex.ingest.archive import SourceFile, open_path, open_upload, walk_paths
+from yolvarex.ingest.archive import Budget, SourceFile, open_path, open_upload, walk_paths
 from yolvarex.ingest.summary import dynamics_averages
 from yolvarex.services.athlete import athlete_heart_rates
 from yolvarex.services.days import local_start, zone_of
@@ -143,8 +143,8 @@ def import_file(db: Session, actor: Actor, source: SourceFile, athlete_id: int |
             raise source.error
         undated = (source.meta.start if source.meta and source.meta.start else None) or \
             source.modified or clock.now()
-        activities = _with_meta(read_activity_file(source.name, source.data, undated_start=undated),
-                                source)
+        activities = _with_meta(read_activity_file(source.name, source.data, undated_start=undated,
+                                                   max_bytes=source.max_bytes), source)
     except ActivityFileError as exc:
         result.status, result.reason = "failed", exc.reason
         return result
@@ -177,12 +177,18 @@ Progress = Callable[[FileResult], None]
 
 
 def import_sources(db: Session, actor: Actor, sources: Iterable[SourceFile],
-                   on_file: Progress | None = None, athlete_id: int | None = None) -> ImportReport:
-    """Import many files, committing after each one so a later failure cannot undo it."""
+                   on_file: Progress | None = None, athlete_id: int | None = None,
+                   should_stop: Callable[[], bool] | None = None) -> ImportReport:
+    """Import many files, committing after each one so a later failure cannot undo it.
+    `should_stop` is asked before each file (the client went away: stop there)."""
     athlete_id = actor.id if athlete_id is None else athlete_id
     require(db, actor, athlete_id, Action.WRITE)
     report = ImportReport()
-    for source in sources:
+    pending = iter(sources)
+    while not (should_stop is not None and should_stop()):
+        source = next(pending, None)  # unpacked only now, after the check
+        if source is None:
+            break
         result = import_file(db, actor, source, athlete_id)
         db.commit()
         report.files.append(result)
@@ -191,10 +197,12 @@ def import_sources(db: Session, actor: Actor, sources: Iterable[SourceFile],
     return report
 
 
-def upload_sources(files: Iterable[tuple[str, bytes]],
-                   modified: dt.datetime | None = None) -> Iterator[SourceFile]:
+def upload_sources(files: Iterable[tuple[str, bytes]], modified: dt.datetime | None = None,
+                   budget: Budget | None = None) -> Iterator[SourceFile]:
+    """The uploaded files opened; with a budget (the faces pass `Budget.for_upload`), archives
+    and gzip files unpack to no more than a small multiple of the upload limit."""
     for name, data in files:
-        yield from open_upload(name, data, modified)
+        yield from open_upload(name, data, modified, budget)
 
 
 def path_sources(paths: list[Path]) -> Iterator[SourceFile]:

@@ -17,6 +17,7 @@ from yolvarex.errors import Forbidden
 from yolvarex.services import accounts
 from yolvarex.services.days import local_time
 from yolvarex.services.runtime import Runtime
+from yolvarex.settings import Settings
 from yolvarex.store.access import Actor
 
 HERE = Path(__file__).parent
@@ -50,6 +51,8 @@ _UNSET = object()
 @dataclass(frozen=True)
 class Login:
     actor: Actor
+    csrf: str = ""  # this session's CSRF token, made at login; forms must echo it
+    session_id: int = 0
 
 
 class LoginRequired(Exception):
@@ -64,14 +67,24 @@ def runtime(request: Request) -> Runtime:
     return rt
 
 
+def session_cookie(settings: Settings) -> str:
+    """The session cookie's name: `__Host-` prefixed over HTTPS, so no subdomain can set it."""
+    return "__Host-" + SESSION_COOKIE if settings.secure_cookies else SESSION_COOKIE
+
+
+def csrf_cookie(settings: Settings) -> str:
+    return "__Host-" + CSRF_COOKIE if settings.secure_cookies else CSRF_COOKIE
+
+
 def current_login(request: Request) -> Login | None:
     if getattr(request.state, "login", _UNSET) is _UNSET:
         rt = runtime(request)
         found = None
         with rt.db.session() as db:
-            pair = accounts.web_session(db, request.cookies.get(SESSION_COOKIE))
+            pair = accounts.web_session(db, request.cookies.get(session_cookie(rt.settings)))
             if pair is not None:
-                found = Login(actor=Actor.of(pair[1]))
+                found = Login(actor=Actor.of(pair[1]), csrf=pair[0].csrf_token,
+                              session_id=pair[0].id)
         request.state.login = found
     login: Login | None = request.state.login
     return login
@@ -86,25 +99,50 @@ def login_required(request: Request) -> Actor:
 
 
 def csrf_token(request: Request) -> str:
-    """This browser's CSRF token (double-submit cookie); a new one is set on the response."""
-    token = request.cookies.get(CSRF_COOKIE) or getattr(request.state, "new_csrf", None)
+    """The token this page's forms must send back.
+
+    Logged in: the session's own token, stored with the session and made new at each login, so
+    a cookie and field planted by someone else can never match it. Logged out (the login and
+    sign-up forms): a random token in a cookie that the form must echo (double submit).
+    """
+    login = current_login(request)
+    if login is not None and login.csrf:
+        return login.csrf
+    name = csrf_cookie(runtime(request).settings)
+    token = request.cookies.get(name) or getattr(request.state, "new_csrf", None)
     if not token:
         token = secrets.token_urlsafe(32)
         request.state.new_csrf = token
     return token
 
 
+def set_csrf_cookie(request: Request, response: Any, settings: Settings) -> None:
+    """Keep the CSRF cookie in step with the token the page's forms carry."""
+    login = getattr(request.state, "login", None)
+    name = csrf_cookie(settings)
+    wanted = login.csrf if isinstance(login, Login) and login.csrf else \
+        getattr(request.state, "new_csrf", None)
+    already = any(v.startswith(name + "=") for v in response.headers.getlist("set-cookie"))
+    if wanted and request.cookies.get(name) != wanted and not already:
+        response.set_cookie(name, wanted, httponly=True, samesite="strict",
+                            secure=settings.secure_cookies, path="/")
+
+
 async def csrf_protect(request: Request) -> None:
-    """Every unsafe request to the web app must echo the CSRF cookie in a field or header."""
+    """Every unsafe request to the web app must send the page's CSRF token (see `csrf_token`)
+    in a field or header. An upload is checked after its sender (see `guard.py`)."""
     if request.method in SAFE_METHODS:
         return
+    login = current_login(request)
     sent = request.headers.get(CSRF_HEADER)
     if not sent and request.headers.get("content-type", "").startswith(
             ("application/x-www-form-urlencoded", "multipart/form-data")):
         form = await request.form()
         value = form.get(CSRF_FIELD)
         sent = value if isinstance(value, str) else None
-    if not accounts.compare_tokens(sent, request.cookies.get(CSRF_COOKIE)):
+    expected = login.csrf if login is not None else \
+        request.cookies.get(csrf_cookie(runtime(request).settings))
+    if not accounts.compare_tokens(sent, expected):
         raise Forbidden("This form has expired or did not come from this site. Reload the page "
                         "and try again.")
 

@@ -1,12 +1,13 @@
 """Every table, one module per area. Import this package to register them all on `Base`."""
 
-from yolvarex.store.models.accounts import ApiToken, CoachLink, User, WebSession
+from yolvarex.store.models.accounts import ApiToken, CoachLink, LoginThrottle, User, WebSession
 from yolvarex.store.models.base import Base, OwnedMixin
 from yolvarex.store.models.training import (
     Activity,
     CheckIn,
     CustomTree,
     FormAssessment,
+    ImportJob,
     PerformanceTest,
     Plan,
     RoutineCompletion,
@@ -22,6 +23,8 @@ __all__ = [
     "CoachLink",
     "CustomTree",
     "FormAssessment",
+    "ImportJob",
+    "LoginThrottle",
     "OwnedMixin",
     "PerformanceTest",
     "Plan",

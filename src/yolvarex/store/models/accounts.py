@@ -60,3 +60,15 @@ class CoachLink(Base):
     status: Mapped[str] = mapped_column(String(10), default="invited")  # invited|active|revoked
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     responded_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class LoginThrottle(Base):
+    """Failed logins for one key (`user:NAME` or `addr:IP`), so every worker refuses the same
+    guesses: after a few failures each further one waits longer (`blocked_until`)."""
+
+    __tablename__ = "login_throttle"
+
+    key: Mapped[str] = mapped_column(String(120), primary_key=True)
+    failures: Mapped[int] = mapped_column(default=0)
+    last_failure_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    blocked_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)

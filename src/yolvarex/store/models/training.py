@@ -140,3 +140,22 @@ class CustomTree(OwnedMixin, Base):
     tree_id: Mapped[str] = mapped_column(String(80))
     source: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class ImportJob(OwnedMixin, Base):
+    """An upload being imported in the background; any worker reports its progress from here.
+
+    `status`: queued, running, done or failed. `result` holds the finished report (counts and
+    each file's outcome) as JSON; `error` says why a failed job stopped.
+    """
+
+    __tablename__ = "import_jobs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    status: Mapped[str] = mapped_column(String(10), default="queued")
+    label: Mapped[str] = mapped_column(String(255), default="")
+    files_total: Mapped[int] = mapped_column(default=0)
+    files_done: Mapped[int] = mapped_column(default=0)
+    result: Mapped[dict[str, Any] | None] = mapped_column(JsonType)
+    error: Mapped[str | None] = mapped_column(String(1000))
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

@@ -6,8 +6,8 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import Response
 
 from yolvarex import clock
-from yolvarex.errors import UserError
-from yolvarex.services import account_data, accounts, athlete, calendar_feed, days
+from yolvarex.errors import TooManyRequests, UserError
+from yolvarex.services import accounts, athlete, calendar_feed, days
 from yolvarex.store.access import Actor
 from yolvarex.store.models import User
 from yolvarex.web import core
@@ -16,16 +16,24 @@ router = APIRouter(include_in_schema=False, dependencies=[core.Protected])
 
 
 def _start_session(request: Request, user_id: int, target: str) -> Response:
+    """Log in: a new session, and with it a new CSRF token (the old page's token stops working)."""
     rt = core.runtime(request)
     with rt.db.session() as db:
         user = db.get(User, user_id)
         assert user is not None
-        token, _ = accounts.start_web_session(db, user)
+        token, session = accounts.start_web_session(db, user)
+        csrf = session.csrf_token
     response = core.redirect(core.safe_next(target))
-    response.set_cookie(core.SESSION_COOKIE, token, httponly=True, samesite="lax",
-                        secure=rt.settings.secure_cookies, max_age=accounts.SESSION_DAYS * 86400,
-                        path="/")
+    secure = rt.settings.secure_cookies
+    response.set_cookie(core.session_cookie(rt.settings), token, httponly=True, samesite="lax",
+                        secure=secure, max_age=accounts.SESSION_DAYS * 86400, path="/")
+    response.set_cookie(core.csrf_cookie(rt.settings), csrf, httponly=True, samesite="strict",
+                        secure=secure, path="/")
     return response
+
+
+def _address(request: Request) -> str | None:
+    return request.client.host if request.client else None
 
 
 @router.get("/")
@@ -81,27 +89,32 @@ def login(request: Request, name: str = Form(""), password: str = Form(""),
           next: str = Form("/today")) -> Response:
     try:
         with core.runtime(request).db.session() as db:
-            user_id = accounts.authenticate(db, name, password).id
+            user_id = accounts.authenticate(db, name, password, _address(request)).id
     except UserError as exc:
-        return core.render(request, "login.html",
-                           {"error": exc.message, "name": name, "next": core.safe_next(next)},
-                           status_code=401)
+        response = core.render(request, "login.html",
+                               {"error": exc.message, "name": name, "next": core.safe_next(next)},
+                               status_code=exc.status if exc.status in (429, 503) else 401)
+        if isinstance(exc, TooManyRequests):
+            response.headers["Retry-After"] = str(exc.retry_after)
+        return response
     return _start_session(request, user_id, next)
 
 
 @router.post("/logout")
 def logout(request: Request) -> Response:
-    with core.runtime(request).db.session() as db:
-        accounts.end_web_session(db, request.cookies.get(core.SESSION_COOKIE))
+    rt = core.runtime(request)
+    name = core.session_cookie(rt.settings)
+    with rt.db.session() as db:
+        accounts.end_web_session(db, request.cookies.get(name))
     response = core.redirect("/", "You are logged out. See you on the next run.")
-    response.delete_cookie(core.SESSION_COOKIE, path="/")
+    response.delete_cookie(name, path="/", secure=rt.settings.secure_cookies, httponly=True)
     return response
 
 
 def account_page(request: Request, actor: Actor, new_token: str | None = None,
-                  body_errors: list[str] | None = None, zone_error: str | None = None,
-                  password_error: str | None = None, calendar_url: str | None = None,
-                  calendar_error: str | None = None, status: int = 200) -> Response:
+                 body_errors: list[str] | None = None, zone_error: str | None = None,
+                 password_error: str | None = None, calendar_url: str | None = None,
+                 calendar_error: str | None = None, status: int = 200) -> Response:
     with core.runtime(request).db.session() as db:
         tokens = accounts.list_api_tokens(db, actor)
         user = db.get(User, actor.id)
@@ -109,15 +122,14 @@ def account_page(request: Request, actor: Actor, new_token: str | None = None,
         zone = user.timezone if user else clock.server_zone()
         calendar = {"on": bool(user and user.calendar_token_hash),
                     "time": calendar_feed.training_time(user) if user else None}
-    return core.render(request, "account.html", {"tokens": tokens, "new_token": new_token,
-                                                 "body": body, "body_errors": body_errors or [],
-                                                 "zone": zone, "zone_error": zone_error,
-                                                 "password_error": password_error,
-                                                 "calendar": calendar, "calendar_url": calendar_url,
-                                                 "calendar_error": calendar_error,
-                                                 "local_now": clock.local_now(zone),
-                                                 "zones": clock.zone_names()},
-                       status_code=status)
+    response = core.render(request, "account.html", {
+        "tokens": tokens, "new_token": new_token, "body": body, "body_errors": body_errors or [],
+        "zone": zone, "zone_error": zone_error, "password_error": password_error,
+        "calendar": calendar, "calendar_url": calendar_url, "calendar_error": calendar_error,
+        "local_now": clock.local_now(zone), "zones": clock.zone_names()}, status_code=status)
+    # The page can show a new token or calendar address: never keep it in a cache.
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @router.get("/account")
@@ -149,26 +161,6 @@ def save_timezone(request: Request, timezone: str = Form(""),
                          "earlier days stay as they were.")
 
 
-@router.post("/account/password")
-def change_password(request: Request, old_password: str = Form(""), new_password: str = Form(""),
-                    confirm_password: str = Form(""),
-                    actor: Actor = Depends(core.login_required)) -> Response:
-    if new_password != confirm_password:
-        differ = "The two new passwords differ; type the same one twice."
-        return account_page(request, actor, password_error=differ, status=422)
-    try:
-        with core.runtime(request).db.session() as db:
-            current = accounts.web_session(db, request.cookies.get(core.SESSION_COOKIE))
-            user = db.get(User, actor.id)
-            assert user is not None and current is not None
-            ended = account_data.change_password(db, user, old_password, new_password,
-                                                 keep_session_id=current[0].id)
-    except UserError as exc:
-        return account_page(request, actor, password_error=exc.message, status=422)
-    others = f" {ended} other session(s) were logged out." if ended else ""
-    return core.redirect("/account", "Password changed." + others)
-
-
 @router.post("/account/tokens")
 def create_token(request: Request, label: str = Form(""),
                  actor: Actor = Depends(core.login_required)) -> Response:
@@ -185,3 +177,32 @@ def revoke_token(request: Request, token_id: int,
     with core.runtime(request).db.session() as db:
         accounts.revoke_api_token(db, actor, token_id)
     return core.redirect("/account", "Token revoked. Scripts using it will stop working.")
+
+
+@router.post("/account/password")
+def change_password(request: Request, current: str = Form(""), password: str = Form(""),
+                    confirm: str = Form(""), actor: Actor = Depends(core.login_required)) -> Response:
+    """A new password ends every other web session and revokes every API token."""
+    login = core.current_login(request)
+    if password != confirm:
+        differ = "The two new passwords differ; type the same password twice."
+        return account_page(request, actor, status=422, password_error=differ)
+    try:
+        with core.runtime(request).db.session() as db:
+            user = db.get(User, actor.id)
+            assert user is not None
+            done = accounts.change_password(db, user, current, password,
+                                            keep_session_id=login.session_id if login else None)
+    except UserError as exc:
+        return account_page(request, actor, status=exc.status, password_error=exc.message)
+    return core.redirect("/account", (
+        f"Password changed. {done.sessions_ended} other session(s) logged out and "
+        f"{done.tokens_revoked} API token(s) revoked; create new tokens for your scripts."))
+
+
+@router.post("/account/sessions/end-others")
+def end_other_sessions(request: Request, actor: Actor = Depends(core.login_required)) -> Response:
+    login = core.current_login(request)
+    with core.runtime(request).db.session() as db:
+        ended = accounts.end_other_sessions(db, actor.id, login.session_id if login else None)
+    return core.redirect("/account", f"Logged out everywhere else ({ended} other session(s)).")

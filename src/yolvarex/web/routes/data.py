@@ -69,5 +69,7 @@ def delete(request: Request, password: str = Form(""),
         return _page(request, delete_error=exc.message, status=422)
     response = core.redirect("/", f"The account {actor.name} and everything it held are deleted. "
                                   "Thank you for running with yolvarex.")
-    response.delete_cookie(core.SESSION_COOKIE, path="/")
+    settings = core.runtime(request).settings
+    response.delete_cookie(core.session_cookie(settings), path="/", secure=settings.secure_cookies,
+                           httponly=True)
     return response

@@ -7,6 +7,7 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, File, Request, UploadFile
 from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
 
 from yolvarex import clock
 from yolvarex.api import uploads
@@ -54,8 +55,11 @@ async def analyze_upload(request: Request, file: UploadFile = File(...),
     if not data:
         return _index(request, actor, "Choose a run file (FIT, TCX or GPX) first.", 422)
     try:
-        with rt.db.session() as db:
-            report = form.analyse_file(rt.library, name, data, db, actor)
+        def work() -> form.FormReport:  # in a thread: the analysis must not hold the event loop
+            with rt.db.session() as db:
+                return form.analyse_file(rt.library, name, data, db, actor)
+
+        report = await run_in_threadpool(work)
     except Invalid as exc:
         return _index(request, actor, exc.message, 422)
     return _report_page(request, report)

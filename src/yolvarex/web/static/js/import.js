@@ -53,7 +53,11 @@
     const done = () => { busy = false; next(); };
     xhr.addEventListener("load", () => {
       if (xhr.status < 500 && xhr.responseText.includes("import-result")) {
-        job.item.replaceWith(fragment(xhr.responseText));
+        const nodes = fragment(xhr.responseText);
+        const added = Array.from(nodes.children);
+        job.item.replaceWith(nodes);
+        // An archive answers with a job that HTMX keeps asking about until it is done.
+        if (window.htmx) added.forEach((node) => window.htmx.process(node));
       } else {
         const text = xhr.status === 413 ? "Too large to upload." : "The upload failed; try again.";
         job.status.textContent = "Not imported";
