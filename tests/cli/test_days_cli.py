@@ -61,3 +61,21 @@ def test_a_day_that_is_not_one_is_one_sentence(cli, typed: str, words: str) -> N
         result = cli(*args)
         assert result.exit_code == 1, args
         assert words in " ".join(result.stderr.split()) and "Traceback" not in result.output
+
+
+def test_a_run_in_the_future_is_refused_everywhere(cli, client, rt) -> None:
+    from tests.conftest import api_token
+
+    cli("user", "create", "ann", "--password-stdin", input="correct horse\n")
+    today = clock.today("UTC")
+    refused = cli("log", "run", "-m", "30", "--date", "2030-01-01")
+    assert refused.exit_code == 1 and "is in the future" in " ".join(refused.stderr.split())
+    tomorrow = cli("log", "run", "-m", "30", "--date", "tomorrow", "--time", "00:30", "--json")
+    assert tomorrow.exit_code == 0  # a run just past midnight where the clock is behind
+    headers = api_token(rt, "ann")
+    api = client.post("/api/v1/activities/runs", json={"date": "2030-01-01", "minutes": 30},
+                      headers=headers)
+    assert api.status_code == 422 and "in the future" in api.json()["error"]
+    entry = json.loads(tomorrow.stdout)["id"]
+    moved = cli("log", "edit", str(entry), "--date", (today + dt.timedelta(days=9)).isoformat())
+    assert moved.exit_code == 1 and "in the future" in " ".join(moved.stderr.split())

@@ -15,7 +15,7 @@ SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[Heal
 RED_FLAGS = CATALOG["red_flags"].choices
 SYMPTOMS = CATALOG["symptoms"].choices
 WIDE = {"strain": 20000.0, "days_since_rest": 30, "soreness_days": 20, "symptom_free_days": 40,
-        "acwr": 4.0, "monotony": 6.0, "resting_hr_delta": 30.0}
+        "acwr": 4.0, "monotony": 6.0, "strain_vs_usual": 4.0, "resting_hr_delta": 30.0}
 
 
 def _value(spec: FactSpec) -> st.SearchStrategy[Any]:
@@ -116,7 +116,7 @@ def benign(name: str, values: dict[str, Any]) -> Any:
         "temperature_c": 36.7, "mood": 4, "stress": 2, "motivation": 4, "resting_hr": 50,
         "hrv_rmssd": 70.0, "red_flags": (), "resting_hr_baseline": 50.0, "resting_hr_delta": 0.0,
         "short_sleep_nights_3d": 0, "soreness_days": 0, "days_since_rest": 0, "acwr": 1.0,
-        "monotony": 1.0, "strain": 1000.0, "performance_trend": "stable",
+        "monotony": 1.0, "strain": 1000.0, "strain_vs_usual": 1.0, "performance_trend": "stable",
         "symptom_free_days": 30, "carried_symptoms": (), "planned": "easy",
     }[name]
 

@@ -34,7 +34,7 @@ def test_catalog_has_exactly_the_names_of_the_issue() -> None:
                "mood", "stress", "motivation", "resting_hr", "hrv_rmssd", "red_flags"}
     context = {"resting_hr_baseline", "resting_hr_delta", "hrv_ln_mean_7d", "hrv_ln_normal_low",
                "hrv_ln_normal_high", "short_sleep_nights_3d", "soreness_days", "days_since_rest",
-               "acwr", "monotony", "strain", "performance_trend", "symptom_free_days",
+               "acwr", "monotony", "strain", "strain_vs_usual", "performance_trend", "symptom_free_days",
                "carried_symptoms", "planned"}
     assert set(CATALOG) == checkin | context
     assert set(Context.model_fields) == context

@@ -198,3 +198,35 @@ def test_many_athletes_at_once_match_one_by_one() -> None:
     together = load.analyse(loads)
     for i in range(5):
         assert_matches(together, i, reference(loads[i].tolist()))
+
+
+def test_strain_against_the_runners_own_usual() -> None:
+    from yolvarex.domain.load import strain_vs_usual
+
+    steady = np.full((1, 40), 2000.0)
+    assert strain_vs_usual(steady)[0] == pytest.approx(1.0)
+    rising = steady.copy()
+    rising[0, -1] = 3000.0
+    assert strain_vs_usual(rising)[0] == pytest.approx(1.5)
+    young = np.full((1, 20), 2000.0)  # fewer than 14 known days before this week
+    assert np.isnan(strain_vs_usual(young)[0])
+    patchy = steady.copy()
+    patchy[0, 5:30] = np.nan
+    assert np.isnan(strain_vs_usual(patchy)[0])
+    two = np.vstack([steady, rising])  # a squad at once, row by row the same
+    assert strain_vs_usual(two).tolist() == pytest.approx([1.0, 1.5])
+
+
+def test_a_uniform_week_well_above_the_runners_usual_calls_for_rest() -> None:
+    """Foster 1998: the strain that came before illness differed per athlete; a recreational
+    runner's high week is far below any one fixed number."""
+    from tests.domain.trees_support import decide
+    from yolvarex.domain.verdict import Verdict
+
+    def load_verdict(**facts: float) -> Verdict:
+        return decide(days_since_rest=3, acwr=1.0, **facts).tree("load").verdict
+
+    assert load_verdict(monotony=2.4, strain=3200.0, strain_vs_usual=1.6) is Verdict.REST
+    assert load_verdict(monotony=2.4, strain=3200.0, strain_vs_usual=1.05) is Verdict.TRAIN
+    assert load_verdict(monotony=1.4, strain=3200.0, strain_vs_usual=1.6) is Verdict.TRAIN
+    assert load_verdict(monotony=2.4, strain=6500.0) is Verdict.REST  # usual not known yet

@@ -243,3 +243,28 @@ def test_the_same_manual_entry_twice_is_refused_like_an_imported_duplicate(rt, m
     with rt.db.session() as db:  # a second run later that day is not a duplicate
         training_log.log_entry(db, ann, RunEntry(date=back(2), time=dt.time(18), minutes=45, rpe=5))
         assert db.query(models.Activity).count() == 2
+
+
+def test_a_uniform_week_well_above_a_recreational_runners_usual_is_a_rest_day(rt, make_user) -> None:
+    """Issue 12 item 7: monotony above 2 at a strain high *for this runner* (far below 6000)
+    now calls for rest, as Foster's individual thresholds do; an ordinary week does not."""
+    ann = make_user("ann")
+    usual_week = [200, 0, 200, 0, 200, 0, 300]  # four weeks like this: strain about 1000
+    hard_week = [400, 150, 400, 150, 400, 150, 350]  # then this one: monotony 2.25, strain 4500
+    loads = usual_week * 4 + hard_week
+    with rt.db.session() as db:
+        for i, value in enumerate(loads):
+            day = back(len(loads) - i)
+            if value:
+                db.add(models.Activity(user_id=ann.id, sport="running", run_type="easy", day=day,
+                                       start=dt.datetime.combine(day, dt.time(7), tzinfo=dt.UTC),
+                                       duration_s=value * 60 / 5, rpe=5.0, load=float(value)))
+        save_checkin(db, ann, CheckIn(date=TODAY, sleep_hours=8, sleep_quality=4, soreness=1,
+                                      mood=4, stress=2, motivation=4))
+    with rt.db.session() as db:
+        facts = training_load.load_facts(db, ann, TODAY)
+        assert facts.monotony is not None and 2.0 < facts.monotony < 2.5
+        assert facts.strain is not None and facts.strain < 6000
+        assert facts.strain_vs_usual is not None and facts.strain_vs_usual > 3
+        decision = decisions.decide_day(db, ann, TODAY)
+    assert decision.tree("load").verdict.value == "rest"

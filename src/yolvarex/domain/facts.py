@@ -152,6 +152,8 @@ CATALOG: Mapping[str, FactSpec] = MappingProxyType({spec.name: spec for spec in 
     FactSpec("acwr", _N, "acute:chronic workload ratio", _HISTORY, "", 0, 100),
     FactSpec("monotony", _N, "training monotony (7 days)", _HISTORY, "", 0, 100),
     FactSpec("strain", _N, "training strain (7 days)", _HISTORY, "AU", 0, 10_000_000),
+    FactSpec("strain_vs_usual", _N, "this week's strain against your usual (1 = as usual)",
+             _HISTORY, "x", 0, 1000),
     FactSpec("performance_trend", _C, "performance trend", _HISTORY, choices=_values(Trend)),
     FactSpec("symptom_free_days", _I, "days since the last illness symptoms", _HISTORY, "days",
              0, 366),
@@ -185,6 +187,7 @@ class Context(BaseModel):
     acwr: float | None = _r(0, 100)
     monotony: float | None = _r(0, 100)
     strain: float | None = _r(0, 10_000_000)
+    strain_vs_usual: float | None = _r(0, 1000)
     performance_trend: Trend | None = None
     symptom_free_days: Annotated[int, Field(ge=0, le=366)] | None = None
     carried_symptoms: tuple[Symptom, ...] | None = None
@@ -397,7 +400,7 @@ def symptom_free(ill: FloatArray) -> int | None:
 
 def history_context(history: History, *, acwr: float | None = None,
                     monotony: float | None = None, strain: float | None = None,
-                    days_since_rest: int | None = None,
+                    strain_vs_usual: float | None = None, days_since_rest: int | None = None,
                     performance_trend: Trend | str | None = None,
                     planned: Planned | str | None = None) -> Context:
     """The context facts of `history.end` from the check-in series and the load figures."""
@@ -409,6 +412,7 @@ def history_context(history: History, *, acwr: float | None = None,
         short_sleep_nights_3d=short_sleep_nights(history.sleep_hours),
         soreness_days=soreness_streak(history.soreness),
         days_since_rest=days_since_rest, acwr=acwr, monotony=monotony, strain=strain,
+        strain_vs_usual=strain_vs_usual,
         performance_trend=Trend(performance_trend) if performance_trend else None,
         symptom_free_days=symptom_free(history.ill),
         carried_symptoms=history.carried,

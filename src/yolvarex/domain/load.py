@@ -50,6 +50,9 @@ GAP_DAYS = 28
 #: Days of a stretch before its averages (and so ACWR, fitness, fatigue, form) are known.
 WARM_UP_DAYS = CHRONIC_DAYS
 MONOTONY_DAYS = 7
+#: The days of a runner's own strain that set their usual, for `strain_vs_usual`.
+USUAL_STRAIN_DAYS = 28
+USUAL_STRAIN_MIN_DAYS = 14
 
 
 def session_load(rpe: float, minutes: float) -> float:
@@ -242,3 +245,21 @@ def _post(avg: FloatArray, sums: FloatArray, centre: FloatArray, ratio: FloatArr
     np.multiply(mean, monotony, out=strain)
     strain *= 7
     np.subtract(fitness, fatigue, out=form)
+
+
+def strain_vs_usual(strain: npt.ArrayLike) -> FloatArray:
+    """Each athlete's latest 7-day strain against their own usual: the mean strain of the 28
+    days before that week, when at least 14 of them are known. Foster (1998) found the strain
+    that went with illness differed from athlete to athlete, so a rule reads it against the
+    runner's own history rather than one number for everyone. Shape (athletes,); NaN unknown.
+    """
+    values = np.atleast_2d(np.asarray(strain, dtype=np.float64))
+    last = values[:, -1]
+    before = values[:, -(USUAL_STRAIN_DAYS + MONOTONY_DAYS):-MONOTONY_DAYS]
+    known = np.isfinite(before)
+    counts = known.sum(axis=1)
+    totals = np.where(known, before, 0.0).sum(axis=1)
+    usual = np.where(counts >= USUAL_STRAIN_MIN_DAYS, totals / np.maximum(counts, 1), np.nan)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio: FloatArray = np.where((usual > 0) & np.isfinite(last), last / usual, np.nan)
+    return ratio

@@ -55,7 +55,8 @@ def facts_for_day(db: Session, actor: Actor, day: dt.date, athlete_id: int | Non
     context = history_context(
         History.from_checkins(recent, day),
         acwr=None if load.acwr is None else min(load.acwr, MAX_ACWR),
-        monotony=load.monotony, strain=load.strain, days_since_rest=load.days_since_rest,
+        monotony=load.monotony, strain=load.strain, strain_vs_usual=load.strain_vs_usual,
+        days_since_rest=load.days_since_rest,
         performance_trend=performance_trend(run_summaries(db, actor, day, athlete_id), day),
         planned=planned_session(db, actor, day, athlete_id))
     return Facts.build(day, today, context)

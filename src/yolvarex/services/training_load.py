@@ -108,6 +108,7 @@ class LoadFacts:
     stretch_start: dt.date | None = None
     known_from: dt.date | None = None
     note: str | None = None
+    strain_vs_usual: float | None = None  # this week's strain against the runner's own usual
 
 
 def _known(value: float) -> float | None:
@@ -161,6 +162,7 @@ def squad_load_facts(db: Session, actor: Actor, athlete_ids: list[int],
         active = list(starts)
         loads, trained = squad_daily_loads(db, actor, active, min(starts.values()), yesterday)
         a = load.analyse(loads, trained)
+        usual = load.strain_vs_usual(a.strain)
         for i, athlete_id in enumerate(active):
             start = starts[athlete_id]
             known_from = start + dt.timedelta(days=load.WARM_UP_DAYS)  # the morning after day 28
@@ -170,7 +172,7 @@ def squad_load_facts(db: Session, actor: Actor, athlete_ids: list[int],
                 chronic=_known(a.chronic[i, -1]), monotony=monotony, strain=_known(a.strain[i, -1]),
                 days_since_rest=int(a.days_since_rest[i, -1]), fitness=_known(a.fitness[i, -1]),
                 fatigue=_known(a.fatigue[i, -1]), form=_known(a.form[i, -1]), stretch_start=start,
-                known_from=known_from,
+                known_from=known_from, strain_vs_usual=_known(usual[i]),
                 note=_note(day, True, start, known_from, monotony is None, int(a.stretch_day[i, -1])))
     return {athlete_id: out[athlete_id] for athlete_id in athlete_ids}
 

@@ -94,8 +94,19 @@ def parse(model: type[BaseModel], data: dict[str, Any], what: str, keep_empty: b
         raise Invalid(f"The {what} has invalid values.", details=details) from None
 
 
+#: How far past the runner's today a logged session may start (a late evening across midnight).
+FUTURE_SLACK = dt.timedelta(days=1)
+
+
 def _place(row: models.Activity, day: dt.date, time: dt.time | None, zone: str) -> None:
-    """Start a hand-logged session at a local date and wall-clock time in the athlete's zone."""
+    """Start a hand-logged session at a local date and wall-clock time in the athlete's zone;
+    a session more than a day ahead of the runner's today is refused (it has not happened)."""
+    today = clock.today(zone)
+    if day > today + FUTURE_SLACK:
+        raise Invalid(f"{day:%A %d %B %Y} is in the future (today is {today:%A %d %B} where you "
+                      "are). Log a session once you have done it; what is to come lives in "
+                      "your plan.", details=[f"date: {day.isoformat()} is after "
+                                             f"{(today + FUTURE_SLACK).isoformat()}"])
     row.start = clock.instant_at(day, time or DEFAULT_TIME, zone)
     row.day, row.utc_offset_min = local_start(row.start, zone)
 
