@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from yolvarex.domain.form.metrics import BANDS, Grade, Metric, grade, is_imbalanced
+from yolvarex.domain.form.metrics import BANDS, Grade, Metric, grade
 
 P, B, G, OR, R = Grade.PURPLE, Grade.BLUE, Grade.GREEN, Grade.ORANGE, Grade.RED
 
@@ -40,8 +40,9 @@ def test_step_length_has_no_band() -> None:
 
 
 def test_imbalance_is_outside_49_3_to_50_7() -> None:
-    assert not is_imbalanced(50.7) and not is_imbalanced(49.3)
-    assert is_imbalanced(50.71) and is_imbalanced(49.29)
+    assert grade(Metric.BALANCE, 50.7) is Grade.GREEN and grade(Metric.BALANCE, 49.3) is Grade.GREEN
+    assert grade(Metric.BALANCE, 50.71) is not Grade.GREEN
+    assert grade(Metric.BALANCE, 49.29) is not Grade.GREEN
 
 
 @given(st.sampled_from(sorted(BANDS)), st.floats(0, 400), st.floats(0, 400))

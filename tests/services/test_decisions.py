@@ -100,7 +100,10 @@ def test_load_and_performance_trend_from_stored_runs(rt, make_user) -> None:
         decision = decisions.decide_day(db, ann, TODAY)
     assert facts.get("performance_trend") == "declining"
     assert facts.get("acwr") > 1.5 and facts.get("days_since_rest") == 6
-    assert decision.tree("load").verdict.value == "modify"
+    # the week more than doubled, six alike days: monotony above 2 at a strain twice the
+    # runner's usual asks for a rest day before the ratio's "keep it easy" (Foster 1998)
+    assert facts.get("monotony") > 2 and facts.get("strain_vs_usual") > 1.25
+    assert decision.tree("load").leaf == "rest-monotony"
     assert decision.tree("overreaching").leaf == "easy-watch"  # slower and low mood
 
 

@@ -84,10 +84,6 @@ class FactSpec:
     def is_number(self) -> bool:
         return self.type in (FactType.NUMBER, FactType.INTEGER)
 
-    @property
-    def is_list(self) -> bool:
-        return self.type in (FactType.CHOICES, FactType.TEXTS)
-
     def describe(self) -> str:
         if self.is_number:
             unit = f" {self.unit}" if self.unit else ""

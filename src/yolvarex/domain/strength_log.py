@@ -17,7 +17,6 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from yolvarex.content.schemas.common import Id
 from yolvarex.domain.perftest import TESTS, Side, TestName
-from yolvarex.domain.progression import LoggedSession, LoggedSet
 
 Rpe = Annotated[float, Field(ge=0, le=10)]
 Note = Annotated[str, Field(max_length=2000)]
@@ -76,9 +75,3 @@ class SessionIn(BaseModel):
         if not self.sets and not self.tests:
             raise ValueError("log at least one set or one test result")
         return self
-
-    def as_logged(self) -> LoggedSession:
-        return LoggedSession(self.date, tuple(
-            LoggedSet(exercise=s.exercise, reps=s.reps, seconds=s.seconds, load_kg=s.load_kg,
-                      side=s.side.value, rpe=s.rpe, completed=s.completed) for s in self.sets),
-            rpe=self.rpe)

@@ -126,7 +126,3 @@ def grade(metric: Metric, value: float) -> Grade | None:
         return Grade.ORANGE
     return Grade.RED
 
-
-def is_imbalanced(left_pct: float) -> bool:
-    low, high = BALANCE_RANGE
-    return not low <= left_pct <= high
