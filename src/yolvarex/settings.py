@@ -65,36 +65,32 @@ class Settings:
     max_body_bytes: int = 1024 * 1024
 
 
+def _size(env: dict[str, str], name: str, default: str, bounds: tuple[int, int], unit: str) -> float:
+    raw = env.get(name, default)
+    try:
+        value = float(raw)
+    except ValueError:
+        value = float("nan")
+    low, high = bounds
+    if not low <= value <= high:
+        raise InvalidSetting(f"{name}={raw!r} is not a size in {unit} from {low} to {high}; "
+                             f"for example {name}={default}.")
+    return value
+
+
 def load_settings(env: dict[str, str] | None = None) -> Settings:
     env = dict(os.environ if env is None else env)
     data_dir = Path(env.get(ENV_DATA_DIR) or platformdirs.user_data_dir("yolvarex", appauthor=False))
     url = env.get(ENV_DATABASE_URL) or f"sqlite:///{data_dir / 'yolvarex.sqlite3'}"
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
-    raw_mb = env.get(ENV_MAX_UPLOAD_MB, "50")
-    try:
-        max_mb = float(raw_mb)
-    except ValueError:
-        max_mb = float("nan")
-    low, high = MAX_UPLOAD_MB
-    if not low <= max_mb <= high:
-        raise InvalidSetting(f"{ENV_MAX_UPLOAD_MB}={raw_mb!r} is not a size in megabytes from "
-                             f"{low} to {high}; for example {ENV_MAX_UPLOAD_MB}=50.")
-    raw_kb = env.get(ENV_MAX_BODY_KB, "1024")
-    try:
-        max_kb = float(raw_kb)
-    except ValueError:
-        max_kb = float("nan")
-    low, high = MAX_BODY_KB
-    if not low <= max_kb <= high:
-        raise InvalidSetting(f"{ENV_MAX_BODY_KB}={raw_kb!r} is not a size in kilobytes from "
-                             f"{low} to {high}; for example {ENV_MAX_BODY_KB}=1024.")
-    for name in (ENV_TIMEZONE,):
-        if env.get(name):
-            try:
-                valid_zone(env[name])
-            except UnknownZone as exc:
-                raise InvalidSetting(f"{name}: {exc}") from None
+    max_mb = _size(env, ENV_MAX_UPLOAD_MB, "50", MAX_UPLOAD_MB, "megabytes")
+    max_kb = _size(env, ENV_MAX_BODY_KB, "1024", MAX_BODY_KB, "kilobytes")
+    if env.get(ENV_TIMEZONE):
+        try:
+            valid_zone(env[ENV_TIMEZONE])
+        except UnknownZone as exc:
+            raise InvalidSetting(f"{ENV_TIMEZONE}: {exc}") from None
     if env.get(ENV_CLOCK):
         try:
             parse_instant(env[ENV_CLOCK])
