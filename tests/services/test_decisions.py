@@ -200,3 +200,25 @@ def test_stateless_decision_and_context_errors() -> None:
         decisions.parse_context({"acwr": -1, "planed": "tempo"})
     assert any(d.startswith("planed: unknown field") for d in bad.value.details)
     assert any(d.startswith("acwr:") for d in bad.value.details)
+
+
+def test_a_carried_illness_shows_on_today_the_plan_and_the_board_without_a_check_in(
+        rt, make_user, client) -> None:
+    from tests.conftest import web_login
+    from yolvarex import clock
+    from yolvarex.services import accounts, coach_board
+
+    ann, kim = make_user("ann"), make_user("kim", role="coach")
+    today = clock.today(ann.timezone)
+    with rt.db.session() as db:
+        accounts.accept_coach(db, ann, accounts.invite_athlete(db, kim, "ann").id)
+        assert decisions.todays_decision(db, ann, today) is None  # nothing yet: it waits
+        save_checkin(db, ann, CheckIn(date=today - dt.timedelta(days=1), symptoms=("fever",),
+                                      temperature_c=39.2))
+    with rt.db.session() as db:
+        decision = decisions.todays_decision(db, ann, today)
+        assert decision is not None and decision.verdict.value == "rest"
+        board = coach_board.board(db, kim)
+    assert board[0].verdict is not None and board[0].verdict.value == "rest"
+    web_login(client, "ann")
+    assert 'id="verdict"' in client.get("/today").text

@@ -48,8 +48,8 @@ def board(db: Session, coach: Actor) -> list[AthleteStatus]:
         today, load = todays[user.id], loads[user.id]
         since = today - dt.timedelta(days=COMPLIANCE_DAYS)
         last = last_checkins.get(user.id)
-        verdict = decisions.decide_day(db, coach, today, user.id, load).verdict \
-            if last == today else None
+        decision = decisions.todays_decision(db, coach, today, user.id, load)
+        verdict = None if decision is None else decision.verdict
         stored = plans.current_plan(db, coach, user.id)
         planned = {s.date for w in stored.plan.weeks for s in w.sessions
                    if since <= s.date < today} if stored else set()

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from yolvarex.content import Library
@@ -22,6 +23,7 @@ from yolvarex.services import custom_trees
 from yolvarex.services.facts import facts_for_day
 from yolvarex.services.runtime import library
 from yolvarex.services.training_load import LoadFacts
+from yolvarex.store import models
 from yolvarex.store.access import Actor
 
 _ENGINES: dict[int, tuple[Library, Engine]] = {}
@@ -51,6 +53,22 @@ def decide_day(db: Session, actor: Actor, day: dt.date, athlete_id: int | None =
     athlete_id = actor.id if athlete_id is None else athlete_id
     facts = facts_for_day(db, actor, day, athlete_id, load)
     return _engine_for(db, actor, athlete_id).decide(facts)
+
+
+def todays_decision(db: Session, actor: Actor, day: dt.date, athlete_id: int | None = None,
+                    load: LoadFacts | None = None) -> Decision | None:
+    """The day's decision as the faces show it: once the runner has checked in that day, or
+    without a check-in when an illness reported at the last one is carried forward (a fever
+    yesterday is not forgotten because today's check-in is missing). Otherwise None: the
+    verdict waits for the check-in. The one rule for Today, the Plan page, the coach's board
+    and the routine suggestions."""
+    athlete_id = actor.id if athlete_id is None else athlete_id
+    checked_in = db.scalar(select(models.CheckIn.id).where(
+        models.CheckIn.user_id == athlete_id, models.CheckIn.date == day)) is not None
+    decision = decide_day(db, actor, day, athlete_id, load)
+    if checked_in or decision.facts.values.get("carried_symptoms"):
+        return decision
+    return None
 
 
 def _invalid(what: str, exc: ValidationError) -> Invalid:

@@ -190,8 +190,9 @@ def situation_for(db: Session, actor: Actor, today: dt.date, *, verdict: Verdict
     done = tuple(Done(routine=c.routine, day=c.day)
                  for c in history.routine_completions(db, actor, yesterday, today, athlete_id))
     todays = checkin if checkin is not None and checkin.date == today else None
-    if verdict is None and todays is not None:
-        verdict = decisions.decide_day(db, actor, today, athlete_id).verdict
+    if verdict is None:
+        decision = decisions.todays_decision(db, actor, today, athlete_id)
+        verdict = None if decision is None else decision.verdict
     if not planned:
         planned = planned_kinds(plans.planned_for(db, actor, today, athlete_id))
     situation = Situation(

@@ -22,10 +22,10 @@ from yolvarex.domain.plan.generate import format_weeks
 from yolvarex.domain.plan.model import BlockKind, Focus
 from yolvarex.domain.plan.profile import WEEKDAYS, Distance, Experience, Placement, RunKind
 from yolvarex.domain.verdict import Verdict
-from yolvarex.errors import Invalid, NotFound
+from yolvarex.errors import Invalid
 from yolvarex.export.ics import plan_to_ics
 from yolvarex.export.plan_print import PdfUnavailable, plan_document, to_pdf
-from yolvarex.services import checkins, decisions, plans, strength_log
+from yolvarex.services import decisions, plans, strength_log
 from yolvarex.services import form as form_service
 from yolvarex.services.plans import StoredPlan
 from yolvarex.store.access import Actor
@@ -177,8 +177,10 @@ def plan(request: Request, print_view: int = Query(0, alias="print"),
             logged = {s.date for s in strength_log.sessions(
                 db, actor, stored.plan.profile.start, stored.plan.profile.end)}
         today = clock.today(actor.timezone)
-        preview = verdict_preview(stored, today, verdict_today(db, actor, today), _library(request)) \
+        decided = decisions.todays_decision(db, actor, today) \
             if stored is not None and stored.plan.session_on(today) is not None else None
+        preview = verdict_preview(stored, today, decided.verdict, _library(request)) \
+            if decided is not None else None
         drills = form_service.run_day_card(db, actor, _library(request), today) \
             if stored is not None else None
     context: dict[str, Any] = {"stored": stored, "print_view": bool(print_view), "logged": logged,
@@ -380,15 +382,6 @@ async def workout_submit(request: Request, day: dt.date,
 
 
 # -- the Today card --------------------------------------------------------------------------
-
-def verdict_today(db: Session, actor: Actor, day: dt.date) -> Verdict | None:
-    """The day's verdict from the rest trees, once the runner has done the day's check-in."""
-    try:
-        checkins.get_checkin(db, actor, day)
-    except NotFound:
-        return None
-    return decisions.decide_day(db, actor, day).verdict
-
 
 def verdict_preview(stored: StoredPlan | None, day: dt.date, verdict: Verdict | None,
                     library: Library) -> Adaptation | None:

@@ -28,8 +28,8 @@ def today(request: Request, actor: Actor = Depends(core.login_required)) -> Resp
             checkin = checkins.get_checkin(db, actor, day)
         except NotFound:
             checkin = None
-        verdict = None if checkin is None else decision_view(
-            decisions.decide_day(db, actor, day), core.runtime(request).library)
+        decision = decisions.todays_decision(db, actor, day)
+        verdict = None if decision is None else decision_view(decision, core.runtime(request).library)
         week = history.week_totals(db, actor, 1, day)[0]
         recent = history.activities(db, actor, day - dt.timedelta(days=6), day)[::-1][:5]
         strength = strength_card(db, actor, day, core.runtime(request).library,
