@@ -195,3 +195,30 @@ def cli(db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callabl
     def run(*args: str, input: str | None = None) -> object:
         return runner.invoke(app, list(args), input=input, catch_exceptions=False)
     return run
+
+
+@pytest.fixture
+def snapshot(request: pytest.FixtureRequest) -> Callable[[str, str | bytes], None]:
+    """Compare generated text or bytes with `snapshots/NAME` beside the test (see tests/snapshots.py)."""
+    from tests import snapshots
+
+    folder = Path(str(request.path)).parent / "snapshots"
+
+    def check(name: str, actual: str | bytes) -> None:
+        snapshots.check(folder / name, actual)
+    return check
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """In clean mode, after a whole-suite run in one process, delete unused snapshot files."""
+    from tests import snapshots
+
+    if snapshots.mode() != "clean" or hasattr(session.config, "workerinput"):
+        return
+    if getattr(session.config.option, "numprocesses", None):
+        print("\nsnapshot clean needs one process: run `pytest -n 0` with YOLVAREX_SNAPSHOTS=clean")
+        return
+    if exitstatus == 0 and not session.config.args[1:] and session.testscollected > 1000:
+        for path in snapshots.unused(Path(__file__).parent):
+            print(f"\nremoving unused snapshot {path}")
+            path.unlink()

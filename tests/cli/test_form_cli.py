@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-from pathlib import Path
 
 import pytest
 
@@ -112,18 +110,13 @@ def test_drills_for_a_fault_and_from_the_latest_assessment(cli) -> None:
     assert unknown.exit_code == 1 and "no fault called 'wobble'" in unknown.stderr
 
 
-SNAPSHOTS = Path(__file__).parent / "snapshots"
 
 
 @pytest.mark.parametrize("name", ["garmin-fenix-5-run.fit", "activity-small-fenix2-run.fit",
                                   "compressed-speed-distance.fit"])
-def test_analyze_json_snapshot(cli, name: str) -> None:
-    """The whole report for real files, kept under snapshots/ (YOLVAREX_UPDATE_SNAPSHOTS=1 rewrites)."""
+def test_analyze_json_snapshot(cli, snapshot, name: str) -> None:
+    """The whole report for real files, kept under snapshots/ (see tests/snapshots.py)."""
     result = cli("form", "analyze", str(ACTIVITIES / name), "--json")
     assert result.exit_code == 0
-    path = SNAPSHOTS / f"form-analyze-{name.rsplit('.', 1)[0]}.json"
-    if os.environ.get("YOLVAREX_UPDATE_SNAPSHOTS") == "1":
-        SNAPSHOTS.mkdir(exist_ok=True)
-        path.write_text(result.stdout, encoding="utf-8")
-    assert path.exists(), f"no snapshot {path.name}; run with YOLVAREX_UPDATE_SNAPSHOTS=1 to write it"
-    assert json.loads(result.stdout) == json.loads(path.read_text(encoding="utf-8"))
+    normalised = json.dumps(json.loads(result.stdout), indent=2, ensure_ascii=False) + "\n"
+    snapshot(f"form-analyze-{name.rsplit('.', 1)[0]}.json", normalised)

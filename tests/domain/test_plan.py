@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
@@ -14,8 +12,6 @@ from yolvarex.domain.plan import Plan, Profile, generate_plan, profile_errors
 from yolvarex.domain.plan.ladders import Ladders
 from yolvarex.domain.plan.profile import Experience
 
-SNAPSHOTS = Path(__file__).parent / "snapshots"
-UPDATE = os.environ.get("YOLVAREX_UPDATE_SNAPSHOTS") == "1"
 LIBRARY, _ = load_library()
 
 ISSUE_PROFILE = {
@@ -28,15 +24,7 @@ ISSUE_PROFILE = {
     "injury_history": ["knee"], "placement": "easy_days"}
 
 
-def snapshot(name: str, text: str) -> None:
-    path = SNAPSHOTS / name
-    if UPDATE or not path.exists():
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8"), (
-        f"{name} changed; if that is intended, run with YOLVAREX_UPDATE_SNAPSHOTS=1")
-
-
-def test_plan_json_snapshot() -> None:
+def test_plan_json_snapshot(snapshot) -> None:
     plan = generate_plan(Profile.model_validate(ISSUE_PROFILE), LIBRARY)
     text = json.dumps(plan.to_json(), indent=1, sort_keys=True) + "\n"
     snapshot("plan-issue-profile.json", text)

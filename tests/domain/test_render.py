@@ -2,31 +2,27 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from tests.domain.trees_support import decide
-from tests.snapshots import assert_snapshot
 from yolvarex.content import load_library
 from yolvarex.content.schemas.tree import Tree
 from yolvarex.domain.trees.render import edges, render
 
-SNAPSHOTS = Path(__file__).parent / "snapshots"
 LIBRARY, _ = load_library()
 
 
 @pytest.mark.parametrize("tree_id", sorted(LIBRARY.trees))
 @pytest.mark.parametrize(("fmt", "suffix"), [("mermaid", "mmd"), ("dot", "dot")])
-def test_diagram_snapshot(tree_id: str, fmt: str, suffix: str) -> None:
-    assert_snapshot(SNAPSHOTS / f"{tree_id}.{suffix}", render(LIBRARY.trees[tree_id], fmt))
+def test_diagram_snapshot(tree_id: str, fmt: str, suffix: str, snapshot) -> None:
+    snapshot(f"{tree_id}.{suffix}", render(LIBRARY.trees[tree_id], fmt))
 
 
 @pytest.mark.parametrize(("fmt", "suffix"), [("mermaid", "mmd"), ("dot", "dot")])
-def test_diagram_with_todays_path_snapshot(fmt: str, suffix: str) -> None:
+def test_diagram_with_todays_path_snapshot(fmt: str, suffix: str, snapshot) -> None:
     result = decide(pain=4, pain_next_morning="settled").tree("pain")
     path = [(s.node, s.result) for s in result.path]
-    assert_snapshot(SNAPSHOTS / f"pain-path.{suffix}", render(LIBRARY.trees["pain"], fmt, path))
+    snapshot(f"pain-path.{suffix}", render(LIBRARY.trees["pain"], fmt, path))
 
 
 def test_every_node_and_branch_is_drawn() -> None:

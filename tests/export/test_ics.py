@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 from icalendar import Calendar
@@ -22,11 +21,8 @@ def _ics() -> bytes:
     return plan_to_ics(generate_plan(Profile.model_validate(ISSUE_PROFILE), LIBRARY), LIBRARY, STAMP)
 
 
-def test_ics_snapshot() -> None:
-    data = _ics()
-    if os.environ.get("YOLVAREX_UPDATE_SNAPSHOTS") == "1" or not SNAPSHOT.exists():
-        SNAPSHOT.write_bytes(data)
-    assert data == SNAPSHOT.read_bytes(), "run with YOLVAREX_UPDATE_SNAPSHOTS=1 if intended"
+def test_ics_snapshot(snapshot) -> None:
+    snapshot(SNAPSHOT.name, _ics())
 
 
 def test_every_session_is_an_all_day_event_with_its_content() -> None:

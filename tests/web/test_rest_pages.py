@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from tests.conftest import web_login
 from tests.services.test_decisions import COACH_TREE
-from tests.snapshots import assert_snapshot
 from yolvarex import clock
 from yolvarex.content import load_library
 from yolvarex.services import accounts
 from yolvarex.store.access import Actor
 from yolvarex.web.tree_svg import tree_svg
 
-SNAPSHOTS = Path(__file__).parent / "snapshots"
 LIBRARY, _ = load_library()
 TODAY = clock.today(None).isoformat()
 
@@ -175,16 +172,16 @@ def test_coach_tree_editor(client, rt, make_user) -> None:
 
 
 @pytest.mark.parametrize("tree_id", sorted(LIBRARY.trees))
-def test_svg_snapshot(tree_id: str) -> None:
-    assert_snapshot(SNAPSHOTS / f"{tree_id}.svg", tree_svg(LIBRARY.trees[tree_id]))
+def test_svg_snapshot(tree_id: str, snapshot) -> None:
+    snapshot(f"{tree_id}.svg", tree_svg(LIBRARY.trees[tree_id]))
 
 
-def test_svg_with_a_path_snapshot_and_no_overlaps() -> None:
+def test_svg_with_a_path_snapshot_and_no_overlaps(snapshot) -> None:
     from yolvarex.web.tree_svg import BOX_W, layout
 
     path = [("bone-stress-signs", "unknown"), ("sharp-pinpoint", "no"), ("builds-in-run", "unknown"),
             ("any-pain", "yes"), ("severe", "no"), ("moderate", "yes"), ("settles", "yes")]
-    assert_snapshot(SNAPSHOTS / "pain-path.svg", tree_svg(LIBRARY.trees["pain"], path))
+    snapshot("pain-path.svg", tree_svg(LIBRARY.trees["pain"], path))
     for tree in LIBRARY.trees.values():
         boxes = list(layout(tree).values())
         assert len(boxes) == len(tree.nodes)
