@@ -15,7 +15,7 @@ from rich.console import Console
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from yolvarex import clock
+from yolvarex import clock, logs
 from yolvarex.content import Library
 from yolvarex.errors import UserError
 from yolvarex.services import accounts
@@ -80,7 +80,9 @@ def checked_library() -> Library:
 def runtime() -> Runtime:
     """Open the app (content checked, database migrated) or exit with a clear message."""
     try:
-        return open_runtime(load_settings())
+        settings = load_settings()
+        logs.configure(settings.log_level or "warning")
+        return open_runtime(settings)
     except InvalidSetting as exc:
         fail(str(exc))
     except ContentInvalid as exc:
