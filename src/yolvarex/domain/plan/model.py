@@ -25,7 +25,6 @@ from typing import Any
 from yolvarex.content.schemas.exercise import LegLoad
 from yolvarex.domain.plan.profile import Profile, RunKind
 
-
 #: The stored plan shape this code writes.
 PLAN_FORMAT = 2
 #: format n -> the function turning a plan of format n into format n + 1.
