@@ -14,6 +14,7 @@ from yolvarex.api.auth import api_actor, db_session
 from yolvarex.domain.trees.render import FORMATS, render
 from yolvarex.errors import Invalid, NotFound
 from yolvarex.services import checkins, custom_trees, decisions
+from yolvarex.services.decisions import TreeSummary
 from yolvarex.store.access import Actor
 
 router = APIRouter(prefix="/api/v1", tags=["decisions"])
@@ -27,13 +28,6 @@ class DecideBody(BaseModel):
 
 class TreeSource(BaseModel):
     source: str = Field(description="The tree in YAML, as in `yolvarex tree show ID --json`.")
-
-
-class TreeSummary(BaseModel):
-    id: str
-    title: str
-    summary: str
-    owner: str | None
 
 
 @router.get("/decisions/{day}", summary="The verdict of a day, with every tree's path")
@@ -54,8 +48,7 @@ def decide(body: DecideBody, actor: Actor = Depends(api_actor)) -> dict[str, Any
 @router.get("/trees", response_model=list[TreeSummary],
             summary="The trees that decide your verdict: shipped ones, then your coaches'")
 def list_trees(actor: Actor = Depends(api_actor), db: Session = Depends(db_session)) -> list[TreeSummary]:
-    return [TreeSummary(id=i.id, title=i.title, summary=i.tree.summary, owner=i.owner)
-            for i in decisions.trees_for(db, actor)]
+    return [i.summary() for i in decisions.trees_for(db, actor)]
 
 
 @router.post("/trees/validate", summary="Check a tree written in YAML")
@@ -82,8 +75,7 @@ def diagram(tree_id: str, format: str = Query("mermaid", description="mermaid or
 @router.get("/trees/{tree_id:path}", summary="One tree: its questions and verdicts")
 def show_tree(tree_id: str, actor: Actor = Depends(api_actor),
               db: Session = Depends(db_session)) -> dict[str, Any]:
-    info = decisions.tree_named(db, actor, tree_id)
-    return {"id": info.id, **info.tree.model_dump(mode="json", by_alias=True, exclude={"id"})}
+    return decisions.tree_named(db, actor, tree_id).document()
 
 
 def _stored(s: custom_trees.StoredTree, source: bool = False) -> dict[str, Any]:

@@ -112,6 +112,21 @@ class TreeInfo:
     def owner(self) -> str | None:
         return self.tree.owner
 
+    def summary(self) -> TreeSummary:
+        return TreeSummary(id=self.id, title=self.title, summary=self.tree.summary, owner=self.owner)
+
+    def document(self) -> dict[str, Any]:
+        """The whole tree as JSON, under the id it is known by here."""
+        return {"id": self.id, **self.tree.model_dump(mode="json", by_alias=True, exclude={"id"})}
+
+
+@dataclass(frozen=True)
+class TreeSummary:
+    id: str
+    title: str
+    summary: str
+    owner: str | None  # the coach who wrote it; None for a shipped tree
+
 
 def shipped_trees() -> list[TreeInfo]:
     return [TreeInfo(c.id, c.source) for c in shipped_engine().trees]
