@@ -6,12 +6,13 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from fastapi import APIRouter, Body, Depends, Query
+from fastapi import APIRouter, Body, Depends
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session
 
 from yolvarex import clock
 from yolvarex.api.auth import api_actor, db_session, runtime
+from yolvarex.api.params import DayRange, day_range
 from yolvarex.content.kinds import KINDS, kind_named
 from yolvarex.errors import Invalid, NotFound
 from yolvarex.services import checkins, days
@@ -100,10 +101,8 @@ def get_checkin(day: dt.date, actor: Actor = Depends(api_actor),
 
 
 @router.get("/checkins", tags=["check-ins"], summary="Check-ins in a date range, oldest first")
-def list_checkins(start: dt.date = Query(alias="from"), end: dt.date = Query(alias="to"),
+def list_checkins(days: DayRange = Depends(day_range),
                   actor: Actor = Depends(api_actor),
                   db: Session = Depends(db_session)) -> list[dict[str, Any]]:
-    if end < start or (end - start).days > 366 * 5:
-        raise Invalid("Give a range with `from` before `to`, at most five years long.")
     return [c.model_dump(mode="json", exclude_none=True)
-            for c in checkins.list_checkins(db, actor, start, end)]
+            for c in checkins.list_checkins(db, actor, days.start, days.end)]

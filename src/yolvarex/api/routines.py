@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 
 from yolvarex import clock
 from yolvarex.api.auth import api_actor, db_session, runtime
+from yolvarex.api.params import DayRange, day_range
 from yolvarex.domain.recovery.streak import Streak
-from yolvarex.errors import Invalid
 from yolvarex.services import history
 from yolvarex.services import routines as service
 from yolvarex.services.runtime import Runtime
@@ -92,12 +92,10 @@ def suggestions(verdict: str | None = Query(None, description="Today's verdict, 
 
 @router.get("/completions", response_model=list[CompletionOut],
             summary="Routines you finished in a date range, oldest first")
-def completions(start: dt.date = Query(alias="from"), end: dt.date = Query(alias="to"),
+def completions(days: DayRange = Depends(day_range),
                 actor: Actor = Depends(api_actor),
                 db: Session = Depends(db_session)) -> list[CompletionOut]:
-    if end < start or (end - start).days > 366 * 5:
-        raise Invalid("Give a range with `from` before `to`, at most five years long.")
-    return [CompletionOut.of(r) for r in history.routine_completions(db, actor, start, end)]
+    return [CompletionOut.of(r) for r in history.routine_completions(db, actor, days.start, days.end)]
 
 
 @router.get("/streak", response_model=Streak,

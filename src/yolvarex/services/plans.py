@@ -37,7 +37,7 @@ def parse_profile(data: Any) -> Profile:
     try:
         return Profile.model_validate(data)
     except ValidationError as exc:
-        raise Invalid("The profile has invalid values.", details=profile_errors(exc)) from None
+        raise Invalid.of("profile", exc, profile_errors) from None
 
 
 def read_profile_text(text: str, name: str = "profile") -> dict[str, Any]:
