@@ -7,8 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Body, Depends, File, Query, Request, Response, UploadFile
 from sqlalchemy.orm import Session
 
-from yolvarex import clock
-from yolvarex.api import uploads
+from yolvarex import clock, uploads
 from yolvarex.api.auth import api_actor, db_session, runtime
 from yolvarex.api.params import DayRange, day_range
 from yolvarex.ingest.archive import Budget
