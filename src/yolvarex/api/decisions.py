@@ -10,6 +10,7 @@ from fastapi.responses import PlainTextResponse, Response
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
+from yolvarex.api.answers import DecisionOut, ValidationOut
 from yolvarex.api.auth import api_actor, db_session
 from yolvarex.domain.trees.render import FORMATS, render
 from yolvarex.errors import Invalid, NotFound
@@ -30,7 +31,8 @@ class TreeSource(BaseModel):
     source: str = Field(description="The tree in YAML, as in `yolvarex tree show ID --json`.")
 
 
-@router.get("/decisions/{day}", summary="The verdict of a day, with every tree's path")
+@router.get("/decisions/{day}", response_model=DecisionOut,
+            summary="The verdict of a day, with every tree's path")
 def decision_for(day: dt.date, athlete_id: int | None = Query(None, description="An athlete you "
                                                               "coach; default: yourself."),
                  actor: Actor = Depends(api_actor),
@@ -38,7 +40,8 @@ def decision_for(day: dt.date, athlete_id: int | None = Query(None, description=
     return decisions.decide_day(db, actor, day, athlete_id).as_json()
 
 
-@router.post("/decide", summary="A verdict from a check-in and context facts (nothing stored)")
+@router.post("/decide", response_model=DecisionOut,
+             summary="A verdict from a check-in and context facts (nothing stored)")
 def decide(body: DecideBody, actor: Actor = Depends(api_actor)) -> dict[str, Any]:
     checkin = checkins.parse_checkin(body.checkin)
     context = decisions.parse_context(body.context) if body.context is not None else None
@@ -51,7 +54,7 @@ def list_trees(actor: Actor = Depends(api_actor), db: Session = Depends(db_sessi
     return [i.summary() for i in decisions.trees_for(db, actor)]
 
 
-@router.post("/trees/validate", summary="Check a tree written in YAML")
+@router.post("/trees/validate", response_model=ValidationOut, summary="Check a tree written in YAML")
 def validate_tree(body: TreeSource, actor: Actor = Depends(api_actor)) -> dict[str, Any]:
     tree, errors = custom_trees.validate_source(body.source)
     return {"valid": tree is not None, "errors": [e.as_dict() for e in errors]}

@@ -14,6 +14,7 @@ from yolvarex import clock
 from yolvarex.api.auth import api_actor, db_session, runtime
 from yolvarex.api.params import DayRange, day_range
 from yolvarex.content.kinds import KINDS, kind_named
+from yolvarex.domain.checkin import CheckIn
 from yolvarex.errors import Invalid, NotFound
 from yolvarex.services import checkins, days
 from yolvarex.services.runtime import Runtime
@@ -82,7 +83,8 @@ def library_show(kind: str, entry_id: str, rt: Runtime = Depends(runtime)) -> di
     return entries[entry_id].model_dump(mode="json", by_alias=True)
 
 
-@router.put("/checkins/{day}", tags=["check-ins"], summary="Create or replace the check-in for a date")
+@router.put("/checkins/{day}", tags=["check-ins"], response_model=CheckIn,
+            response_model_exclude_none=True, summary="Create or replace the check-in for a date")
 def put_checkin(day: dt.date, body: dict[str, Any] = Body(...),
                 actor: Actor = Depends(api_actor), db: Session = Depends(db_session)) -> dict[str, Any]:
     body = {**body, "date": body.get("date", day.isoformat())}
@@ -94,13 +96,15 @@ def put_checkin(day: dt.date, body: dict[str, Any] = Body(...),
     return checkin.model_dump(mode="json", exclude_none=True)
 
 
-@router.get("/checkins/{day}", tags=["check-ins"], summary="The check-in for a date")
+@router.get("/checkins/{day}", tags=["check-ins"], response_model=CheckIn,
+            response_model_exclude_none=True, summary="The check-in for a date")
 def get_checkin(day: dt.date, actor: Actor = Depends(api_actor),
                 db: Session = Depends(db_session)) -> dict[str, Any]:
     return checkins.get_checkin(db, actor, day).model_dump(mode="json", exclude_none=True)
 
 
-@router.get("/checkins", tags=["check-ins"], summary="Check-ins in a date range, oldest first")
+@router.get("/checkins", tags=["check-ins"], response_model=list[CheckIn],
+            response_model_exclude_none=True, summary="Check-ins in a date range, oldest first")
 def list_checkins(days: DayRange = Depends(day_range),
                   actor: Actor = Depends(api_actor),
                   db: Session = Depends(db_session)) -> list[dict[str, Any]]:

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Body, Depends, File, Query, Request, Response, Up
 from sqlalchemy.orm import Session
 
 from yolvarex import clock, uploads
+from yolvarex.api.answers import LoadReportOut
 from yolvarex.api.auth import api_actor, db_session, runtime
 from yolvarex.api.params import DayRange, day_range
 from yolvarex.ingest.archive import Budget
@@ -96,7 +97,8 @@ def delete_activity(activity_id: int, actor: Actor = Depends(api_actor),
     return Response(status_code=204)
 
 
-@router.get("/load", tags=["load"], summary="This morning's load facts and the last weeks")
+@router.get("/load", tags=["load"], response_model=LoadReportOut,
+            summary="This morning's load facts and the last weeks")
 def load_now(weeks: int = Query(6, ge=1, le=104), actor: Actor = Depends(api_actor),
              db: Session = Depends(db_session)) -> dict[str, Any]:
     return load_report.report(db, actor, clock.today(actor.timezone), weeks)
