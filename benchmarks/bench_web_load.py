@@ -17,7 +17,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from pathlib import Path
 
 import httpx
 
@@ -37,7 +36,8 @@ def _yolvarex(*args: str, env: dict[str, str]) -> str:
                           capture_output=True, text=True).stdout
 
 
-async def _hammer(url: str, headers: dict[str, str], cookies: dict[str, str]) -> tuple[float, list[float], int]:
+async def _hammer(url: str, headers: dict[str, str],
+                  cookies: dict[str, str]) -> tuple[float, list[float], int]:
     """Requests a second, each latency, and the count of answers that were not 200."""
     latencies: list[float] = []
     errors = 0
