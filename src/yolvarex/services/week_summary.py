@@ -167,7 +167,8 @@ def _strength_focus(db: Session, actor: Actor, done: WeekProgress, next_monday: 
     reasons = [f"{len(coming)} session{'s' if len(coming) != 1 else ''} next week: {days}."]
     if tests:
         reasons.append("A performance-test week: the results show how your strength moved.")
-    if done.strength_planned and done.strength_done < done.strength_planned:
+    if done.through >= done.sunday and done.strength_planned \
+            and done.strength_done < done.strength_planned:
         reasons.append(f"This week you did {done.strength_done} of {done.strength_planned} "
                        "planned sessions: keep next week's to the plan rather than adding the "
                        "missed ones.")
