@@ -17,9 +17,9 @@ from sqlalchemy.orm import Session
 from yolvarex.content import Library
 from yolvarex.domain.plan.model import Focus
 from yolvarex.domain.verdict import Verdict
-from yolvarex.services import checkins, decisions, plans
+from yolvarex.services import checkins, decisions, plans, training_load
 from yolvarex.services import form as form_service
-from yolvarex.services.week_progress import WeekProgress, load_trend, monday_of, week_progress
+from yolvarex.services.week_progress import WeekProgress, monday_of, week_progress
 from yolvarex.store.access import Actor
 
 WEEK = dt.timedelta(days=7)
@@ -27,8 +27,8 @@ WEEK = dt.timedelta(days=7)
 
 @dataclass(frozen=True)
 class LoadMove:
-    """This week's load against the week before, and the acute:chronic ratio at the week's last
-    counted day; None where it is not known yet."""
+    """This week's load so far and the week before's over the same days (minutes x effort), and
+    the acute:chronic ratio at the last counted day; None where it is not known yet."""
 
     this_week: float | None
     previous_week: float | None
@@ -88,25 +88,33 @@ def summary_json(summary: WeekSummary) -> dict[str, Any]:
     return data
 
 
-def _load_move(db: Session, actor: Actor, through: dt.date, athlete_id: int | None) -> LoadMove:
-    weeks = load_trend(db, actor, through, 2, athlete_id)
-    before, now = weeks[0], weeks[1]
-    change = None
-    if now.load is not None and before.load:
-        change = round((now.load - before.load) / before.load * 100)
-    if not now.load and not before.load:
+def _load_move(db: Session, actor: Actor, monday: dt.date, through: dt.date,
+               athlete_id: int | None) -> LoadMove:
+    """This week's load so far against the same days of the week before (a week still running
+    is not compared with a whole one)."""
+    days = max((through - monday).days + 1, 1)
+    series = training_load.load_series(db, actor, monday + dt.timedelta(days=days - 1), 7 + days,
+                                       athlete_id)
+    loads = [v or 0.0 for v in series.column("load")]
+    before, now = round(sum(loads[:days]), 1), round(sum(loads[7:]), 1)
+    acwr_now = series.column("acwr")[-1]
+    acwr = None if acwr_now is None else round(acwr_now, 2)
+    change = round((now - before) / before * 100) if before else None
+    span = "the week before" if days == 7 else \
+        f"the same {days} day{'s' if days > 1 else ''} of the week before"
+    if not now and not before:
         words = "No training logged this week or last, so there is no load to compare yet."
     elif change is None:
-        words = "Nothing logged the week before, so this week's load has nothing to compare with."
+        words = f"Nothing logged in {span}, so this week's load has nothing to compare with."
     elif abs(change) < 10:
-        words = f"About the same load as the week before ({change:+d}%)."
+        words = f"About the same load as {span} ({change:+d}%)."
     else:
-        words = f"{abs(change)}% {'more' if change > 0 else 'less'} load than the week before."
-    if now.acwr is not None:
-        words += f" Acute:chronic ratio {now.acwr:.2f}"
-        words += (" (above 1.5: a sharp rise; ease the next week)." if now.acwr > 1.5 else
-                  " (below 0.8: less than usual)." if now.acwr < 0.8 else ".")
-    return LoadMove(now.load, before.load, change, now.acwr, words)
+        words = f"{abs(change)}% {'more' if change > 0 else 'less'} load than {span}."
+    if acwr is not None:
+        words += f" Acute:chronic ratio {acwr:.2f}"
+        words += (" (above 1.5: a sharp rise; ease the next week)." if acwr > 1.5 else
+                  " (below 0.8: less than usual)." if acwr < 0.8 else ".")
+    return LoadMove(now, before, change, acwr, words)
 
 
 def _plan_changes(db: Session, actor: Actor, monday: dt.date, sunday: dt.date,
@@ -189,7 +197,7 @@ def week_summary(db: Session, actor: Actor, library: Library, day: dt.date, toda
     next_monday = monday + WEEK
     return WeekSummary(
         monday=monday, sunday=sunday, through=through, complete=through >= sunday, done=done,
-        previous=previous, load=_load_move(db, actor, counted, athlete_id),
+        previous=previous, load=_load_move(db, actor, monday, through, athlete_id),
         plan_changes=_plan_changes(db, actor, monday, sunday, athlete_id),
         verdicts=_verdicts(db, actor, monday, through, athlete_id),
         form_focus=_form_focus(db, actor, library, next_monday, athlete_id),

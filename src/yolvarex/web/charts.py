@@ -104,7 +104,8 @@ def chart(title: str, x: Sequence[str], series: Sequence[Series], *, band: Band 
                       f'fill="{color}" fill-opacity="{opacity}"/><text x="{lx + 15:.0f}" '
                       f'y="{ly:.0f}" fill="#1b2430">{escape(label)}</text>')
         lx += w + 12
-    top = ly + (24 if y_label else 14)
+    label_y = ly + 22  # the y-axis label, under the legend
+    top = (label_y if y_label else ly) + 22  # room for the top tick's value above its line
     bottom = 26
     plot_h = height - top - bottom
     total_h = height
@@ -124,7 +125,7 @@ def chart(title: str, x: Sequence[str], series: Sequence[Series], *, band: Band 
         f'<g transform="translate(8 4)">{"".join(legend)}</g>',
     ]
     if y_label:
-        parts.append(f'<text x="8" y="{top - 6:.0f}" fill="#4f5b69">{escape(y_label)}</text>')
+        parts.append(f'<text x="8" y="{label_y + 4:.0f}" fill="#4f5b69">{escape(y_label)}</text>')
     for tick in ticks:
         parts.append(f'<line x1="0" x2="100%" y1="{py(tick):.1f}" y2="{py(tick):.1f}" '
                      'stroke="#e4e7ec"/>')
@@ -170,13 +171,11 @@ def chart(title: str, x: Sequence[str], series: Sequence[Series], *, band: Band 
     for tick in ticks:  # tick values over the plot, left, each just above its grid line
         parts.append(f'<text x="4" y="{py(tick) - 3:.1f}" fill="#4f5b69" stroke="#fff" '
                      f'stroke-width="3" paint-order="stroke">{escape(_fmt(tick, 2))}</text>')
-    step = max(1, math.ceil(n / 5))
-    for i, label in enumerate(x):
-        if i % step == 0:
-            anchor = "start" if i == 0 else "middle"
-            at = _pct(100 * (i + 0.5) / n) if i else "2"
-            parts.append(f'<text x="{at}" y="{total_h - 8:.0f}" text-anchor="{anchor}" '
-                         f'fill="#4f5b69">{escape(label)}</text>')
+    step = max(1, math.ceil(n / 5))  # at most five labels: each fits a phone's fifth
+    for i in range((step - 1) // 2, n, step):  # centred in their stretch, none cut at an edge
+        if i < len(x):
+            parts.append(f'<text x="{_pct(100 * (i + 0.5) / n)}" y="{total_h - 8:.0f}" '
+                         f'text-anchor="middle" fill="#4f5b69">{escape(x[i])}</text>')
     parts.append("</svg>")
     head = ["", *(s.label for s in series)]
     if band:
