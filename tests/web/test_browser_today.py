@@ -55,7 +55,7 @@ def test_checkin_with_one_decimal_then_the_verdict_below_the_header(page) -> Non
     field_box = hrv.bounding_box()
     assert bar is not None and field_box is not None
     assert field_box["y"] + field_box["height"] + 40 <= bar["y"], (field_box, bar)
-    shot(page, "checkin-invalid-above-the-bar")
+    page.screenshot(path=str(shot(page, "checkin-invalid-above-the-bar")))  # the screen as seen
 
 
 def test_today_in_order_and_the_week_page(page, demo_runner) -> None:
@@ -104,6 +104,7 @@ def test_a_routine_with_every_step_skipped_is_not_logged(page) -> None:
         page.get_by_role("button", name="Skip").click()
     done = page.locator("#player-done")
     expect(done).to_contain_text("nothing was logged")
+    expect(page.locator("#player-step")).to_have_text("Every step skipped")
     expect(page.get_by_role("button", name="Log it as done")).to_be_visible()
     shot(page, "routine-all-skipped")
     page.goto("/progress")

@@ -108,9 +108,9 @@
       ui.next.textContent = line(segments[state.current + 1]);
     } else {
       ui.count.textContent = `All ${segments.length} steps done`;
-      ui.step.textContent = "Routine complete";
+      ui.step.textContent = state.ranOut ? "Routine complete" : "Every step skipped";
       ui.dose.textContent = "";
-      ui.cue.textContent = "Well done. Take a moment before you move on.";
+      ui.cue.textContent = state.ranOut ? "Well done. Take a moment before you move on." : "";
       ui.leftStep.textContent = clock(0);
       ui.next.textContent = "the end";
     }
