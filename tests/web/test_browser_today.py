@@ -132,3 +132,26 @@ def test_chart_gauge_and_plan_text_is_at_least_12px(page, demo_runner) -> None:
     page.goto("/plan")
     sizes = page.evaluate(HTML_TEXT_SIZES, ".plan-cal-day, .plan-cal-day *")
     assert sizes and min(sizes) >= 12, sorted(sizes)[:5]
+
+
+def test_tree_diagrams_fit_the_screen_with_12px_text(page, demo_runner) -> None:
+    log_in(page, demo_runner, "demo-runner")
+    page.goto("/trees")
+    visible = "svg.tree-svg, svg.tree-stack-svg"
+    shown = page.evaluate(f"""() => Array.from(document.querySelectorAll("{visible}"))
+        .filter((s) => s.getBoundingClientRect().width > 0)
+        .map((s) => [s.getAttribute("class"), Math.round(s.getBoundingClientRect().right)])""")
+    assert len(shown) == 7, shown
+    width = page.viewport_size["width"]
+    if width < 720:  # a phone: numbered steps that fit, nothing pans sideways
+        assert {c for c, _ in shown} == {"tree-stack-svg"}
+        assert max(right for _, right in shown) <= width
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        sizes = page.evaluate(SVG_TEXT_SIZES, "svg.tree-stack-svg text")
+    else:
+        assert {c for c, _ in shown} == {"tree-svg"}
+        sizes = page.evaluate(SVG_TEXT_SIZES, "svg.tree-svg text")
+    assert min(sizes) >= 11, sorted(sizes)[:5]  # edge labels on the wide diagram are 11 px
+    if width < 720:
+        assert min(sizes) >= 12
+    shot(page, "trees-fit")

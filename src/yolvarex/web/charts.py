@@ -174,8 +174,12 @@ def chart(title: str, x: Sequence[str], series: Sequence[Series], *, band: Band 
     step = max(1, math.ceil(n / 5))  # at most five labels: each fits a phone's fifth
     for i in range((step - 1) // 2, n, step):  # centred in their stretch, none cut at an edge
         if i < len(x):
-            parts.append(f'<text x="{_pct(100 * (i + 0.5) / n)}" y="{total_h - 8:.0f}" '
-                         f'text-anchor="middle" fill="#4f5b69">{escape(x[i])}</text>')
+            at = 100 * (i + 0.5) / n
+            place = ('x="4" text-anchor="start"' if at < 12 and n > 1 else
+                     'x="100%" dx="-4" text-anchor="end"' if at > 88 and n > 1 else
+                     f'x="{_pct(at)}" text-anchor="middle"')
+            parts.append(f'<text {place} y="{total_h - 8:.0f}" fill="#4f5b69">'
+                         f'{escape(x[i])}</text>')
     parts.append("</svg>")
     head = ["", *(s.label for s in series)]
     if band:
