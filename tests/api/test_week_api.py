@@ -81,3 +81,11 @@ def test_the_week_page_and_its_link_from_today(client, rt, make_user) -> None:
                   "What changed in the plan, and why", "Form focus", "Strength focus"):
         assert words in html, words
     assert "1 of 5" in html
+
+
+def test_api_week_of_someone_else_is_refused(client, rt, make_user) -> None:
+    make_user("ann")
+    bob = make_user("bob")
+    response = client.get("/api/v1/week", params={"athlete_id": bob.id},
+                          headers=api_token(rt, "ann"))
+    assert response.status_code in (403, 404)

@@ -100,10 +100,15 @@ def _load_move(db: Session, actor: Actor, monday: dt.date, through: dt.date,
     acwr_now = series.column("acwr")[-1]
     acwr = None if acwr_now is None else round(acwr_now, 2)
     change = round((now - before) / before * 100) if before else None
-    span = "the week before" if days == 7 else \
-        f"the same {days} day{'s' if days > 1 else ''} of the week before"
+    last = monday + dt.timedelta(days=days - 1)
+    span = "the week before" if days == 7 else (
+        f"{monday:%A} of the week before" if days == 1 else
+        f"{monday:%A} to {last:%A} of the week before")
     if not now and not before:
         words = "No training logged this week or last, so there is no load to compare yet."
+    elif not now and days < 7:
+        words = (f"Nothing logged yet this week; by this day the week before had a load of "
+                 f"{before:.0f}.")
     elif change is None:
         words = f"Nothing logged in {span}, so this week's load has nothing to compare with."
     elif abs(change) < 10:
@@ -173,6 +178,9 @@ def _strength_focus(db: Session, actor: Actor, done: WeekProgress, next_monday: 
     lead = tests[0] if tests else max(coming, key=lambda s: (s.volume, -s.date.toordinal()))
     days = ", ".join(f"{s.date:%A} ({s.focus.label.lower()})" for s in coming)
     reasons = [f"{len(coming)} session{'s' if len(coming) != 1 else ''} next week: {days}."]
+    if not tests and len(coming) > 1:
+        reasons.append(f"{lead.date:%A}'s {lead.focus.label.lower()} session is the week's "
+                       "biggest.")
     if tests:
         reasons.append("A performance-test week: the results show how your strength moved.")
     if done.through >= done.sunday and done.strength_planned \
