@@ -131,7 +131,8 @@ def chart(title: str, x: Sequence[str], series: Sequence[Series], *, band: Band 
                      'stroke="#e4e7ec"/>')
     # The plot: one unit per slot across, pixels down; stretched across the width.
     inner = [f'<svg x="0" y="{top:.1f}" width="100%" height="{plot_h:.1f}" '
-             f'viewBox="0 0 {n} {plot_h:.1f}" preserveAspectRatio="none" overflow="visible">']
+             f'viewBox="0 0 {n} {plot_h:.1f}" preserveAspectRatio="none" overflow="visible" '
+             'aria-hidden="true">']
     if band:
         upper = [(i + 0.5, iy(v)) for i, v in enumerate(band.high) if v is not None and math.isfinite(v)]
         lower = [(i + 0.5, iy(v)) for i, v in enumerate(band.low) if v is not None and math.isfinite(v)]
