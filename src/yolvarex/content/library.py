@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from yolvarex.content.poses import PoseBook
 from yolvarex.content.schemas.assessment import Question
 from yolvarex.content.schemas.common import Entry
 from yolvarex.content.schemas.evidence import Evidence
@@ -29,6 +30,8 @@ class Library:
     trees: dict[str, Tree] = field(default_factory=dict)
     evidence: dict[str, Evidence] = field(default_factory=dict)
     questions: dict[str, Question] = field(default_factory=dict)
+    # Illustration poses of exercises, drills and movements (`data/poses/`), by kind and id.
+    poses: PoseBook = field(default_factory=PoseBook)
     # Timelines computed once per routine: the library never changes after it is loaded.
     _timelines: dict[str, tuple[Segment, ...]] = field(default_factory=dict, repr=False,
                                                         compare=False)

@@ -11,6 +11,7 @@ from urllib.parse import quote
 from fastapi import Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 
 from yolvarex import __version__, clock
 from yolvarex.errors import Forbidden
@@ -65,6 +66,17 @@ class LoginRequired(Exception):
 def runtime(request: Request) -> Runtime:
     rt: Runtime = request.app.state.runtime
     return rt
+
+
+def figure_svg(request: Request, kind: str, entry_id: str, animate: bool = True) -> Markup:
+    """An entry's illustration as inline SVG for templates (empty when it has none)."""
+    from yolvarex.export.figure_svg import entry_svg
+
+    svg = entry_svg(runtime(request).library, kind, entry_id, animate=animate)
+    return Markup(svg or "")  # noqa: S704 - drawn by us from checked numbers, text escaped
+
+
+templates.env.globals["figure_svg"] = figure_svg
 
 
 def session_cookie(settings: Settings) -> str:

@@ -1,0 +1,26 @@
+"""Poses of an illustration, as stored in `data/poses/*.yaml` (see `content/poses.py`).
+
+A pose file maps entry ids to a pose set. Base poses (`_bases.yaml`) are named angle sets an
+entry starts from; each key frame is a base name, or a one-key mapping `base: {overrides}`.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Frame = str | dict[str, dict[str, Any] | None]
+
+
+class PoseSet(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    view: Literal["side", "front"] = "side"
+    same: str | None = Field(None, pattern=r"^(exercises|drills|movements)/[a-z0-9-]+$",
+                             description="the same movement as another entry: reuse its poses")
+    props: list[str | dict[str, Any]] = Field(default_factory=list)
+    on: list[str] = Field(default_factory=list, description="contacts in every key frame, "
+                          "'point surface', e.g. 'heel_n floor'; the first support places the body")
+    frames: list[Frame] = Field(default_factory=list)
+    tilt: float = Field(0.0, ge=-20, le=20, description="slope of the ground, uphill to the right")
