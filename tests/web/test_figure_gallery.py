@@ -30,6 +30,7 @@ def test_gallery_of_every_illustration_at_phone_width(browser, live_server: str)
             "img{display:block;width:100%;height:150px;object-fit:contain}"
             f"figcaption{{padding:2px}}</style><main>{cells}</main>")
         page.wait_for_load_state("load")
+        page.evaluate("Promise.all([...document.images].map(i => i.decode()))")
         loaded = page.eval_on_selector_all("img", "els => els.filter(e => e.naturalWidth > 0).length")
         assert loaded == len(ids), kind
         page.screenshot(path=str(SCREENSHOTS / f"figures-{kind}-phone.png"), full_page=True)
