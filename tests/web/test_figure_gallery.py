@@ -6,7 +6,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from tests.web.conftest import PHONE, SCREENSHOTS
+from tests.web.conftest import PHONE, SCREENSHOTS, shot, sign_up
 from yolvarex.content import load_library
 from yolvarex.content.poses import POSE_KINDS
 
@@ -55,3 +55,21 @@ def test_library_page_shows_the_figure_and_stills_it_for_reduced_motion(browser,
     assert moving.locator("figure.figure .fig-anim").is_visible()
     assert httpx.get(f"{live_server}/library/drills/a-skip").status_code == 200
     moving.context.close()
+
+
+def test_the_routine_player_shows_the_current_steps_figure(browser, live_server: str) -> None:
+    context = browser.new_context(viewport=PHONE, base_url=live_server)
+    page = context.new_page()
+    sign_up(page)
+    page.goto("/routines/quick-pre-run-primer/play")
+    shown = page.locator("#player-figures .player-figure:visible")
+    assert shown.count() == 1 and shown.get_attribute("data-movement") == "leg-swing-front-back"
+    assert shown.locator("svg").get_attribute("aria-label").startswith("Front-to-back leg swings")
+    page.get_by_role("button", name="Start").click()
+    for _ in range(2):
+        page.get_by_role("button", name="Skip").click()
+    assert page.locator("#player-step").inner_text().startswith("Side-to-side leg swings")
+    shown = page.locator("#player-figures .player-figure:visible")
+    assert shown.count() == 1 and shown.get_attribute("data-movement") == "leg-swing-side-to-side"
+    shot(page, "figure-routine-player")
+    context.close()
