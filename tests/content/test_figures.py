@@ -131,4 +131,8 @@ def test_the_drawing_animates_and_keeps_a_still_first_pose() -> None:
     assert "prefers-reduced-motion" in drawing and 'class="fig-still"' in drawing
     still = entry_svg(library, "exercises", "bodyweight-squat", animate=False)
     assert still is not None and "<animate" not in still
+    keys = entry_svg(library, "exercises", "reverse-lunge", style="keys")
+    figure = library.poses.figure("exercises", "reverse-lunge")
+    assert keys is not None and figure is not None and "<animate" not in keys
+    assert keys.count('<g transform="translate(') == len(figure.frames) == 2
     assert entry_svg(library, "cues", next(iter(library.cues))) is None

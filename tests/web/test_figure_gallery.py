@@ -43,16 +43,17 @@ def test_library_page_shows_the_figure_and_stills_it_for_reduced_motion(browser,
                                   reduced_motion="reduce")
     page = context.new_page()
     page.goto("/library/exercises/bodyweight-squat")
-    svg = page.locator("figure.figure svg")
+    svg = page.locator("figure.figure .fig-keys svg")
     assert svg.get_attribute("aria-label") == "Bodyweight squat: how the movement looks"
     assert svg.bounding_box()["width"] <= PHONE["width"]
-    assert page.locator("figure.figure .fig-anim").is_hidden()
-    assert page.locator("figure.figure .fig-still").is_visible()
+    assert page.locator("figure.figure .fig-moving").is_hidden()
+    assert page.locator("figure.figure .fig-keys svg").is_visible()  # every key pose, still
     page.screenshot(path=str(SCREENSHOTS / "figure-library-reduced-motion-phone.png"))
     context.close()
     moving = browser.new_context(viewport=PHONE, base_url=live_server).new_page()
     moving.goto("/library/exercises/bodyweight-squat")
-    assert moving.locator("figure.figure .fig-anim").is_visible()
+    assert moving.locator("figure.figure .fig-moving .fig-anim").is_visible()
+    assert moving.locator("figure.figure .fig-keys").is_hidden()
     assert httpx.get(f"{live_server}/library/drills/a-skip").status_code == 200
     moving.context.close()
 

@@ -224,13 +224,43 @@ def figure_svg(figure: Figure, title: str, animate: bool = True, scale: float = 
             + f"<g{tilt}>{ground}{layers}</g></svg>")
 
 
-_CACHE: dict[tuple[int, str, str, bool], str | None] = {}
+def key_poses_svg(figure: Figure, title: str, scale: float = 1.2) -> str:
+    """Every key pose side by side on one floor, still: what reduced motion and print show."""
+    parts = _parts(figure)
+    panels = []
+    for body in figure.key_bodies():
+        left, right, bottom, top = _bounds([body], figure)
+        panels.append((body, left, right, bottom, top))
+    bottom = min(p[3] for p in panels)
+    top = max(max(p[4] for p in panels), bottom + 70)
+    tilt = f' transform="rotate({_f(-figure.tilt)})"' if figure.tilt else ""
+    out, offset, gap = [], 0.0, 8.0
+    for body, left, right, _, _ in panels:
+        ground = "".join(_static_props(figure, left, right))
+        paths = "".join(
+            f'<path d="{path(body)}" fill="{fill}" stroke="{colour}" stroke-width="{_f(w)}" '
+            'stroke-linecap="round" stroke-linejoin="round"/>' for path, colour, w, fill in parts)
+        out.append(f'<g transform="translate({_f(offset - left)} 0)"><g{tilt}>{ground}{paths}</g></g>')
+        offset += right - left + gap
+    width, height = offset - gap, top - bottom
+    safe = escape(title)
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" class="figure-svg figure-keys" role="img" '
+            f'aria-label="{safe}" viewBox="0 {_f(-top)} {_f(width)} {_f(height)}" '
+            f'width="{_f(width * scale)}" height="{_f(height * scale)}">'
+            f"<title>{safe}</title>{''.join(out)}</svg>")
 
 
-def entry_svg(library: Library, kind: str, entry_id: str, animate: bool = True) -> str | None:
-    """The illustration of an exercise, drill or movement, or None when it has none. The
-    library never changes after loading, so each drawing is made once."""
-    key = (id(library), kind, entry_id, animate)
+_CACHE: dict[tuple[int, str, str, str], str | None] = {}
+STYLES = ("animated", "still", "keys")
+
+
+def entry_svg(library: Library, kind: str, entry_id: str, animate: bool = True,
+              style: str | None = None) -> str | None:
+    """The illustration of an exercise, drill or movement, or None when it has none: animated,
+    `still` (the first key pose) or `keys` (every key pose side by side). The library never
+    changes after loading, so each drawing is made once."""
+    style = style or ("animated" if animate else "still")
+    key = (id(library), kind, entry_id, style)
     if key not in _CACHE:
         entry = library.of_kind(kind).get(entry_id) if kind in POSE_KINDS else None
         try:
@@ -238,6 +268,8 @@ def entry_svg(library: Library, kind: str, entry_id: str, animate: bool = True) 
         except PoseError:
             figure = None  # `yolvarex content check` reports it; pages show no picture
         title = str(getattr(entry, "title", entry_id))
-        _CACHE[key] = None if figure is None else figure_svg(
-            figure, f"{title}: how the movement looks", animate=animate)
+        words = f"{title}: how the movement looks"
+        _CACHE[key] = None if figure is None else (
+            key_poses_svg(figure, words) if style == "keys"
+            else figure_svg(figure, words, animate=style == "animated"))
     return _CACHE[key]

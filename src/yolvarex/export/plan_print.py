@@ -28,8 +28,8 @@ class PdfUnavailable(RuntimeError):
 def plan_document(plan: Plan, library: Library, athlete: str) -> str:
     """The printable plan as one HTML document."""
     def figure(exercise_id: str) -> Markup:
-        """The exercise's illustration, still: its first key pose."""
-        svg = entry_svg(library, "exercises", exercise_id, animate=False)
+        """The exercise's illustration, still: its key poses side by side."""
+        svg = entry_svg(library, "exercises", exercise_id, style="keys")
         return Markup(svg or "")  # noqa: S704 - drawn by us from checked numbers, text escaped
 
     return _env.get_template("plan_print.html").render(

@@ -68,12 +68,18 @@ def runtime(request: Request) -> Runtime:
     return rt
 
 
-def figure_svg(request: Request, kind: str, entry_id: str, animate: bool = True) -> Markup:
-    """An entry's illustration as inline SVG for templates (empty when it has none)."""
+def figure_svg(request: Request, kind: str, entry_id: str) -> Markup:
+    """An entry's illustration as inline SVG for templates (empty when it has none): the
+    animation, and its key poses side by side for reduced motion (CSS picks one)."""
     from yolvarex.export.figure_svg import entry_svg
 
-    svg = entry_svg(runtime(request).library, kind, entry_id, animate=animate)
-    return Markup(svg or "")  # noqa: S704 - drawn by us from checked numbers, text escaped
+    library = runtime(request).library
+    moving = entry_svg(library, kind, entry_id, style="animated")
+    keys = entry_svg(library, kind, entry_id, style="keys")
+    if moving is None or keys is None:
+        return Markup("")
+    return Markup(f'<span class="fig-moving">{moving}</span>'  # noqa: S704 - drawn by us
+                  f'<span class="fig-keys" aria-hidden="true">{keys}</span>')
 
 
 templates.env.globals["figure_svg"] = figure_svg
