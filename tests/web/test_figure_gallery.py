@@ -65,7 +65,7 @@ def test_the_routine_player_shows_the_current_steps_figure(browser, live_server:
     page.goto("/routines/quick-pre-run-primer/play")
     shown = page.locator("#player-figures .player-figure:visible")
     assert shown.count() == 1 and shown.get_attribute("data-movement") == "leg-swing-front-back"
-    assert shown.locator("svg").get_attribute("aria-label").startswith("Front-to-back leg swings")
+    assert shown.locator(".fig-moving svg").get_attribute("aria-label").startswith("Front-to-back")
     page.get_by_role("button", name="Start").click()
     for _ in range(2):
         page.get_by_role("button", name="Skip").click()
