@@ -8,7 +8,6 @@ from typing import Any
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
-from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import DataError
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -26,7 +25,7 @@ from yolvarex.errors import TooManyRequests, UserError
 from yolvarex.services import accounts
 from yolvarex.services.runtime import Runtime, open_runtime
 from yolvarex.store.db import DatabaseUnavailable
-from yolvarex.web import core
+from yolvarex.web import core, filters
 from yolvarex.web.routes import ROUTERS
 
 log = logging.getLogger("yolvarex")
@@ -84,7 +83,8 @@ def create_app(rt: Runtime | None = None) -> FastAPI:
     app.add_middleware(guard.RequestGuard, settings=lambda: app.state.runtime.settings,
                        sender_known=lambda path, headers: _sender_known(
                            app.state.runtime, path, headers))
-    app.mount("/static", StaticFiles(directory=core.HERE / "static"), name="static")
+    filters.register(core.templates.env)
+    app.mount("/static", filters.StaticAssets(directory=filters.STATIC), name="static")
     app.include_router(api_router)
     app.include_router(training_api_router)
     app.include_router(form_api_router)

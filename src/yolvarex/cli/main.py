@@ -5,7 +5,22 @@ from __future__ import annotations
 import typer
 
 from yolvarex import __version__
-from yolvarex.cli import content, data, db, decide, demo, form, imports, load, log, plan, serve, trees, users
+from yolvarex.cli import (
+    content,
+    data,
+    db,
+    decide,
+    demo,
+    form,
+    imports,
+    load,
+    log,
+    plan,
+    serve,
+    setup,
+    trees,
+    users,
+)
 from yolvarex.cli import routines as routine_cli
 from yolvarex.cli.common import err
 from yolvarex.settings import InvalidSetting
@@ -31,7 +46,7 @@ def root(version: bool = typer.Option(False, "--version", callback=_version, is_
     """Run `yolvarex COMMAND --help` for the options of each command."""
 
 
-for module in (serve, db, content, users, demo, decide, trees, imports, log, load, form, routine_cli,
+for module in (serve, db, content, users, setup, demo, decide, trees, imports, log, load, form, routine_cli,
                plan, data):
     module.register(app)
 

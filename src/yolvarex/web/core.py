@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -13,9 +13,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 
 from yolvarex import __version__, clock
+from yolvarex.domain.units import units_of
 from yolvarex.errors import Forbidden
 from yolvarex.services import accounts
-from yolvarex.services.days import local_time
 from yolvarex.services.runtime import Runtime
 from yolvarex.settings import Settings
 from yolvarex.store.access import Actor
@@ -29,7 +29,6 @@ FLASH_COOKIE = "yolvarex_flash"
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 
 templates = Jinja2Templates(directory=HERE / "templates")
-templates.env.filters["local_start"] = local_time  # an activity's start on its own wall clock
 
 NAV = (
     ("today", "Today", "/today"),
@@ -53,6 +52,11 @@ class Login:
     actor: Actor
     csrf: str = ""  # this session's CSRF token, made at login; forms must echo it
     session_id: int = 0
+    settings: dict[str, Any] = field(default_factory=dict)  # User.settings at this request
+
+    @property
+    def units(self) -> str:
+        return units_of(self.settings.get("units"))
 
 
 class LoginRequired(Exception):
@@ -84,7 +88,7 @@ def current_login(request: Request) -> Login | None:
             pair = accounts.web_session(db, request.cookies.get(session_cookie(rt.settings)))
             if pair is not None:
                 found = Login(actor=Actor.of(pair[1]), csrf=pair[0].csrf_token,
-                              session_id=pair[0].id)
+                              session_id=pair[0].id, settings=dict(pair[1].settings or {}))
         request.state.login = found
     login: Login | None = request.state.login
     return login
@@ -176,6 +180,7 @@ def render(request: Request, template: str, context: dict[str, Any] | None = Non
         "nav": NAV,
         "section": section,
         "version": __version__,
+        "units": login.units if login else "metric",
         "today": clock.today(login.actor.timezone if login else None),
         "flash": unquote(request.cookies.get(FLASH_COOKIE, "")) or None,
     }

@@ -68,7 +68,7 @@ def signup(request: Request, name: str = Form(""), password: str = Form(""),
             errors[field] = exc.message
     if errors:
         return core.render(request, "signup.html", {"errors": errors, "form": form}, status_code=422)
-    return _start_session(request, user_id, "/today?welcome=1")
+    return _start_session(request, user_id, "/welcome")
 
 
 def _browser_zone(name: str) -> str | None:

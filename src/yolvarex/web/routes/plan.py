@@ -17,8 +17,6 @@ from yolvarex.content import Library
 from yolvarex.content.schemas.exercise import Area, Equipment
 from yolvarex.domain.perftest import TEST_BY_EXERCISE, TESTS
 from yolvarex.domain.plan.adapt import Adaptation, adapt_day
-from yolvarex.domain.plan.describe import BLOCK_TITLES, LOAD_WORDS, dose, run_day_words
-from yolvarex.domain.plan.generate import format_weeks
 from yolvarex.domain.plan.model import BlockKind, Focus
 from yolvarex.domain.plan.profile import WEEKDAYS, Distance, Experience, Placement, RunKind
 from yolvarex.domain.verdict import Verdict
@@ -32,11 +30,6 @@ from yolvarex.store.access import Actor
 from yolvarex.web import core
 
 router = APIRouter(include_in_schema=False, dependencies=[core.Protected])
-
-core.templates.env.filters["dose"] = dose
-core.templates.env.filters["run_day_words"] = run_day_words
-core.templates.env.globals.update(block_titles={k.value: v for k, v in BLOCK_TITLES.items()},
-                                  load_words=LOAD_WORDS, format_weeks=format_weeks)
 
 DAY_NAMES = dict(zip(WEEKDAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                                 "Saturday", "Sunday"), strict=True))

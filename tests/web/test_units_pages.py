@@ -1,0 +1,63 @@
+"""A runner who chose imperial units sees miles on the log and in the CLI; stored metric."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from tests.conftest import csrf_of, web_login
+from yolvarex import clock
+from yolvarex.services import athlete
+from yolvarex.store import models
+
+pytestmark = pytest.mark.db
+
+
+def _imperial(rt, name: str) -> None:
+    with rt.db.session() as db:
+        user = db.query(models.User).filter_by(name=name).one()
+        athlete.save_preferences(db, user.id, {"units": "imperial"})
+
+
+def test_an_imperial_runner_types_and_reads_miles_on_the_log(rt, client, make_user) -> None:
+    make_user("ann")
+    _imperial(rt, "ann")
+    web_login(client, "ann")
+    day = (clock.today("UTC") - dt.timedelta(days=1)).isoformat()
+    form = client.get(f"/log/new/run?date={day}").text
+    assert "Distance (mi)" in form
+    client.post("/log/new/run", data={"date": day, "time": "07:00", "minutes": "62.5",
+                                      "distance_km": "6.2", "run_type": "easy", "rpe": "4",
+                                      "csrf_token": csrf_of(client)})
+    with rt.db.session() as db:
+        run = db.query(models.Activity).one()
+        assert run.distance_m == pytest.approx(9978, abs=1)  # stored in metres
+    week = client.get(f"/log?week={day}").text
+    assert "6.2 mi" in week and " km" not in week
+    assert "1 h 2 min" in week  # one way of writing a time: not "62 min", not "62.5 min"
+    edit = client.get(f"/log/{run.id}/edit").text
+    assert 'value="6.2"' in edit
+
+
+def test_a_metric_runner_keeps_km(rt, client, make_user) -> None:
+    make_user("bea")
+    web_login(client, "bea")
+    day = (clock.today("UTC") - dt.timedelta(days=1)).isoformat()
+    client.post("/log/new/run", data={"date": day, "time": "07:00", "minutes": "45",
+                                      "distance_km": "10", "run_type": "easy",
+                                      "csrf_token": csrf_of(client)})
+    week = client.get(f"/log?week={day}").text
+    assert "10.0 km" in week and "45 min" in week and " mi<" not in week
+
+
+def test_the_cli_log_shows_miles_and_the_json_stays_metric(cli) -> None:
+    cli("user", "create", "cat", "--timezone", "UTC")
+    cli("setup", "--user", "cat", "--no-input", "--units", "imperial")
+    day = (clock.today("UTC") - dt.timedelta(days=1)).isoformat()
+    cli("log", "run", "-m", "45", "--km", "10", "--date", day, "--rpe", "4", "--user", "cat")
+    table = cli("log", "list", "--user", "cat").stdout
+    assert "6.21 mi" in table and "45 min" in table and "km" not in table
+    data = json.loads(cli("log", "list", "--json", "--user", "cat").stdout)
+    assert data[0]["distance_km"] == 10
