@@ -25,7 +25,7 @@ from yolvarex.errors import TooManyRequests, UserError
 from yolvarex.services import accounts
 from yolvarex.services.runtime import Runtime, open_runtime
 from yolvarex.store.db import DatabaseUnavailable
-from yolvarex.web import core, filters
+from yolvarex.web import assets, core, filters
 from yolvarex.web.routes import ROUTERS
 
 log = logging.getLogger("yolvarex")
@@ -80,11 +80,12 @@ def create_app(rt: Runtime | None = None) -> FastAPI:
         dependencies=[Depends(guard.bounded_ids)],
     )
     app.state.runtime = rt or open_runtime()
+    app.add_middleware(assets.GzipStatic)
     app.add_middleware(guard.RequestGuard, settings=lambda: app.state.runtime.settings,
                        sender_known=lambda path, headers: _sender_known(
                            app.state.runtime, path, headers))
     filters.register(core.templates.env)
-    app.mount("/static", filters.StaticAssets(directory=filters.STATIC), name="static")
+    app.mount("/static", assets.StaticAssets(directory=assets.STATIC), name="static")
     app.include_router(api_router)
     app.include_router(training_api_router)
     app.include_router(form_api_router)
@@ -161,10 +162,6 @@ def create_app(rt: Runtime | None = None) -> FastAPI:
             return JSONResponse({"status": "unavailable",
                                  "error": "the database cannot be reached"}, status_code=503)
         return JSONResponse({"status": "ok"})
-
-    @app.get("/favicon.ico", include_in_schema=False)
-    def favicon() -> Response:
-        return Response(status_code=204)
 
     return app
 

@@ -3,40 +3,19 @@
 Numbers go through `domain/units.py`: a filter reads the page's `units` (the runner's
 preference, put in every page's context by `core.render`) so a template writes
 `{{ km|distance }}`, `{{ kg|weight }}` or `{{ seconds|duration }}` and never a unit itself.
-`static_url('css/app.css')` adds a hash of the file's content, so a changed file gets a new
-address and every address can be cached for a year (see `StaticAssets`).
+`static_url` comes from `web/assets.py`.
 """
 
 from __future__ import annotations
 
-import hashlib
-from functools import cache
-from pathlib import Path
-
 from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
-from starlette.responses import Response
-from starlette.staticfiles import StaticFiles
-from starlette.types import Scope
 
 from yolvarex.domain import units
 from yolvarex.domain.plan.describe import BLOCK_TITLES, LOAD_WORDS, dose, run_day_words
 from yolvarex.domain.plan.generate import format_weeks
 from yolvarex.services.days import local_time
-
-STATIC = Path(__file__).parent / "static"
-#: Hashed addresses never change content: a year, and no revalidation.
-LONG_CACHE = "public, max-age=31536000, immutable"
-
-
-@cache
-def _digest(path: str) -> str:
-    return hashlib.sha256((STATIC / path).read_bytes()).hexdigest()[:12]
-
-
-def static_url(path: str) -> str:
-    """`/static/css/app.css?v=<content hash>`; a file that does not exist is an error at render."""
-    return f"/static/{path}?v={_digest(path)}"
+from yolvarex.web.assets import static_url
 
 
 def _units(context: Context) -> units.Units:
@@ -79,14 +58,3 @@ def register(env: Environment) -> None:
         block_titles={k.value: v for k, v in BLOCK_TITLES.items()}, load_words=LOAD_WORDS,
         format_weeks=format_weeks, static_url=static_url,
         distance_unit=distance_unit, weight_unit=weight_unit)
-
-
-class StaticAssets(StaticFiles):
-    """Static files: a hashed address (`?v=`) is cached for a year, any other revalidates."""
-
-    async def get_response(self, path: str, scope: Scope) -> Response:
-        response = await super().get_response(path, scope)
-        if response.status_code == 200:
-            query = scope.get("query_string", b"")
-            response.headers["Cache-Control"] = LONG_CACHE if query.startswith(b"v=") else "no-cache"
-        return response

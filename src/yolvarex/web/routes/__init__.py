@@ -2,6 +2,7 @@
 
 from yolvarex.web.routes import (
     account,
+    app_shell,
     calendar,
     checkin,
     coach,
@@ -23,6 +24,7 @@ from yolvarex.web.routes.strength import router as strength_router
 
 ROUTERS = [
     account.router,
+    app_shell.router,
     calendar.router,
     today.router,
     checkin.router,

@@ -24,3 +24,10 @@ window.addEventListener("beforeprint", () => {
     button.addEventListener("click", function () { target.value = zone; target.focus(); });
   });
 })();
+
+// Installable app: the service worker keeps the static files and shows an offline page.
+if ("serviceWorker" in navigator && window.isSecureContext) {
+  window.addEventListener("load", function () {
+    navigator.serviceWorker.register("/sw.js").catch(function () { /* the site works without it */ });
+  });
+}
