@@ -57,7 +57,7 @@ def test_a_new_runner_goes_through_the_wizard_and_gets_a_plan(client, rt) -> Non
         stored = plans.current_plan(db, Actor.of(user))
     assert settings["units"] == "imperial" and settings["running_dynamics"] is True
     assert settings["max_hr"] == 188 and "resting_hr" not in settings
-    assert settings["body_weight_kg"] == pytest.approx(69.9, abs=0.05)  # 154 lb
+    assert settings["body_weight_kg"] == pytest.approx(69.85, abs=0.01)  # 154 lb
     assert settings["setup"]["done"] is True
     assert stored is not None
     profile = stored.plan.profile
@@ -111,3 +111,54 @@ def test_a_coach_sets_zone_and_units_then_lands_on_the_board(client, rt) -> None
         coach = db.query(User).filter_by(name="coachy").one()
         assert coach.timezone == "Europe/Paris"
         assert plans.current_plan(db, Actor.of(coach)) is None
+
+
+def test_settings_change_units_watch_and_weight(client, rt, make_user) -> None:
+    from tests.conftest import web_login
+
+    make_user("ann")
+    web_login(client, "ann")
+    token = client.cookies.get("yolvarex_csrf")
+    page = client.get("/account").text
+    assert "Units and watch" in page and "Body weight (kg, optional)" in page
+    r = client.post("/account/preferences", data={"csrf_token": token, "units": "imperial",
+                                                  "running_dynamics": "yes"}, follow_redirects=False)
+    assert r.status_code == 303
+    client.post("/account/body", data={"csrf_token": token, "body_weight": "150"})
+    with rt.db.session() as db:
+        settings = db.query(User).filter_by(name="ann").one().settings
+    assert settings["units"] == "imperial" and settings["running_dynamics"] is True
+    assert settings["body_weight_kg"] == pytest.approx(68.0, abs=0.05)
+    page = client.get("/account").text
+    assert "Body weight (lb, optional)" in page and 'value="150"' in page
+    bad = client.post("/account/preferences", data={"csrf_token": token, "units": "cubits"})
+    assert bad.status_code == 422 and "choose metric" in bad.text
+    heavy = client.post("/account/body", data={"csrf_token": token, "body_weight": "900"})
+    assert heavy.status_code == 422 and "between 30 and 250 kilograms" in heavy.text
+
+
+def test_a_new_running_week_rebuilds_the_rest_of_a_plan_under_way(client, rt, make_user) -> None:
+    import datetime as dt
+
+    from tests.conftest import web_login
+    from yolvarex import clock
+
+    ann = make_user("ann")
+    web_login(client, "ann")
+    token = client.cookies.get("yolvarex_csrf")
+    today = clock.today(ann.timezone)
+    start = today - dt.timedelta(days=21)
+    base = {"csrf_token": token, "start": start.isoformat(), "weeks": "8", "experience": "some",
+            "equipment": "bodyweight", "sessions_per_week": "2", "minutes_per_session": "30",
+            **WEEK}
+    client.post("/plan/profile", data=base)
+    form = client.get("/plan/profile").text
+    assert "Rebuild only the rest of it, from today" in form
+    client.post("/plan/profile", data={**base, "run_tue": "easy", "run_thu": "tempo",
+                                       "from_today": "1"})
+    with rt.db.session() as db:
+        stored = plans.current_plan(db, ann)
+    profile = stored.plan.profile
+    assert profile.start == today and profile.run_week.thu.value == "tempo"
+    # it still ends with the old plan's last week, not twelve weeks from now
+    assert start + dt.timedelta(days=8 * 7 - 1) <= profile.end < start + dt.timedelta(days=8 * 7 + 6)

@@ -97,7 +97,7 @@ def save_body_settings(db: Session, actor_id: int,
         if not low <= number <= high:
             problems.append(f"{name}: give a value between {low} and {high} {unit}")
         else:
-            settings[name] = round(number, 1) if name == "body_weight_kg" else round(number)
+            settings[name] = round(number, 2) if name == "body_weight_kg" else round(number)
     if "sex" in values:
         sex = values.get("sex")
         if sex in (None, ""):

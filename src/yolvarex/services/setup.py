@@ -153,7 +153,7 @@ def finish(db: Session, actor: Actor, answers: dict[str, Any], library: Library,
     weight = full.get("body_weight")
     if weight not in (None, ""):
         try:
-            body["body_weight_kg"] = round(kg_from(float(weight), units_of(full["units"])), 1)
+            body["body_weight_kg"] = kg_from(float(weight), units_of(full["units"]))
         except (TypeError, ValueError):
             problems.append("body_weight: give a number")
     elif full.get("body_weight_kg") not in (None, ""):

@@ -95,7 +95,7 @@ def _form_values(stored: StoredPlan | None, today: dt.date) -> dict[str, Any]:
 
 
 def _profile_page(request: Request, values: dict[str, Any], errors: list[str],
-                  status: int = 200) -> Response:
+                  status: int = 200, running: bool = False) -> Response:
     field_errors: dict[str, str] = {}
     shown = []
     for line in errors:
@@ -108,7 +108,8 @@ def _profile_page(request: Request, values: dict[str, Any], errors: list[str],
         "values": values, "errors": shown, "field_errors": field_errors,
         "weekdays": DAY_NAMES, "run_kinds": [k.value for k in RunKind],
         "equipment": EQUIPMENT_LABELS, "areas": AREA_LABELS, "distances": DISTANCE_LABELS,
-        "experiences": EXPERIENCE_LABELS, "placements": [p.value for p in Placement]},
+        "experiences": EXPERIENCE_LABELS, "placements": [p.value for p in Placement],
+        "running": running},
         status_code=status, section="plan")
 
 
@@ -121,14 +122,21 @@ def _sentence(text: str) -> str:
 def profile_form(request: Request, actor: Actor = Depends(core.login_required)) -> Response:
     with _db(request) as db:
         stored = plans.current_plan(db, actor)
-    return _profile_page(request, _form_values(stored, clock.today(actor.timezone)), [])
+    today = clock.today(actor.timezone)
+    return _profile_page(request, _form_values(stored, today), [],
+                         running=stored is not None and stored.plan.profile.start < today
+                         <= stored.plan.profile.end)
 
 
 @router.post("/plan/profile")
 async def profile_submit(request: Request, actor: Actor = Depends(core.login_required)) -> Response:
-    data = profile_data(await request.form())
+    form = await request.form()
+    data = profile_data(form)
     try:
         with _db(request) as db:
+            if form.get("from_today"):
+                data = plans.rest_of_plan(data, plans.current_plan(db, actor),
+                                          clock.today(actor.timezone))
             stored = plans.create_plan(db, actor, data, _library(request))
     except Invalid as exc:
         values = {**data, "race": data.get("race") or {}}
