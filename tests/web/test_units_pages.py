@@ -61,3 +61,29 @@ def test_the_cli_log_shows_miles_and_the_json_stays_metric(cli) -> None:
     assert "6.21 mi" in table and "45 min" in table and "km" not in table
     data = json.loads(cli("log", "list", "--json", "--user", "cat").stdout)
     assert data[0]["distance_km"] == 10
+
+
+def test_an_imperial_runner_logs_weights_in_pounds_stored_in_kg(rt, client, make_user) -> None:
+    from tests.domain.test_plan import ISSUE_PROFILE
+    from tests.web.test_plan_web import _workout_rows
+    from yolvarex.services import plans
+
+    ann = make_user("ann")
+    _imperial(rt, "ann")
+    with rt.db.session() as db:
+        stored = plans.create_plan(db, ann, {**ISSUE_PROFILE, "equipment": ["dumbbells"]},
+                                   rt.library)
+    web_login(client, "ann")
+    day = next(stored.plan.sessions()).date.isoformat()
+    page = client.get(f"/plan/workout/{day}").text
+    assert "> lb</label>" in page and "> kg</label>" not in page
+    rows = _workout_rows(client, day)
+    data = {f"set-{i}-exercise": e for i, e in rows} | {"csrf_token": csrf_of(client)}
+    for i, _ in rows:
+        data |= {f"set-{i}-reps": "10", f"set-{i}-seconds": "30", f"set-{i}-done": "1"}
+    data["set-0-load"] = "22"
+    saved = client.post(f"/plan/workout/{day}", data=data, follow_redirects=False)
+    assert saved.status_code == 303
+    with rt.db.session() as db:
+        first = db.query(models.StrengthSet).order_by(models.StrengthSet.id).first()
+        assert first.load_kg == pytest.approx(9.98, abs=0.01)

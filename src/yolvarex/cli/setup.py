@@ -61,7 +61,8 @@ def setup_command(
         injuries: str = typer.Option(None, "--injuries", help="Past injuries, comma-separated: knee,hip,"
                                      "it_band,shin,achilles_calf,plantar_fascia,low_back (or none)."),
         timezone: str = typer.Option(None, "--timezone", help="IANA time zone, e.g. Europe/Berlin."),
-        unit_system: str = typer.Option(None, "--units", help="metric (km, kg) or imperial (miles, lb)."),
+        unit_system: str = typer.Option(None, "--units", metavar="UNITS",
+                                        help="metric (km, kg) or imperial (miles, lb)."),
         max_hr: int = typer.Option(None, "--max-hr", help="Maximum heart rate (optional)."),
         resting_hr: int = typer.Option(None, "--resting-hr", help="Resting heart rate (optional)."),
         weight: float = typer.Option(None, "--weight", help="Body weight in your units (optional)."),

@@ -38,6 +38,14 @@ def weight_filter(context: Context, kg: float | None) -> str:
 
 
 @pass_context
+def weight_number(context: Context, kg: float | None) -> str:
+    """A weight as a bare number in the runner's unit (to the half unit), for a form field."""
+    if kg is None:
+        return ""
+    return f"{round(units.weight_value(kg, _units(context)) * 2) / 2:g}"
+
+
+@pass_context
 def distance_unit(context: Context) -> str:
     return units.distance_unit(_units(context))
 
@@ -53,7 +61,8 @@ def register(env: Environment) -> None:
         local_start=local_time,  # an activity's start on its own wall clock
         dose=dose, run_day_words=run_day_words,
         duration=units.duration, minutes=units.minutes,
-        distance=distance_filter, metres=metres_filter, weight=weight_filter)
+        distance=distance_filter, metres=metres_filter, weight=weight_filter,
+        weight_number=weight_number)
     env.globals.update(
         block_titles={k.value: v for k, v in BLOCK_TITLES.items()}, load_words=LOAD_WORDS,
         format_weeks=format_weeks, static_url=static_url,

@@ -19,6 +19,7 @@ from yolvarex.domain.perftest import TEST_BY_EXERCISE, TESTS
 from yolvarex.domain.plan.adapt import Adaptation, adapt_day
 from yolvarex.domain.plan.model import BlockKind, Focus
 from yolvarex.domain.plan.profile import WEEKDAYS, Distance, Experience, Placement, RunKind
+from yolvarex.domain.units import kg_from, units_of
 from yolvarex.domain.verdict import Verdict
 from yolvarex.errors import Invalid
 from yolvarex.export.ics import plan_to_ics
@@ -192,7 +193,23 @@ def plan(request: Request, print_view: int = Query(0, alias="print"),
     if stored is not None:
         context["calendar"] = _calendar(stored)
         context["profile"] = stored.plan.profile
+        context["detailed"] = {w.week for w in stored.plan.weeks} if print_view else \
+            detailed_weeks(stored, today)
     return core.render(request, "plan/index.html", context, section="plan")
+
+
+def detailed_weeks(stored: StoredPlan, today: dt.date) -> set[int]:
+    """The weeks whose sessions the Plan page shows in full: this week and the next (before the
+    plan starts, its first two). The other weeks show their calendar, each session a link to
+    workout mode, which keeps the page light; the printable plan shows every week in full."""
+    weeks = stored.plan.weeks
+    if not weeks:
+        return set()
+    current = next((w.week for w in weeks if w.start <= today < w.start + dt.timedelta(days=7)),
+                   None)
+    if current is None:
+        return {weeks[0].week, weeks[0].week + 1} if today < weeks[0].start else set()
+    return {current, current + 1}
 
 
 @router.get("/plan.ics")
@@ -366,6 +383,11 @@ def logged_session(data: dict[str, Any]) -> dict[str, Any]:
 async def workout_submit(request: Request, day: dt.date,
                          actor: Actor = Depends(core.login_required)) -> Response:
     data = workout_data(await request.form(), day)
+    login = core.current_login(request)
+    shown = units_of(login.units if login else None)
+    for s in data["sets"]:  # typed in the runner's unit, kept in kg
+        if s["load_kg"] is not None:
+            s["load_kg"] = round(kg_from(s["load_kg"], shown), 2)
     unmarked = sum(1 for s in data["sets"] if s["status"] == "unmarked")
     if unmarked and "unmarked" not in data:
         with _db(request) as db:

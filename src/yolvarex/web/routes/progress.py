@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from yolvarex import clock
+from yolvarex.domain import units
 from yolvarex.domain.facts import RESTING_HR_RISE_BPM
 from yolvarex.services import history
 from yolvarex.services import progress as progress_data
@@ -100,10 +101,15 @@ def progress(request: Request, actor: Actor = Depends(core.login_required)) -> R
         sections.append(("recovery", "Resting heart rate and HRV", well_charts))
     if any(w.runs or w.strength_sessions or w.other_minutes for w in weeks):
         labels = [w.monday.strftime("%d %b") for w in weeks]
+        login = core.current_login(request)
+        shown = units.units_of(login.units if login else None)
+        unit, words = units.distance_unit(shown), ("Miles" if shown == "imperial" else "Kilometres")
         sections.append(("volume", "Weekly volume", [
-            chart("Weekly running distance (km)", labels,
-                  [Series("Distance, km", [round(w.run_km, 1) for w in weeks], kind="bar")],
-                  description="Kilometres run in each of the last 12 weeks."),
+            chart(f"Weekly running distance ({unit})", labels,
+                  [Series(f"Distance, {unit}",
+                          [round(units.distance_value(w.run_km, shown), 1) for w in weeks],
+                          kind="bar")],
+                  description=f"{words} run in each of the last 12 weeks."),
             chart("Weekly training time (minutes)", labels, [
                 Series("Running", [round(w.run_minutes) for w in weeks], kind="bar"),
                 Series("Cross-training", [round(w.other_minutes) for w in weeks], kind="bar")],

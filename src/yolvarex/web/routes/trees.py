@@ -75,7 +75,8 @@ def index(request: Request, actor: Actor = Depends(core.login_required)) -> Resp
         result = view.tree(info.id)
         path = [(s.node, s.result) for s in result.steps] if result else []
         cards.append({"info": info, "result": result,
-                      "svg": tree_svg(info.tree, path, label=f"{info.title}, today's path marked")})
+                      "svg": tree_svg(info.tree, path, label=f"{info.title}, today's path marked",
+                                        titles=False)})
     return core.render(request, "trees/index.html", {"cards": cards, "view": view},
                        section="trees")
 
