@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.web.conftest import shot, sign_up
+from tests.web.test_accessibility import CHECKS
 
 pytestmark = pytest.mark.browser
 
@@ -19,6 +20,7 @@ def test_a_new_runner_sets_up_gets_a_plan_and_checks_in(page) -> None:
     page.get_by_label("Tuesday").select_option("tempo")
     page.get_by_label("Thursday").select_option("rest")
     page.get_by_text("miles and lb").click()
+    assert page.evaluate(CHECKS) == []
     shot(page, "first-run-week")
     page.get_by_role("button", name="Next").click()
     page.wait_for_url(re.compile(r"step=strength"))
@@ -26,17 +28,20 @@ def test_a_new_runner_sets_up_gets_a_plan_and_checks_in(page) -> None:
     page.get_by_text("Resistance bands").click()
     page.get_by_text("3 a week").click()
     page.get_by_text("Knee", exact=True).click()
+    assert page.evaluate(CHECKS) == []
     shot(page, "first-run-strength")
     page.get_by_role("button", name="Next").click()
     page.wait_for_url(re.compile(r"step=body"))
     expect(page.get_by_label("Weight (lb)")).to_be_visible()
     page.get_by_label("Weight (lb)").fill("150")
     page.get_by_text("It records them").click()
+    assert page.evaluate(CHECKS) == []
     shot(page, "first-run-body")
     page.get_by_role("button", name="Make my plan").click()
     page.wait_for_url(re.compile(r"/welcome/done"))
     expect(page.get_by_role("heading", name="Your plan is ready")).to_be_visible()
     expect(page.get_by_role("heading", name="Four things yolvarex does")).to_be_visible()
+    assert page.evaluate(CHECKS) == []
     shot(page, "first-run-done")
 
     page.goto("/plan")
