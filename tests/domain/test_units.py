@@ -38,3 +38,9 @@ def test_weights_in_kg_or_lb_to_the_half_unit() -> None:
 def test_an_unknown_preference_is_metric() -> None:
     assert units.units_of("imperial") == "imperial"
     assert units.units_of(None) == units.units_of("furlongs") == "metric"
+
+
+def test_pace_per_km_or_per_mile() -> None:
+    assert units.pace(347, "metric") == "5:47 /km"
+    assert units.pace(347, "imperial") == "9:18 /mi"
+    assert units.pace(None, "metric") == ""

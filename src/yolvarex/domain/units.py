@@ -61,6 +61,14 @@ def weight(kg: float | None, units: Units) -> str:
     return f"{value:g} {weight_unit(units)}"
 
 
+def pace(seconds_per_km: float | None, units: Units) -> str:
+    """`5:47 /km` or `9:18 /mi`; no pace is an empty string."""
+    if not seconds_per_km:
+        return ""
+    total = round(seconds_per_km * KM_PER_MILE if units == "imperial" else seconds_per_km)
+    return f"{total // 60}:{total % 60:02d} /{distance_unit(units)}"
+
+
 def duration(seconds: float | None) -> str:
     """A time written one way everywhere: `45 s`, `7 min 30 s`, `52 min`, `1 h 5 min` (whole
     seconds; never `7.5 min`)."""
