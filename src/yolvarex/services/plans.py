@@ -127,8 +127,8 @@ def regenerate(db: Session, actor: Actor, library: Library, athlete_id: int | No
 
 def rest_of_plan(data: dict[str, Any], current: StoredPlan | None, today: dt.date) -> dict[str, Any]:
     """A changed profile (a new running week, new equipment) applied from `today` to the end of
-    the current plan: the weeks already behind stay as they were lived (their sessions stay in
-    the strength log), only what is ahead is built again. Without a current plan that has
+    the current plan: only what is ahead is built again; the sessions already done stay in the
+    strength log (the old plan row stays too, inactive). Without a current plan that has
     started, or with a race (which sets the length itself), the profile is unchanged."""
     if current is None or current.plan.profile.start >= today or current.plan.profile.end < today:
         return data
