@@ -162,3 +162,14 @@ def test_a_new_running_week_rebuilds_the_rest_of_a_plan_under_way(client, rt, ma
     assert profile.start == today and profile.run_week.thu.value == "tempo"
     # it still ends with the old plan's last week, not twelve weeks from now
     assert start + dt.timedelta(days=8 * 7 - 1) <= profile.end < start + dt.timedelta(days=8 * 7 + 6)
+
+
+def test_a_runner_who_leaves_the_wizard_is_invited_back(client) -> None:
+    csrf = _sign_up(client)
+    assert "Finish setting up" not in client.get("/welcome").text
+    assert '<a href="/welcome">Finish setting up</a>' in client.get("/log").text  # left at once
+    client.post("/welcome/week", data={**WEEK, "timezone": "Europe/Berlin", "units": "metric",
+                                       "csrf_token": csrf, "action": "next"})
+    assert '<a href="/welcome">Finish setting up</a>' in client.get("/log").text
+    client.post("/welcome/strength", data={"csrf_token": csrf, "action": "skip"})
+    assert "Finish setting up" not in client.get("/log").text

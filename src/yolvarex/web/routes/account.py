@@ -11,7 +11,7 @@ from yolvarex import clock
 from yolvarex.domain import units
 from yolvarex.domain.units import units_of
 from yolvarex.errors import TooManyRequests, UserError
-from yolvarex.services import accounts, athlete, calendar_feed, days
+from yolvarex.services import accounts, athlete, calendar_feed, days, setup
 from yolvarex.store.access import Actor
 from yolvarex.store.models import User
 from yolvarex.web import core
@@ -65,6 +65,7 @@ def signup(request: Request, name: str = Form(""), password: str = Form(""),
                 user = accounts.create_user(db, name, password, role if role == "coach" else "athlete",
                                             timezone=_browser_zone(timezone))
                 user_id = user.id
+                setup.save_step(db, Actor.of(user), {}, setup.STEPS[0])  # the wizard is next
         except UserError as exc:
             field = "name" if "name" in exc.message.lower() else "password"
             if "role" in exc.message.lower():
