@@ -44,3 +44,4 @@ def test_pace_per_km_or_per_mile() -> None:
     assert units.pace(347, "metric") == "5:47 /km"
     assert units.pace(347, "imperial") == "9:18 /mi"
     assert units.pace(None, "metric") == ""
+
