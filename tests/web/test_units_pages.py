@@ -87,3 +87,15 @@ def test_an_imperial_runner_logs_weights_in_pounds_stored_in_kg(rt, client, make
     with rt.db.session() as db:
         first = db.query(models.StrengthSet).order_by(models.StrengthSet.id).first()
         assert first.load_kg == pytest.approx(9.98, abs=0.01)
+
+
+def test_today_shows_the_week_in_the_runners_units(rt, client, make_user) -> None:
+    make_user("dan")
+    _imperial(rt, "dan")
+    web_login(client, "dan")
+    day = (clock.today("UTC") - dt.timedelta(days=1)).isoformat()
+    client.post("/log/new/run", data={"date": day, "time": "07:00", "minutes": "45",
+                                      "distance_km": "5", "run_type": "easy",
+                                      "csrf_token": csrf_of(client)})
+    today = client.get("/today").text
+    assert "5.0 mi" in today and " km<" not in today and "45 min" in today
