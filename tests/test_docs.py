@@ -76,3 +76,12 @@ def test_every_shipped_tree_and_its_sources_are_in_the_decisions_section() -> No
                 for ref in node.evidence:
                     evidence = library.evidence[ref]
                     assert evidence.short.split(" et al.")[0].split(" ")[0] in section, ref
+
+
+def test_every_image_the_readme_shows_exists() -> None:
+    """The screenshots come from tests/web/test_readme_screenshots.py; a renamed or lost one
+    fails here, not as a broken image on the project page."""
+    images = re.findall(r"!\[[^\]]*\]\(([^)\s]+)\)|<img [^>]*src=\"([^\"]+)\"", README)
+    paths = [a or b for a, b in images]
+    assert len(paths) >= 7
+    assert [p for p in paths if not (ROOT / p).is_file()] == []

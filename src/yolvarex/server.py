@@ -8,7 +8,6 @@ from typing import Any
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
-from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import DataError
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -27,7 +26,7 @@ from yolvarex.errors import TooManyRequests, UserError
 from yolvarex.services import accounts
 from yolvarex.services.runtime import Runtime, open_runtime
 from yolvarex.store.db import DatabaseUnavailable
-from yolvarex.web import core
+from yolvarex.web import assets, core, filters
 from yolvarex.web.routes import ROUTERS
 
 log = logs.log
@@ -83,10 +82,12 @@ def create_app(rt: Runtime | None = None) -> FastAPI:
     )
     app.state.runtime = rt or open_runtime()
     logs.configure(app.state.runtime.settings.log_level or "info")
+    app.add_middleware(assets.GzipStatic)
     app.add_middleware(guard.RequestGuard, settings=lambda: app.state.runtime.settings,
                        sender_known=lambda path, headers: _sender_known(
                            app.state.runtime, path, headers))
-    app.mount("/static", StaticFiles(directory=core.HERE / "static"), name="static")
+    filters.register(core.templates.env)
+    app.mount("/static", assets.StaticAssets(directory=assets.STATIC), name="static")
     app.include_router(api_router)
     app.include_router(training_api_router)
     app.include_router(form_api_router)
@@ -168,10 +169,6 @@ def create_app(rt: Runtime | None = None) -> FastAPI:
             return JSONResponse({"status": "unavailable",
                                  "error": "the database cannot be reached"}, status_code=503)
         return JSONResponse({"status": "ok"})
-
-    @app.get("/favicon.ico", include_in_schema=False)
-    def favicon() -> Response:
-        return Response(status_code=204)
 
     return app
 

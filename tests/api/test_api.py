@@ -79,3 +79,24 @@ def test_me_shows_and_changes_the_time_zone(client, rt, make_user) -> None:
     extra = client.patch("/api/v1/me", json={"timezone": "UTC", "role": "coach"}, headers=headers)
     assert extra.status_code == 422
     assert client.get("/api/v1/me", headers=headers).json()["timezone"] == "Asia/Tokyo"
+
+
+def test_me_shows_and_changes_units_watch_and_weight_and_stays_metric(client, rt, make_user) -> None:
+    make_user("ann")
+    headers = api_token(rt, "ann")
+    me = client.get("/api/v1/me", headers=headers).json()
+    assert me["units"] == "metric" and me["running_dynamics"] is None and me["body_weight_kg"] is None
+    changed = client.patch("/api/v1/me", json={"units": "imperial", "running_dynamics": True,
+                                               "body_weight_kg": 61.5}, headers=headers)
+    assert changed.status_code == 200, changed.text
+    assert changed.json()["units"] == "imperial"
+    assert changed.json()["body_weight_kg"] == 61.5 and changed.json()["running_dynamics"] is True
+    assert client.get("/api/v1/me", headers=headers).json()["timezone"] == "UTC"  # untouched
+    heavy = client.patch("/api/v1/me", json={"body_weight_kg": 400}, headers=headers)
+    assert heavy.status_code == 422 and "between 30 and 250" in heavy.text
+    odd = client.patch("/api/v1/me", json={"units": "furlongs"}, headers=headers)
+    assert odd.status_code == 422
+    # the API keeps speaking metric for an imperial runner
+    run = client.post("/api/v1/activities/runs", json={"date": "2026-11-29", "minutes": 40,
+                                                       "distance_km": 8, "rpe": 4}, headers=headers)
+    assert run.status_code == 201 and run.json()["distance_km"] == 8

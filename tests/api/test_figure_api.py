@@ -17,3 +17,13 @@ def test_figure_svg_not_found(client) -> None:
     cue = client.get("/api/v1/library/cues").json()[0]["id"]
     missing = client.get(f"/api/v1/library/cues/{cue}/figure.svg")
     assert missing.status_code == 404 and "no illustrations" in missing.text
+
+
+def test_the_key_positions_and_the_still_come_from_the_same_address(client) -> None:
+    moving = client.get("/api/v1/library/exercises/bodyweight-squat/figure.svg")
+    keys = client.get("/api/v1/library/exercises/bodyweight-squat/figure.svg?style=keys")
+    still = client.get("/api/v1/library/exercises/bodyweight-squat/figure.svg?style=still")
+    assert moving.status_code == keys.status_code == still.status_code == 200
+    assert "<animate" in moving.text and "<animate" not in keys.text + still.text
+    assert len({moving.text, keys.text, still.text}) == 3
+    assert client.get("/api/v1/library/exercises/bodyweight-squat/figure.svg?style=huge").status_code == 422

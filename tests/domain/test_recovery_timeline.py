@@ -8,7 +8,8 @@ import pytest
 
 from yolvarex.content import load_library
 from yolvarex.content.schemas.recovery import Movement, Routine
-from yolvarex.domain.recovery.timeline import Side, format_clock, format_duration, timeline, total_seconds
+from yolvarex.domain.recovery.timeline import Side, format_clock, timeline, total_seconds
+from yolvarex.domain.units import duration as format_duration
 
 LIBRARY, _ = load_library()
 

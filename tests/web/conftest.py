@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -82,8 +83,9 @@ def demo_runner(live_server: str) -> str:
 PASSWORD = "a good long password"
 
 
-def sign_up(page, role: str = "Runner") -> str:
-    """Create a new account through the sign-up page and land on Today; returns the name."""
+def sign_up(page, role: str = "Runner", skip_setup: bool = True) -> str:
+    """Create a new account through the sign-up page; returns the name. It lands on the
+    first-run wizard, which this skips (landing on Today) unless `skip_setup` is False."""
     name = f"{role.lower()}-{uuid.uuid4().hex[:8]}"
     page.goto("/signup")
     page.get_by_label("User name").fill(name)
@@ -91,7 +93,10 @@ def sign_up(page, role: str = "Runner") -> str:
     page.get_by_label("Password again").fill(PASSWORD)
     page.get_by_text(role, exact=True).click()
     page.get_by_role("button", name="Create account").click()
-    page.wait_for_url("**/today**")
+    page.wait_for_url("**/welcome**")
+    if skip_setup:  # a runner lands on Today, a coach on the board
+        page.get_by_role("button", name="Skip for now").click()
+        page.wait_for_url(re.compile(r"/(today|coach)"))
     return name
 
 

@@ -87,12 +87,12 @@ def test_trees_index_marks_todays_path(client, make_user) -> None:
     make_user("ann")
     web_login(client, "ann")
     empty = client.get("/trees").text
-    assert "do today's check-in" in empty and 'class="tree-node taken' in empty  # roots only
+    assert "do today's check-in" in empty
     _checkin(client, pain="4", pain_next_morning="settled")
     page = client.get("/trees").text
-    assert page.count('<svg xmlns="http://www.w3.org/2000/svg" class="tree-svg"') == len(LIBRARY.trees)
+    assert page.count('<ol class="tree-path"') == len(LIBRARY.trees)  # today's path through each
     assert 'data-node="easy-monitor"' in page
-    marked = page.split('data-node="easy-monitor"')[0].rsplit("<g ", 1)[1]
+    marked = page.split('data-node="easy-monitor"')[0].rsplit("<li ", 1)[1]
     assert "taken" in marked
     assert 'aria-current="page">Trees<' in page
 

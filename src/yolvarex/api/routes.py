@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from typing import Any
+from typing import Any, Literal
 
-from fastapi import APIRouter, Body, Depends, Response
+from fastapi import APIRouter, Body, Depends, Query, Response
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session
 
@@ -15,10 +15,12 @@ from yolvarex.api.auth import api_actor, db_session, runtime
 from yolvarex.api.params import DayRange, day_range
 from yolvarex.content.kinds import KINDS, kind_named
 from yolvarex.domain.checkin import CheckIn
+from yolvarex.domain.units import units_of
 from yolvarex.errors import Invalid, NotFound
-from yolvarex.services import checkins, days
+from yolvarex.services import athlete, checkins, days
 from yolvarex.services.runtime import Runtime
 from yolvarex.store.access import Actor
+from yolvarex.store.models import User
 
 router = APIRouter(prefix="/api/v1")
 
@@ -29,31 +31,59 @@ class Me(BaseModel):
     role: str
     timezone: str = Field(description="IANA time zone; the user's days are cut on its clock")
     today: dt.date = Field(description="Today's date in that zone")
+    units: Literal["metric", "imperial"] = Field(
+        "metric", description="How the web pages and the CLI show numbers (km and kg, or miles "
+                              "and lb). The API itself always speaks metric: metres, "
+                              "kilometres (`distance_km`), kilograms (`load_kg`), seconds.")
+    running_dynamics: bool | None = Field(
+        None, description="Whether the runner's watch records cadence, ground contact and "
+                          "vertical oscillation; null when not answered")
+    body_weight_kg: float | None = Field(None, description="Body weight in kilograms, if given")
 
     @classmethod
-    def of(cls, actor: Actor) -> Me:
+    def of(cls, actor: Actor, settings: dict[str, Any] | None = None) -> Me:
+        known = settings or {}
         return cls(id=actor.id, name=actor.name, role=actor.role, timezone=actor.timezone,
-                   today=clock.today(actor.timezone))
+                   today=clock.today(actor.timezone), units=units_of(known.get("units")),
+                   running_dynamics=known.get("running_dynamics"),
+                   body_weight_kg=known.get("body_weight_kg"))
 
 
 class MeChanges(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    timezone: str = Field(description="An IANA time zone name, such as Europe/Berlin",
-                          max_length=64)
+    timezone: str | None = Field(None, description="An IANA time zone name, such as Europe/Berlin",
+                                 max_length=64)
+    units: Literal["metric", "imperial"] | None = Field(
+        None, description="How pages and the CLI show numbers; the API stays metric")
+    running_dynamics: bool | None = Field(None, description="Whether the watch records them")
+    body_weight_kg: float | None = Field(None, description="Body weight in kilograms, 30 to 250")
+
+
+def _settings(db: Session, actor: Actor) -> dict[str, Any]:
+    user = db.get(User, actor.id)
+    return dict(user.settings or {}) if user else {}
 
 
 @router.get("/me", response_model=Me, tags=["accounts"], summary="The user this token belongs to")
-def me(actor: Actor = Depends(api_actor)) -> Me:
-    return Me.of(actor)
+def me(actor: Actor = Depends(api_actor), db: Session = Depends(db_session)) -> Me:
+    return Me.of(actor, _settings(db, actor))
 
 
 @router.patch("/me", response_model=Me, tags=["accounts"],
-              summary="Change your settings: your time zone (earlier days keep their dates)")
+              summary="Change your settings: time zone (earlier days keep their dates), units, "
+                      "watch, body weight; only the fields sent change")
 def change_me(changes: MeChanges, actor: Actor = Depends(api_actor),
               db: Session = Depends(db_session)) -> Me:
-    zone = days.set_timezone(db, actor, changes.timezone)
-    return Me.of(dataclasses.replace(actor, timezone=zone))
+    if changes.timezone is not None:
+        actor = dataclasses.replace(actor, timezone=days.set_timezone(db, actor, changes.timezone))
+    sent = changes.model_dump(exclude_unset=True)
+    preferences: dict[str, object] = {k: sent[k] for k in ("units", "running_dynamics") if k in sent}
+    if preferences:
+        athlete.save_preferences(db, actor.id, preferences)
+    if "body_weight_kg" in sent:
+        athlete.save_body_settings(db, actor.id, {"body_weight_kg": sent["body_weight_kg"]})
+    return Me.of(actor, _settings(db, actor))
 
 
 def _kind(kind: str) -> str:
@@ -86,13 +116,17 @@ def library_show(kind: str, entry_id: str, rt: Runtime = Depends(runtime)) -> di
 @router.get("/library/{kind}/{entry_id}/figure.svg", tags=["library"], response_class=Response,
             responses={200: {"content": {"image/svg+xml": {}}}},
             summary="The illustration of an exercise, drill or movement (animated SVG)")
-def library_figure(kind: str, entry_id: str, rt: Runtime = Depends(runtime)) -> Response:
+def library_figure(kind: str, entry_id: str,
+                   style: Literal["animated", "keys", "still"] = Query(
+                       "animated", description="animated; keys: every key position side by side "
+                       "(for reduced motion and print); still: the first position"),
+                   rt: Runtime = Depends(runtime)) -> Response:
     from yolvarex.export.figure_svg import entry_svg
 
     name = _kind(kind)
     if entry_id not in rt.library.of_kind(name):
         raise NotFound(f"There is no {kind} with id {entry_id!r}.")
-    drawing = entry_svg(rt.library, name, entry_id)
+    drawing = entry_svg(rt.library, name, entry_id, style=style)
     if drawing is None:
         raise NotFound(f"{name.capitalize()} have no illustrations; exercises, drills and "
                        "movements do.")

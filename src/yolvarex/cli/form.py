@@ -22,9 +22,10 @@ from yolvarex.cli.common import (
     user_errors,
 )
 from yolvarex.content import Library
+from yolvarex.domain import units
 from yolvarex.domain.form.metrics import BAND_TEXT, METRICS, Metric
 from yolvarex.errors import UserError
-from yolvarex.services import accounts, form
+from yolvarex.services import accounts, athlete, form
 from yolvarex.services.runtime import Runtime, open_runtime
 from yolvarex.settings import load_settings
 from yolvarex.store.access import Actor
@@ -78,30 +79,32 @@ def analyze(file: Path = typer.Argument(..., help="A FIT, TCX or GPX file of a r
     data = file.read_bytes()
     with user_errors():
         found = _baseline_runtime(user)
+        shown: units.Units = "metric"
         if found is None:
             report = form.analyse_file(lib, file.name, data)
         else:
             rt, actor = found
             with rt.db.session() as db:
                 report = form.analyse_file(lib, file.name, data, db, actor)
+                shown = athlete.units_for(db, actor.id)
     if as_json:
         print_json(form.report_json(report))
         return
-    _print_report(report, lib, with_baseline=found is not None)
+    _print_report(report, lib, with_baseline=found is not None, shown=shown)
 
 
-def _print_report(report: form.FormReport, lib: Library, with_baseline: bool) -> None:
+def _print_report(report: form.FormReport, lib: Library, with_baseline: bool,
+                  shown: units.Units = "metric") -> None:
     a = report.analysis
-    pace = a.pace_s_per_km
-    head = f"[bold]{report.file}[/] · {a.sport.value} · {a.duration_s / 60:.0f} min"
+    head = f"[bold]{report.file}[/] · {a.sport.value} · {units.duration(a.duration_s)}"
     if a.distance_m:
-        head += f" · {a.distance_m / 1000:.2f} km"
-    if pace:
-        head += f" · moving pace {int(pace // 60)}:{int(pace % 60):02d} /km"
+        head += f" · {units.distance(a.distance_m / 1000, shown, 2)}"
+    if a.pace_s_per_km:
+        head += f" · moving pace {units.pace(a.pace_s_per_km, shown)}"
     console.print(head, highlight=False)
-    console.print(f"[dim]Used {a.used} of {a.records} records ({a.moving_s / 60:.0f} min running; "
-                  f"{a.walking_s / 60:.1f} min walking or standing and {a.paused_s / 60:.1f} min "
-                  "paused left out).[/]", highlight=False)
+    console.print(f"[dim]Used {a.used} of {a.records} records ({units.duration(a.moving_s)} "
+                  f"running; {units.duration(a.walking_s)} walking or standing and "
+                  f"{units.duration(a.paused_s)} paused left out).[/]", highlight=False)
     if a.metrics:
         table = Table("metric", "mean", "p10-p90", "grade", "band", "your usual", title="Running form")
         for metric, s in a.metrics.items():

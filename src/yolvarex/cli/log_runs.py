@@ -23,7 +23,8 @@ from yolvarex.cli.common import (
     runtime,
     user_errors,
 )
-from yolvarex.services import history, training_log
+from yolvarex.domain import units
+from yolvarex.services import athlete, history, training_log
 from yolvarex.services.training_log import CrossEntry, EntryChanges, RunEntry
 
 RPE_HELP = "Session RPE, 0 (rest) to 10 (maximal): how hard the whole session felt."
@@ -99,6 +100,7 @@ def list_entries(weeks: int = typer.Option(4, "--weeks", "-w", min=1, max=520),
         today = clock.today(actor.timezone)
         rows = history.activities(db, actor, today - dt.timedelta(weeks=weeks), today)[::-1]
         entries = [training_log.entry_json(r) | {"title": training_log.display_name(r)} for r in rows]
+        shown = athlete.units_for(db, actor.id)
     if as_json:
         print_json(entries)
         return
@@ -107,11 +109,12 @@ def list_entries(weeks: int = typer.Option(4, "--weeks", "-w", min=1, max=520),
                       "or log a run with `yolvarex log run --minutes 40`.")
         return
     table = Table(title=f"Log, last {weeks} weeks")
-    for col in ("#", "date", "session", "min", "km", "RPE", "avg HR", "load"):
+    for col in ("#", "date", "session", "time", "distance", "RPE", "avg HR", "load"):
         table.add_column(col, justify="left" if col in ("date", "session") else "right")
     for e in entries:
-        table.add_row(str(e["id"]), e["date"], e["title"], f"{e['minutes']:g}",
-                      f"{e['distance_km']:.2f}" if e["distance_km"] is not None else "-",
+        table.add_row(str(e["id"]), e["date"], e["title"], units.minutes(e["minutes"]),
+                      units.distance(e["distance_km"], shown, 2) if e["distance_km"] is not None
+                      else "-",
                       f"{e['rpe']:g}" if e["rpe"] is not None else "-",
                       f"{e['avg_hr']:.0f}" if e["avg_hr"] else "-",
                       f"{e['load']:.0f}" if e["load"] is not None else "-")

@@ -3,7 +3,7 @@
 Each `--set` is one line of what you did, in any order after the exercise id:
   "split-squat 10 x3 left rpe7"   10 reps, 3 sets, left side, effort 7
   "plank 45s x3"                   3 holds of 45 s
-  "goblet-squat 12 @10kg x3"       with 10 kg
+  "goblet-squat 12 @10kg x3"       with 10 kg ("@22lb" is kept as 9.98 kg)
   "push-up 6 missed"               a set you could not finish
 A one-sided exercise without a side is logged for the left and the right leg.
 Each `--test` is "TEST [left|right] VALUE", e.g. "single_leg_squat left 9" or "push_ups 22".
@@ -32,6 +32,7 @@ from yolvarex.cli.common import (
 )
 from yolvarex.content import Library
 from yolvarex.domain.plan.describe import dose
+from yolvarex.domain.units import kg_from
 from yolvarex.errors import Invalid
 from yolvarex.services import plans, strength_log
 
@@ -55,8 +56,9 @@ def parse_set(spec: str, library: Library) -> list[dict[str, Any]]:
             count = int(m.group(1))
         elif m := re.fullmatch(r"(\d+(?:\.\d+)?)s", low):
             one["seconds"] = float(m.group(1))
-        elif m := re.fullmatch(r"@(\d+(?:\.\d+)?)kg", low):
-            one["load_kg"] = float(m.group(1))
+        elif m := re.fullmatch(r"@(\d+(?:\.\d+)?)(kg|lb)", low):
+            typed = float(m.group(1))
+            one["load_kg"] = round(kg_from(typed, "imperial"), 2) if m.group(2) == "lb" else typed
         elif m := re.fullmatch(r"rpe(\d+(?:\.\d+)?)", low):
             one["rpe"] = float(m.group(1))
         elif low.isdigit():
@@ -67,7 +69,7 @@ def parse_set(spec: str, library: Library) -> list[dict[str, Any]]:
             one["completed"] = False
         else:
             raise Invalid(f"cannot read {word!r} in --set \"{spec}\"; use REPS, SECONDSs, xSETS, "
-                          "@KGkg, left/right, rpeN or missed")
+                          "@KGkg or @LBlb, left/right, rpeN or missed")
     if not 1 <= count <= 20:
         raise Invalid(f"x{count} in --set \"{spec}\": give between 1 and 20 sets")
     sides = [side] if side else (["left", "right"] if known.unilateral else ["both"])

@@ -17,6 +17,7 @@ from yolvarex.cli import (
     log,
     plan,
     serve,
+    setup,
     trees,
     users,
     week,
@@ -46,8 +47,8 @@ def root(version: bool = typer.Option(False, "--version", callback=_version, is_
     """Run `yolvarex COMMAND --help` for the options of each command."""
 
 
-for module in (serve, db, content, users, demo, decide, trees, imports, log, load, form, routine_cli,
-               plan, data, week):
+for module in (serve, db, content, users, setup, demo, decide, trees, imports, log, load, form,
+               routine_cli, plan, data, week):
     module.register(app)
 
 

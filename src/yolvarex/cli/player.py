@@ -23,7 +23,8 @@ from rich.text import Text
 
 from yolvarex.domain.recovery import player
 from yolvarex.domain.recovery.player import PlayerState
-from yolvarex.domain.recovery.timeline import Segment, format_clock, format_duration
+from yolvarex.domain.recovery.timeline import Segment, format_clock
+from yolvarex.domain.units import duration as format_duration
 
 TICK_SECONDS = 0.1
 

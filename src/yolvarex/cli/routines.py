@@ -25,7 +25,7 @@ from yolvarex.cli.common import (
 from yolvarex.content import Library
 from yolvarex.domain.recovery.occasions import Occasion
 from yolvarex.domain.recovery.streak import GRACE_DAYS
-from yolvarex.domain.recovery.timeline import format_duration
+from yolvarex.domain.units import duration as format_duration
 from yolvarex.services import routines as service
 from yolvarex.services.routines import TodaysRoutines
 from yolvarex.settings import load_settings

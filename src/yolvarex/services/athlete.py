@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from yolvarex.domain.session_load import DEFAULT_MAX_HR, DEFAULT_REST_HR, HeartRates
+from yolvarex.domain.units import UNITS, Units, units_of
 from yolvarex.errors import Invalid, NotFound
 from yolvarex.services.days import today_for
 from yolvarex.store import models
@@ -56,20 +57,34 @@ def athlete_heart_rates(db: Session, athlete_id: int, today: dt.date | None = No
     return HeartRates(rest=rest, max=float(max_hr), female=settings.get("sex") == "female")
 
 
-BODY_FIELDS = {"max_hr": (120, 230), "resting_hr": (30, 110)}
+#: Body settings a runner may type: (lowest, highest, unit words); blank removes the setting.
+BODY_FIELDS: dict[str, tuple[int, int, str]] = {
+    "max_hr": (120, 230, "beats per minute"), "resting_hr": (30, 110, "beats per minute"),
+    "body_weight_kg": (30, 250, "kilograms")}
 SEXES = ("female", "male")
+#: Preferences that are not numbers: how numbers are shown, whether the watch records running
+#: dynamics (cadence, ground contact, vertical oscillation) so form analysis can be offered.
+PREFERENCES = ("units", "running_dynamics")
+
+
+def _user(db: Session, actor_id: int) -> models.User:
+    user = db.get(models.User, actor_id)
+    if user is None:
+        raise NotFound("no such user")
+    return user
 
 
 def save_body_settings(db: Session, actor_id: int,
                        values: dict[str, str | float | None]) -> dict[str, object]:
-    """Store the athlete's own maximum and resting heart rate and sex (for TRIMP); a blank value
-    removes a setting so it is worked out from the data again. Every bad value is listed."""
-    user = db.get(models.User, actor_id)
-    if user is None:
-        raise NotFound("no such user")
+    """Store the athlete's own maximum and resting heart rate and sex (for TRIMP) and body
+    weight; a blank value removes a setting so it is worked out from the data again (or not
+    used). Only the fields given change. Every bad value is listed."""
+    user = _user(db, actor_id)
     settings = dict(user.settings or {})
     problems = []
-    for name, (low, high) in BODY_FIELDS.items():
+    for name, (low, high, unit) in BODY_FIELDS.items():
+        if name not in values:
+            continue
         raw = values.get(name)
         if raw in (None, ""):
             settings.pop(name, None)
@@ -77,20 +92,60 @@ def save_body_settings(db: Session, actor_id: int,
         try:
             number = float(raw)
         except (TypeError, ValueError):
-            problems.append(f"{name}: give a number of beats per minute")
+            problems.append(f"{name}: give a number of {unit}")
             continue
         if not low <= number <= high:
-            problems.append(f"{name}: give a value between {low} and {high} beats per minute")
+            problems.append(f"{name}: give a value between {low} and {high} {unit}")
         else:
-            settings[name] = round(number)
-    sex = values.get("sex")
-    if sex in (None, ""):
-        settings.pop("sex", None)
-    elif sex in SEXES:
-        settings["sex"] = sex
-    else:
-        problems.append("sex: choose female, male, or leave it blank")
+            settings[name] = round(number, 2) if name == "body_weight_kg" else round(number)
+    if "sex" in values:
+        sex = values.get("sex")
+        if sex in (None, ""):
+            settings.pop("sex", None)
+        elif sex in SEXES:
+            settings["sex"] = sex
+        else:
+            problems.append("sex: choose female, male, or leave it blank")
     if problems:
-        raise Invalid("Some heart-rate settings are not valid.", details=problems)
+        raise Invalid("Some body settings are not valid.", details=problems)
     user.settings = settings
     return {k: settings.get(k) for k in (*BODY_FIELDS, "sex")}
+
+
+def save_preferences(db: Session, actor_id: int, values: dict[str, object]) -> dict[str, object]:
+    """Store `units` ("metric" or "imperial") and `running_dynamics` (true or false); only the
+    fields given change."""
+    user = _user(db, actor_id)
+    settings = dict(user.settings or {})
+    problems = []
+    if "units" in values:
+        if values["units"] in UNITS:
+            settings["units"] = values["units"]
+        else:
+            problems.append("units: choose metric (km, kg) or imperial (miles, lb)")
+    if "running_dynamics" in values:
+        flag = values["running_dynamics"]
+        if isinstance(flag, str):
+            flag = {"true": True, "yes": True, "1": True, "on": True,
+                    "false": False, "no": False, "0": False, "": False}.get(flag.lower(), flag)
+        if isinstance(flag, bool):
+            settings["running_dynamics"] = flag
+        else:
+            problems.append("running_dynamics: answer yes or no")
+    if problems:
+        raise Invalid("Some preferences are not valid.", details=problems)
+    user.settings = settings
+    return preferences(user)
+
+
+def preferences(user: models.User) -> dict[str, object]:
+    """The runner's display preferences with their defaults (metric; running dynamics unknown)."""
+    settings = user.settings or {}
+    return {"units": units_of(settings.get("units")),
+            "running_dynamics": settings.get("running_dynamics")}
+
+
+def units_for(db: Session, athlete_id: int) -> Units:
+    """How numbers are shown to this runner (metric unless they chose imperial)."""
+    user = db.get(models.User, athlete_id)
+    return units_of((user.settings or {}).get("units") if user else None)

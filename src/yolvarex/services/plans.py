@@ -130,6 +130,20 @@ def regenerate(db: Session, actor: Actor, library: Library, athlete_id: int | No
     return create_plan(db, actor, data, library, athlete_id)
 
 
+def rest_of_plan(data: dict[str, Any], current: StoredPlan | None, today: dt.date) -> dict[str, Any]:
+    """A changed profile (a new running week, new equipment) applied from `today` to the end of
+    the current plan: only what is ahead is built again; the sessions already done stay in the
+    strength log (the old plan row stays too, inactive). Without a current plan that has
+    started, or with a race (which sets the length itself), the profile is unchanged."""
+    if current is None or current.plan.profile.start >= today or current.plan.profile.end < today:
+        return data
+    changed = {**data, "start": today.isoformat()}
+    if not data.get("race"):
+        left = (current.plan.profile.end - today).days + 1
+        changed["weeks"] = max(1, -(-left // 7))
+    return changed
+
+
 @dataclass(frozen=True)
 class PlannedDay:
     """What the plan says about one day: the run-day kind and the strength session, if any."""

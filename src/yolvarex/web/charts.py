@@ -56,6 +56,17 @@ def _nice_ticks(lo: float, hi: float, n: int = 4) -> list[float]:
     return ticks
 
 
+def _straight(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The points without those on a straight line between their neighbours (to a tenth of a
+    pixel): a flat band or a steady line is drawn by its corners, not by one point a day."""
+    kept = points[:1]
+    for i in range(1, len(points) - 1):
+        (ax, ay), (bx, by), (cx, cy) = kept[-1], points[i], points[i + 1]
+        if abs((bx - ax) * (cy - ay) - (by - ay) * (cx - ax)) > 0.05 * max(abs(cx - ax), 1.0):
+            kept.append(points[i])
+    return kept + points[-1:] if len(points) > 1 else kept
+
+
 def _fmt(value: float | None, digits: int = 1) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "-"
@@ -137,7 +148,7 @@ def chart(title: str, x: Sequence[str], series: Sequence[Series], *, band: Band 
         upper = [(i + 0.5, iy(v)) for i, v in enumerate(band.high) if v is not None and math.isfinite(v)]
         lower = [(i + 0.5, iy(v)) for i, v in enumerate(band.low) if v is not None and math.isfinite(v)]
         if upper and lower:
-            pts = " ".join(f"{a:.2f},{b:.1f}" for a, b in upper + lower[::-1])
+            pts = " ".join(f"{a:.2f},{b:.1f}" for a, b in _straight(upper) + _straight(lower[::-1]))
             inner.append(f'<polygon points="{pts}" fill="{band.color}" fill-opacity="0.13"/>')
     bars = [s for s in series if s.kind == "bar"]
     bar_w = 0.7 / max(len(bars), 1)
@@ -152,12 +163,13 @@ def chart(title: str, x: Sequence[str], series: Sequence[Series], *, band: Band 
                 inner.append(f'<rect x="{x0:.3f}" y="{min(y0, y1):.1f}" width="{bar_w:.3f}" '
                              f'height="{abs(y1 - y0):.1f}" fill="{color}"/>')
         else:
-            segments: list[list[str]] = [[]]
+            runs: list[list[tuple[float, float]]] = [[]]
             for i, v in enumerate(s.values):
                 if v is None or not math.isfinite(v):
-                    segments.append([])
+                    runs.append([])
                 else:
-                    segments[-1].append(f"{i + 0.5:.2f},{iy(v):.1f}")
+                    runs[-1].append((i + 0.5, iy(v)))
+            segments = [[f"{a:.2f},{b:.1f}" for a, b in _straight(run)] for run in runs]
             dash = ' stroke-dasharray="5 4"' if s.dashed else ""
             for seg in segments:
                 if len(seg) > 1:

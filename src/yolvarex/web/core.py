@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -11,12 +11,12 @@ from urllib.parse import quote
 from fastapi import Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from yolvarex import __version__, clock
+from yolvarex.domain.units import units_of
 from yolvarex.errors import Forbidden
 from yolvarex.services import accounts
-from yolvarex.services.days import local_time
 from yolvarex.services.runtime import Runtime
 from yolvarex.settings import Settings
 from yolvarex.store.access import Actor
@@ -30,7 +30,6 @@ FLASH_COOKIE = "yolvarex_flash"
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 
 templates = Jinja2Templates(directory=HERE / "templates")
-templates.env.filters["local_start"] = local_time  # an activity's start on its own wall clock
 
 NAV = (
     ("today", "Today", "/today"),
@@ -55,6 +54,11 @@ class Login:
     actor: Actor
     csrf: str = ""  # this session's CSRF token, made at login; forms must echo it
     session_id: int = 0
+    settings: dict[str, Any] = field(default_factory=dict)  # User.settings at this request
+
+    @property
+    def units(self) -> str:
+        return units_of(self.settings.get("units"))
 
 
 class LoginRequired(Exception):
@@ -70,17 +74,18 @@ def runtime(request: Request) -> Runtime:
 
 
 def figure_svg(request: Request, kind: str, entry_id: str) -> Markup:
-    """An entry's illustration as inline SVG for templates (empty when it has none): the
-    animation, and its key poses side by side for reduced motion (CSS picks one)."""
-    from yolvarex.export.figure_svg import entry_svg
-
+    """An entry's illustration for templates (empty when it has none): the animation, and its
+    key poses side by side for reduced motion (CSS shows one). Both are images of the figure
+    address, so a page stays light and the browser caches each drawing once."""
     library = runtime(request).library
-    moving = entry_svg(library, kind, entry_id, style="animated")
-    keys = entry_svg(library, kind, entry_id, style="keys")
-    if moving is None or keys is None:
+    entry = library.of_kind(kind).get(entry_id) if kind in ("exercises", "drills", "movements") else None
+    if entry is None or library.poses.pose_set(kind, entry_id) is None:
         return Markup("")
-    return Markup(f'<span class="fig-moving">{moving}</span>'  # noqa: S704 - drawn by us
-                  f'<span class="fig-keys" aria-hidden="true">{keys}</span>')
+    src = f"/api/v1/library/{quote(kind)}/{quote(entry_id)}/figure.svg"
+    alt = escape(f"{getattr(entry, 'title', entry_id)}: how the movement looks")
+    return Markup(f'<img class="fig-moving" src="{src}" alt="{alt}" loading="lazy">'  # noqa: S704
+                  f'<img class="fig-keys" src="{src}?style=keys" alt="{alt}, every key position" '
+                  'loading="lazy">')
 
 
 templates.env.globals["figure_svg"] = figure_svg
@@ -103,7 +108,7 @@ def current_login(request: Request) -> Login | None:
             pair = accounts.web_session(db, request.cookies.get(session_cookie(rt.settings)))
             if pair is not None:
                 found = Login(actor=Actor.of(pair[1]), csrf=pair[0].csrf_token,
-                              session_id=pair[0].id)
+                              session_id=pair[0].id, settings=dict(pair[1].settings or {}))
         request.state.login = found
     login: Login | None = request.state.login
     return login
@@ -195,6 +200,7 @@ def render(request: Request, template: str, context: dict[str, Any] | None = Non
         "nav": NAV,
         "section": section,
         "version": __version__,
+        "units": login.units if login else "metric",
         "today": clock.today(login.actor.timezone if login else None),
         "flash": unquote(request.cookies.get(FLASH_COOKIE, "")) or None,
     }

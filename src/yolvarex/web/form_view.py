@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
+from yolvarex.domain import units
 from yolvarex.domain.form.analysis import Summary, over_time
 from yolvarex.domain.form.baseline import Baseline
 from yolvarex.domain.form.metrics import BAND_TEXT, METRICS, Grade, Metric
@@ -126,8 +127,5 @@ def run_charts(report: FormReport) -> list[Chart]:
     return charts
 
 
-def pace_text(seconds_per_km: float | None) -> str | None:
-    if not seconds_per_km:
-        return None
-    total = round(seconds_per_km)
-    return f"{total // 60}:{total % 60:02d} /km"
+def pace_text(seconds_per_km: float | None, shown: units.Units = "metric") -> str | None:
+    return units.pace(seconds_per_km, shown) or None

@@ -14,7 +14,7 @@ from html import escape
 
 from yolvarex.content.schemas.tree import Leaf, Question, Tree
 from yolvarex.domain.trees.render import VERDICT_COLORS, edges, path_nodes, taken_edges
-from yolvarex.web.tree_svg import HIGHLIGHT, layout
+from yolvarex.web.tree_svg import layout
 
 CHARS = 33  # a line of 13 px text in the narrowest box (about 290 px)
 LINE = 17
@@ -62,30 +62,27 @@ def tree_stack_svg(tree: Tree, path: Sequence[tuple[str, str]] = (), *,
         node = boxes[node_id].node
         head, lines = _words(node)
         mine = node_id in on_path
-        if isinstance(node, Question):
-            fill, ink, stroke = "#ffffff", "#1b2430", "#6b7683"
-            full = node.ask
-        else:
-            fill = ink = stroke = VERDICT_COLORS[node.verdict.value]
-            ink = "#ffffff"
-            full = f"{node.verdict.label}: {node.advice}"
         rows = len(lines) + (1 if head else 0)
         h = rows * LINE + 2 * PAD
-        cls = "tree-step-node taken" if mine else "tree-step-node"
-        out = [f'<g class="{cls}" data-node="{escape(node_id)}"><title>{escape(full)}</title>',
-               f'<rect x="0" y="{y:.0f}" width="100%" height="{h}" rx="8" '
-               f'fill="{fill}" stroke="{HIGHLIGHT if mine else stroke}" '
-               f'stroke-width="{4 if mine else 1.2}"/>',
-               f'<text x="14" y="{y + PAD + LINE - 4:.0f}" font-size="12" font-weight="700" '
-               f'fill="{ink}">{number[node_id]}</text>']
+        # Shared looks live in the stylesheet (.tree-stack-svg in app.css); a verdict keeps
+        # its own colour, and a leaf its whole advice as a tooltip (its lines may be cut).
+        if isinstance(node, Question):
+            kind, paint, tip = "q", "", ""
+        else:
+            color = VERDICT_COLORS[node.verdict.value]
+            kind, paint = "leaf", f' fill="{color}" stroke="{color}"'
+            tip = f"<title>{escape(f'{node.verdict.label}: {node.advice}')}</title>"
+        out = [f'<g class="tree-step-node {kind}{" taken" if mine else ""}" '
+               f'data-node="{escape(node_id)}">{tip}',
+               f'<rect x="0" y="{y:.0f}" width="100%" height="{h}" rx="8"{paint}/>',
+               f'<text class="n" x="14" y="{y + PAD + LINE - 4:.0f}">{number[node_id]}</text>']
         row = 0
         if head:
-            out.append(f'<text x="40" y="{y + PAD + LINE - 4:.0f}" font-size="12" '
-                       f'font-weight="700" fill="{ink}">{escape(head)}</text>')
+            out.append(f'<text class="n" x="40" y="{y + PAD + LINE - 4:.0f}">{escape(head)}</text>')
             row = 1
         for i, line in enumerate(lines):
-            out.append(f'<text x="40" y="{y + PAD + (row + i + 1) * LINE - 4:.0f}" font-size="13" '
-                       f'fill="{ink}">{escape(line)}</text>')
+            out.append(f'<text x="40" y="{y + PAD + (row + i + 1) * LINE - 4:.0f}">'
+                       f'{escape(line)}</text>')
         out.append("</g>")
         body += out
         y += h + 4
@@ -93,13 +90,9 @@ def tree_stack_svg(tree: Tree, path: Sequence[tuple[str, str]] = (), *,
             go = boxes[target].node
             where = f"step {number[target]}" + (f": {go.verdict.label}" if isinstance(go, Leaf) else "")
             mark = (node_id, target) in taken
-            weight = ' font-weight="700"' if mark else ""
             body.append(f'<g class="tree-step-answer{" taken" if mark else ""}">'
-                        f'<path d="M22,{y:.0f} v{ANSWER - 6} h12" fill="none" '
-                        f'stroke="{HIGHLIGHT if mark else "#6b7683"}" '
-                        f'stroke-width="{3 if mark else 1.5}"/>'
-                        f'<text x="40" y="{y + ANSWER - 4:.0f}" font-size="13" fill="#1b2430"'
-                        f'{weight}>{escape(text)} → {escape(where)}</text></g>')
+                        f'<path d="M22,{y:.0f} v{ANSWER - 6} h12"/>'
+                        f'<text x="40" y="{y + ANSWER - 4:.0f}">{escape(text)} → {escape(where)}</text></g>')
             y += ANSWER
         y += GAP
     return (f'<svg xmlns="http://www.w3.org/2000/svg" class="tree-stack-svg" role="img" '

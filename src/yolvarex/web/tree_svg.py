@@ -3,7 +3,9 @@
 Layout: each node sits on the layer of its longest path from the root, so every arrow points
 down; nodes in a layer are ordered by the average position of the nodes above them and placed
 as close to that position as the spacing allows. Questions are white boxes, verdicts boxes in
-the verdict's color with its words (color is never the only cue). Every box carries a <title>
+the verdict's color with its words (color is never the only cue). What every box and arrow
+shares (stroke, font, corner radius) is in the stylesheet (`.tree-svg` in app.css), not on
+each element. Every box carries a <title>
 with its full text; the page shows the same tree as text next to it.
 """
 
@@ -138,50 +140,53 @@ def layout(tree: Tree) -> dict[str, _Box]:
     return {i: boxes[i] for i in order}
 
 
+def _n(value: float) -> str:
+    """A coordinate to a tenth of a pixel, without a trailing `.0` (drawings stay small)."""
+    return f"{round(value, 1):g}"
+
+
 def _edge(a: _Box, b: _Box, label: str, index: int, count: int, taken: bool) -> str:
     x1 = a.x + BOX_W * (index + 1) / (count + 1)
     y1 = a.y + a.h
     x2, y2 = b.cx, b.y
     mid = (y1 + y2) / 2
-    path = f"M{x1:.1f},{y1:.1f} C{x1:.1f},{mid:.1f} {x2:.1f},{mid:.1f} {x2:.1f},{y2 - 2:.1f}"
+    path = f"M{_n(x1)},{_n(y1)} C{_n(x1)},{_n(mid)} {_n(x2)},{_n(mid)} {_n(x2)},{_n(y2 - 2)}"
     cls = "tree-edge taken" if taken else "tree-edge"
-    stroke = HIGHLIGHT if taken else "#6b7683"
-    width = 3.5 if taken else 1.5
     lx, ly = x1 + (x2 - x1) * 0.25, y1 + (y2 - y1) * 0.28
     text_w = 7 * len(label) + 8
-    return (f'<g class="{cls}"><path d="{path}" fill="none" stroke="{stroke}" stroke-width="{width}" '
-            f'marker-end="url(#arrow{"-taken" if taken else ""})"/>'
-            f'<rect x="{lx - text_w / 2:.1f}" y="{ly - 9:.1f}" width="{text_w}" height="16" rx="4" '
-            f'fill="#ffffff" opacity="0.92"/>'
-            f'<text x="{lx:.1f}" y="{ly + 3:.1f}" text-anchor="middle" font-size="11" '
-            f'fill="#1b2430">{escape(label)}</text></g>')
+    return (f'<g class="{cls}"><path d="{path}" marker-end="url(#arrow{"-taken" if taken else ""})"/>'
+            f'<rect x="{_n(lx - text_w / 2)}" y="{_n(ly - 9)}" width="{text_w}" height="16"/>'
+            f'<text x="{_n(lx)}" y="{_n(ly + 3)}">{escape(label)}</text></g>')
 
 
-def _node(box: _Box, taken: bool, root: bool = False) -> str:
+def _node(box: _Box, taken: bool, root: bool = False, titles: bool = True) -> str:
     node = box.node
     if isinstance(node, Question):
-        fill, ink, full = "#ffffff", "#1b2430", node.ask
+        full, colour = node.ask, ""
     else:
-        fill, ink = VERDICT_COLORS[node.verdict.value], "#ffffff"
         full = f"{node.verdict.label}: {node.advice}"
-    stroke = HIGHLIGHT if taken else ("#6b7683" if isinstance(node, Question) else fill)
-    width = 4 if taken else 1.2
+        fill = VERDICT_COLORS[node.verdict.value]
+        colour = f' fill="{fill}"' + ("" if taken else f' stroke="{fill}"')
     cls = ("tree-node taken" if taken else "tree-node") + (" root" if root else "")
     kind = "question" if isinstance(node, Question) else f"leaf {node.verdict.value}"
-    out = [f'<g class="{cls} {kind}" data-node="{escape(node.id)}"><title>{escape(full)}</title>',
-           f'<rect x="{box.x:.1f}" y="{box.y:.1f}" width="{BOX_W}" height="{box.h:.1f}" rx="8" '
-           f'fill="{fill}" stroke="{stroke}" stroke-width="{width}"/>']
+    spans = []
     for i, line in enumerate(box.lines):
-        head = isinstance(node, Leaf) and i == 0
-        style = ' font-weight="700" font-size="11"' if head else ' font-size="12"'
-        out.append(f'<text x="{box.cx:.1f}" y="{box.y + PAD + (i + 1) * LINE - 3:.1f}" '
-                   f'text-anchor="middle" fill="{ink}"{style}>{escape(line)}</text>')
-    out.append("</g>")
-    return "".join(out)
+        step = f' dy="{LINE}"' if i else ""
+        head = ' class="head"' if i == 0 and isinstance(node, Leaf) else ""
+        spans.append(f'<tspan x="{_n(box.cx)}"{step}{head}>{escape(line)}</tspan>')
+    lines = "".join(spans)
+    title = f"<title>{escape(full)}</title>" if titles else ""
+    return (f'<g class="{cls} {kind}" data-node="{escape(node.id)}">{title}'
+            f'<rect x="{_n(box.x)}" y="{_n(box.y)}" width="{BOX_W}" height="{_n(box.h)}"{colour}/>'
+            f'<text y="{_n(box.y + PAD + LINE - 3)}">{lines}</text></g>')
 
 
-def tree_svg(tree: Tree, path: Sequence[tuple[str, str]] = (), *, label: str | None = None) -> str:
-    """The tree as an inline SVG element; `path` is (question id, result) pairs to mark."""
+def tree_svg(tree: Tree, path: Sequence[tuple[str, str]] = (), *, label: str | None = None,
+             titles: bool = True) -> str:
+    """The tree as an inline SVG element; `path` is (question id, result) pairs to mark.
+
+    `titles` gives each box a tooltip with its full text; a page that shows many trees leaves
+    them out (each tree's own page has them) to stay light."""
     boxes = layout(tree)
     on_path = path_nodes(tree, path)
     taken = taken_edges(tree, path)
@@ -212,6 +217,7 @@ def tree_svg(tree: Tree, path: Sequence[tuple[str, str]] = (), *, label: str | N
             svg = _edge(boxes[a], boxes[b], text, i, len(ordered), (a, b) in taken)
             (drawn_last if (a, b) in taken else parts).append(svg)
     parts += drawn_last  # marked arrows on top
-    parts += [_node(box, box.node.id in on_path, box.node.id == tree.root) for box in boxes.values()]
+    parts += [_node(box, box.node.id in on_path, box.node.id == tree.root, titles)
+              for box in boxes.values()]
     parts.append("</svg>")
     return "".join(parts)

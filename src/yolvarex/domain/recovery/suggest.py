@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 
 from yolvarex.domain.recovery.areas import area_label, join_words, normalise_areas
 from yolvarex.domain.recovery.occasions import Occasion
-from yolvarex.domain.recovery.timeline import format_duration
+from yolvarex.domain.units import duration as format_duration
 from yolvarex.domain.verdict import Verdict
 
 if TYPE_CHECKING:

@@ -76,18 +76,6 @@ def total_seconds(segments: tuple[Segment, ...]) -> int:
     return segments[-1].end if segments else 0
 
 
-def format_duration(seconds: float) -> str:
-    """'45 s', '4 min', '4 min 30 s', '1 h 5 min' (rounded to whole seconds)."""
-    whole = round(seconds)
-    hours, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    if hours:
-        return f"{hours} h {minutes} min" if minutes else f"{hours} h"
-    if minutes:
-        return f"{minutes} min {secs} s" if secs else f"{minutes} min"
-    return f"{secs} s"
-
-
 def format_clock(seconds: float) -> str:
     """'3:05' for a countdown, never negative."""
     whole = max(0, int(seconds + 0.999))

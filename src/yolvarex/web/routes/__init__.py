@@ -2,6 +2,7 @@
 
 from yolvarex.web.routes import (
     account,
+    app_shell,
     calendar,
     checkin,
     coach,
@@ -15,6 +16,7 @@ from yolvarex.web.routes import (
     today,
     trees,
     week,
+    welcome,
 )
 from yolvarex.web.routes import form as form_pages
 from yolvarex.web.routes import form_library as form_library_pages
@@ -23,6 +25,7 @@ from yolvarex.web.routes.strength import router as strength_router
 
 ROUTERS = [
     account.router,
+    app_shell.router,
     calendar.router,
     today.router,
     checkin.router,
@@ -40,4 +43,5 @@ ROUTERS = [
     trees.router,
     strength_router,
     week.router,
+    welcome.router,
 ]

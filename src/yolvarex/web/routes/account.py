@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import Response
 
 from yolvarex import clock
+from yolvarex.domain import units
+from yolvarex.domain.units import units_of
 from yolvarex.errors import TooManyRequests, UserError
-from yolvarex.services import accounts, athlete, calendar_feed, days
+from yolvarex.services import accounts, athlete, calendar_feed, days, setup
 from yolvarex.store.access import Actor
 from yolvarex.store.models import User
 from yolvarex.web import core
@@ -61,6 +65,7 @@ def signup(request: Request, name: str = Form(""), password: str = Form(""),
                 user = accounts.create_user(db, name, password, role if role == "coach" else "athlete",
                                             timezone=_browser_zone(timezone))
                 user_id = user.id
+                setup.save_step(db, Actor.of(user), {}, setup.STEPS[0])  # the wizard is next
         except UserError as exc:
             field = "name" if "name" in exc.message.lower() else "password"
             if "role" in exc.message.lower():
@@ -68,7 +73,7 @@ def signup(request: Request, name: str = Form(""), password: str = Form(""),
             errors[field] = exc.message
     if errors:
         return core.render(request, "signup.html", {"errors": errors, "form": form}, status_code=422)
-    return _start_session(request, user_id, "/today?welcome=1")
+    return _start_session(request, user_id, "/welcome")
 
 
 def _browser_zone(name: str) -> str | None:
@@ -122,7 +127,12 @@ def account_page(request: Request, actor: Actor, new_token: str | None = None,
         zone = user.timezone if user else clock.server_zone()
         calendar = {"on": bool(user and user.calendar_token_hash),
                     "time": calendar_feed.training_time(user) if user else None}
+    login = core.current_login(request)
+    shown = units_of(login.units if login else None)
+    kg = body.get("body_weight_kg")
+    weight_shown = round(units.weight_value(float(kg), shown), 1) if isinstance(kg, int | float) else None
     response = core.render(request, "account.html", {
+        "weight_shown": weight_shown,
         "tokens": tokens, "new_token": new_token, "body": body, "body_errors": body_errors or [],
         "zone": zone, "zone_error": zone_error, "password_error": password_error,
         "calendar": calendar, "calendar_url": calendar_url, "calendar_error": calendar_error,
@@ -139,14 +149,34 @@ def account(request: Request, actor: Actor = Depends(core.login_required)) -> Re
 
 @router.post("/account/body")
 def save_body(request: Request, max_hr: str = Form(""), resting_hr: str = Form(""), sex: str = Form(""),
-              actor: Actor = Depends(core.login_required)) -> Response:
+              body_weight: str = Form(""), actor: Actor = Depends(core.login_required)) -> Response:
+    login = core.current_login(request)
+    shown = units_of(login.units if login else None)
+    weight: str | float = body_weight.strip()
     try:
+        if weight:
+            with contextlib.suppress(ValueError):  # the service says what is wrong with it
+                weight = units.kg_from(float(weight), shown)
         with core.runtime(request).db.session() as db:
             athlete.save_body_settings(db, actor.id, {"max_hr": max_hr, "resting_hr": resting_hr,
-                                                      "sex": sex})
+                                                      "sex": sex, "body_weight_kg": weight})
     except UserError as exc:
         return account_page(request, actor, body_errors=exc.details, status=422)
-    return core.redirect("/account", "Heart-rate settings saved. New sessions use them for their load.")
+    return core.redirect("/account", "Body settings saved. New sessions use them for their load.")
+
+
+@router.post("/account/preferences")
+def save_preferences(request: Request, units_choice: str = Form("", alias="units"),
+                     running_dynamics: str = Form(""),
+                     actor: Actor = Depends(core.login_required)) -> Response:
+    try:
+        with core.runtime(request).db.session() as db:
+            athlete.save_preferences(db, actor.id, {"units": units_choice,
+                                                    "running_dynamics": running_dynamics})
+    except UserError as exc:
+        return account_page(request, actor, body_errors=exc.details, status=422)
+    words = "miles and pounds" if units_choice == "imperial" else "kilometres and kilograms"
+    return core.redirect("/account", f"Saved: numbers now show in {words}.")
 
 
 @router.post("/account/timezone")

@@ -10,6 +10,7 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from yolvarex import clock, uploads
+from yolvarex.domain import units
 from yolvarex.domain.form.content import best_cue
 from yolvarex.errors import Invalid
 from yolvarex.services import form
@@ -30,6 +31,11 @@ def _index(request: Request, actor: Actor, error: str | None = None, status: int
         status_code=status, section="form")
 
 
+def _units(request: Request) -> units.Units:
+    login = core.current_login(request)
+    return units.units_of(login.units if login else None)
+
+
 @router.get("/form")
 def index(request: Request, actor: Actor = Depends(core.login_required)) -> Response:
     return _index(request, actor)
@@ -40,7 +46,7 @@ def _report_page(request: Request, report: FormReport) -> Response:
     a = report.analysis
     return core.render(request, "form/report.html", {
         "report": report, "a": a, "lib": lib, "gauges": form_view.gauges(report),
-        "charts": form_view.run_charts(report), "pace": form_view.pace_text(a.pace_s_per_km),
+        "charts": form_view.run_charts(report), "pace": form_view.pace_text(a.pace_s_per_km, _units(request)),
         "missing": [form.metric_label(m) for m in a.missing]}, section="form")
 
 

@@ -10,6 +10,8 @@ from fastapi.responses import Response
 
 from yolvarex import clock
 from yolvarex.content import Library
+from yolvarex.domain import units
+from yolvarex.domain.units import units_of
 from yolvarex.errors import Conflict, Invalid
 from yolvarex.services import history, plans, training_log
 from yolvarex.services.days import local_time
@@ -35,11 +37,12 @@ def _week(request: Request, actor: Actor, monday: dt.date) -> dict[str, Any]:
     days: list[dict[str, Any]] = [{"date": monday + dt.timedelta(days=i), "items": [], "planned": []}
                                   for i in range(7)]
     totals = {"runs": 0, "km": 0.0, "minutes": 0.0, "load": 0.0, "strength": len(sessions)}
+    shown = _shown_units(request)
     for a in acts:
         kind = "run" if a.sport == "running" else "cross"
-        detail = [f"{a.duration_s / 60:.0f} min"]
+        detail = [units.duration(a.duration_s)]
         if a.distance_m:
-            detail.append(f"{a.distance_m / 1000:.1f} km")
+            detail.append(units.distance(a.distance_m / 1000, shown))
         if a.avg_hr:
             detail.append(f"{a.avg_hr:.0f} bpm")
         if a.load is not None:
@@ -57,7 +60,7 @@ def _week(request: Request, actor: Actor, monday: dt.date) -> dict[str, Any]:
     for s in sessions:
         parts = [f"{len({x.exercise for x in s.sets})} exercises", f"{len(s.sets)} sets"]
         if s.minutes:
-            parts.append(f"{s.minutes:.0f} min")
+            parts.append(units.minutes(s.minutes))
         days[(s.date - monday).days]["items"].append({
             "kind": "strength", "id": None, "title": "Strength session", "detail": " · ".join(parts),
             "rpe": s.rpe, "time": "", "source": "log", "sport": "strength"})
@@ -66,7 +69,7 @@ def _week(request: Request, actor: Actor, monday: dt.date) -> dict[str, Any]:
     for r in routines:
         days[(r.day - monday).days]["items"].append({
             "kind": "routine", "id": None, "title": _routine_title(core.runtime(request).library, r.routine),
-            "detail": f"{(r.seconds or 0) / 60:.0f} min routine", "rpe": None,
+            "detail": f"{units.duration(r.seconds or 0)} routine", "rpe": None,
             "time": r.completed_at.astimezone(clock.zone(actor.timezone)).strftime("%H:%M"),
             "source": r.source, "sport": "routine"})
     for day, plan_day in zip(days, planned, strict=True):
@@ -95,6 +98,22 @@ def _form_data(form: Any) -> dict[str, Any]:
     return {k: (form.get(k) or "").strip() for k in FIELDS if k in form}
 
 
+def _shown_units(request: Request) -> units.Units:
+    login = core.current_login(request)
+    return units_of(login.units if login else None)
+
+
+def _metric(request: Request, values: dict[str, Any]) -> dict[str, Any]:
+    """The form's values with the distance typed in the runner's unit given in km."""
+    typed = values.get("distance_km")
+    if not typed or _shown_units(request) == "metric":
+        return values
+    try:
+        return values | {"distance_km": f"{units.km_from(float(typed), 'imperial'):.3f}"}
+    except ValueError:
+        return values  # the service says what is wrong with it
+
+
 def _form_page(request: Request, kind: str, values: dict[str, Any], errors: list[str],
                activity_id: int | None = None, status: int = 200) -> Response:
     return core.render(request, "log/form.html", {
@@ -116,7 +135,8 @@ def new_entry(request: Request, kind: str, date: dt.date | None = None,
 async def create_entry(request: Request, kind: str, actor: Actor = Depends(core.login_required)) -> Response:
     values = _form_data(await request.form())
     model = RunEntry if kind == "run" else CrossEntry
-    data = {k: v for k, v in values.items() if k != ("sport" if kind == "run" else "run_type")}
+    data = {k: v for k, v in _metric(request, values).items()
+            if k != ("sport" if kind == "run" else "run_type")}
     try:
         entry = training_log.parse(model, data, "entry")
     except Invalid as exc:
@@ -134,8 +154,10 @@ async def create_entry(request: Request, kind: str, actor: Actor = Depends(core.
 def edit_entry(request: Request, activity_id: int, actor: Actor = Depends(core.login_required)) -> Response:
     with core.runtime(request).db.session() as db:
         data = training_log.entry_json(training_log.get_entry(db, actor, activity_id))
+    km = data["distance_km"]
+    shown = round(units.distance_value(km, _shown_units(request)), 2) if km is not None else None
     values = {k: data.get(k) for k in FIELDS} | {
-        "time": data["local_start"][11:16], "distance_km": data["distance_km"]}
+        "time": data["local_start"][11:16], "distance_km": shown}
     kind = "run" if data["sport"] == "running" else "cross"
     return _form_page(request, kind, {k: ("" if v is None else v) for k, v in values.items()}, [],
                       activity_id)
@@ -147,7 +169,8 @@ async def update_entry(request: Request, activity_id: int,
     values = _form_data(await request.form())
     kind = "run" if values.get("sport", "running") == "running" else "cross"
     try:
-        changes = training_log.parse(EntryChanges, values, "change", keep_empty=True)
+        changes = training_log.parse(EntryChanges, _metric(request, values), "change",
+                                     keep_empty=True)
     except Invalid as exc:
         return _form_page(request, kind, values, exc.details, activity_id, status=422)
     with core.runtime(request).db.session() as db:

@@ -16,10 +16,9 @@ from yolvarex import clock
 from yolvarex.content import Library
 from yolvarex.content.schemas.exercise import Area, Equipment
 from yolvarex.domain.perftest import TEST_BY_EXERCISE, TESTS
-from yolvarex.domain.plan.describe import BLOCK_TITLES, LOAD_WORDS, dose, run_day_words
-from yolvarex.domain.plan.generate import format_weeks
 from yolvarex.domain.plan.model import BlockKind, Focus
 from yolvarex.domain.plan.profile import WEEKDAYS, Distance, Experience, Placement, RunKind
+from yolvarex.domain.units import kg_from, units_of
 from yolvarex.domain.verdict import Verdict
 from yolvarex.errors import Invalid
 from yolvarex.export.ics import plan_to_ics
@@ -32,11 +31,6 @@ from yolvarex.store.access import Actor
 from yolvarex.web import core
 
 router = APIRouter(include_in_schema=False, dependencies=[core.Protected])
-
-core.templates.env.filters["dose"] = dose
-core.templates.env.filters["run_day_words"] = run_day_words
-core.templates.env.globals.update(block_titles={k.value: v for k, v in BLOCK_TITLES.items()},
-                                  load_words=LOAD_WORDS, format_weeks=format_weeks)
 
 DAY_NAMES = dict(zip(WEEKDAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                                 "Saturday", "Sunday"), strict=True))
@@ -102,7 +96,7 @@ def _form_values(stored: StoredPlan | None, today: dt.date) -> dict[str, Any]:
 
 
 def _profile_page(request: Request, values: dict[str, Any], errors: list[str],
-                  status: int = 200) -> Response:
+                  status: int = 200, running: bool = False) -> Response:
     field_errors: dict[str, str] = {}
     shown = []
     for line in errors:
@@ -115,7 +109,8 @@ def _profile_page(request: Request, values: dict[str, Any], errors: list[str],
         "values": values, "errors": shown, "field_errors": field_errors,
         "weekdays": DAY_NAMES, "run_kinds": [k.value for k in RunKind],
         "equipment": EQUIPMENT_LABELS, "areas": AREA_LABELS, "distances": DISTANCE_LABELS,
-        "experiences": EXPERIENCE_LABELS, "placements": [p.value for p in Placement]},
+        "experiences": EXPERIENCE_LABELS, "placements": [p.value for p in Placement],
+        "running": running},
         status_code=status, section="plan")
 
 
@@ -128,14 +123,21 @@ def _sentence(text: str) -> str:
 def profile_form(request: Request, actor: Actor = Depends(core.login_required)) -> Response:
     with _db(request) as db:
         stored = plans.current_plan(db, actor)
-    return _profile_page(request, _form_values(stored, clock.today(actor.timezone)), [])
+    today = clock.today(actor.timezone)
+    return _profile_page(request, _form_values(stored, today), [],
+                         running=stored is not None and stored.plan.profile.start < today
+                         <= stored.plan.profile.end)
 
 
 @router.post("/plan/profile")
 async def profile_submit(request: Request, actor: Actor = Depends(core.login_required)) -> Response:
-    data = profile_data(await request.form())
+    form = await request.form()
+    data = profile_data(form)
     try:
         with _db(request) as db:
+            if form.get("from_today"):
+                data = plans.rest_of_plan(data, plans.current_plan(db, actor),
+                                          clock.today(actor.timezone))
             stored = plans.create_plan(db, actor, data, _library(request))
     except Invalid as exc:
         values = {**data, "race": data.get("race") or {}}
@@ -191,7 +193,23 @@ def plan(request: Request, print_view: int = Query(0, alias="print"),
     if stored is not None:
         context["calendar"] = _calendar(stored)
         context["profile"] = stored.plan.profile
+        context["detailed"] = {w.week for w in stored.plan.weeks} if print_view else \
+            detailed_weeks(stored, today)
     return core.render(request, "plan/index.html", context, section="plan")
+
+
+def detailed_weeks(stored: StoredPlan, today: dt.date) -> set[int]:
+    """The weeks whose sessions the Plan page shows in full: this week and the next (before the
+    plan starts, its first two). The other weeks show their calendar, each session a link to
+    workout mode, which keeps the page light; the printable plan shows every week in full."""
+    weeks = stored.plan.weeks
+    if not weeks:
+        return set()
+    current = next((w.week for w in weeks if w.start <= today < w.start + dt.timedelta(days=7)),
+                   None)
+    if current is None:
+        return {weeks[0].week, weeks[0].week + 1} if today < weeks[0].start else set()
+    return {current, current + 1}
 
 
 @router.get("/plan.ics")
@@ -365,6 +383,11 @@ def logged_session(data: dict[str, Any]) -> dict[str, Any]:
 async def workout_submit(request: Request, day: dt.date,
                          actor: Actor = Depends(core.login_required)) -> Response:
     data = workout_data(await request.form(), day)
+    login = core.current_login(request)
+    shown = units_of(login.units if login else None)
+    for s in data["sets"]:  # typed in the runner's unit, kept in kg
+        if s["load_kg"] is not None:
+            s["load_kg"] = round(kg_from(s["load_kg"], shown), 2)
     unmarked = sum(1 for s in data["sets"] if s["status"] == "unmarked")
     if unmarked and "unmarked" not in data:
         with _db(request) as db:

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from yolvarex import clock
+from yolvarex.domain import units
 from yolvarex.domain.facts import RESTING_HR_RISE_BPM
 from yolvarex.services import history
 from yolvarex.services import progress as progress_data
@@ -114,17 +115,22 @@ def progress(request: Request, actor: Actor = Depends(core.login_required)) -> R
     if first is not None:
         shown = weeks[first:]
         labels = [w.monday.strftime("%d %b") for w in shown]
+        login = core.current_login(request)
+        system = units.units_of(login.units if login else None)
+        unit, words = units.distance_unit(system), ("Miles" if system == "imperial" else "Kilometres")
         volume = [] if len(shown) < 2 else [
-            chart("Weekly running distance (km)", labels,
-                  [Series("Distance, km", [round(w.run_km, 1) for w in shown], kind="bar")],
-                  description=f"Kilometres run in each of the last {len(shown)} weeks."),
+            chart(f"Weekly running distance ({unit})", labels,
+                  [Series(f"Distance, {unit}",
+                          [round(units.distance_value(w.run_km, system), 1) for w in shown],
+                          kind="bar")],
+                  description=f"{words} run in each of the last {len(shown)} weeks."),
             chart("Weekly training time (minutes)", labels, [
                 Series("Running", [round(w.run_minutes) for w in shown], kind="bar"),
                 Series("Cross-training", [round(w.other_minutes) for w in shown], kind="bar")],
                 description="Minutes of running and of cross-training per week.", digits=0)]
         note = None if volume else (
             "Your weekly distance and training time are charted here from your second week "
-            f"of training: this week so far, {shown[0].run_km:.1f} km run in "
+            f"of training: this week so far, {units.distance(shown[0].run_km, system)} run in "
             f"{shown[0].run_minutes:.0f} min.")
         sections.append(("volume", "Weekly volume", volume, note))
     if cadence:

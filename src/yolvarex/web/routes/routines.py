@@ -10,17 +10,13 @@ from fastapi.responses import JSONResponse, Response
 from yolvarex import clock
 from yolvarex.domain.recovery.areas import AREA_LABELS
 from yolvarex.domain.recovery.occasions import Occasion
-from yolvarex.domain.recovery.timeline import format_clock, format_duration
+from yolvarex.domain.recovery.timeline import format_clock
 from yolvarex.errors import Invalid
 from yolvarex.services import routines as service
 from yolvarex.store.access import Actor
 from yolvarex.web import core
 
 router = APIRouter(include_in_schema=False, dependencies=[core.Protected])
-
-# Templates anywhere (Today, Progress) can write {{ seconds|duration }}.
-core.templates.env.filters.setdefault("duration", format_duration)
-
 
 @router.get("/routines")
 def index(request: Request, occasion: str = "", area: str = "") -> Response:

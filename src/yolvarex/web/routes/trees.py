@@ -74,11 +74,9 @@ def index(request: Request, actor: Actor = Depends(core.login_required)) -> Resp
     cards = []
     for info in infos:
         result = view.tree(info.id)
-        path = [(s.node, s.result) for s in result.steps] if result else []
-        marked = f"{info.title}, today's path marked"
-        cards.append({"info": info, "result": result,
-                      "svg": tree_svg(info.tree, path, label=marked),
-                      "narrow": tree_stack_svg(info.tree, path, label=marked)})
+        # The overview shows today's path through each tree in words (it fits any screen and
+        # keeps the page light); the tree's own page draws the whole tree.
+        cards.append({"info": info, "result": result})
     return core.render(request, "trees/index.html", {"cards": cards, "view": view},
                        section="trees")
 

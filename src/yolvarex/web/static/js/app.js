@@ -56,3 +56,10 @@ window.addEventListener("beforeprint", () => {
   });
   document.addEventListener("invalid", function (event) { clear(event.target); }, true);
 })();
+
+// Installable app: the service worker keeps the static files and shows an offline page.
+if ("serviceWorker" in navigator && window.isSecureContext) {
+  window.addEventListener("load", function () {
+    navigator.serviceWorker.register("/sw.js").catch(function () { /* the site works without it */ });
+  });
+}
