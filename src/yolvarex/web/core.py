@@ -45,6 +45,15 @@ NAV = (
 )
 
 
+#: A coach's menu: their athletes first; their own training last.
+COACH_NAV = (
+    ("coach", "Athletes", "/coach"),
+    ("trees", "Trees", "/coach/trees"),
+    ("library", "Library", "/library"),
+    ("form", "Form", "/form"),
+    ("today", "My training", "/today"),
+)
+
 _UNSET = object()
 
 
@@ -151,7 +160,7 @@ def safe_next(target: str | None) -> str:
     """Only follow local paths after login, never another site."""
     if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
         return target
-    return "/today"
+    return "/"
 
 
 def flash(response: Any, message: str) -> Any:
@@ -173,7 +182,7 @@ def render(request: Request, template: str, context: dict[str, Any] | None = Non
     ctx: dict[str, Any] = {
         "login": login,
         "csrf_token": csrf_token(request),
-        "nav": NAV,
+        "nav": COACH_NAV if login is not None and login.actor.is_coach else NAV,
         "section": section,
         "version": __version__,
         "today": clock.today(login.actor.timezone if login else None),

@@ -38,8 +38,9 @@ def _address(request: Request) -> str | None:
 
 @router.get("/")
 def home(request: Request) -> Response:
-    if core.current_login(request):
-        return core.redirect("/today")
+    login = core.current_login(request)
+    if login:  # a coach's home is the board, a runner's is Today
+        return core.redirect("/coach" if login.actor.is_coach else "/today")
     return core.render(request, "home.html")
 
 
@@ -80,13 +81,13 @@ def _browser_zone(name: str) -> str | None:
 
 
 @router.get("/login")
-def login_form(request: Request, next: str = "/today") -> Response:
+def login_form(request: Request, next: str = "/") -> Response:
     return core.render(request, "login.html", {"error": None, "name": "", "next": core.safe_next(next)})
 
 
 @router.post("/login")
 def login(request: Request, name: str = Form(""), password: str = Form(""),
-          next: str = Form("/today")) -> Response:
+          next: str = Form("/")) -> Response:
     try:
         with core.runtime(request).db.session() as db:
             user_id = accounts.authenticate(db, name, password, _address(request)).id

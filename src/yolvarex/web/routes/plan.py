@@ -93,7 +93,7 @@ def profile_data(form: FormData) -> dict[str, Any]:
     return data
 
 
-def _form_values(stored: StoredPlan | None, today: dt.date) -> dict[str, Any]:
+def form_values(stored: StoredPlan | None, today: dt.date) -> dict[str, Any]:
     if stored is not None:
         return stored.plan.profile.model_dump(mode="json")
     return {"start": today.isoformat(), "weeks": 12, "experience": "some",
@@ -101,8 +101,10 @@ def _form_values(stored: StoredPlan | None, today: dt.date) -> dict[str, Any]:
             "run_week": DEFAULT_WEEK, "injury_history": [], "placement": "easy_days"}
 
 
-def _profile_page(request: Request, values: dict[str, Any], errors: list[str],
-                  status: int = 200) -> Response:
+def profile_page(request: Request, values: dict[str, Any], errors: list[str],
+                 status: int = 200, action: str = "/plan/profile",
+                 for_name: str | None = None) -> Response:
+    """The profile form; a coach's copy posts to `action` and names the athlete (`for_name`)."""
     field_errors: dict[str, str] = {}
     shown = []
     for line in errors:
@@ -115,8 +117,9 @@ def _profile_page(request: Request, values: dict[str, Any], errors: list[str],
         "values": values, "errors": shown, "field_errors": field_errors,
         "weekdays": DAY_NAMES, "run_kinds": [k.value for k in RunKind],
         "equipment": EQUIPMENT_LABELS, "areas": AREA_LABELS, "distances": DISTANCE_LABELS,
-        "experiences": EXPERIENCE_LABELS, "placements": [p.value for p in Placement]},
-        status_code=status, section="plan")
+        "experiences": EXPERIENCE_LABELS, "placements": [p.value for p in Placement],
+        "action": action, "for_name": for_name},
+        status_code=status, section="coach" if for_name else "plan")
 
 
 def _sentence(text: str) -> str:
@@ -128,7 +131,7 @@ def _sentence(text: str) -> str:
 def profile_form(request: Request, actor: Actor = Depends(core.login_required)) -> Response:
     with _db(request) as db:
         stored = plans.current_plan(db, actor)
-    return _profile_page(request, _form_values(stored, clock.today(actor.timezone)), [])
+    return profile_page(request, form_values(stored, clock.today(actor.timezone)), [])
 
 
 @router.post("/plan/profile")
@@ -139,7 +142,7 @@ async def profile_submit(request: Request, actor: Actor = Depends(core.login_req
             stored = plans.create_plan(db, actor, data, _library(request))
     except Invalid as exc:
         values = {**data, "race": data.get("race") or {}}
-        return _profile_page(request, values, exc.details or [exc.message], status=422)
+        return profile_page(request, values, exc.details or [exc.message], status=422)
     count = sum(len(w.sessions) for w in stored.plan.weeks)
     return core.redirect("/plan", f"Your {stored.plan.profile.weeks}-week plan is ready: "
                                   f"{count} sessions.")

@@ -9,7 +9,7 @@ from fastapi.responses import Response
 
 from yolvarex import clock
 from yolvarex.errors import NotFound
-from yolvarex.services import checkins, decisions, history
+from yolvarex.services import checkins, coach_notes, decisions, history, invitations
 from yolvarex.services import form as form_service
 from yolvarex.services import routines as routine_service
 from yolvarex.store.access import Actor
@@ -39,7 +39,9 @@ def today(request: Request, actor: Actor = Depends(core.login_required)) -> Resp
         routine_suggestions = routine_service.suggestions_for(
             db, actor, core.runtime(request).library, day, limit=3,
             verdict=verdict.verdict if verdict else None)
+        coaching = {"invitations": invitations.open_for(db, actor),
+                    "coach_notes": coach_notes.for_day(db, actor, actor.id, day)}
     return core.render(request, "today.html", {
         "checkin": checkin, "week": week, "recent": recent, "verdict": verdict,
         "strength": strength, "drills": drills, "routine_suggestions": routine_suggestions,
-        "welcome": request.query_params.get("welcome")}, section="today")
+        "welcome": request.query_params.get("welcome"), **coaching}, section="today")
