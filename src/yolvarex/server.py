@@ -15,6 +15,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import cookie_parser
 
 from yolvarex import __version__, guard
+from yolvarex.api.coaching import router as coaching_api
 from yolvarex.api.data import router as data_api
 from yolvarex.api.decisions import router as decisions_api
 from yolvarex.api.form import router as form_api_router
@@ -92,6 +93,7 @@ def create_app(rt: Runtime | None = None) -> FastAPI:
     app.include_router(decisions_api)
     app.include_router(plans_router)
     app.include_router(data_api)
+    app.include_router(coaching_api)
     for router in ROUTERS:
         app.include_router(router)
 
