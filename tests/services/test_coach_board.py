@@ -50,7 +50,7 @@ def _linked(rt, coach: Actor, name: str) -> Actor:
 def test_those_who_need_attention_come_first_and_the_filters_pick_them(rt, make_user) -> None:
     coach = make_user("cora", role="coach")
     today = clock.today("UTC")
-    fine, flagged, sore, quiet, never = (_linked(rt, coach, n) for n in
+    fine, flagged, sore, quiet, _never = (_linked(rt, coach, n) for n in
                                          ("amy", "ben", "cat", "dan", "eve"))
     with rt.db.session() as db:
         checkins.save_checkin(db, fine, CheckIn(date=today, sleep_hours=8, pain=0))
