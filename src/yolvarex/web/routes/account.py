@@ -6,8 +6,8 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import Response
 
 from yolvarex import clock
-from yolvarex.errors import TooManyRequests, UserError
-from yolvarex.services import accounts, athlete, calendar_feed, days
+from yolvarex.errors import Conflict, TooManyRequests, UserError
+from yolvarex.services import accounts, athlete, calendar_feed, days, signup_throttle
 from yolvarex.store.access import Actor
 from yolvarex.store.models import User
 from yolvarex.web import core
@@ -52,8 +52,17 @@ def signup_form(request: Request) -> Response:
 @router.post("/signup")
 def signup(request: Request, name: str = Form(""), password: str = Form(""),
            confirm: str = Form(""), role: str = Form("athlete"), timezone: str = Form("")) -> Response:
+    """Throttled per address (`signup_throttle`), the "name taken" answers more tightly."""
     form = {"name": name, "role": role}
     errors: dict[str, str] = {}
+    engine = core.runtime(request).db.engine
+    try:
+        signup_throttle.check(engine, _address(request))
+    except TooManyRequests as exc:
+        response = core.render(request, "signup.html", {"errors": {"form": exc.message},
+                                                        "form": form}, status_code=429)
+        response.headers["Retry-After"] = str(exc.retry_after)
+        return response
     if password != confirm:
         errors["confirm"] = "The two passwords differ; type the same password twice."
     if not errors:
@@ -67,8 +76,10 @@ def signup(request: Request, name: str = Form(""), password: str = Form(""),
             if "role" in exc.message.lower():
                 field = "role"
             errors[field] = exc.message
+            signup_throttle.record(engine, _address(request), taken=isinstance(exc, Conflict))
     if errors:
         return core.render(request, "signup.html", {"errors": errors, "form": form}, status_code=422)
+    signup_throttle.record(engine, _address(request))
     return _start_session(request, user_id, "/today?welcome=1")
 
 
