@@ -98,3 +98,25 @@ def test_the_board_reads_on_a_phone_and_a_desktop(page) -> None:
     page.get_by_role("link", name="No check-in for 3+ days").click()
     assert page.locator("table.coach-board th.board-name a").all_inner_texts() == [f"dan-{suffix}"]
     shot(page, "coach-board-quiet")
+
+
+def test_the_tree_editor_checks_as_you_type_and_offers_the_catalog(page) -> None:
+    from tests.services.test_decisions import COACH_TREE
+
+    sign_up(page, role="Coach")
+    page.goto("/coach/trees/new")
+    source = page.get_by_label("The tree in YAML")
+    source.fill(COACH_TREE.replace("soreness, op", "sorenes, op"))  # no button pressed
+    alert = page.locator("#tree-preview").get_by_role("alert")
+    expect(alert).to_contain_text("did you mean 'soreness'?")
+    expect(alert.locator("a.tree-error-line").first).to_contain_text("Line 10")
+    shot(page, "coach-tree-typing-error")
+    source.fill(COACH_TREE)
+    page.locator("#tree-preview svg.tree-svg").wait_for()
+    # insert a fact name at the cursor from the catalog
+    source.evaluate("el => el.setSelectionRange(0, 0)")
+    page.get_by_text("Facts (", exact=False).click()
+    page.get_by_role("button", name="Insert pain_at_night").click()
+    assert page.get_by_label("The tree in YAML").input_value().startswith("pain_at_night")
+    expect(page.locator("#tree-preview").get_by_role("alert")).to_be_visible()
+    shot(page, "coach-tree-catalog")
