@@ -26,7 +26,8 @@ def confirm_password(db: Session, user: models.User, password: str | None) -> No
 
 def delete_account(db: Session, user: models.User) -> dict[str, int]:
     """Delete the user and every row they own (check-ins, log, plans, tests, routines,
-    assessments, trees, sessions, tokens, coach links, notes and invitations). Returns what was removed, by kind."""
+    assessments, trees, sessions, tokens, coach links, notes and invitations). Returns what
+    was removed, by kind."""
     removed: dict[str, int] = {}
     for name, model in data_archive.RECORDS.items():
         count = db.scalar(select(func.count()).select_from(model).where(model.user_id == user.id)) or 0
