@@ -120,3 +120,29 @@ def test_the_tree_editor_checks_as_you_type_and_offers_the_catalog(page) -> None
     assert page.get_by_label("The tree in YAML").input_value().startswith("pain_at_night")
     expect(page.locator("#tree-preview").get_by_role("alert")).to_be_visible()
     shot(page, "coach-tree-catalog")
+
+
+def test_the_coach_pages_pass_basic_accessibility_checks(page) -> None:
+    from tests.web.test_accessibility import CHECKS
+
+    suffix = uuid.uuid4().hex[:6]
+    subprocess.run([sys.executable, "-c", SQUAD, suffix, PASSWORD], env=LIVE_ENV, check=True,
+                   capture_output=True)
+    page.goto("/login")
+    page.get_by_label("User name").fill(f"coach-{suffix}")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/coach")
+    athlete = page.locator("table.coach-board th.board-name a").first.get_attribute("href")
+    paths = ["/coach", "/coach?show=attention", "/coach/trees", "/coach/trees/new",
+             f"{athlete}/plan"] + [f"{athlete}?view={v}" for v in ("today", "log", "plan", "progress")]
+    problems = {}
+    for path in paths:
+        response = page.goto(path)
+        assert response is not None and response.status == 200, path
+        found = page.evaluate(CHECKS)
+        if found:
+            problems[path] = found
+    assert problems == {}
+    page.goto(f"{athlete}?view=today")
+    shot(page, "coach-athlete-flagged")
