@@ -83,7 +83,8 @@ PASSWORD = "a good long password"
 
 
 def sign_up(page, role: str = "Runner") -> str:
-    """Create a new account through the sign-up page and land on Today; returns the name."""
+    """Create a new account through the sign-up page and land on Today (a coach on the board);
+    returns the name."""
     name = f"{role.lower()}-{uuid.uuid4().hex[:8]}"
     page.goto("/signup")
     page.get_by_label("User name").fill(name)
@@ -91,7 +92,7 @@ def sign_up(page, role: str = "Runner") -> str:
     page.get_by_label("Password again").fill(PASSWORD)
     page.get_by_text(role, exact=True).click()
     page.get_by_role("button", name="Create account").click()
-    page.wait_for_url("**/today**")
+    page.wait_for_url("**/coach?welcome=1" if role == "Coach" else "**/today**")
     return name
 
 

@@ -80,7 +80,7 @@ def signup(request: Request, name: str = Form(""), password: str = Form(""),
     if errors:
         return core.render(request, "signup.html", {"errors": errors, "form": form}, status_code=422)
     signup_throttle.record(engine, _address(request))
-    return _start_session(request, user_id, "/today?welcome=1")
+    return _start_session(request, user_id, "/coach?welcome=1" if role == "coach" else "/today?welcome=1")
 
 
 def _browser_zone(name: str) -> str | None:

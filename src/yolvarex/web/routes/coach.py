@@ -23,8 +23,8 @@ SHOW_LABELS = {coach_board.Show.ATTENTION: "Needs attention",
 
 def _page(request: Request, actor: Actor, error: str | None = None, status: int = 200,
           show: coach_board.Show = coach_board.Show.ALL, code: NewCode | None = None,
-          name: str = "") -> Response:
-    context: dict[str, Any] = {"error": error, "code": code, "name": name}
+          name: str = "", welcome: bool = False) -> Response:
+    context: dict[str, Any] = {"error": error, "code": code, "name": name, "welcome": welcome}
     with core.runtime(request).db.session() as db:
         context["links"] = invitations.links(db, actor)
         if actor.is_coach:
@@ -48,7 +48,7 @@ def coach(request: Request, show: str = "all", actor: Actor = Depends(core.login
         chosen = coach_board.Show(show)
     except ValueError:
         chosen = coach_board.Show.ALL
-    return _page(request, actor, show=chosen)
+    return _page(request, actor, show=chosen, welcome=bool(request.query_params.get("welcome")))
 
 
 @router.post("/coach/invite")
