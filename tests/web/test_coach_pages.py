@@ -96,3 +96,22 @@ def test_an_invitation_shows_on_the_athletes_today(client, rt, make_user) -> Non
     token = client.cookies.get("yolvarex_csrf")
     client.post("/coach/invitations/1/decline", data={"csrf_token": token})
     assert "wants to coach you" not in client.get("/today").text
+
+
+def test_an_invitation_link_from_a_code(client, rt, make_user) -> None:
+    make_user("kim", role="coach")
+    make_user("ann")
+    web_login(client, "kim")
+    made = client.post("/coach/codes", data={"csrf_token": client.cookies.get("yolvarex_csrf")})
+    code = re.search(r'id="invite-code">([A-Z0-9-]+)<', made.text)
+    assert made.status_code == 200 and code is not None and f"/coach/join/{code[1]}" in made.text
+    client.cookies.clear()
+    web_login(client, "ann")
+    page = client.get(f"/coach/join/{code[1]}")
+    assert page.status_code == 200 and "<b>kim</b> invites you" in page.text
+    accepted = client.post("/coach/join", data={"csrf_token": client.cookies.get("yolvarex_csrf"),
+                                                "code": code[1]}, follow_redirects=False)
+    assert accepted.status_code == 303
+    assert "can see your training" in client.get("/coach").text
+    again = client.get(f"/coach/join/{code[1]}")
+    assert again.status_code == 404 and "not valid" in again.text
