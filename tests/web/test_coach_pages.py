@@ -115,3 +115,20 @@ def test_an_invitation_link_from_a_code(client, rt, make_user) -> None:
     assert "can see your training" in client.get("/coach").text
     again = client.get(f"/coach/join/{code[1]}")
     assert again.status_code == 404 and "not valid" in again.text
+
+
+def test_the_coach_opens_a_run_page_of_the_athlete_while_coaching(client, rt, make_user) -> None:
+    from tests.conftest import ACTIVITIES
+    from yolvarex.services import imports
+
+    _, ann, link_id = _coaching(rt, make_user)
+    data = (ACTIVITIES / "activity-small-fenix2-run.fit").read_bytes()
+    with rt.db.session() as db:
+        report = imports.import_sources(db, ann, imports.upload_sources([("run.fit", data)]))
+    (run_id,) = [i for f in report.files for i in f.activity_ids]
+    web_login(client, "kim")
+    page = client.get(f"/form/runs/{run_id}")
+    assert page.status_code == 200 and "<form" not in page.text.split("<main", 1)[1].split("</main>")[0]
+    with rt.db.session() as db:
+        invitations.end_link(db, ann, link_id)
+    assert client.get(f"/form/runs/{run_id}").status_code == 404
