@@ -30,6 +30,8 @@ PAIRS = [
     (["library", "list", "cues"], "/api/v1/library/cues"),
     (["library", "show", "exercises", "glute-bridge"], "/api/v1/library/exercises/glute-bridge"),
     (["drills"], "/api/v1/form/drill-session"),
+    (["week"], "/api/v1/week"),
+    (["week", "--date", "2026-11-23"], "/api/v1/week?day=2026-11-23"),
 ]
 
 

@@ -20,6 +20,7 @@ from yolvarex.cli import (
     serve,
     trees,
     users,
+    week,
 )
 from yolvarex.cli import routines as routine_cli
 from yolvarex.cli.common import err
@@ -47,7 +48,7 @@ def root(version: bool = typer.Option(False, "--version", callback=_version, is_
 
 
 for module in (serve, db, content, users, demo, decide, trees, imports, log, load, form, routine_cli,
-               plan, data, coach):
+               plan, data, week, coach):
     module.register(app)
 
 
