@@ -112,7 +112,7 @@ def test_the_tree_editor_checks_as_you_type_and_offers_the_catalog(page) -> None
     expect(alert.locator("a.tree-error-line").first).to_contain_text("Line 10")
     shot(page, "coach-tree-typing-error")
     source.fill(COACH_TREE)
-    page.locator("#tree-preview svg.tree-svg").wait_for()
+    page.locator("#tree-preview svg.tree-svg").wait_for(state="attached")  # a phone shows the steps
     # insert a fact name at the cursor from the catalog
     source.evaluate("el => el.setSelectionRange(0, 0)")
     page.get_by_text("Facts (", exact=False).click()
