@@ -20,7 +20,7 @@ from yolvarex.server import create_app
 
 #: (method, path template) -> why anyone may use it.
 PUBLIC: dict[tuple[str, str], str] = {
-    ("GET", "/"): "the start page (a logged-in visitor goes on to Today)",
+    ("GET", "/"): "the start page (a logged-in runner goes on to Today, a coach to the board)",
     ("GET", "/signup"): "sign up",
     ("POST", "/signup"): "sign up",
     ("GET", "/login"): "log in",

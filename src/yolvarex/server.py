@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import cookie_parser
 
 from yolvarex import __version__, guard, logs
+from yolvarex.api.coaching import router as coaching_api
 from yolvarex.api.data import router as data_api
 from yolvarex.api.decisions import router as decisions_api
 from yolvarex.api.form import router as form_api_router
@@ -96,6 +97,7 @@ def create_app(rt: Runtime | None = None) -> FastAPI:
     app.include_router(plans_router)
     app.include_router(data_api)
     app.include_router(week_api)
+    app.include_router(coaching_api)
     for router in ROUTERS:
         app.include_router(router)
 

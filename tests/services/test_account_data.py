@@ -7,7 +7,7 @@ from sqlalchemy import select, text
 
 from yolvarex import clock
 from yolvarex.errors import Invalid, Unauthorized
-from yolvarex.services import account_data, accounts
+from yolvarex.services import account_data, accounts, coach_notes
 from yolvarex.services.demo import load_demo
 from yolvarex.services.runtime import library
 from yolvarex.store import models
@@ -42,6 +42,7 @@ def test_deleting_the_demo_runner_leaves_nothing_of_theirs(rt, make_user) -> Non
         accounts.create_api_token(db, demo)
         accounts.start_web_session(db, demo)
         accounts.accept_coach(db, Actor.of(demo), accounts.invite_athlete(db, coach, "demo").id)
+        coach_notes.write(db, coach, demo.id, clock.today("UTC"), "Easy day")
         sets = db.execute(text("select count(*) from strength_sets")).scalar_one()
         assert sets > 0
         before = _rows_of(db, demo_id)
@@ -49,6 +50,8 @@ def test_deleting_the_demo_runner_leaves_nothing_of_theirs(rt, make_user) -> Non
     with rt.db.session() as db:
         removed = account_data.delete_account(db, db.get(models.User, demo_id))
     assert removed["activities"] == before["activities.user_id"] and removed["coach_links"] == 1
+    assert before["coach_notes.athlete_id"] == before["coach_invitations.athlete_id"] == 1
+    assert removed["coach_notes"] == 1
     with rt.db.session() as db:
         assert _rows_of(db, demo_id) == {}
         assert db.execute(text("select count(*) from strength_sets")).scalar_one() == 0

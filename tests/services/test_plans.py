@@ -73,8 +73,7 @@ def test_coach_plans_only_for_linked_athletes_and_others_get_404(rt, make_user) 
     with rt.db.session() as db, pytest.raises(NotFound):
         plans.create_plan(db, coach, PROFILE, LIBRARY, athlete_id=ann.id)
     with rt.db.session() as db:
-        link = accounts.invite_athlete(db, coach, "ann")
-        accounts.accept_coach(db, ann, link.id)
+        link = accounts.accept_coach(db, ann, accounts.invite_athlete(db, coach, "ann").id)
     with rt.db.session() as db:
         stored = plans.create_plan(db, coach, PROFILE, LIBRARY, athlete_id=ann.id)
         assert stored.created_by == coach.id and stored.athlete_id == ann.id

@@ -75,9 +75,9 @@ def test_athletes_never_see_each_other(rt: Runtime, make_user) -> None:
 def test_coach_sees_an_athlete_only_after_acceptance_and_until_revocation(rt: Runtime, make_user) -> None:
     coach, ann = make_user("coach-kim", role="coach"), make_user("ann")
     with rt.db.session() as db:
-        link = accounts.invite_athlete(db, coach, "ann")
+        invitation = accounts.invite_athlete(db, coach, "ann")
         assert not allowed(db, coach, ann.id)
-        accounts.accept_coach(db, ann, link.id)
+        link = accounts.accept_coach(db, ann, invitation.id)
         assert allowed(db, coach, ann.id, Action.READ)
         assert allowed(db, coach, ann.id, Action.COACH)
         assert not allowed(db, coach, ann.id, Action.WRITE)

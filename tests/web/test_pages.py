@@ -58,7 +58,7 @@ def test_login_never_redirects_off_site(client, make_user) -> None:
     response = client.post("/login", data={"name": "ann", "password": "correct horse",
                                            "csrf_token": token, "next": "//evil.example"},
                            follow_redirects=False)
-    assert response.headers["location"] == "/today"
+    assert response.headers["location"] == "/"
 
 
 def test_every_section_renders_for_a_new_runner(client, make_user) -> None:
@@ -113,14 +113,17 @@ def test_coach_invites_and_athlete_accepts_on_the_web(client, rt, make_user) -> 
     make_user("ann")
     web_login(client, "kim")
     token = client.cookies.get("yolvarex_csrf")
-    assert client.post("/coach/invite", data={"athlete": "ghost", "csrf_token": token}).status_code == 404
-    client.post("/coach/invite", data={"athlete": "ann", "csrf_token": token})
+    ghost = client.post("/coach/invite", data={"athlete": "ghost", "csrf_token": token})
+    real = client.post("/coach/invite", data={"athlete": "ann", "csrf_token": token})
+    assert ghost.status_code == real.status_code == 200  # the same answer: no name oracle
+    assert "Invitation recorded for ghost" in ghost.text and "Invitation recorded for ann" in real.text
     client.cookies.clear()
     web_login(client, "ann")
     token = client.cookies.get("yolvarex_csrf")
     page = client.get("/coach").text
     assert "wants to coach you" in page
-    client.post("/coach/links/1/accept", data={"csrf_token": token})
+    assert "wants to coach you" in client.get("/today").text
+    client.post("/coach/invitations/2/accept", data={"csrf_token": token})
     assert "can see your training" in client.get("/coach").text
 
 
@@ -160,3 +163,45 @@ def test_coach_board_shows_only_accepted_athletes_with_todays_verdict(client, rt
     board = html[html.index("Today at a glance"):html.index("Invite an athlete")]
     assert "ann" in board and '<span class="pill see_professional">Stop and get checked</span>' in board
     assert "bob" not in board
+
+
+def test_logged_out_forms_refuse_a_planted_pair_from_another_site(client, make_user) -> None:
+    make_user("ann")
+    token = csrf_of(client)  # a genuine pre-session pair, as an attacker could fetch for themselves
+    form = {"name": "ann", "password": "correct horse", "csrf_token": token}
+    for headers in ({"sec-fetch-site": "cross-site"}, {"origin": "https://evil.example"},
+                    {"origin": "null"}):
+        refused = client.post("/login", data=form, headers=headers, follow_redirects=False)
+        assert refused.status_code == 403, headers
+        assert client.post("/signup", data={**form, "name": "mallory", "confirm": "correct horse"},
+                           headers=headers).status_code == 403
+    same = client.post("/login", data=form, headers={"sec-fetch-site": "same-origin",
+                                                     "origin": "http://testserver"},
+                       follow_redirects=False)
+    assert same.status_code == 303
+
+
+def test_sign_up_is_throttled_per_address_and_taken_answers_more_so(client, make_user,
+                                                                     monkeypatch) -> None:
+    from yolvarex.services import signup_throttle
+
+    monkeypatch.setattr(signup_throttle, "TAKEN_PER_HOUR", 2)
+    make_user("ann")
+    token = csrf_of(client)
+
+    def attempt(name: str):  # type: ignore[no-untyped-def]
+        return client.post("/signup", data={"name": name, "password": "a long password",
+                                            "confirm": "a long password", "csrf_token": token},
+                           follow_redirects=False)
+
+    assert attempt("ann").status_code == 422
+    assert attempt("ann").status_code == 422
+    refused = attempt("fresh-name")
+    assert refused.status_code == 429 and int(refused.headers["retry-after"]) > 0
+    assert "Too many sign-ups" in refused.text
+    monkeypatch.setattr(signup_throttle, "TAKEN_PER_HOUR", 10)
+    monkeypatch.setattr(signup_throttle, "PER_HOUR", 3)
+    assert attempt("fresh-name").status_code == 303  # the third attempt of the hour
+    client.cookies.clear()
+    token = csrf_of(client)
+    assert attempt("another-name").status_code == 429

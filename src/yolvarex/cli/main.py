@@ -6,6 +6,7 @@ import typer
 
 from yolvarex import __version__
 from yolvarex.cli import (
+    coach,
     content,
     data,
     db,
@@ -48,7 +49,7 @@ def root(version: bool = typer.Option(False, "--version", callback=_version, is_
 
 
 for module in (serve, db, content, users, setup, demo, decide, trees, imports, log, load, form,
-               routine_cli, plan, data, week):
+               routine_cli, plan, data, week, coach):
     module.register(app)
 
 

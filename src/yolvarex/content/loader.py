@@ -79,7 +79,7 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _Mapping:
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
-def _line_of(raw: Any, loc: tuple[int | str, ...]) -> int | None:
+def line_of(raw: Any, loc: tuple[int | str, ...]) -> int | None:
     """The line of the deepest mapping key on the error's path."""
     line = raw.line if isinstance(raw, _Mapping) else None
     node = raw
@@ -121,7 +121,7 @@ def parse_entry(kind: Kind, raw: Any, file: str) -> tuple[Entry | None, list[Con
                                                       ("Question", "Leaf", "Compare", "All",
                                                        "AnyOf", "Not", "question", "leaf")))
             errors.append(ContentError(
-                file=file, line=_line_of(raw, loc), id=entry_id,
+                file=file, line=line_of(raw, loc), id=entry_id,
                 field=".".join(str(p) for p in loc) or None, message=_fix_hint(err)))
         return None, errors
 

@@ -18,6 +18,7 @@ Every error names the tree, the node and what to change.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,7 +26,7 @@ from typing import Any
 
 from yolvarex.content.kinds import kind_named
 from yolvarex.content.library import Library
-from yolvarex.content.loader import ContentError, parse_entry, read_yaml
+from yolvarex.content.loader import ContentError, line_of, parse_entry, read_yaml
 from yolvarex.content.schemas.tree import Compare, FactRef, Leaf, Op, Question, Tree
 from yolvarex.domain.facts import CATALOG, FactSpec, FactType
 from yolvarex.domain.trees.logic import compares, depth_of, facts_of, known_after, may_be_unknown
@@ -330,8 +331,23 @@ def parse_tree_source(text: str, library: Library, file: str = "tree.yaml",
         return None, errors
     assert isinstance(entry, Tree)
     tree = entry.model_copy(update={"owner": owner}) if owner else entry
-    errors = validate_user_tree(tree, library, file)
+    errors = [_located(e, raw) for e in validate_user_tree(tree, library, file)]
     return (None if errors else tree), errors
+
+
+def _located(error: ContentError, raw: dict[str, Any]) -> ContentError:
+    """The error with the line its field is on: `nodes.ID...` names a node by its id."""
+    if error.line is not None or not error.field:
+        return error
+    parts: list[int | str] = [int(p) if p.isdigit() else p for p in error.field.split(".")]
+    nodes = raw.get("nodes")
+    if len(parts) >= 2 and parts[0] == "nodes" and isinstance(nodes, list):
+        index = next((i for i, n in enumerate(nodes) if isinstance(n, dict)
+                      and n.get("id") == parts[1]), None)
+        if index is not None:
+            parts[1] = index
+    line = line_of(raw, tuple(parts))
+    return dataclasses.replace(error, line=line) if line is not None else error
 
 
 def check_tree_rules(library: Library) -> list[ContentError]:

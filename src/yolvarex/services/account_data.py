@@ -26,7 +26,8 @@ def confirm_password(db: Session, user: models.User, password: str | None) -> No
 
 def delete_account(db: Session, user: models.User) -> dict[str, int]:
     """Delete the user and every row they own (check-ins, log, plans, tests, routines,
-    assessments, trees, sessions, tokens, coach links). Returns what was removed, by kind."""
+    assessments, trees, sessions, tokens, coach links, notes and invitations). Returns what
+    was removed, by kind."""
     removed: dict[str, int] = {}
     for name, model in data_archive.RECORDS.items():
         count = db.scalar(select(func.count()).select_from(model).where(model.user_id == user.id)) or 0
@@ -36,6 +37,14 @@ def delete_account(db: Session, user: models.User) -> dict[str, int]:
     links = db.execute(delete(models.CoachLink).where(or_(
         models.CoachLink.coach_id == user.id, models.CoachLink.athlete_id == user.id)))
     removed["coach_links"] = int(links.rowcount or 0)  # type: ignore[attr-defined]
+    notes = db.execute(delete(models.CoachNote).where(or_(
+        models.CoachNote.coach_id == user.id, models.CoachNote.athlete_id == user.id)))
+    removed["coach_notes"] = int(notes.rowcount or 0)  # type: ignore[attr-defined]
+    # invitations sent, answered, or waiting for this name (a later account of the same name
+    # must not find them)
+    db.execute(delete(models.CoachInvitation).where(or_(
+        models.CoachInvitation.coach_id == user.id, models.CoachInvitation.athlete_id == user.id,
+        models.CoachInvitation.invitee_name == user.name)))
     db.execute(delete(models.WebSession).where(models.WebSession.user_id == user.id))
     db.execute(delete(models.ApiToken).where(models.ApiToken.user_id == user.id))
     db.execute(delete(models.ImportJob).where(models.ImportJob.user_id == user.id))

@@ -26,7 +26,7 @@ from yolvarex.errors import Busy, Conflict, Invalid, NotFound, Unauthorized
 from yolvarex.services import login_throttle
 from yolvarex.services.days import checked_zone
 from yolvarex.store.access import Actor
-from yolvarex.store.models import ApiToken, CoachLink, User, WebSession
+from yolvarex.store.models import ApiToken, CoachInvitation, CoachLink, User, WebSession
 from yolvarex.store.types import utcnow
 
 ROLES = ("athlete", "coach")
@@ -302,58 +302,25 @@ def revoke_api_token(db: Session, actor: Actor, token_id: int) -> None:
         row.revoked_at = utcnow()
 
 
-# Coach links ----------------------------------------------------------------------------------
+# Coach links (see `invitations`; these keep the older names) ----------------------------------
 
-def invite_athlete(db: Session, coach: Actor, athlete_name: str) -> CoachLink:
-    if not coach.is_coach:
-        raise Invalid("Only coach accounts can invite athletes.")
-    athlete = user_named(db, athlete_name)
-    if athlete.id == coach.id:
-        raise Invalid("You cannot coach yourself.")
-    link = db.scalar(select(CoachLink).where(CoachLink.coach_id == coach.id,
-                                             CoachLink.athlete_id == athlete.id))
-    if link is None:
-        link = CoachLink(coach_id=coach.id, athlete_id=athlete.id, status="invited")
-        db.add(link)
-    elif link.status == "active":
-        raise Conflict(f"{athlete.name} already trains with you.")
-    else:
-        link.status, link.responded_at = "invited", None
-    db.flush()
-    return link
+def invite_athlete(db: Session, coach: Actor, athlete_name: str) -> CoachInvitation:
+    from yolvarex.services import invitations
+
+    return invitations.invite_by_name(db, coach, athlete_name)
 
 
-def _my_link(db: Session, athlete: Actor, link_id: int) -> CoachLink:
-    link = db.get(CoachLink, link_id)
-    if link is None or link.athlete_id != athlete.id:
-        raise NotFound("no such invitation")
-    return link
+def accept_coach(db: Session, athlete: Actor, invitation_id: int) -> CoachLink:
+    from yolvarex.services import invitations
+
+    return invitations.accept(db, athlete, invitation_id)
 
 
-def accept_coach(db: Session, athlete: Actor, link_id: int) -> CoachLink:
-    link = _my_link(db, athlete, link_id)
-    if link.status != "invited":
-        raise Conflict("This invitation is no longer open.")
-    link.status, link.responded_at = "active", utcnow()
-    return link
+def revoke_coach(db: Session, actor: Actor, link_id: int) -> CoachLink:
+    """Either side ends coaching; the coach loses access at once."""
+    from yolvarex.services import invitations
 
-
-def revoke_coach(db: Session, athlete: Actor, link_id: int) -> CoachLink:
-    """The athlete declines an invitation or ends coaching; the coach loses access at once."""
-    link = _my_link(db, athlete, link_id)
-    link.status, link.responded_at = "revoked", utcnow()
-    return link
-
-
-def links_for(db: Session, actor: Actor) -> list[tuple[CoachLink, User]]:
-    """Invitations and coaching relationships involving this user, with the other person."""
-    if actor.is_coach:
-        rows = db.execute(select(CoachLink, User).join(User, User.id == CoachLink.athlete_id)
-                          .where(CoachLink.coach_id == actor.id).order_by(User.name))
-    else:
-        rows = db.execute(select(CoachLink, User).join(User, User.id == CoachLink.coach_id)
-                          .where(CoachLink.athlete_id == actor.id).order_by(User.name))
-    return [(link, user) for link, user in rows]
+    return invitations.end_link(db, actor, link_id)
 
 
 def compare_tokens(a: str | None, b: str | None) -> bool:

@@ -62,13 +62,19 @@ def todays_decision(db: Session, actor: Actor, day: dt.date, athlete_id: int | N
     yesterday is not forgotten because today's check-in is missing). Otherwise None: the
     verdict waits for the check-in. The one rule for Today, the Plan page, the coach's board
     and the routine suggestions."""
+    decision, shown = day_decision(db, actor, day, athlete_id, load)
+    return decision if shown else None
+
+
+def day_decision(db: Session, actor: Actor, day: dt.date, athlete_id: int | None = None,
+                 load: LoadFacts | None = None) -> tuple[Decision, bool]:
+    """The day's full decision, and whether it is shown as the day's verdict (see
+    `todays_decision`); the coach's board reads the load tree's path from it either way."""
     athlete_id = actor.id if athlete_id is None else athlete_id
     checked_in = db.scalar(select(models.CheckIn.id).where(
         models.CheckIn.user_id == athlete_id, models.CheckIn.date == day)) is not None
     decision = decide_day(db, actor, day, athlete_id, load)
-    if checked_in or decision.facts.values.get("carried_symptoms"):
-        return decision
-    return None
+    return decision, bool(checked_in or decision.facts.values.get("carried_symptoms"))
 
 
 def parse_context(data: Any) -> Context:

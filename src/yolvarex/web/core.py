@@ -6,7 +6,7 @@ import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from fastapi import Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -45,6 +45,15 @@ NAV = (
     ("coach", "Coach", "/coach"),
 )
 
+
+#: A coach's menu: their athletes first; their own training last.
+COACH_NAV = (
+    ("coach", "Athletes", "/coach"),
+    ("trees", "Trees", "/coach/trees"),
+    ("library", "Library", "/library"),
+    ("form", "Form", "/form"),
+    ("today", "My training", "/today"),
+)
 
 _UNSET = object()
 
@@ -166,16 +175,30 @@ async def csrf_protect(request: Request) -> None:
         sent = value if isinstance(value, str) else None
     expected = login.csrf if login is not None else \
         request.cookies.get(csrf_cookie(runtime(request).settings))
-    if not accounts.compare_tokens(sent, expected):
+    if not accounts.compare_tokens(sent, expected) or (login is None and _cross_site(request)):
         raise Forbidden("This form has expired or did not come from this site. Reload the page "
                         "and try again.")
+
+
+def _cross_site(request: Request) -> bool:
+    """Whether the browser says the form came from another site. Logged out, the token is only
+    the pre-session cookie echoed back, and a cookie can be planted (over plain HTTP, or by a
+    sibling subdomain when `__Host-` is not in use); a planted pair is refused here because the
+    browser reports where the form was (Sec-Fetch-Site, else Origin), which a page cannot forge."""
+    site = request.headers.get("sec-fetch-site")
+    if site is not None:
+        return site not in ("same-origin", "none")
+    origin = request.headers.get("origin")
+    if origin is None:
+        return False
+    return origin == "null" or urlsplit(origin).netloc != request.headers.get("host", "")
 
 
 def safe_next(target: str | None) -> str:
     """Only follow local paths after login, never another site."""
     if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
         return target
-    return "/today"
+    return "/"
 
 
 def flash(response: Any, message: str) -> Any:
@@ -197,7 +220,7 @@ def render(request: Request, template: str, context: dict[str, Any] | None = Non
     ctx: dict[str, Any] = {
         "login": login,
         "csrf_token": csrf_token(request),
-        "nav": NAV,
+        "nav": COACH_NAV if login is not None and login.actor.is_coach else NAV,
         "section": section,
         "version": __version__,
         "units": login.units if login else "metric",

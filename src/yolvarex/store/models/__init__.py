@@ -1,6 +1,14 @@
 """Every table, one module per area. Import this package to register them all on `Base`."""
 
-from yolvarex.store.models.accounts import ApiToken, CoachLink, LoginThrottle, User, WebSession
+from yolvarex.store.models.accounts import (
+    ApiToken,
+    CoachInvitation,
+    CoachLink,
+    CoachNote,
+    LoginThrottle,
+    User,
+    WebSession,
+)
 from yolvarex.store.models.base import Base, OwnedMixin
 from yolvarex.store.models.training import (
     Activity,
@@ -20,7 +28,9 @@ __all__ = [
     "ApiToken",
     "Base",
     "CheckIn",
+    "CoachInvitation",
     "CoachLink",
+    "CoachNote",
     "CustomTree",
     "FormAssessment",
     "ImportJob",

@@ -10,8 +10,8 @@ from fastapi.responses import Response
 from yolvarex import clock
 from yolvarex.domain import units
 from yolvarex.domain.units import units_of
-from yolvarex.errors import TooManyRequests, UserError
-from yolvarex.services import accounts, athlete, calendar_feed, days, setup
+from yolvarex.errors import Conflict, TooManyRequests, UserError
+from yolvarex.services import accounts, athlete, calendar_feed, days, setup, signup_throttle
 from yolvarex.store.access import Actor
 from yolvarex.store.models import User
 from yolvarex.web import core
@@ -42,8 +42,9 @@ def _address(request: Request) -> str | None:
 
 @router.get("/")
 def home(request: Request) -> Response:
-    if core.current_login(request):
-        return core.redirect("/today")
+    login = core.current_login(request)
+    if login:  # a coach's home is the board, a runner's is Today
+        return core.redirect("/coach" if login.actor.is_coach else "/today")
     return core.render(request, "home.html")
 
 
@@ -55,8 +56,17 @@ def signup_form(request: Request) -> Response:
 @router.post("/signup")
 def signup(request: Request, name: str = Form(""), password: str = Form(""),
            confirm: str = Form(""), role: str = Form("athlete"), timezone: str = Form("")) -> Response:
+    """Throttled per address (`signup_throttle`), the "name taken" answers more tightly."""
     form = {"name": name, "role": role}
     errors: dict[str, str] = {}
+    engine = core.runtime(request).db.engine
+    try:
+        signup_throttle.check(engine, _address(request))
+    except TooManyRequests as exc:
+        response = core.render(request, "signup.html", {"errors": {"form": exc.message},
+                                                        "form": form}, status_code=429)
+        response.headers["Retry-After"] = str(exc.retry_after)
+        return response
     if password != confirm:
         errors["confirm"] = "The two passwords differ; type the same password twice."
     if not errors:
@@ -71,8 +81,10 @@ def signup(request: Request, name: str = Form(""), password: str = Form(""),
             if "role" in exc.message.lower():
                 field = "role"
             errors[field] = exc.message
+            signup_throttle.record(engine, _address(request), taken=isinstance(exc, Conflict))
     if errors:
         return core.render(request, "signup.html", {"errors": errors, "form": form}, status_code=422)
+    signup_throttle.record(engine, _address(request))
     return _start_session(request, user_id, "/welcome")
 
 
@@ -85,13 +97,13 @@ def _browser_zone(name: str) -> str | None:
 
 
 @router.get("/login")
-def login_form(request: Request, next: str = "/today") -> Response:
+def login_form(request: Request, next: str = "/") -> Response:
     return core.render(request, "login.html", {"error": None, "name": "", "next": core.safe_next(next)})
 
 
 @router.post("/login")
 def login(request: Request, name: str = Form(""), password: str = Form(""),
-          next: str = Form("/today")) -> Response:
+          next: str = Form("/")) -> Response:
     try:
         with core.runtime(request).db.session() as db:
             user_id = accounts.authenticate(db, name, password, _address(request)).id

@@ -1,29 +1,54 @@
-"""Coaching: a coach invites athletes; an athlete accepts, declines or ends it at any time."""
+"""Coaching: the coach's board and invitations (by name or code); the athlete's answers; either
+side ends coaching at any time."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import Response
 
 from yolvarex.errors import UserError
-from yolvarex.services import accounts, coach_board
+from yolvarex.services import coach_board, invitations
+from yolvarex.services.invitations import NewCode
 from yolvarex.store.access import Actor
 from yolvarex.web import core
 
 router = APIRouter(include_in_schema=False, dependencies=[core.Protected])
 
+SHOW_LABELS = {coach_board.Show.ATTENTION: "Needs attention",
+               coach_board.Show.QUIET: f"No check-in for {coach_board.QUIET_DAYS}+ days",
+               coach_board.Show.ALL: "All athletes"}
 
-def _page(request: Request, actor: Actor, error: str | None = None, status: int = 200) -> Response:
+
+def _page(request: Request, actor: Actor, error: str | None = None, status: int = 200,
+          show: coach_board.Show = coach_board.Show.ALL, code: NewCode | None = None,
+          name: str = "", welcome: bool = False) -> Response:
+    context: dict[str, Any] = {"error": error, "code": code, "name": name, "welcome": welcome}
     with core.runtime(request).db.session() as db:
-        links = accounts.links_for(db, actor)
-        statuses = coach_board.board(db, actor) if actor.is_coach else []
-    return core.render(request, "coach.html", {"links": links, "error": error, "board": statuses},
-                       status_code=status, section="coach")
+        context["links"] = invitations.links(db, actor)
+        if actor.is_coach:
+            everyone = coach_board.board(db, actor)
+            context["board"] = everyone if show is coach_board.Show.ALL else \
+                coach_board.board(db, actor, show)
+            context["counts"] = {coach_board.Show.ATTENTION: sum(r.needs_attention for r in everyone),
+                                 coach_board.Show.QUIET: sum(r.quiet for r in everyone),
+                                 coach_board.Show.ALL: len(everyone)}
+            context["sent"] = invitations.sent_by(db, actor)
+        else:
+            context["invitations"] = invitations.open_for(db, actor)
+    context.update(show=show, show_labels=SHOW_LABELS, code_hours=invitations.CODE_HOURS,
+                   quiet_days=coach_board.QUIET_DAYS)
+    return core.render(request, "coach.html", context, status_code=status, section="coach")
 
 
 @router.get("/coach")
-def coach(request: Request, actor: Actor = Depends(core.login_required)) -> Response:
-    return _page(request, actor)
+def coach(request: Request, show: str = "all", actor: Actor = Depends(core.login_required)) -> Response:
+    try:
+        chosen = coach_board.Show(show)
+    except ValueError:
+        chosen = coach_board.Show.ALL
+    return _page(request, actor, show=chosen, welcome=bool(request.query_params.get("welcome")))
 
 
 @router.post("/coach/invite")
@@ -31,21 +56,75 @@ def invite(request: Request, athlete: str = Form(""),
            actor: Actor = Depends(core.login_required)) -> Response:
     try:
         with core.runtime(request).db.session() as db:
-            accounts.invite_athlete(db, actor, athlete)
+            invitation = invitations.invite_by_name(db, actor, athlete)
+            name = invitation.invitee_name or ""
+    except UserError as exc:
+        return _page(request, actor, exc.message, status=exc.status, name=athlete)
+    return core.redirect("/coach", invitations.sent_message(name))
+
+
+@router.post("/coach/codes")
+def new_code(request: Request, actor: Actor = Depends(core.login_required)) -> Response:
+    try:
+        with core.runtime(request).db.session() as db:
+            code = invitations.new_code(db, actor)
     except UserError as exc:
         return _page(request, actor, exc.message, status=exc.status)
-    return core.redirect("/coach", f"Invitation sent to {athlete.strip().lower()}.")
+    return _page(request, actor, code=code)
 
 
-@router.post("/coach/links/{link_id}/accept")
-def accept(request: Request, link_id: int, actor: Actor = Depends(core.login_required)) -> Response:
+@router.post("/coach/invitations/{invitation_id}/cancel")
+def cancel(request: Request, invitation_id: int, actor: Actor = Depends(core.login_required)) -> Response:
     with core.runtime(request).db.session() as db:
-        accounts.accept_coach(db, actor, link_id)
-    return core.redirect("/coach", "You accepted the invitation. Your coach can now see your training.")
+        invitations.cancel(db, actor, invitation_id)
+    return core.redirect("/coach", "Invitation cancelled.")
 
 
-@router.post("/coach/links/{link_id}/revoke")
-def revoke(request: Request, link_id: int, actor: Actor = Depends(core.login_required)) -> Response:
+@router.post("/coach/invitations/{invitation_id}/accept")
+def accept(request: Request, invitation_id: int, actor: Actor = Depends(core.login_required)) -> Response:
     with core.runtime(request).db.session() as db:
-        accounts.revoke_coach(db, actor, link_id)
-    return core.redirect("/coach", "Done. That coach can no longer see your training.")
+        invitations.accept(db, actor, invitation_id)
+    return core.redirect("/coach", "You accepted. Your coach can now see your training; you can "
+                                   "end it here at any time.")
+
+
+@router.post("/coach/invitations/{invitation_id}/decline")
+def decline(request: Request, invitation_id: int, actor: Actor = Depends(core.login_required)) -> Response:
+    with core.runtime(request).db.session() as db:
+        invitations.decline(db, actor, invitation_id)
+    return core.redirect("/coach", "Declined. That coach cannot invite you by name again.")
+
+
+@router.get("/coach/join/{code}")
+def join_page(request: Request, code: str, actor: Actor = Depends(core.login_required)) -> Response:
+    try:
+        with core.runtime(request).db.session() as db:
+            _, coach_user = invitations.by_code(db, actor, code)
+            coach_name = coach_user.name
+    except UserError as exc:
+        return core.render(request, "coach_join.html", {"error": exc.message, "code": code},
+                           status_code=exc.status, section="coach")
+    return core.render(request, "coach_join.html", {"coach": coach_name, "code": code},
+                       section="coach")
+
+
+@router.post("/coach/join")
+def join(request: Request, code: str = Form(""), actor: Actor = Depends(core.login_required)) -> Response:
+    try:
+        with core.runtime(request).db.session() as db:
+            invitations.accept_code(db, actor, code[:40])
+    except UserError as exc:
+        return core.render(request, "coach_join.html", {"error": exc.message, "code": code},
+                           status_code=exc.status, section="coach")
+    return core.redirect("/coach", "You accepted. Your coach can now see your training; you can "
+                                   "end it here at any time.")
+
+
+@router.post("/coach/links/{link_id}/end")
+def end(request: Request, link_id: int, actor: Actor = Depends(core.login_required)) -> Response:
+    with core.runtime(request).db.session() as db:
+        link = invitations.end_link(db, actor, link_id)
+        ended_by_coach = link.coach_id == actor.id
+    return core.redirect("/coach", "Coaching ended. You no longer see that athlete's training."
+                         if ended_by_coach else "Done. That coach can no longer see your training.")
+

@@ -87,7 +87,7 @@ def profile_data(form: FormData) -> dict[str, Any]:
     return data
 
 
-def _form_values(stored: StoredPlan | None, today: dt.date) -> dict[str, Any]:
+def form_values(stored: StoredPlan | None, today: dt.date) -> dict[str, Any]:
     if stored is not None:
         return stored.plan.profile.model_dump(mode="json")
     return {"start": today.isoformat(), "weeks": 12, "experience": "some",
@@ -95,8 +95,10 @@ def _form_values(stored: StoredPlan | None, today: dt.date) -> dict[str, Any]:
             "run_week": DEFAULT_WEEK, "injury_history": [], "placement": "easy_days"}
 
 
-def _profile_page(request: Request, values: dict[str, Any], errors: list[str],
-                  status: int = 200, running: bool = False) -> Response:
+def profile_page(request: Request, values: dict[str, Any], errors: list[str],
+                 status: int = 200, running: bool = False, action: str = "/plan/profile",
+                 for_name: str | None = None) -> Response:
+    """The profile form; a coach's copy posts to `action` and names the athlete (`for_name`)."""
     field_errors: dict[str, str] = {}
     shown = []
     for line in errors:
@@ -110,8 +112,8 @@ def _profile_page(request: Request, values: dict[str, Any], errors: list[str],
         "weekdays": DAY_NAMES, "run_kinds": [k.value for k in RunKind],
         "equipment": EQUIPMENT_LABELS, "areas": AREA_LABELS, "distances": DISTANCE_LABELS,
         "experiences": EXPERIENCE_LABELS, "placements": [p.value for p in Placement],
-        "running": running},
-        status_code=status, section="plan")
+        "running": running, "action": action, "for_name": for_name},
+        status_code=status, section="coach" if for_name else "plan")
 
 
 def _sentence(text: str) -> str:
@@ -124,9 +126,9 @@ def profile_form(request: Request, actor: Actor = Depends(core.login_required)) 
     with _db(request) as db:
         stored = plans.current_plan(db, actor)
     today = clock.today(actor.timezone)
-    return _profile_page(request, _form_values(stored, today), [],
-                         running=stored is not None and stored.plan.profile.start < today
-                         <= stored.plan.profile.end)
+    return profile_page(request, form_values(stored, today), [],
+                        running=stored is not None and stored.plan.profile.start < today
+                        <= stored.plan.profile.end)
 
 
 @router.post("/plan/profile")
@@ -141,7 +143,7 @@ async def profile_submit(request: Request, actor: Actor = Depends(core.login_req
             stored = plans.create_plan(db, actor, data, _library(request))
     except Invalid as exc:
         values = {**data, "race": data.get("race") or {}}
-        return _profile_page(request, values, exc.details or [exc.message], status=422)
+        return profile_page(request, values, exc.details or [exc.message], status=422)
     count = sum(len(w.sessions) for w in stored.plan.weeks)
     return core.redirect("/plan", f"Your {stored.plan.profile.weeks}-week plan is ready: "
                                   f"{count} sessions.")

@@ -3,11 +3,15 @@ question; and the coach's tree editor with validation and a diagram preview."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import Response
 
 from yolvarex import clock
+from yolvarex.content.loader import ContentError
 from yolvarex.content.schemas.tree import Leaf, Question, Tree, describe
+from yolvarex.domain.facts import CATALOG
 from yolvarex.errors import Forbidden, UserError
 from yolvarex.services import custom_trees, decisions
 from yolvarex.store.access import Actor
@@ -138,16 +142,34 @@ def _require_coach(actor: Actor) -> None:
 def _editor(request: Request, source: str, replace: str | None, *, status: int = 200,
             preview: bool = False, error: str | None = None) -> Response:
     ctx = _preview_context(source, request) if preview else {}
+    lib = core.runtime(request).library
     return core.render(request, "trees/edit.html", {
-        "source": source, "replace": replace, "error": error, **ctx}, status_code=status,
-        section="coach")
+        "source": source, "replace": replace, "error": error, "catalog": CATALOG.values(),
+        "evidence": sorted(lib.evidence.values(), key=lambda e: e.id), **ctx},
+        status_code=status, section="coach")
+
+
+@dataclass(frozen=True)
+class LineError:
+    """One problem of the tree being written, with the line of the YAML it is on."""
+
+    line: int | None
+    text: str  # the problem, without the file name and line (shown apart)
+
+
+def line_errors(errors: list[ContentError]) -> list[LineError]:
+    out = []
+    for e in errors:
+        what = " ".join(x for x in (e.id and f"[{e.id}]", e.field and f"{e.field}:") if x)
+        out.append(LineError(e.line, f"{what} {e.message}".strip()))
+    return sorted(out, key=lambda e: (e.line is None, e.line or 0))
 
 
 def _preview_context(source: str, request: Request) -> dict[str, object]:
     login = core.current_login(request)
     owner = login.actor.name if login else None
     tree, errors = custom_trees.validate_source(source, owner=owner)
-    return {"checked": True, "errors": [str(e) for e in errors],
+    return {"checked": True, "errors": line_errors(errors),
             "svg": tree_svg(tree) if tree is not None else None,
             "narrow": tree_stack_svg(tree) if tree is not None else None, "tree": tree}
 

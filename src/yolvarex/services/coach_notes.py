@@ -1,0 +1,82 @@
+"""A coach's private note to an athlete for one of the athlete's days.
+
+The coach writes it while the link is active (`Action.COACH`); the athlete sees it on Today on
+that day, and only while the coach still coaches them. An empty note removes it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from yolvarex.errors import Invalid
+from yolvarex.store import access
+from yolvarex.store.access import Action, Actor
+from yolvarex.store.models import CoachLink, CoachNote, User
+from yolvarex.store.types import utcnow
+
+MAX_CHARS = 2000
+
+
+@dataclass(frozen=True)
+class Note:
+    day: dt.date
+    coach: str
+    text: str
+
+    def as_json(self) -> dict[str, str]:
+        return {"date": self.day.isoformat(), "coach": self.coach, "text": self.text}
+
+
+def _clean(text: str) -> str:
+    """Line breaks kept, other control characters dropped, ends trimmed."""
+    kept = "".join(ch for ch in text.replace("\r\n", "\n")
+                   if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    return kept.strip()
+
+
+def write(db: Session, coach: Actor, athlete_id: int, day: dt.date, text: str) -> Note | None:
+    """Set (or with empty text remove) the coach's note for the athlete's day."""
+    if not coach.is_coach or athlete_id == coach.id:
+        raise Invalid("Only a coach writes notes, to an athlete they coach.")
+    access.require(db, coach, athlete_id, Action.COACH)
+    text = _clean(text)
+    if len(text) > MAX_CHARS:
+        raise Invalid(f"A note holds at most {MAX_CHARS} characters; this one has {len(text)}.")
+    row = db.scalar(select(CoachNote).where(CoachNote.athlete_id == athlete_id,
+                                            CoachNote.coach_id == coach.id, CoachNote.day == day))
+    if not text:
+        if row is not None:
+            db.delete(row)
+        return None
+    if row is None:
+        row = CoachNote(athlete_id=athlete_id, coach_id=coach.id, day=day, text=text)
+        db.add(row)
+    else:
+        row.text, row.updated_at = text, utcnow()
+    db.flush()
+    return Note(day, coach.name, text)
+
+
+def notes(db: Session, actor: Actor, athlete_id: int, start: dt.date, end: dt.date) -> list[Note]:
+    """Notes for the athlete's days `start`..`end`, as `actor` may see them: the athlete sees
+    those of the coaches who coach them now; a coach only their own."""
+    access.require(db, actor, athlete_id)
+    stmt = (select(CoachNote, User.name).join(User, User.id == CoachNote.coach_id)
+            .where(CoachNote.athlete_id == athlete_id, CoachNote.day >= start,
+                   CoachNote.day <= end))
+    if actor.id == athlete_id:
+        stmt = stmt.join(CoachLink, (CoachLink.coach_id == CoachNote.coach_id)
+                         & (CoachLink.athlete_id == athlete_id)).where(CoachLink.status == "active")
+    else:
+        stmt = stmt.where(CoachNote.coach_id == actor.id)
+    return [Note(row.day, name, row.text)
+            for row, name in db.execute(stmt.order_by(CoachNote.day, User.name))]
+
+
+def for_day(db: Session, actor: Actor, athlete_id: int, day: dt.date) -> list[Note]:
+    return notes(db, actor, athlete_id, day, day)

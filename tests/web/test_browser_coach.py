@@ -1,0 +1,148 @@
+"""Coach mode in a real browser: the invitation flow from both sides, and the board on a phone
+and a desktop."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import uuid
+
+from playwright.sync_api import expect
+
+from tests.web.conftest import LIVE_ENV, PASSWORD, log_in, shot, sign_up
+
+#: Run on the live server's database: a coach and five athletes in different states.
+SQUAD = """
+import datetime as dt, sys
+from yolvarex import clock
+from yolvarex.cli.common import runtime
+from yolvarex.domain.checkin import CheckIn
+from yolvarex.services import accounts, checkins, invitations
+from yolvarex.store.access import Actor
+suffix, password = sys.argv[1], sys.argv[2]
+rt = runtime()
+with rt.db.session() as db:
+    coach = Actor.of(accounts.create_user(db, "coach-" + suffix, password, "coach"))
+    today = clock.today(None)
+    states = {
+        "amelia-hargreaves": CheckIn(date=today, sleep_hours=8, pain=0),
+        "ben": CheckIn(date=today, red_flags=("chest_pain",)),
+        "cat": CheckIn(date=today, pain=4, sleep_hours=7),
+        "dan": CheckIn(date=today - dt.timedelta(days=5), sleep_hours=8),
+        "eve": CheckIn(date=today, symptoms=("fever",)),
+    }
+    for name, checkin in states.items():
+        athlete = Actor.of(accounts.create_user(db, name + "-" + suffix, None))
+        invitations.accept(db, athlete, invitations.invite_by_name(db, coach, athlete.name).id)
+        checkins.save_checkin(db, athlete, checkin)
+"""
+
+
+def _log_out(page) -> None:  # type: ignore[no-untyped-def]
+    page.get_by_role("button", name="Log out").click()
+    page.wait_for_url("**/")
+
+
+def test_a_coach_invites_and_the_athlete_accepts_on_today(page) -> None:
+    athlete = sign_up(page)
+    _log_out(page)
+    coach = sign_up(page, role="Coach")
+    page.goto("/")
+    page.wait_for_url("**/coach")
+    page.get_by_label("Athlete's user name").fill(athlete)
+    page.get_by_role("button", name="Send invitation").click()
+    expect(page.get_by_role("status").first).to_contain_text(f"Invitation recorded for {athlete}")
+    shot(page, "coach-invited")
+    _log_out(page)
+    log_in(page, athlete, PASSWORD)
+    card = page.locator("section.invitation")
+    expect(card.get_by_role("heading", name=f"{coach} wants to coach you")).to_be_visible()
+    shot(page, "today-invitation")
+    card.get_by_role("button", name="Accept").click()
+    page.wait_for_url("**/coach")
+    expect(page.get_by_text("can see your training")).to_be_visible()
+    _log_out(page)
+    page.goto("/login")
+    page.get_by_label("User name").fill(coach)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/coach")
+    expect(page.get_by_role("link", name=athlete).first).to_be_visible()
+    page.get_by_role("link", name=athlete).first.click()
+    expect(page.get_by_role("heading", name=athlete, level=1)).to_be_visible()
+    page.get_by_label("Note", exact=True).fill("Easy 30 minutes, then the hip routine.")
+    page.get_by_role("button", name="Save note").click()
+    expect(page.get_by_text("Note saved for")).to_be_visible()
+    shot(page, "coach-athlete-today")
+
+
+def test_the_board_reads_on_a_phone_and_a_desktop(page) -> None:
+    suffix = uuid.uuid4().hex[:6]
+    subprocess.run([sys.executable, "-c", SQUAD, suffix, PASSWORD], env=LIVE_ENV, check=True,
+                   capture_output=True)
+    page.goto("/login")
+    page.get_by_label("User name").fill(f"coach-{suffix}")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/coach")
+    names = page.locator("table.coach-board th.board-name a").all_inner_texts()
+    assert names[0] == f"ben-{suffix}" and names[-1] == f"amelia-hargreaves-{suffix}"
+    # nothing overflows the page sideways, and no pill breaks inside a word
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
+    for pill in page.locator("table.coach-board .pill").all():
+        box = pill.bounding_box()
+        assert box is not None and box["height"] < 40, pill.inner_text()
+    expect(page.get_by_text("warning signs reported")).to_be_visible()
+    shot(page, "coach-board")
+    page.get_by_role("link", name="No check-in for 3+ days").click()
+    assert page.locator("table.coach-board th.board-name a").all_inner_texts() == [f"dan-{suffix}"]
+    shot(page, "coach-board-quiet")
+
+
+def test_the_tree_editor_checks_as_you_type_and_offers_the_catalog(page) -> None:
+    from tests.services.test_decisions import COACH_TREE
+
+    sign_up(page, role="Coach")
+    page.goto("/coach/trees/new")
+    source = page.get_by_label("The tree in YAML")
+    source.fill(COACH_TREE.replace("soreness, op", "sorenes, op"))  # no button pressed
+    alert = page.locator("#tree-preview").get_by_role("alert")
+    expect(alert).to_contain_text("did you mean 'soreness'?")
+    expect(alert.locator("a.tree-error-line").first).to_contain_text("Line 10")
+    shot(page, "coach-tree-typing-error")
+    source.fill(COACH_TREE)
+    page.locator("#tree-preview svg.tree-svg").wait_for(state="attached")  # a phone shows the steps
+    # insert a fact name at the cursor from the catalog
+    source.evaluate("el => el.setSelectionRange(0, 0)")
+    page.get_by_text("Facts (", exact=False).click()
+    page.get_by_role("button", name="Insert pain_at_night").click()
+    assert page.get_by_label("The tree in YAML").input_value().startswith("pain_at_night")
+    expect(page.locator("#tree-preview").get_by_role("alert")).to_be_visible()
+    shot(page, "coach-tree-catalog")
+
+
+def test_the_coach_pages_pass_basic_accessibility_checks(page) -> None:
+    from tests.web.test_accessibility import CHECKS
+
+    suffix = uuid.uuid4().hex[:6]
+    subprocess.run([sys.executable, "-c", SQUAD, suffix, PASSWORD], env=LIVE_ENV, check=True,
+                   capture_output=True)
+    page.goto("/login")
+    page.get_by_label("User name").fill(f"coach-{suffix}")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/coach")
+    athlete = page.locator("table.coach-board th.board-name a").first.get_attribute("href")
+    paths = ["/coach", "/coach?show=attention", "/coach/trees", "/coach/trees/new",
+             f"{athlete}/plan"] + [f"{athlete}?view={v}" for v in ("today", "log", "plan", "progress")]
+    problems = {}
+    for path in paths:
+        response = page.goto(path)
+        assert response is not None and response.status == 200, path
+        found = page.evaluate(CHECKS)
+        if found:
+            problems[path] = found
+    assert problems == {}
+    page.goto(f"{athlete}?view=today")
+    shot(page, "coach-athlete-flagged")
