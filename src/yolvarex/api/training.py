@@ -51,13 +51,24 @@ def import_job(job_id: int, actor: Actor = Depends(api_actor),
     return import_jobs.job_json(import_jobs.get(rt.db, actor, job_id))
 
 
-@router.get("/activities", tags=["log"], summary="Runs and cross-training in a date range, oldest first")
-def list_activities(start: dt.date = Query(alias="from"), end: dt.date = Query(alias="to"),
+@router.get("/activities", tags=["log"], summary="Runs and cross-training, oldest first, a page at a time",
+            description="Optionally within `from`-`to` (local days, any length). At most `limit` "
+            "activities per answer; when there are more, the answer carries the header "
+            "`X-Next-Cursor` and a `Link` header with `rel=\"next\"`: pass that cursor as "
+            "`cursor` for the next page.")
+def list_activities(request: Request, response: Response,
+                    start: dt.date | None = Query(None, alias="from"),
+                    end: dt.date | None = Query(None, alias="to"),
+                    limit: int = Query(100, ge=1, le=500), cursor: str | None = Query(None, max_length=200),
                     actor: Actor = Depends(api_actor),
                     db: Session = Depends(db_session)) -> list[dict[str, Any]]:
-    if end < start or (end - start).days > 366 * 5:
-        raise Invalid("Give a range with `from` before `to`, at most five years long.")
-    return [training_log.entry_json(r) for r in history.activities(db, actor, start, end)]
+    if start is not None and end is not None and end < start:
+        raise Invalid("Give a range with `from` on or before `to`.")
+    rows, following = history.activities_page(db, actor, start, end, limit, cursor)
+    if following:
+        response.headers["X-Next-Cursor"] = following
+        response.headers["Link"] = f'<{request.url.include_query_params(cursor=following)}>; rel="next"'
+    return [training_log.entry_json(r) for r in rows]
 
 
 @router.post("/activities/runs", tags=["log"], status_code=201, summary="Log a run by hand")

@@ -4,6 +4,7 @@ from yolvarex.store.models.accounts import ApiToken, CoachLink, LoginThrottle, U
 from yolvarex.store.models.base import Base, OwnedMixin
 from yolvarex.store.models.training import (
     Activity,
+    ActivityFile,
     CheckIn,
     CustomTree,
     FormAssessment,
@@ -11,12 +12,14 @@ from yolvarex.store.models.training import (
     PerformanceTest,
     Plan,
     RoutineCompletion,
+    Shoe,
     StrengthSession,
     StrengthSet,
 )
 
 __all__ = [
     "Activity",
+    "ActivityFile",
     "ApiToken",
     "Base",
     "CheckIn",
@@ -29,6 +32,7 @@ __all__ = [
     "PerformanceTest",
     "Plan",
     "RoutineCompletion",
+    "Shoe",
     "StrengthSession",
     "StrengthSet",
     "User",
