@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-WIDTH, HEIGHT = 640, 170
-LEFT, RIGHT, TOP, BOTTOM = 52, 12, 14, 26
+# drawn for a phone: 360 units shown about 320 px wide keep 14-unit text above 12 px
+WIDTH, HEIGHT = 360, 170
+LEFT, RIGHT, TOP, BOTTOM = 44, 12, 14, 26
 PLOT_W, PLOT_H = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 ROUTE_SIZE = 320
 ROUTE_PAD = 18
@@ -60,11 +61,14 @@ def track_chart(key: str, title: str, unit: str, x_km: Sequence[float],
         return None
     fmt = label or (lambda v: f"{v:.0f}")
     ys = sorted(v for _, v in points)
-    # pace: clip the slowest 5 % (stops) so the running part fills the chart
-    lo, hi = (ys[0], ys[int(len(ys) * 0.95) - 1]) if invert and len(ys) > 20 else (ys[0], ys[-1])
+    # pace: leave out the slowest 5 % (stops) and fastest 2 % (GPS jumps) so the running fills it
+    lo, hi = (ys[int(len(ys) * 0.02)], ys[int(len(ys) * 0.95) - 1]) if invert and len(ys) > 20 \
+        else (ys[0], ys[-1])
     if hi - lo < 1:
         lo, hi = lo - 1, hi + 1
     step = _nice_step(hi - lo, 3)
+    if invert:  # pace ticks on whole quarter, half or whole minutes
+        step = next((s for s in (15.0, 30.0, 60.0, 120.0, 300.0) if s * 3 >= hi - lo), 600.0)
     lo, hi = math.floor(lo / step) * step, math.ceil(hi / step) * step
     x_max = max(x_km[-1], 0.001)
 
@@ -77,7 +81,7 @@ def track_chart(key: str, title: str, unit: str, x_km: Sequence[float],
 
     parts = [f'<svg viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="{key}-t" '
              f'xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" '
-             f'font-size="13" class="track-chart" data-x-max="{x_max:.3f}" '
+             f'font-size="14" class="track-chart" data-x-max="{x_max:.3f}" '
              f'data-left="{LEFT}" data-plot-width="{PLOT_W}">',
              f'<title id="{key}-t">{escape(title)} over distance ({escape(unit)})</title>']
     tick = lo
@@ -87,7 +91,7 @@ def track_chart(key: str, title: str, unit: str, x_km: Sequence[float],
                      f'stroke="#e4e7ec"/><text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" '
                      f'fill="#4f5b69">{escape(fmt(tick))}</text>')
         tick += step
-    km_step = _nice_step(x_max, 5)
+    km_step = _nice_step(x_max, 4)
     k = 0.0
     while k <= x_max + 1e-9:
         parts.append(f'<text x="{px(k):.1f}" y="{HEIGHT - 8}" text-anchor="middle" '
@@ -114,11 +118,12 @@ def route_svg(outline: dict[str, Any]) -> str:
     """The route outline, north up, with start and finish marks and a scale bar."""
     width, height = max(outline["width_m"], 1.0), max(outline["height_m"], 1.0)
     scale = (ROUTE_SIZE - 2 * ROUTE_PAD) / max(width, height)
-    w = width * scale + 2 * ROUTE_PAD
+    w = ROUTE_SIZE  # always as wide, so its text keeps one size; a tall route is centred
     h = height * scale + 2 * ROUTE_PAD + 24
+    shift = (w - 2 * ROUTE_PAD - width * scale) / 2
 
     def pt(x: float, y: float) -> tuple[float, float]:
-        return ROUTE_PAD + x * scale, ROUTE_PAD + (height - y) * scale
+        return ROUTE_PAD + shift + x * scale, ROUTE_PAD + (height - y) * scale
 
     coords = [pt(x, y) for x, y in zip(outline["x_m"], outline["y_m"], strict=True)]
     line = " ".join(f"{a:.1f},{b:.1f}" for a, b in coords)
@@ -128,7 +133,7 @@ def route_svg(outline: dict[str, Any]) -> str:
     bar_label = f"{bar_m / 1000:g} km" if bar_m >= 1000 else f"{bar_m:g} m"
     base = h - 12
     return (f'<svg viewBox="0 0 {w:.0f} {h:.0f}" role="img" aria-labelledby="route-t route-d" '
-            f'xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" font-size="13" '
+            f'xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" font-size="14" '
             f'class="route">'
             f'<title id="route-t">Route outline</title>'
             f'<desc id="route-d">The route drawn from {outline["positions"]} recorded positions, '

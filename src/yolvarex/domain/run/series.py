@@ -1,8 +1,9 @@
 """Chart series: pace, heart rate, elevation and cadence over distance, in even steps.
 
-The run is cut into at most `MAX_POINTS` equal stretches of distance. Pace over a stretch is
-its time over its length (so a pause shows as a slow stretch, not a gap); the other channels
-are the mean of the readings inside it. Stretches with no reading are left empty (None).
+The run is cut into at most `MAX_POINTS` equal stretches of distance. Pace at a stretch is the
+time over the `PACE_WINDOW_M` of distance around it (so GPS jitter does not make a saw-tooth,
+and a pause shows as a slow stretch, not a gap); the other channels are the mean of the
+readings inside the stretch. Stretches with no reading are left empty (None).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from yolvarex.domain.run.track import Track, time_at
 
 MAX_POINTS = 300
 MIN_STEP_M = 10.0
+PACE_WINDOW_M = 200.0
 CHANNELS = {"heart_rate_bpm": "hr", "altitude_m": "elevation", "cadence_spm": "cadence"}
 
 
@@ -49,7 +51,12 @@ def series(track: Track, altitude: FloatArray | None = None) -> Series | None:
     bounds = np.linspace(float(track.d_m[0]), float(track.d_m[-1]), count + 1)
     times = time_at(track, bounds)
     step = bounds[1] - bounds[0]
-    pace = [round(float(dt_s / step * 1000.0), 1) if dt_s > 0 else None for dt_s in np.diff(times)]
+    half = int(PACE_WINDOW_M / step / 2)
+    pace: list[float | None] = []
+    for i in range(count):
+        lo, hi = max(0, i - half), min(count, i + 1 + half)
+        seconds = float(times[hi] - times[lo])
+        pace.append(round(seconds / float(bounds[hi] - bounds[lo]) * 1000.0, 1) if seconds > 0 else None)
     cadence = track.channel("cadence_spm")
     if cadence is not None:
         cadence = np.where(cadence > 0, cadence, np.nan)
