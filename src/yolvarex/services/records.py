@@ -84,6 +84,7 @@ def new_bests(db: Session, athlete_id: int, activity: models.Activity) -> list[s
 
 
 def held_by(db: Session, activity: models.Activity) -> list[str]:
-    """The records this run holds now."""
+    """The records this run holds now, shortest distance first."""
     best = _best(_efforts(db, activity.user_id))
-    return [name for name, record in best.items() if record.activity_id == activity.id]
+    return [name for name, _ in EFFORT_DISTANCES
+            if name in best and best[name].activity_id == activity.id]

@@ -47,7 +47,8 @@ def samples_of(row: models.Activity) -> Samples | None:
 def key_of(row: models.Activity, zones: Zones) -> str:
     inputs = [VERSION, zlib.crc32(row.samples) if row.samples else None, row.distance_m,
               row.duration_s, row.moving_s, row.sport, row.laps, list(zones.floors), zones.method]
-    return hashlib.sha256(json.dumps(inputs, default=str).encode()).hexdigest()[:24]
+    # sorted keys: PostgreSQL's JSONB gives the laps back with their keys in another order
+    return hashlib.sha256(json.dumps(inputs, default=str, sort_keys=True).encode()).hexdigest()[:24]
 
 
 def _climb(track: Track, lo: float, hi: float) -> float | None:
