@@ -32,6 +32,8 @@ def test_the_run_page_its_files_and_records(rt, client, make_user) -> None:
         (ACTIVITIES / "forerunner-410-run.tcx").read_bytes()
     tcx = client.get(f"/api/v1/activities/{run}/export?format=tcx", headers=ann)
     assert tcx.status_code == 200 and "<TrainingCenterDatabase" in tcx.text
+    fit = client.get(f"/api/v1/activities/{run}/export?format=fit", headers=ann)
+    assert fit.status_code == 200 and fit.headers["content-type"] == "application/vnd.ant.fit"
     assert client.get(f"/api/v1/activities/{run}/export?format=kml", headers=ann).status_code == 422
     listed = client.get("/api/v1/records", headers=ann).json()
     assert [r["name"] for r in listed] == ["400 m", "1 km", "1 mile"]

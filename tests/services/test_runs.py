@@ -182,7 +182,7 @@ def test_records_fill_in_runs_imported_before_efforts_were_kept(rt, make_user) -
 
 
 @pytest.mark.parametrize("path", [GPX, TCX, FENIX2])
-@pytest.mark.parametrize("fmt", ["gpx", "tcx"])
+@pytest.mark.parametrize("fmt", ["gpx", "tcx", "fit"])
 def test_an_export_imports_again_to_the_same_distance(rt, make_user, path: Path, fmt: str) -> None:
     ann = make_user("ann")
     activity_id = _only_id(_import(rt, ann, path))
@@ -191,9 +191,9 @@ def test_an_export_imports_again_to_the_same_distance(rt, make_user, path: Path,
         name, text = activity_files.export(db, ann, activity_id, fmt)
         distance, start = row.distance_m, row.start
     assert name.endswith("." + fmt)
-    (again,) = read_activity_file(name, text.encode())
+    (again,) = read_activity_file(name, text)
     assert again.start == start
-    if fmt == "tcx":
+    if fmt in ("tcx", "fit"):  # both carry the total
         assert again.distance_m == pytest.approx(distance, abs=0.01)
     elif path == GPX:  # measured along the positions again, written to 7 decimals (1 cm)
         assert again.distance_m == pytest.approx(distance, abs=0.5)
@@ -207,12 +207,16 @@ def test_a_hand_logged_run_exports_its_summary(rt, make_user) -> None:
         row = training_log.log_entry(db, ann, RunEntry(date="2026-11-29", minutes=42,
                                                        distance_km=8.4, avg_hr=141))
         _, tcx = activity_files.export(db, ann, row.id, "tcx")
-        _, gpx = activity_files.export(db, ann, row.id, "gpx")
+        _, gpx_bytes = activity_files.export(db, ann, row.id, "gpx")
+        _, fit = activity_files.export(db, ann, row.id, "fit")
+        gpx = gpx_bytes.decode()
         with pytest.raises(NotFound):
             activity_files.original(db, ann, row.id)
         page = run_page.run_page(db, ann, row.id)
-    (again,) = read_activity_file("x.tcx", tcx.encode())
-    assert again.distance_m == pytest.approx(8400) and again.duration_s == pytest.approx(42 * 60)
+    for name, content in (("x.tcx", tcx), ("x.fit", fit)):
+        (again,) = read_activity_file(name, content)
+        assert again.distance_m == pytest.approx(8400) and again.duration_s == pytest.approx(42 * 60)
+        assert again.avg_hr == 141 and len(again.samples) == 0
     assert "<trkpt" not in gpx and "8.40 km" in gpx
     assert page["analysis"]["splits_km"] == [] and page["analysis"]["outline"] is None
 

@@ -32,7 +32,9 @@ def test_the_run_page_shows_everything_from_the_file(client, rt, make_user) -> N
         (ACTIVITIES / "activity-small-fenix2-run.fit").read_bytes()
     gpx = client.get(f"/runs/{run}/export.gpx")
     assert gpx.status_code == 200 and "<trkpt" in gpx.text
-    assert client.get(f"/runs/{run}/export.fit").status_code == 422
+    fit = client.get(f"/runs/{run}/export.fit")
+    assert fit.status_code == 200 and fit.content[8:12] == b".FIT"
+    assert client.get(f"/runs/{run}/export.kml").status_code == 422
     week = client.get("/log?week=2013-11-01")
     assert week.status_code == 200
 

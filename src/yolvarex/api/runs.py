@@ -41,12 +41,13 @@ def original(activity_id: int, actor: Actor = Depends(api_actor),
 
 
 @router.get("/activities/{activity_id}/export", tags=["runs"], response_class=Response,
-            summary="The activity as GPX or TCX (a hand-logged one: its summary only)",
-            responses={200: {"content": {"application/gpx+xml": {}, "application/vnd.garmin.tcx+xml": {}}}})
-def export(activity_id: int, format: str = Query("gpx", pattern="^(gpx|tcx)$"),
+            summary="The activity as GPX, TCX or FIT (a hand-logged one: its summary only)",
+            responses={200: {"content": {"application/gpx+xml": {}, "application/vnd.garmin.tcx+xml": {},
+                                         "application/vnd.ant.fit": {}}}})
+def export(activity_id: int, format: str = Query("gpx", pattern="^(gpx|tcx|fit)$"),
            actor: Actor = Depends(api_actor), db: Session = Depends(db_session)) -> Response:
-    name, text = activity_files.export(db, actor, activity_id, format)
-    return Response(text, media_type=activity_files.EXPORT_FORMATS[format],
+    name, content = activity_files.export(db, actor, activity_id, format)
+    return Response(content, media_type=activity_files.EXPORT_FORMATS[format],
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 

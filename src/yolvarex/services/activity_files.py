@@ -1,4 +1,4 @@
-"""An activity's files: the original it was imported from, and GPX or TCX written from it.
+"""An activity's files: the original it was imported from, and GPX, TCX or FIT written from it.
 
 The original is kept as it was uploaded (inside a zip, the file itself), zlib-compressed, when
 it is no larger than the limit the upload was read under; larger files are not kept (they
@@ -15,13 +15,15 @@ from sqlalchemy.orm import Session
 
 from yolvarex.domain.activity import Activity, Samples, Sport
 from yolvarex.errors import Invalid, NotFound
+from yolvarex.export.activity_fit import to_fit
 from yolvarex.export.activity_xml import to_gpx, to_tcx
 from yolvarex.services.run_analysis import samples_of
 from yolvarex.services.training_log import display_name
 from yolvarex.store import models
 from yolvarex.store.access import Actor, owned
 
-EXPORT_FORMATS = {"gpx": "application/gpx+xml", "tcx": "application/vnd.garmin.tcx+xml"}
+EXPORT_FORMATS = {"gpx": "application/gpx+xml", "tcx": "application/vnd.garmin.tcx+xml",
+                  "fit": "application/vnd.ant.fit"}
 
 
 def keep_original(db: Session, row: models.Activity, name: str, data: bytes, limit: int) -> None:
@@ -59,12 +61,13 @@ def _as_activity(row: models.Activity) -> Activity:
                     name=display_name(row), samples=samples)
 
 
-def export(db: Session, actor: Actor, activity_id: int, fmt: str) -> tuple[str, str]:
-    """(file name, content) of the activity as GPX or TCX."""
+def export(db: Session, actor: Actor, activity_id: int, fmt: str) -> tuple[str, bytes]:
+    """(file name, content) of the activity as GPX, TCX or FIT."""
     if fmt not in EXPORT_FORMATS:
-        raise Invalid("Choose an export format.", details=["format: gpx or tcx"])
+        raise Invalid("Choose an export format.", details=["format: gpx, tcx or fit"])
     row = owned(db, actor, models.Activity, activity_id)
     activity = _as_activity(row)
-    text = to_gpx(activity) if fmt == "gpx" else to_tcx(activity)
+    text = to_fit(activity) if fmt == "fit" else (
+        to_gpx(activity) if fmt == "gpx" else to_tcx(activity)).encode()
     slug = re.sub(r"[^a-z0-9]+", "-", display_name(row).lower()).strip("-") or "activity"
     return f"{row.day.isoformat()}-{slug}.{fmt}", text

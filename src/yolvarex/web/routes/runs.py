@@ -62,8 +62,8 @@ def original(request: Request, activity_id: int, actor: Actor = Depends(core.log
 def export(request: Request, activity_id: int, fmt: str,
            actor: Actor = Depends(core.login_required)) -> Response:
     with core.runtime(request).db.session() as db:
-        name, text = activity_files.export(db, actor, activity_id, fmt)
-    return Response(text, media_type=EXPORT_FORMATS[fmt],
+        name, content = activity_files.export(db, actor, activity_id, fmt)
+    return Response(content, media_type=EXPORT_FORMATS[fmt],
                     headers={"Content-Disposition": f'attachment; filename="{_safe(name)}"'})
 
 
