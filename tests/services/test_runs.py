@@ -233,3 +233,18 @@ def test_the_original_file_is_kept_and_given_back(rt, make_user) -> None:
         training_log.delete_entry(db, ann, activity_id)
     with rt.db.session() as db:
         assert db.scalar(select(models.ActivityFile)) is None
+
+
+def test_deleting_the_account_removes_shoes_and_kept_files(rt, make_user) -> None:
+    from yolvarex.services import account_data
+
+    ann = make_user("ann")
+    _import(rt, ann, TCX)
+    with rt.db.session() as db:
+        gear.add_shoe(db, ann, gear.ShoeIn(name="Old pair"))
+    with rt.db.session() as db:
+        removed = account_data.delete_account(db, db.get(models.User, ann.id))
+        assert removed["shoes"] == 1 and removed["activities"] == 1
+    with rt.db.session() as db:
+        assert db.scalar(select(models.ActivityFile)) is None
+        assert db.scalar(select(models.Shoe)) is None
