@@ -87,3 +87,19 @@ def test_shoes_zones_and_records_pages(client, rt, make_user) -> None:
                                         "z2": "120", "z3": "140", "z4": "150", "z5": "170"})
     assert wrong.status_code == 422 and "five rising floors" in wrong.text
     assert "Heart-rate zones" in client.get("/progress").text
+
+
+def test_the_today_shoe_reminder_partial(rt, make_user) -> None:
+    """The partial the Today page includes: the shoes near their limit, or nothing."""
+    from yolvarex.services import gear
+    from yolvarex.web import core
+
+    ann = make_user("ann")
+    with rt.db.session() as db:
+        gear.add_shoe(db, ann, gear.ShoeIn(name="Worn pair", start_km=650, retire_at_km=700))
+        gear.add_shoe(db, ann, gear.ShoeIn(name="New pair", retire_at_km=700))
+        near = gear.shoes_near_limit(db, ann)
+    partial = core.templates.get_template("today/_shoes.html")
+    html = partial.render(near_shoes=near)
+    assert "Worn pair" in html and "650 of 700 km (50 km left)" in html and "New pair" not in html
+    assert partial.render(near_shoes=[]).strip() == ""
