@@ -49,6 +49,8 @@ def test_the_analysis_is_computed_at_import_and_kept(rt, make_user, monkeypatch)
         assert kept and kept["splits_km"] and kept["outline"] and kept["zones"]["seconds"]
         assert len(row.laps) == 4 and row.efforts["5 km"] > 0
         assert sum(lap["distance_m"] for lap in row.laps) == pytest.approx(row.distance_m, abs=1)
+        climbs = [s["climb_m"] for s in kept["splits_km"]]  # the watch's 64 m, shared out
+        assert abs(sum(climbs) - row.ascent_m) <= len(climbs) / 2
     calls = []
     real = run_analysis.compute
     monkeypatch.setattr(run_analysis, "compute", lambda *a: calls.append(1) or real(*a))

@@ -17,6 +17,7 @@ import zlib
 from dataclasses import asdict
 from typing import Any
 
+import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -27,12 +28,12 @@ from yolvarex.domain.run.series import series
 from yolvarex.domain.run.splits import KM, MILE, splits
 from yolvarex.domain.run.track import Track, track_of
 from yolvarex.domain.run.zones import Zones, moving_steps, time_in_zones
-from yolvarex.ingest.summary import ascent, speed_of
+from yolvarex.ingest.summary import ASCENT_GRID_M, smooth_altitude, speed_of
 from yolvarex.services.athlete import athlete_zones
 from yolvarex.store import models
 from yolvarex.store.samples import SamplesCorrupt, decode_samples
 
-VERSION = 1
+VERSION = 2
 
 
 def samples_of(row: models.Activity) -> Samples | None:
@@ -51,24 +52,35 @@ def key_of(row: models.Activity, zones: Zones) -> str:
     return hashlib.sha256(json.dumps(inputs, default=str, sort_keys=True).encode()).hexdigest()[:24]
 
 
-def _climb(track: Track, lo: float, hi: float) -> float | None:
+def _climbs(track: Track, row: models.Activity, cuts: list[float]) -> list[float | None]:
+    """The run's ascent shared out over the stretches between `cuts` (distances): in proportion
+    to the rises of the smoothed altitude inside each, so the splits' climbs add up to the
+    run's own ascent (the device's total when it wrote one)."""
     alt = track.channel("altitude_m")
-    if alt is None:
-        return None
-    inside = (track.t_s >= lo) & (track.t_s <= hi)
-    value = ascent(alt[inside], track.d_m[inside])
-    return round(value) if value is not None else None
+    stretches = len(cuts) - 1
+    if alt is None or row.ascent_m is None:
+        return [None] * stretches
+    smooth = smooth_altitude(alt, track.d_m)
+    if smooth is None or len(smooth) < 2:
+        return [None] * stretches
+    grid = track.d_m[0] + ASCENT_GRID_M * np.arange(len(smooth))
+    rises = np.clip(np.diff(smooth), 0.0, None)
+    where = np.searchsorted(np.asarray(cuts), grid[1:], side="left") - 1
+    weights = [float(rises[where == k].sum()) for k in range(stretches)]
+    total = sum(weights)
+    return [round(row.ascent_m * w / total) if total > 0 else 0 for w in weights]
 
 
-def _splits(track: Track, every_m: float) -> list[dict[str, Any]]:
-    out = []
-    for s in splits(track, every_m):
-        out.append({"number": s.number, "distance_m": round(s.distance_m, 1),
-                    "seconds": round(s.seconds, 1),
-                    "pace_s_per_km": round(s.pace_s_per_km, 1) if s.pace_s_per_km else None,
-                    "avg_hr": round(s.avg_hr) if s.avg_hr else None,
-                    "climb_m": _climb(track, s.start_s, s.end_s)})
-    return out
+def _splits(track: Track, row: models.Activity, every_m: float) -> list[dict[str, Any]]:
+    found = splits(track, every_m)
+    cuts = [float(track.d_m[0])]
+    for s in found:
+        cuts.append(cuts[-1] + s.distance_m)
+    climbs = _climbs(track, row, cuts)
+    return [{"number": s.number, "distance_m": round(s.distance_m, 1), "seconds": round(s.seconds, 1),
+             "pace_s_per_km": round(s.pace_s_per_km, 1) if s.pace_s_per_km else None,
+             "avg_hr": round(s.avg_hr) if s.avg_hr else None, "climb_m": climb}
+            for s, climb in zip(found, climbs, strict=True)]
 
 
 def _laps(row: models.Activity) -> list[dict[str, Any]]:
@@ -110,8 +122,8 @@ def compute(row: models.Activity, zones: Zones) -> dict[str, Any]:
     if track is not None and track.total_m > 0:
         found = series(track)
         out["series"] = asdict(found) if found else None
-        out["splits_km"] = _splits(track, KM)
-        out["splits_mile"] = _splits(track, MILE)
+        out["splits_km"] = _splits(track, row, KM)
+        out["splits_mile"] = _splits(track, row, MILE)
         if row.sport == "running":
             out["efforts"] = [{"name": e.name, "distance_m": e.distance_m,
                                "seconds": round(e.seconds, 1), "start_s": round(e.start_s, 1)}
