@@ -66,6 +66,12 @@ def test_the_run_page_after_an_import(page) -> None:
     xs = {cursors.nth(i).get_attribute("x1") for i in range(4)}
     assert len(xs) == 1
 
+    charts.nth(0).focus()
+    page.keyboard.press("ArrowRight")
+    moved = readout.inner_text()
+    page.keyboard.press("ArrowRight")
+    expect(readout).not_to_have_text(moved)  # the arrow keys walk the cursor on
+
     page.get_by_text("Show heart rate as a table").click()
     expect(page.get_by_role("table", name="Heart rate by distance")).to_be_visible()
     width = page.viewport_size["width"]

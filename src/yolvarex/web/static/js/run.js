@@ -26,7 +26,9 @@
     }
     return Math.abs(xs[lo] - km) <= Math.abs(xs[hi] - km) ? lo : hi;
   }
+  var current = 0;
   function show(i) {
+    current = i;
     var km = series.distance_km[i];
     charts.forEach(function (svg) {
       var left = +svg.dataset.left, width = +svg.dataset.plotWidth, max = +svg.dataset.xMax;
@@ -51,5 +53,13 @@
     }
     svg.addEventListener("pointermove", move);
     svg.addEventListener("pointerdown", move);
+    // from the keyboard: focus a chart, then the arrow keys walk the cursor along the run
+    svg.setAttribute("tabindex", "0");
+    svg.addEventListener("keydown", function (event) {
+      var step = { ArrowRight: 1, ArrowLeft: -1, PageDown: 10, PageUp: -10 }[event.key];
+      if (!step) { return; }
+      event.preventDefault();
+      show(Math.min(Math.max(current + step, 0), series.distance_km.length - 1));
+    });
   });
 })();
