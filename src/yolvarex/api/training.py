@@ -8,8 +8,8 @@ from typing import Any
 from fastapi import APIRouter, Body, Depends, File, Query, Request, Response, UploadFile
 from sqlalchemy.orm import Session
 
-from yolvarex import clock
-from yolvarex.api import uploads
+from yolvarex import clock, uploads
+from yolvarex.api.answers import LoadReportOut
 from yolvarex.api.auth import api_actor, db_session, runtime
 from yolvarex.errors import Invalid
 from yolvarex.ingest.archive import Budget
@@ -63,7 +63,7 @@ def list_activities(request: Request, response: Response,
                     actor: Actor = Depends(api_actor),
                     db: Session = Depends(db_session)) -> list[dict[str, Any]]:
     if start is not None and end is not None and end < start:
-        raise Invalid("Give a range with `from` on or before `to`.")
+        raise Invalid(f"`from` ({start}) is after `to` ({end}); give the earlier day first.")
     rows, following = history.activities_page(db, actor, start, end, limit, cursor)
     if following:
         response.headers["X-Next-Cursor"] = following
@@ -111,7 +111,8 @@ def delete_activity(activity_id: int, actor: Actor = Depends(api_actor),
     return Response(status_code=204)
 
 
-@router.get("/load", tags=["load"], summary="This morning's load facts and the last weeks")
+@router.get("/load", tags=["load"], response_model=LoadReportOut,
+            summary="This morning's load facts and the last weeks")
 def load_now(weeks: int = Query(6, ge=1, le=104), actor: Actor = Depends(api_actor),
              db: Session = Depends(db_session)) -> dict[str, Any]:
     return load_report.report(db, actor, clock.today(actor.timezone), weeks)

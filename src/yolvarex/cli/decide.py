@@ -17,6 +17,7 @@ from yolvarex.cli.common import (
     JsonOption,
     UserOption,
     acting_user,
+    checked_library,
     console,
     day_given,
     err,
@@ -31,18 +32,10 @@ from yolvarex.content.tree_rules import parse_tree_source
 from yolvarex.domain.checkin import NextMorning, PainKind, PainTrend, RedFlag, Symptom
 from yolvarex.domain.trees import Decision
 from yolvarex.services import checkins, decisions
-from yolvarex.services.runtime import ContentInvalid, library
 
 T = TypeVar("T")
 STYLE = {"train": "green", "modify": "yellow", "cross_train": "blue", "rest": "magenta",
          "see_professional": "bold red"}
-
-
-def _library() -> Library:
-    try:
-        return library()
-    except ContentInvalid as exc:
-        fail(f"the content library has {len(exc.errors)} error(s); run `yolvarex content check`")
 
 
 def read_json(path: Path, what: str) -> Any:
@@ -88,7 +81,7 @@ def decide(checkin: Path = typer.Option(..., "--checkin", help="A check-in as JS
                                            "repeat for several."),
            as_json: bool = JsonOption) -> None:
     """Decide today's verdict from files, without a database (for scripts)."""
-    lib = _library()
+    lib = checked_library()
     with user_errors():
         data = read_json(checkin, "check-in")
         if not isinstance(data, dict):

@@ -8,8 +8,8 @@ from rich.table import Table
 from yolvarex import clock
 from yolvarex.cli.common import JsonOption, UserOption, acting_user, console, print_json, runtime, user_errors
 from yolvarex.services import gear, records
+from yolvarex.services.run_text import duration_text, pace_text
 from yolvarex.services.training_log import parse
-from yolvarex.web.run_svg import duration_text, pace_text
 
 gear_app = typer.Typer(help="Your shoes: add a pair, see how far each has gone, assign runs, retire.",
                        no_args_is_help=True)

@@ -10,6 +10,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.exc import SQLAlchemyError
 
+from yolvarex import logs
 from yolvarex.store.db import Database, DatabaseUnavailable, describe_url
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -26,11 +27,16 @@ def alembic_config(db: Database) -> Config:
 def upgrade(db: Database) -> None:
     """Bring the schema to the newest revision; a no-op when it is already there."""
     try:
+        before = current_revision(db)
         command.upgrade(alembic_config(db), "head")
+        after = current_revision(db)
     except SQLAlchemyError as exc:
         raise DatabaseUnavailable(
             f"cannot migrate the database at {describe_url(db.url)}: {exc.__cause__ or exc}"
         ) from None
+    if after != before:
+        logs.event("migrated", database=describe_url(db.url), from_revision=before,
+                   to_revision=after)
 
 
 def current_revision(db: Database) -> str | None:

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from starlette.datastructures import UploadFile
 
-from yolvarex.api import uploads
+from yolvarex import uploads
 from yolvarex.ingest.archive import Budget
 from yolvarex.services import import_jobs, training_log
 from yolvarex.services.days import local_time

@@ -10,9 +10,10 @@ from fastapi.responses import Response
 from yolvarex.errors import Invalid
 from yolvarex.services import activity_files, athlete, gear, records, run_page
 from yolvarex.services.activity_files import EXPORT_FORMATS
+from yolvarex.services.run_text import duration_text, pace_text
 from yolvarex.store.access import Actor
 from yolvarex.web import core
-from yolvarex.web.run_svg import TrackChart, duration_text, pace_text, route_svg, track_chart
+from yolvarex.web.run_svg import TrackChart, route_svg, track_chart
 
 router = APIRouter(include_in_schema=False, dependencies=[core.Protected])
 core.templates.env.filters["pace"] = pace_text
