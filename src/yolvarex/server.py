@@ -21,6 +21,7 @@ from yolvarex.api.form import router as form_api_router
 from yolvarex.api.plans import router as plans_router
 from yolvarex.api.routes import router as api_router
 from yolvarex.api.routines import router as routines_api
+from yolvarex.api.runs import router as runs_api
 from yolvarex.api.training import router as training_api_router
 from yolvarex.api.week import router as week_api
 from yolvarex.errors import TooManyRequests, UserError
@@ -98,6 +99,7 @@ def create_app(rt: Runtime | None = None) -> FastAPI:
     app.include_router(data_api)
     app.include_router(week_api)
     app.include_router(coaching_api)
+    app.include_router(runs_api)
     for router in ROUTERS:
         app.include_router(router)
 

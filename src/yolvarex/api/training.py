@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from fastapi import APIRouter, Body, Depends, File, Query, Request, Response, UploadFile
@@ -10,7 +11,7 @@ from sqlalchemy.orm import Session
 from yolvarex import clock, uploads
 from yolvarex.api.answers import LoadReportOut
 from yolvarex.api.auth import api_actor, db_session, runtime
-from yolvarex.api.params import DayRange, day_range
+from yolvarex.errors import Invalid
 from yolvarex.ingest.archive import Budget
 from yolvarex.services import history, import_jobs, load_report, training_load, training_log
 from yolvarex.services.runtime import Runtime
@@ -50,11 +51,24 @@ def import_job(job_id: int, actor: Actor = Depends(api_actor),
     return import_jobs.job_json(import_jobs.get(rt.db, actor, job_id))
 
 
-@router.get("/activities", tags=["log"], summary="Runs and cross-training in a date range, oldest first")
-def list_activities(days: DayRange = Depends(day_range),
+@router.get("/activities", tags=["log"], summary="Runs and cross-training, oldest first, a page at a time",
+            description="Optionally within `from`-`to` (local days, any length). At most `limit` "
+            "activities per answer; when there are more, the answer carries the header "
+            "`X-Next-Cursor` and a `Link` header with `rel=\"next\"`: pass that cursor as "
+            "`cursor` for the next page.")
+def list_activities(request: Request, response: Response,
+                    start: dt.date | None = Query(None, alias="from"),
+                    end: dt.date | None = Query(None, alias="to"),
+                    limit: int = Query(100, ge=1, le=500), cursor: str | None = Query(None, max_length=200),
                     actor: Actor = Depends(api_actor),
                     db: Session = Depends(db_session)) -> list[dict[str, Any]]:
-    return [training_log.entry_json(r) for r in history.activities(db, actor, days.start, days.end)]
+    if start is not None and end is not None and end < start:
+        raise Invalid(f"`from` ({start}) is after `to` ({end}); give the earlier day first.")
+    rows, following = history.activities_page(db, actor, start, end, limit, cursor)
+    if following:
+        response.headers["X-Next-Cursor"] = following
+        response.headers["Link"] = f'<{request.url.include_query_params(cursor=following)}>; rel="next"'
+    return [training_log.entry_json(r) for r in rows]
 
 
 @router.post("/activities/runs", tags=["log"], status_code=201, summary="Log a run by hand")

@@ -65,6 +65,9 @@ def _print(report: ImportReport) -> None:
     for result in report.files:
         for remark in dict.fromkeys(result.remarks):
             console.print(f"[yellow]![/] {result.file}: {remark}", highlight=False)
+        if result.new_bests:
+            console.print(f"[green]★[/] {result.file}: new best over {', '.join(result.new_bests)}",
+                          highlight=False)
     for failure in report.failed:
         console.print(f"[red]✗[/] {failure['file']}: {failure['reason']}", highlight=False)
 

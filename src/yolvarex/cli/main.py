@@ -17,6 +17,7 @@ from yolvarex.cli import (
     load,
     log,
     plan,
+    runs,
     serve,
     setup,
     trees,
@@ -49,7 +50,7 @@ def root(version: bool = typer.Option(False, "--version", callback=_version, is_
 
 
 for module in (serve, db, content, users, setup, demo, decide, trees, imports, log, load, form,
-               routine_cli, plan, data, week, coach):
+               routine_cli, plan, data, week, coach, runs):
     module.register(app)
 
 

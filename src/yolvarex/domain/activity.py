@@ -73,6 +73,17 @@ class Samples:
 
 
 @dataclass(frozen=True)
+class Lap:
+    """A lap as the watch recorded it (the lap button or auto-lap)."""
+
+    start_s: float  # seconds after the activity's start
+    seconds: float
+    distance_m: float | None = None
+    avg_hr: float | None = None
+    max_hr: float | None = None
+
+
+@dataclass(frozen=True)
 class Activity:
     sport: Sport
     start: dt.datetime  # timezone-aware, UTC
@@ -92,3 +103,4 @@ class Activity:
     #: The wall-clock offset from UTC where it was recorded, when the file says (FIT
     #: local_timestamp, an offset in GPX/TCX times); None: use the athlete's time zone.
     utc_offset_s: float | None = None
+    laps: tuple[Lap, ...] = ()

@@ -14,6 +14,7 @@ since power-on; it is dated from `undated_start` (or the FIT epoch) with a remar
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import math
@@ -22,7 +23,7 @@ from typing import Any
 
 import fitdecode
 
-from yolvarex.domain.activity import Activity, Sport
+from yolvarex.domain.activity import Activity, Lap, Sport
 from yolvarex.ingest.errors import ActivityFileError
 from yolvarex.ingest.sports import FOOT_SPORTS, sport_named
 from yolvarex.ingest.summary import build_samples, summarize
@@ -66,6 +67,7 @@ class _Part:
     file_type: str | None = None
     records: list[dict[str, Any]] = field(default_factory=list)
     sessions: list[dict[str, Any]] = field(default_factory=list)
+    laps: list[dict[str, Any]] = field(default_factory=list)
     sport: str | None = None
     sub_sport: str | None = None
     lap_sport: str | None = None
@@ -109,8 +111,10 @@ def _decode(name: str, data: bytes) -> list[_Part]:
                 elif mesg == "sport":
                     part.sport = _str(frame.get_value("sport", fallback=None))
                     part.sub_sport = _str(frame.get_value("sub_sport", fallback=None))
-                elif mesg == "lap" and part.lap_sport is None:
-                    part.lap_sport = _str(frame.get_value("sport", fallback=None))
+                elif mesg == "lap":
+                    part.laps.append(_fields(frame))
+                    if part.lap_sport is None:
+                        part.lap_sport = _str(frame.get_value("sport", fallback=None))
                 elif mesg == "activity":
                     part.utc_offset_s = _local_offset(frame.get_value("timestamp", fallback=None),
                                                       frame.get_value("local_timestamp", fallback=None))
@@ -205,7 +209,7 @@ def _leg(name: str, part: _Part, session: dict[str, Any] | None, records: list[d
     if avg_cad is not None and foot:
         avg_cadence_spm = 2.0 * (float(avg_cad) + float(s.get("avg_fractional_cadence") or 0.0))
     sub = _str(s.get("sub_sport")) or part.sub_sport
-    return summarize(
+    activity = summarize(
         sport, start, samples,
         duration_s=_opt(s.get("total_elapsed_time")),
         moving_s=_opt(s.get("total_moving_time")),
@@ -216,6 +220,22 @@ def _leg(name: str, part: _Part, session: dict[str, Any] | None, records: list[d
         sub_sport=None if sub in (None, "generic") else sub,
         source_format="fit", remarks=tuple(remarks),
         utc_offset_s=part.utc_offset_s if dated else None)
+    return dataclasses.replace(activity, laps=_laps(part, session, start_ts))
+
+
+def _laps(part: _Part, session: dict[str, Any] | None, start_ts: float) -> tuple[Lap, ...]:
+    """The laps inside this session (all of them when the file has no session)."""
+    lo, hi = _session_bounds(session) if session else (-math.inf, math.inf)
+    out = []
+    for lap in part.laps:
+        begin = _stamp(lap.get("start_time"))
+        seconds = _opt(lap.get("total_elapsed_time"))
+        if begin is None or seconds is None or not lo <= begin <= hi:
+            continue
+        out.append(Lap(start_s=begin - start_ts, seconds=seconds,
+                       distance_m=_opt(lap.get("total_distance")),
+                       avg_hr=_opt(lap.get("avg_heart_rate")), max_hr=_opt(lap.get("max_heart_rate"))))
+    return tuple(sorted(out, key=lambda lap: lap.start_s))
 
 
 def _first(rec: dict[str, Any], names: tuple[str, ...]) -> float:

@@ -8,12 +8,13 @@ The plain `<Cadence>` of a trackpoint is pedal revolutions and is not a step rat
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 
 import numpy as np
 
-from yolvarex.domain.activity import Activity, Sport
+from yolvarex.domain.activity import Activity, Lap, Sport
 from yolvarex.ingest import xml
 from yolvarex.ingest.errors import ActivityFileError
 from yolvarex.ingest.sports import sport_named
@@ -137,10 +138,26 @@ def _activity(name: str, act: xml.Element, points: _Points) -> Activity | None:
                    "cross-training; change it if it was a run.",)
     samples = strides_to_steps(samples, sport)
     elapsed = t_s[-1] if t_s else 0.0
-    return summarize(sport, start, samples, duration_s=max(elapsed, lap_seconds),
+    activity = summarize(sport, start, samples, duration_s=max(elapsed, lap_seconds),
                      distance_m=lap_distance or None, avg_hr=_laps_average(lap_hr),
                      max_hr=None if math.isnan(max_hr) else max_hr,
                      source_format="tcx", remarks=remarks, utc_offset_s=xml.utc_offset(written))
+    return dataclasses.replace(activity, laps=_laps(laps, start))
+
+
+def _laps(laps: list[xml.Element], start: dt.datetime) -> tuple[Lap, ...]:
+    out = []
+    for lap in laps:
+        begin = xml.timestamp(lap.get("StartTime"))
+        seconds = xml.number(xml.text(lap, "TotalTimeSeconds"))
+        if begin is None or math.isnan(seconds):
+            continue
+        distance = xml.number(xml.text(lap, "DistanceMeters"))
+        hr, top = _value(lap, "AverageHeartRateBpm"), _value(lap, "MaximumHeartRateBpm")
+        out.append(Lap(start_s=(begin - start).total_seconds(), seconds=seconds,
+                       distance_m=None if math.isnan(distance) else distance,
+                       avg_hr=None if math.isnan(hr) else hr, max_hr=None if math.isnan(top) else top))
+    return tuple(out)
 
 
 def _laps_average(laps: list[tuple[float, float]]) -> float | None:

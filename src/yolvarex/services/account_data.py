@@ -25,15 +25,19 @@ def confirm_password(db: Session, user: models.User, password: str | None) -> No
 
 
 def delete_account(db: Session, user: models.User) -> dict[str, int]:
-    """Delete the user and every row they own (check-ins, log, plans, tests, routines,
-    assessments, trees, sessions, tokens, coach links, notes and invitations). Returns what
-    was removed, by kind."""
+    """Delete the user and every row they own (check-ins, log and its kept files, shoes, plans,
+    tests, routines, assessments, trees, sessions, tokens, coach links, notes and invitations).
+    Returns what was removed, by kind."""
     removed: dict[str, int] = {}
+    db.execute(delete(models.ActivityFile).where(models.ActivityFile.user_id == user.id))
     for name, model in data_archive.RECORDS.items():
         count = db.scalar(select(func.count()).select_from(model).where(model.user_id == user.id)) or 0
         if count:
             removed[name.removesuffix(".json")] = count
         db.execute(delete(model).where(model.user_id == user.id))
+    shoes = db.execute(delete(models.Shoe).where(models.Shoe.user_id == user.id))
+    if shoes.rowcount:  # type: ignore[attr-defined]
+        removed["shoes"] = int(shoes.rowcount)  # type: ignore[attr-defined]
     links = db.execute(delete(models.CoachLink).where(or_(
         models.CoachLink.coach_id == user.id, models.CoachLink.athlete_id == user.id)))
     removed["coach_links"] = int(links.rowcount or 0)  # type: ignore[attr-defined]

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from yolvarex.domain.run.zones import Zones, zones_from
 from yolvarex.domain.session_load import DEFAULT_MAX_HR, DEFAULT_REST_HR, HeartRates
 from yolvarex.domain.units import UNITS, Units, units_of
 from yolvarex.errors import Invalid, NotFound
@@ -149,3 +151,48 @@ def units_for(db: Session, athlete_id: int) -> Units:
     """How numbers are shown to this runner (metric unless they chose imperial)."""
     user = db.get(models.User, athlete_id)
     return units_of((user.settings or {}).get("units") if user else None)
+
+
+ZONE_METHODS = ("reserve", "max", "custom")
+
+
+def athlete_zones(db: Session, athlete_id: int, today: dt.date | None = None) -> Zones:
+    """The athlete's five heart-rate zones on a day: from `athlete_heart_rates` by the method
+    in their settings (`hr_zone_method`: heart-rate reserve by default, or percent of maximum),
+    or the floors they set by hand (`hr_zone_floors`)."""
+    hr = athlete_heart_rates(db, athlete_id, today)
+    user = db.get(models.User, athlete_id)
+    settings = (user.settings if user else None) or {}
+    method = settings.get("hr_zone_method")
+    floors = settings.get("hr_zone_floors")
+    custom = tuple(int(v) for v in floors) if isinstance(floors, list) and len(floors) == 5 else None
+    if method == "custom" and custom is not None:
+        return zones_from(hr.rest, hr.max, "custom", custom)
+    return zones_from(hr.rest, hr.max, "max" if method == "max" else "reserve")
+
+
+def save_zone_settings(db: Session, actor_id: int, method: str,
+                       floors: list[int | float | str] | None = None) -> dict[str, object]:
+    """Store how the athlete's zones are cut: "reserve", "max", or "custom" with five rising
+    floors (beats per minute) for zones 1-5."""
+    user = db.get(models.User, actor_id)
+    if user is None:
+        raise NotFound("no such user")
+    if method not in ZONE_METHODS:
+        raise Invalid("Choose how to set your zones.",
+                      details=["method: choose reserve, max or custom"])
+    settings = dict(user.settings or {})
+    settings["hr_zone_method"] = method
+    if method == "custom":
+        try:
+            values = [round(float(v)) for v in (floors or [])]
+        except (TypeError, ValueError):
+            values = []
+        if len(values) != 5 or any(not 40 <= v <= 230 for v in values) or \
+                any(b <= a for a, b in itertools.pairwise(values)):
+            raise Invalid("Zones set by hand need five rising floors.",
+                          details=["floors: give five numbers of beats per minute between 40 and "
+                                   "230, each higher than the one before (zone 1 to zone 5)"])
+        settings["hr_zone_floors"] = values
+    user.settings = settings
+    return {"method": method, "floors": settings.get("hr_zone_floors")}

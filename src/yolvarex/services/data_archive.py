@@ -48,8 +48,9 @@ RECORDS: dict[str, type[models.OwnedMixin]] = {
 }
 SET_FIELDS = ("position", "exercise", "reps", "seconds", "load_kg", "side", "rpe", "completed",
               "notes")
-#: columns never exported: database ids and the owner (the account restored into owns them)
-SKIPPED = {"id", "user_id", "created_by"}
+#: columns never exported: database ids and the owner (the account restored into owns them),
+#: a run's shoe (shoes are not in the archive yet) and its kept analysis (worked out again)
+SKIPPED = {"id", "user_id", "created_by", "shoe_id", "analysis", "efforts"}
 #: a second record with the same value in these columns is the same thing, kept once
 NATURAL_KEYS: dict[type[models.OwnedMixin], str] = {models.CheckIn: "date",
                                                     models.CustomTree: "tree_id"}

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from yolvarex.errors import Invalid
 from yolvarex.store import models
 from yolvarex.store.access import Actor, require
 
@@ -71,3 +73,43 @@ def week_totals(db: Session, actor: Actor, weeks: int, today: dt.date,
             other_minutes=sum(a.duration_s for a in in_week if a.sport != "running") / 60,
             strength_sessions=sum(1 for s in sessions if monday <= s.date <= sunday)))
     return out
+
+
+def _cursor(row: models.Activity) -> str:
+    return base64.urlsafe_b64encode(f"{row.start.isoformat()}|{row.id}".encode()).decode().rstrip("=")
+
+
+def _after(cursor: str) -> tuple[dt.datetime, int]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        start, row_id = raw.split("|")
+        when = dt.datetime.fromisoformat(start)
+        if when.tzinfo is None:
+            raise ValueError(start)
+        return when, int(row_id)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise Invalid("The cursor is not one this list gave out.",
+                      details=["cursor: pass the `next_cursor` of the previous page as it was"]) from exc
+
+
+def activities_page(db: Session, actor: Actor, start: dt.date | None, end: dt.date | None,
+                    limit: int, cursor: str | None = None,
+                    athlete_id: int | None = None) -> tuple[list[models.Activity], str | None]:
+    """One page of activities, oldest first, in an optional date range of any length, and the
+    cursor of the next page (None on the last page). The cursor is the position after the last
+    row (start and id), so rows added or deleted meanwhile do not shift the pages."""
+    athlete_id = actor.id if athlete_id is None else athlete_id
+    require(db, actor, athlete_id)
+    query = select(models.Activity).where(models.Activity.user_id == athlete_id)
+    if start is not None:
+        query = query.where(models.Activity.day >= start)
+    if end is not None:
+        query = query.where(models.Activity.day <= end)
+    if cursor:
+        when, row_id = _after(cursor)
+        query = query.where(or_(models.Activity.start > when,
+                                and_(models.Activity.start == when, models.Activity.id > row_id)))
+    rows = list(db.scalars(query.order_by(models.Activity.start, models.Activity.id).limit(limit + 1)))
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return rows, (_cursor(rows[-1]) if more and rows else None)

@@ -88,7 +88,8 @@ def report_json(report: ImportReport) -> dict[str, Any]:
     return report.summary() | {"files": [
         {"file": f.file, "status": f.status, "activity_ids": f.activity_ids, "runs": f.runs,
          "cross_training": f.cross_training, "duplicates": f.duplicates, "reason": f.reason,
-         "remarks": list(dict.fromkeys(f.remarks))} for f in report.files]}
+         "remarks": list(dict.fromkeys(f.remarks)), "new_bests": f.new_bests}
+        for f in report.files]}
 
 
 def report_of(result: dict[str, Any]) -> ImportReport:
@@ -96,7 +97,8 @@ def report_of(result: dict[str, Any]) -> ImportReport:
     return ImportReport(files=[FileResult(
         file=f["file"], status=f["status"], activity_ids=list(f["activity_ids"]), runs=f["runs"],
         cross_training=f["cross_training"], duplicates=f["duplicates"], reason=f["reason"],
-        remarks=list(f["remarks"])) for f in result.get("files", [])])
+        remarks=list(f["remarks"]), new_bests=list(f.get("new_bests", [])))
+        for f in result.get("files", [])])
 
 
 def start(database: Database, actor: Actor, named: Named, budget: Budget,

@@ -7,6 +7,9 @@
   any format or source, the log included) is stored once.
 - Non-running activities are kept as cross-training with their load; a multisport file keeps
   its running legs as runs.
+- A run goes in the runner's default shoe (`gear.default_shoe_id`); the file itself is kept,
+  compressed, to download again (`activity_files`); the run page's analysis is computed once
+  here (`run_analysis`) and a run that beats a record is reported as a new best.
 - Every stored activity gets a session load (`domain.session_load`): Strava's perceived
   exertion x minutes when the export has it, else heart-rate TRIMP with the athlete's resting
   and maximum heart rate (see `athlete_heart_rates`), else an estimate by sport.
@@ -14,6 +17,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -31,6 +35,7 @@ from yolvarex.errors import UserError
 from yolvarex.ingest import ActivityFileError, read_activity_file
 from yolvarex.ingest.archive import Budget, SourceFile, open_path, open_upload, walk_paths
 from yolvarex.ingest.summary import dynamics_averages
+from yolvarex.services import gear, records, run_analysis
 from yolvarex.services.athlete import athlete_heart_rates
 from yolvarex.services.days import local_start, zone_of
 from yolvarex.store import models
@@ -52,6 +57,7 @@ class FileResult:
     duplicates: int = 0
     reason: str | None = None
     remarks: list[str] = field(default_factory=list)
+    new_bests: list[str] = field(default_factory=list)  # e.g. "5 km", records this file set
 
 
 @dataclass
@@ -120,15 +126,14 @@ def activity_row(athlete_id: int, activity: Activity, *, source_name: str | None
         load=session.load, dynamics=dynamics,
         samples=encode_samples(activity.samples) if len(activity.samples) else None,
         source=activity.source_format or "file",
-        source_name=(source_name or "")[-255:] or None, notes=notes)
+        source_name=(source_name or "")[-255:] or None, notes=notes,
+        laps=[dataclasses.asdict(lap) for lap in activity.laps] or None)
 
 
 def _with_meta(activities: list[Activity], source: SourceFile) -> list[Activity]:
     meta = source.meta
     if meta is None or meta.sport is None or len(activities) != 1:
         return activities
-    import dataclasses
-
     return [dataclasses.replace(activities[0], sport=meta.sport)]
 
 
@@ -149,6 +154,9 @@ def import_file(db: Session, actor: Actor, source: SourceFile, athlete_id: int |
     except ActivityFileError as exc:
         result.status, result.reason = "failed", exc.reason
         return result
+    # here, not at the top: activity_files reads training_log, which reads this module
+    from yolvarex.services import activity_files
+
     meta = source.meta
     zone = zone_of(db, athlete_id)
     with db.begin_nested():
@@ -162,10 +170,16 @@ def import_file(db: Session, actor: Actor, source: SourceFile, athlete_id: int |
             row = activity_row(athlete_id, activity, source_name=source.name, hr=hr,
                                rpe=meta.rpe if meta else None, name=meta.name if meta else None,
                                zone=zone)
+            if activity.sport is Sport.RUNNING:
+                row.shoe_id = gear.default_shoe_id(db, athlete_id, row.run_type)
             db.add(row)
             db.flush()
+            activity_files.keep_original(db, row, source.name, source.data, source.max_bytes)
+            run_analysis.analysis_of(db, row)
             result.activity_ids.append(row.id)
             if activity.sport is Sport.RUNNING:
+                result.new_bests.extend(b for b in records.new_bests(db, athlete_id, row)
+                                        if b not in result.new_bests)
                 result.runs += 1
             else:
                 result.cross_training += 1

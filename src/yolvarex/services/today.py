@@ -16,9 +16,10 @@ from yolvarex.domain.plan.profile import RunKind
 from yolvarex.domain.plan.run_today import run_note
 from yolvarex.domain.trees import Decision
 from yolvarex.errors import NotFound
-from yolvarex.services import checkins, decisions, plans
+from yolvarex.services import checkins, decisions, gear, plans
 from yolvarex.services import form as form_service
 from yolvarex.services import routines as routine_service
+from yolvarex.services.gear import ShoeView
 from yolvarex.services.routines import TodaysRoutines
 from yolvarex.services.strength_today import StrengthToday, strength_today
 from yolvarex.services.week_progress import (
@@ -55,6 +56,7 @@ class TodayPage:
     week: WeekProgress
     load: tuple[WeekLoad, ...]
     next_test: PlanSession | None
+    shoes: tuple[ShoeView, ...] = ()  # active shoes near the distance their runner set
 
 
 def today_page(db: Session, actor: Actor, library: Library, day: dt.date) -> TodayPage:
@@ -76,4 +78,4 @@ def today_page(db: Session, actor: Actor, library: Library, day: dt.date) -> Tod
         drills=form_service.today_card(db, actor, library, day, verdict),
         routines=routine_service.suggestions_for(db, actor, library, day, limit=3, verdict=verdict),
         week=week_progress(db, actor, day), load=load_trend(db, actor, day),
-        next_test=next_test(db, actor, day))
+        next_test=next_test(db, actor, day), shoes=tuple(gear.shoes_near_limit(db, actor)))

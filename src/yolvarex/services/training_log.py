@@ -21,15 +21,16 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlalchemy.orm import Session
 
 from yolvarex import clock
+from yolvarex.domain.run.kinds import RUN_TYPES as RUN_TYPES
 from yolvarex.domain.session_load import load_minutes, load_of_session
 from yolvarex.errors import Conflict, Invalid
 from yolvarex.services.athlete import athlete_heart_rates
 from yolvarex.services.days import local_start, local_time, zone_of
+from yolvarex.services.gear import default_shoe_id
 from yolvarex.services.imports import find_duplicate
 from yolvarex.store import models
 from yolvarex.store.access import Action, Actor, owned, require
 
-RUN_TYPES = ("easy", "recovery", "long", "tempo", "speed", "race")
 CROSS_SPORTS = ("cycling", "swimming", "walking", "hiking", "strength", "other")
 DEFAULT_TIME = dt.time(7, 0)
 
@@ -138,6 +139,8 @@ def log_entry(db: Session, actor: Actor, entry: RunEntry | CrossEntry,
     _place(row, entry.date, entry.time, zone_of(db, athlete_id))
     _refuse_duplicate(db, athlete_id, row)
     _reload(db, row)
+    if sport == "running":
+        row.shoe_id = default_shoe_id(db, athlete_id, run_type)
     db.add(row)
     db.flush()
     return row
@@ -185,6 +188,7 @@ def _refuse_duplicate(db: Session, athlete_id: int, row: models.Activity) -> Non
 
 
 def delete_entry(db: Session, actor: Actor, activity_id: int) -> None:
+    """Delete an activity (its shoe's distance drops with it: shoes sum their runs when asked)."""
     row = owned(db, actor, models.Activity, activity_id, Action.WRITE)
     db.delete(row)
     db.flush()

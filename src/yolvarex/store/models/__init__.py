@@ -12,6 +12,7 @@ from yolvarex.store.models.accounts import (
 from yolvarex.store.models.base import Base, OwnedMixin
 from yolvarex.store.models.training import (
     Activity,
+    ActivityFile,
     CheckIn,
     CustomTree,
     FormAssessment,
@@ -19,12 +20,14 @@ from yolvarex.store.models.training import (
     PerformanceTest,
     Plan,
     RoutineCompletion,
+    Shoe,
     StrengthSession,
     StrengthSet,
 )
 
 __all__ = [
     "Activity",
+    "ActivityFile",
     "ApiToken",
     "Base",
     "CheckIn",
@@ -39,6 +42,7 @@ __all__ = [
     "PerformanceTest",
     "Plan",
     "RoutineCompletion",
+    "Shoe",
     "StrengthSession",
     "StrengthSet",
     "User",

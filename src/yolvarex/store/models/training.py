@@ -53,6 +53,38 @@ class Activity(OwnedMixin, Base):
     source: Mapped[str] = mapped_column(String(20), default="manual")  # fit, gpx, tcx, manual
     source_name: Mapped[str | None] = mapped_column(String(255))
     notes: Mapped[str | None] = mapped_column(Text)
+    shoe_id: Mapped[int | None] = mapped_column(ForeignKey("shoes.id", ondelete="SET NULL"), index=True)
+    laps: Mapped[list[Any] | None] = mapped_column(JsonType)  # the watch's laps, as recorded
+    #: the run page's figures, computed once (`services.run_analysis`); `key` says from what
+    analysis: Mapped[dict[str, Any] | None] = mapped_column(JsonType)
+    #: best efforts inside this run {name: seconds}, kept apart so records read only these
+    efforts: Mapped[dict[str, Any] | None] = mapped_column(JsonType)
+
+
+class Shoe(OwnedMixin, Base):
+    """A pair of shoes: its mileage is `start_m` plus the distance of the runs it was worn on."""
+
+    __tablename__ = "shoes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    start_m: Mapped[float] = mapped_column(Float, default=0.0)
+    retire_at_m: Mapped[float | None] = mapped_column(Float)
+    default_for: Mapped[str | None] = mapped_column(String(20))  # "all" runs or one run type
+    retired_on: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class ActivityFile(OwnedMixin, Base):
+    """The file an activity was imported from, zlib-compressed, to download again."""
+
+    __tablename__ = "activity_files"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    activity_id: Mapped[int] = mapped_column(ForeignKey("activities.id", ondelete="CASCADE"),
+                                             unique=True)
+    name: Mapped[str] = mapped_column(String(255))
+    size: Mapped[int] = mapped_column(Integer)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class StrengthSession(OwnedMixin, Base):

@@ -31,6 +31,7 @@ def _results(request: Request, actor: Actor, report: ImportReport) -> list[dict[
             out.append({"file": result.file.rsplit("/", 1)[-1], "path": result.file,
                         "status": result.status, "reason": result.reason,
                         "remarks": list(dict.fromkeys(result.remarks)),
+                        "new_bests": result.new_bests,
                         "duplicates": result.duplicates,
                         "activities": [{"id": r.id, "title": training_log.display_name(r),
                                         "sport": r.sport, "start": local_time(r), "rpe": r.rpe,

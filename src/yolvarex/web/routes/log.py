@@ -16,6 +16,7 @@ from yolvarex.errors import Conflict, Invalid
 from yolvarex.services import history, plans, training_log
 from yolvarex.services.days import local_time
 from yolvarex.services.training_log import CROSS_SPORTS, RUN_TYPES, CrossEntry, EntryChanges, RunEntry
+from yolvarex.services.zone_weeks import zone_weeks
 from yolvarex.store.access import Actor
 from yolvarex.web import core
 
@@ -34,6 +35,7 @@ def _week(request: Request, actor: Actor, monday: dt.date) -> dict[str, Any]:
         sessions = history.strength_sessions(db, actor, monday, sunday)
         routines = history.routine_completions(db, actor, monday, sunday)
         planned = [plans.planned_for(db, actor, monday + dt.timedelta(days=i)) for i in range(7)]
+        (zones,) = zone_weeks(db, actor, monday, 1)
     days: list[dict[str, Any]] = [{"date": monday + dt.timedelta(days=i), "items": [], "planned": []}
                                   for i in range(7)]
     totals = {"runs": 0, "km": 0.0, "minutes": 0.0, "load": 0.0, "strength": len(sessions)}
@@ -79,7 +81,7 @@ def _week(request: Request, actor: Actor, monday: dt.date) -> dict[str, Any]:
         if plan_day.session is not None:
             day["planned"].append({"what": f"{plan_day.session.focus.label.lower()} strength",
                                    "done": "strength" in kinds})
-    return {"days": days, "totals": totals}
+    return {"days": days, "totals": totals, "zones": zones}
 
 
 @router.get("/log")

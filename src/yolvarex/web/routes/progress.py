@@ -15,9 +15,11 @@ from yolvarex.services import history
 from yolvarex.services import progress as progress_data
 from yolvarex.services import routines as routine_service
 from yolvarex.services.training_load import LoadSeries
+from yolvarex.services.zone_weeks import zone_weeks
 from yolvarex.store.access import Actor
 from yolvarex.web import core
 from yolvarex.web.charts import Band, Chart, Series, chart
+from yolvarex.web.routes.runs import ZONE_COLORS
 from yolvarex.web.routes.strength import performance_section
 
 router = APIRouter(include_in_schema=False, dependencies=[core.Protected])
@@ -102,6 +104,7 @@ def progress(request: Request, actor: Actor = Depends(core.login_required)) -> R
         cadence = progress_data.cadence_trend(db, actor, today)
         tests = performance_section(db, actor)
         streak = routine_service.streak_for(db, actor, today)
+        zones = zone_weeks(db, actor, today - dt.timedelta(days=today.weekday()), 12)
     sections: list[tuple[str, str, list[Chart], str | None]] = []
     if series.known_from is not None:
         sections.append(("load", "Training load", load_charts(series), None))
@@ -140,5 +143,13 @@ def progress(request: Request, actor: Actor = Depends(core.login_required)) -> R
             [Series("Cadence, spm", [p.cadence_spm for p in cadence], color="#0b6e69")],
             y_label="steps/min", digits=0, zero_based=False,
             description="The average cadence of each run that recorded it, oldest first.")], None))
+    if any(w.total_s for w in zones):
+        sections.append(("zones", "Heart-rate zones", [chart(
+            "Weekly minutes in each heart-rate zone", [w.monday.strftime("%d %b") for w in zones],
+            [Series(f"Zone {z + 1}", [round(w.seconds[z] / 60) for w in zones], kind="bar",
+                    color=ZONE_COLORS[z]) for z in range(5)],
+            y_label="minutes", digits=0,
+            description="Moving minutes in each of your five heart-rate zones per week, from "
+                        "every session with heart rate; each reading counts until the next.")], None))
     return core.render(request, "progress.html", {"sections": sections, "streak": streak, **tests},
                        section="progress")

@@ -1,0 +1,156 @@
+"""A run's page figures, computed once and kept on the activity (`Activity.analysis`).
+
+The analysis (route outline, chart series, splits, laps, time in heart-rate zones, best
+efforts) is worked out from the stored samples when the run is imported or first shown, and
+kept with a key made of everything it was computed from: the samples, the totals, the laps,
+the athlete's zone floors and this module's version. A page reads the kept figures; when any of
+those inputs changes (an edit, new zone settings) the key no longer matches and the figures are
+computed again, once. Best efforts are also kept in `Activity.efforts` so the records page reads
+a few numbers per run, not every run's series.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zlib
+from dataclasses import asdict
+from typing import Any
+
+import numpy as np
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from yolvarex.domain.activity import Samples
+from yolvarex.domain.run import efforts as run_efforts
+from yolvarex.domain.run.route import outline
+from yolvarex.domain.run.series import series
+from yolvarex.domain.run.splits import KM, MILE, splits
+from yolvarex.domain.run.track import Track, track_of
+from yolvarex.domain.run.zones import Zones, moving_steps, time_in_zones
+from yolvarex.ingest.summary import ASCENT_GRID_M, smooth_altitude, speed_of
+from yolvarex.services.athlete import athlete_zones
+from yolvarex.store import models
+from yolvarex.store.samples import SamplesCorrupt, decode_samples
+
+VERSION = 2
+
+
+def samples_of(row: models.Activity) -> Samples | None:
+    if row.samples is None:
+        return None
+    try:
+        return decode_samples(row.samples)
+    except SamplesCorrupt:
+        return None
+
+
+def key_of(row: models.Activity, zones: Zones) -> str:
+    inputs = [VERSION, zlib.crc32(row.samples) if row.samples else None, row.distance_m,
+              row.duration_s, row.moving_s, row.sport, row.laps, list(zones.floors), zones.method]
+    # sorted keys: PostgreSQL's JSONB gives the laps back with their keys in another order
+    return hashlib.sha256(json.dumps(inputs, default=str, sort_keys=True).encode()).hexdigest()[:24]
+
+
+def _climbs(track: Track, row: models.Activity, cuts: list[float]) -> list[float | None]:
+    """The run's ascent shared out over the stretches between `cuts` (distances): in proportion
+    to the rises of the smoothed altitude inside each, so the splits' climbs add up to the
+    run's own ascent (the device's total when it wrote one)."""
+    alt = track.channel("altitude_m")
+    stretches = len(cuts) - 1
+    if alt is None or row.ascent_m is None:
+        return [None] * stretches
+    smooth = smooth_altitude(alt, track.d_m)
+    if smooth is None or len(smooth) < 2:
+        return [None] * stretches
+    grid = track.d_m[0] + ASCENT_GRID_M * np.arange(len(smooth))
+    rises = np.clip(np.diff(smooth), 0.0, None)
+    where = np.searchsorted(np.asarray(cuts), grid[1:], side="left") - 1
+    weights = [float(rises[where == k].sum()) for k in range(stretches)]
+    total = sum(weights)
+    return [round(row.ascent_m * w / total) if total > 0 else 0 for w in weights]
+
+
+def _splits(track: Track, row: models.Activity, every_m: float) -> list[dict[str, Any]]:
+    found = splits(track, every_m)
+    cuts = [float(track.d_m[0])]
+    for s in found:
+        cuts.append(cuts[-1] + s.distance_m)
+    climbs = _climbs(track, row, cuts)
+    return [{"number": s.number, "distance_m": round(s.distance_m, 1), "seconds": round(s.seconds, 1),
+             "pace_s_per_km": round(s.pace_s_per_km, 1) if s.pace_s_per_km else None,
+             "avg_hr": round(s.avg_hr) if s.avg_hr else None, "climb_m": climb}
+            for s, climb in zip(found, climbs, strict=True)]
+
+
+def _laps(row: models.Activity) -> list[dict[str, Any]]:
+    out = []
+    for i, lap in enumerate(row.laps or []):
+        distance, seconds = lap.get("distance_m"), lap.get("seconds") or 0.0
+        pace = seconds / distance * KM if distance and seconds else None
+        out.append({"number": i + 1, "distance_m": distance, "seconds": round(seconds, 1),
+                    "pace_s_per_km": round(pace, 1) if pace else None,
+                    "avg_hr": lap.get("avg_hr"), "max_hr": lap.get("max_hr")})
+    return out
+
+
+def _zones(samples: Samples, zones: Zones) -> dict[str, Any]:
+    times = time_in_zones(samples, speed_of(samples), zones)
+    return {"method": zones.method, "floors": list(zones.floors), "rest": round(zones.rest),
+            "max": round(zones.max),
+            "ranges": [[lo, hi] for lo, hi in zones.ranges()],
+            "seconds": [round(v, 1) for v in times.seconds] if times else None,
+            "without_hr_s": round(times.without_hr_s, 1) if times else None,
+            "moving_s": round(float(moving_steps(samples.t_s, speed_of(samples)).sum()), 1)
+            if len(samples) > 1 else None}
+
+
+def compute(row: models.Activity, zones: Zones) -> dict[str, Any]:
+    """Every figure of the run page that comes from the samples."""
+    samples = samples_of(row)
+    out: dict[str, Any] = {"key": key_of(row, zones), "version": VERSION, "outline": None,
+                           "series": None, "splits_km": [], "splits_mile": [],
+                           "laps": _laps(row), "zones": None, "efforts": []}
+    if samples is None or len(samples) < 2:
+        return out
+    out["zones"] = _zones(samples, zones)
+    lat, lon = samples.channels.get("lat"), samples.channels.get("lon")
+    if lat is not None and lon is not None:
+        shape = outline(lat, lon)
+        out["outline"] = asdict(shape) if shape else None
+    track = track_of(samples)
+    if track is not None and track.total_m > 0:
+        found = series(track)
+        out["series"] = asdict(found) if found else None
+        out["splits_km"] = _splits(track, row, KM)
+        out["splits_mile"] = _splits(track, row, MILE)
+        if row.sport == "running":
+            out["efforts"] = [{"name": e.name, "distance_m": e.distance_m,
+                               "seconds": round(e.seconds, 1), "start_s": round(e.start_s, 1)}
+                              for e in run_efforts.best_efforts(track)]
+    return out
+
+
+def analysis_of(db: Session, row: models.Activity) -> dict[str, Any]:
+    """The kept analysis of a run, computed again (and kept) only when its inputs changed.
+    The caller has reached `row` through the access scope."""
+    zones = athlete_zones(db, row.user_id, row.day)
+    kept = row.analysis
+    if kept and kept.get("key") == key_of(row, zones):
+        return kept
+    fresh = compute(row, zones)
+    row.analysis = fresh
+    row.efforts = {e["name"]: e["seconds"] for e in fresh["efforts"]}
+    return fresh
+
+
+def ensure_efforts(db: Session, athlete_id: int) -> None:
+    """Work out the best efforts of the athlete's runs that have samples but none kept yet
+    (runs imported before efforts were kept); each run is analysed once."""
+    kept = db.execute(select(models.Activity.id, models.Activity.efforts).where(
+        models.Activity.user_id == athlete_id, models.Activity.sport == "running",
+        models.Activity.samples.is_not(None)))
+    for activity_id in [i for i, efforts in kept if efforts is None]:  # SQL or JSON null
+        row = db.get(models.Activity, activity_id)
+        if row is not None:
+            analysis_of(db, row)

@@ -1,0 +1,108 @@
+"""The run page, records, zones and shoes pages, through the web app (no browser)."""
+
+from __future__ import annotations
+
+import re
+
+from tests.conftest import ACTIVITIES, csrf_of, web_login
+from yolvarex.services import imports
+
+
+def _import(rt, actor, name: str) -> int:
+    with rt.db.session() as db:
+        report = imports.import_sources(db, actor, imports.path_sources([ACTIVITIES / name]))
+    return report.files[0].activity_ids[0]
+
+
+def test_the_run_page_shows_everything_from_the_file(client, rt, make_user) -> None:
+    ann = make_user("ann")
+    run = _import(rt, ann, "activity-small-fenix2-run.fit")
+    web_login(client, "ann")
+    page = client.get(f"/runs/{run}")
+    assert page.status_code == 200
+    text = page.text
+    for part in ("Summary", "Route outline", "Over the distance", "Splits per km",
+                 "Laps from the watch", "Time in heart-rate zones", "Best efforts in this run",
+                 "Form analysis", "Download the original file", "Export GPX", "9.01 km",
+                 "within 5 m of the line"):
+        assert part in text, part
+    assert len(re.findall(r'class="track-chart"', text)) == 4  # pace, HR, elevation, cadence
+    assert "Splits per mile" in client.get(f"/runs/{run}?splits=mile").text
+    assert client.get(f"/runs/{run}/original").content == \
+        (ACTIVITIES / "activity-small-fenix2-run.fit").read_bytes()
+    gpx = client.get(f"/runs/{run}/export.gpx")
+    assert gpx.status_code == 200 and "<trkpt" in gpx.text
+    fit = client.get(f"/runs/{run}/export.fit")
+    assert fit.status_code == 200 and fit.content[8:12] == b".FIT"
+    assert client.get(f"/runs/{run}/export.kml").status_code == 422
+    week = client.get("/log?week=2013-11-01")
+    assert week.status_code == 200
+
+
+def test_the_log_and_the_form_page_link_to_the_run(client, rt, make_user) -> None:
+    ann = make_user("ann")
+    run = _import(rt, ann, "garmin-fenix-5-run.fit")
+    web_login(client, "ann")
+    with rt.db.session() as db:
+        from yolvarex.store import models
+
+        day = db.get(models.Activity, run).day
+    assert f'href="/runs/{run}"' in client.get(f"/log?week={day.isoformat()}").text
+    assert f'href="/runs/{run}"' in client.get("/form").text
+    assert f'href="/runs/{run}"' in client.get(f"/form/runs/{run}").text
+
+
+def test_another_runners_page_is_not_there(client, rt, make_user) -> None:
+    ann = make_user("ann")
+    make_user("bob")
+    run = _import(rt, ann, "garmin-fenix-5-run.fit")
+    web_login(client, "bob")
+    for path in (f"/runs/{run}", f"/runs/{run}/original", f"/runs/{run}/export.tcx"):
+        assert client.get(path).status_code == 404, path
+
+
+def test_shoes_zones_and_records_pages(client, rt, make_user) -> None:
+    ann = make_user("ann")
+    web_login(client, "ann")
+    token = csrf_of(client)
+    assert "No shoes yet" in client.get("/gear").text
+    assert "No records yet" in client.get("/records").text
+    added = client.post("/gear", data={"csrf_token": token, "name": "Trail pair", "start_km": "10",
+                                       "retire_at_km": "20", "default_for": "all"})
+    assert added.status_code == 200 and "Trail pair" in added.text
+    bad = client.post("/gear", data={"csrf_token": token, "name": "", "retire_at_km": "-1"})
+    assert bad.status_code == 422
+    run = _import(rt, ann, "compressed-speed-distance.fit")  # 10.2 km: the pair is past 20 km
+    gear_page = client.get("/gear").text
+    assert "20 km" in gear_page and "near its limit" in gear_page
+    assert "Trail pair" in client.get(f"/runs/{run}").text
+    records = client.get("/records").text
+    assert "10 km" in records and f"/runs/{run}" in records
+    zones = client.get("/zones")
+    assert zones.status_code == 200 and "Heart-rate reserve" in zones.text
+    saved = client.post("/zones", data={"csrf_token": token, "method": "custom", "z1": "100",
+                                        "z2": "120", "z3": "140", "z4": "150", "z5": "170"})
+    assert saved.status_code == 200 and "140-149 bpm" in saved.text
+    wrong = client.post("/zones", data={"csrf_token": token, "method": "custom", "z1": "150",
+                                        "z2": "120", "z3": "140", "z4": "150", "z5": "170"})
+    assert wrong.status_code == 422 and "five rising floors" in wrong.text
+    assert "Heart-rate zones" in client.get("/progress").text
+
+
+def test_today_reminds_of_a_shoe_near_its_limit(rt, client, make_user) -> None:
+    """Today shows the shoes near their limit, or nothing; in the runner's units."""
+    from yolvarex.services import gear
+    from yolvarex.web import core
+
+    ann = make_user("ann")
+    with rt.db.session() as db:
+        gear.add_shoe(db, ann, gear.ShoeIn(name="Worn pair", start_km=650, retire_at_km=700))
+        gear.add_shoe(db, ann, gear.ShoeIn(name="New pair", retire_at_km=700))
+        near = gear.shoes_near_limit(db, ann)
+    partial = core.templates.get_template("today/_shoes.html")
+    html = partial.render(near_shoes=near)
+    assert "Worn pair" in html and "650 km of 700 km (50 km left)" in html and "New pair" not in html
+    assert partial.render(near_shoes=[]).strip() == ""
+    web_login(client, "ann")
+    today = client.get("/today").text
+    assert "Shoes near their limit" in today and "Worn pair" in today and "New pair" not in today
