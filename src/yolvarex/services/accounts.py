@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -34,7 +35,14 @@ MIN_PASSWORD = 8
 SESSION_DAYS = 30
 
 _hasher = PasswordHasher()
-_DUMMY_HASH = _hasher.hash("not a real password, used to keep timing even")
+
+
+@cache
+def _dummy_hash() -> str:
+    """A hash to check unknown names against, so they take as long as known ones (made on the
+    first login, not at import: every CLI command imports this module)."""
+    return _hasher.hash("not a real password, used to keep timing even")
+
 
 #: Password hashes computed at once in this process. Each argon2 hash takes 64 MiB and a core
 #: for up to half a second; unbounded, 32 wrong passwords at once took a gigabyte and the
@@ -185,7 +193,7 @@ def authenticate(db: Session, name: str, password: str, address: str | None = No
     with engine.connect() as conn:
         found = conn.execute(select(User.id, User.password_hash)
                              .where(User.name == name.strip().lower())).first()
-    stored = found.password_hash if found is not None and found.password_hash else _DUMMY_HASH
+    stored = found.password_hash if found is not None and found.password_hash else _dummy_hash()
     ok = _verify(stored, password[:1024], recheck=lambda: login_throttle.check(engine, name, address)) \
         and found is not None and found.password_hash is not None
     user = db.get(User, found.id) if ok and found is not None else None
