@@ -17,6 +17,10 @@ def serve(host: str = typer.Option("127.0.0.1", help="Address to listen on."),
     """Serve the web app and the REST API (migrates the database first)."""
     checked_library()  # the server never runs on a broken library
     rt = runtime()
+    from yolvarex.services import import_jobs
+
+    if stopped := import_jobs.recover(rt.db):  # left by a server that stopped mid-import
+        err.print(f"{stopped} import(s) left unfinished by the last run marked as interrupted.")
     rt.db.dispose()
     err.print(f"yolvarex is running at [bold]http://{host}:{port}[/] (Ctrl+C to stop)")
     if workers > 1:
