@@ -1,0 +1,83 @@
+"""Bounded work for what anyone can send, against a live server.
+
+200 wrong passwords at once, each for its own user name from its own address (so the login
+throttle, which counts per name and per address, does not stop them): password hashing is
+capped at `accounts.HASH_SLOTS` at once, so the server's peak memory stays far below 200
+hashes' worth (64 MiB each), every attempt is answered 401, 429 or 503 (never a 500 or a hang),
+and /healthz answers 200 all the while.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.conftest import BACKEND
+from tests.reliability.server import serving
+from yolvarex.services import accounts
+from yolvarex.services.runtime import Runtime
+
+ATTEMPTS = 200
+MIB = 1024 * 1024
+HASH_MIB = 64  # argon2's default memory cost per hash
+
+pytestmark = pytest.mark.skipif(BACKEND != "sqlite", reason="the database is not what is tested")
+
+
+def peak_rss_mib(pid: int) -> float:
+    """The process's peak resident memory so far (VmHWM), in MiB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    raise AssertionError("no VmHWM")
+
+
+def test_two_hundred_wrong_passwords_at_once(rt: Runtime, make_user: Any, tmp_path: Path) -> None:
+    make_user("ann")
+    rt.db.dispose()
+    with serving(rt.settings.database_url, tmp_path) as server:
+        first = httpx.get(f"{server.url}/login", timeout=60)
+        csrf = first.cookies["yolvarex_csrf"]
+        httpx.post(f"{server.url}/login", data={"name": "ann", "password": "warm up the hasher",
+                   "csrf_token": csrf}, cookies={"yolvarex_csrf": csrf}, timeout=60)
+        before = peak_rss_mib(server.process.pid)
+
+        def attempt(i: int) -> int:
+            return httpx.post(f"{server.url}/login", data={
+                "name": f"nobody-{i}", "password": f"wrong password {i}", "csrf_token": csrf},
+                cookies={"yolvarex_csrf": csrf}, headers={"X-Forwarded-For": f"10.0.{i // 250}.{i % 250}"},
+                timeout=120).status_code
+
+        health: list[int] = []
+        done = threading.Event()
+
+        def watch() -> None:
+            while not done.is_set():
+                try:
+                    health.append(httpx.get(f"{server.url}/healthz", timeout=10).status_code)
+                except httpx.TimeoutException:
+                    health.append(0)
+                done.wait(0.2)
+
+        watcher = threading.Thread(target=watch)
+        watcher.start()
+        with ThreadPoolExecutor(max_workers=ATTEMPTS) as pool:
+            answers = Counter(pool.map(attempt, range(ATTEMPTS)))
+        done.set()
+        watcher.join()
+        peak = peak_rss_mib(server.process.pid)
+
+    assert sum(answers.values()) == ATTEMPTS
+    assert set(answers) <= {401, 429, 503}, answers
+    assert answers[401] >= accounts.HASH_SLOTS  # the attempts that got a slot were checked
+    assert len(health) >= 3 and set(health) == {200}, Counter(health)
+    growth = peak - before
+    assert growth < (accounts.HASH_SLOTS + 2) * HASH_MIB, (before, peak, answers)
+    print(f"answers {dict(answers)}; healthz {Counter(health)}; peak RSS {before:.0f} -> "
+          f"{peak:.0f} MiB")
