@@ -15,13 +15,17 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+import anyio
 import httpx
 import pytest
+from fastapi import FastAPI, Request
 
 from tests.conftest import BACKEND
 from tests.reliability.server import serving
+from yolvarex import guard
 from yolvarex.services import accounts
 from yolvarex.services.runtime import Runtime
+from yolvarex.settings import Settings
 
 ATTEMPTS = 200
 MIB = 1024 * 1024
@@ -81,3 +85,48 @@ def test_two_hundred_wrong_passwords_at_once(rt: Runtime, make_user: Any, tmp_pa
     assert growth < (accounts.HASH_SLOTS + 2) * HASH_MIB, (before, peak, answers)
     print(f"answers {dict(answers)}; healthz {Counter(health)}; peak RSS {before:.0f} -> "
           f"{peak:.0f} MiB")
+
+
+def test_a_body_that_stops_arriving_is_a_408(monkeypatch: pytest.MonkeyPatch,
+                                              tmp_path: Path) -> None:
+    """A client that sends part of a body and goes quiet gets 408 once nothing has come for
+    `guard.BODY_IDLE_S`, and the request ends (its worker thread is free again); a slow but
+    steady one and one that just waits for its answer after the body are not cut off."""
+    monkeypatch.setattr(guard, "BODY_IDLE_S", 0.3)
+    inner = FastAPI()
+
+    @inner.post("/api/v1/echo")
+    async def echo(request: Request) -> dict[str, int]:
+        return {"bytes": len(await request.body())}
+
+    settings = Settings(data_dir=tmp_path, database_url="sqlite://", default_user=None,
+                        max_upload_bytes=1024 * 1024, secure_cookies=False)
+    app = guard.RequestGuard(inner, lambda: settings, lambda _path, _headers: True)
+
+    async def send_body(pieces: list[tuple[float, bytes]]) -> list[dict[str, Any]]:
+        scope = {"type": "http", "method": "POST", "path": "/api/v1/echo", "query_string": b"",
+                 "headers": [(b"content-length", b"30"), (b"content-type", b"text/plain")],
+                 "http_version": "1.1", "scheme": "http", "server": ("t", 80),
+                 "client": ("c", 1), "root_path": ""}
+        queue = list(pieces)
+        sent: list[dict[str, Any]] = []
+
+        async def receive() -> dict[str, Any]:
+            if not queue:
+                await anyio.sleep_forever()
+            pause, chunk = queue.pop(0)
+            await anyio.sleep(pause)
+            return {"type": "http.request", "body": chunk, "more_body": bool(queue)}
+
+        async def send(message: dict[str, Any]) -> None:
+            sent.append(message)
+
+        with anyio.fail_after(30):  # a hang guard
+            await app(scope, receive, send)
+        return sent
+
+    stalled = anyio.run(send_body, [(0, b"0123456789"), (5, b"late")])
+    assert stalled[0]["status"] == 408, stalled and b"stopped arriving" in stalled[1]["body"]
+    steady = anyio.run(send_body, [(0.1, b"0123456789"), (0.1, b"0123456789"),
+                                   (0.1, b"0123456789")])
+    assert steady[0]["status"] == 200 and b'"bytes":30' in steady[1]["body"]
