@@ -22,7 +22,6 @@ from collections import Counter
 from pathlib import Path
 
 from sqlalchemy import func, select
-from tests.reliability.mutations import mutate, seeds
 
 from common import report
 from yolvarex.ingest.archive import Budget
@@ -44,6 +43,8 @@ def counts(db: Database) -> dict[str, int]:
 
 
 def main() -> None:
+    from tests.reliability.mutations import mutate, seeds  # (after `common` set the path)
+
     folder = tempfile.mkdtemp(prefix="yolvarex-fuzz-")
     db = Database(f"sqlite:///{folder}/fuzz.sqlite3")
     migrate.upgrade(db)
