@@ -100,3 +100,13 @@ def test_the_undamaged_seeds_import(rt: Runtime, make_user: Any) -> None:
     actor = make_user("ann", None)
     for name, data in SEEDS.items():
         assert check_one(rt, actor, name, data) == "imported", name
+
+
+@pytest.mark.parametrize("name", ["polar-m400-run.gpx", "forerunner-410-run.tcx"])
+def test_a_made_up_text_encoding_is_refused(name: str, rt: Runtime, make_user: Any) -> None:
+    """Found by the fuzz: an XML declaration naming an encoding that does not exist escaped the
+    import as a LookupError."""
+    actor = make_user("ann", None)
+    damaged = SEEDS[name].replace(b"UTF-8", b"UTF1e309", 1)
+    assert damaged != SEEDS[name]
+    assert check_one(rt, actor, name, damaged) == "failed"

@@ -14,7 +14,6 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -37,11 +36,19 @@ SESSION_DAYS = 30
 _hasher = PasswordHasher()
 
 
-@cache
+_dummy: list[str] = []
+_dummy_lock = threading.Lock()
+
+
 def _dummy_hash() -> str:
-    """A hash to check unknown names against, so they take as long as known ones (made on the
-    first login, not at import: every CLI command imports this module)."""
-    return _hasher.hash("not a real password, used to keep timing even")
+    """A hash to check unknown names against, so they take as long as known ones. Made once, on
+    the first login with an unknown name, not at import (every CLI command imports this module);
+    made under the lock and a hashing slot, so a crowd of first logins makes it once, not once
+    each (each hash takes 64 MiB)."""
+    with _dummy_lock:
+        if not _dummy:
+            _dummy.append(hash_password("not a real password, used to keep timing even"))
+        return _dummy[0]
 
 
 #: Password hashes computed at once in this process. Each argon2 hash takes 64 MiB and a core
