@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from pydantic import ValidationError
+
 
 class UserError(Exception):
     status = 400
@@ -14,6 +18,25 @@ class UserError(Exception):
 
 class Invalid(UserError):
     status = 422
+
+    @classmethod
+    def of(cls, what: str, exc: ValidationError,
+           details: Callable[[ValidationError], list[str]] | None = None) -> Invalid:
+        """`The {what} has invalid values.` with every wrong field as `field: what to do`
+        (or the lines `details` words for it), from a pydantic validation error."""
+        return cls(f"The {what} has invalid values.",
+                   details=details(exc) if details else field_errors(what, exc))
+
+
+def field_errors(what: str, exc: ValidationError) -> list[str]:
+    """One line per problem: the field's path and the fix (unknown fields: remove them)."""
+    lines = []
+    for err in exc.errors():
+        field = ".".join(str(p) for p in err["loc"]) or what
+        hint = "unknown field; remove it" if err["type"] == "extra_forbidden" else \
+            str(err["msg"]).removeprefix("Value error, ")
+        lines.append(f"{field}: {hint}")
+    return lines
 
 
 class NotFound(UserError):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import logging
+import time
 from typing import Any
 
 from fastapi import Depends, FastAPI, Request
@@ -14,7 +14,7 @@ from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import cookie_parser
 
-from yolvarex import __version__, guard
+from yolvarex import __version__, guard, logs
 from yolvarex.api.data import router as data_api
 from yolvarex.api.decisions import router as decisions_api
 from yolvarex.api.form import router as form_api_router
@@ -22,6 +22,7 @@ from yolvarex.api.plans import router as plans_router
 from yolvarex.api.routes import router as api_router
 from yolvarex.api.routines import router as routines_api
 from yolvarex.api.training import router as training_api_router
+from yolvarex.api.week import router as week_api
 from yolvarex.errors import TooManyRequests, UserError
 from yolvarex.services import accounts
 from yolvarex.services.runtime import Runtime, open_runtime
@@ -29,7 +30,7 @@ from yolvarex.store.db import DatabaseUnavailable, db_contended
 from yolvarex.web import core
 from yolvarex.web.routes import ROUTERS
 
-log = logging.getLogger("yolvarex")
+log = logs.log
 
 API_DESCRIPTION = """\
 The yolvarex REST API. Authenticate every request with an API token:
@@ -81,6 +82,7 @@ def create_app(rt: Runtime | None = None) -> FastAPI:
         dependencies=[Depends(guard.bounded_ids)],
     )
     app.state.runtime = rt or open_runtime()
+    logs.configure(app.state.runtime.settings.log_level or "info")
     app.add_middleware(guard.RequestGuard, settings=lambda: app.state.runtime.settings,
                        sender_known=lambda path, headers: _sender_known(
                            app.state.runtime, path, headers))
@@ -92,15 +94,20 @@ def create_app(rt: Runtime | None = None) -> FastAPI:
     app.include_router(decisions_api)
     app.include_router(plans_router)
     app.include_router(data_api)
+    app.include_router(week_api)
     for router in ROUTERS:
         app.include_router(router)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Response:
+        started = time.perf_counter()
         response: Response = await call_next(request)
         settings = app.state.runtime.settings
         core.set_csrf_cookie(request, response, settings)
         guard.security_headers(response.headers, secure=settings.secure_cookies)
+        logs.event("request", method=request.method, path=request.url.path,
+                   status=response.status_code,
+                   ms=round((time.perf_counter() - started) * 1000, 1))
         return response
 
     @app.exception_handler(UserError)

@@ -17,6 +17,7 @@ from pathlib import Path
 import platformdirs
 
 from yolvarex.clock import ENV_CLOCK, ENV_TIMEZONE, UnknownZone, parse_instant, valid_zone
+from yolvarex.logs import LEVELS as LOG_LEVELS
 
 ENV_DATA_DIR = "YOLVAREX_DATA_DIR"
 ENV_DATABASE_URL = "YOLVAREX_DATABASE_URL"
@@ -25,6 +26,7 @@ ENV_MAX_UPLOAD_MB = "YOLVAREX_MAX_UPLOAD_MB"
 ENV_SECURE_COOKIES = "YOLVAREX_SECURE_COOKIES"
 ENV_SKIP_MIGRATE = "YOLVAREX_SKIP_MIGRATE"
 ENV_MAX_BODY_KB = "YOLVAREX_MAX_BODY_KB"
+ENV_LOG_LEVEL = "YOLVAREX_LOG_LEVEL"
 
 #: Every setting a user can give, with what it does. `tests/test_docs.py` checks that the README
 #: documents each one, so this list and the README cannot drift apart.
@@ -38,6 +40,7 @@ DOCUMENTED = {
     ENV_TIMEZONE: "time zone for new users who do not choose one (default: the machine's)",
     ENV_CLOCK: "freeze the app's clock at this instant (tests and demos)",
     ENV_SKIP_MIGRATE: "set to 1 so a server process does not migrate on start (serve --workers sets it)",
+    ENV_LOG_LEVEL: "debug, info, warning or error (server default info, CLI warning)",
 }
 MAX_UPLOAD_MB = (1, 1024)
 MAX_BODY_KB = (16, 64 * 1024)
@@ -63,6 +66,7 @@ class Settings:
     max_upload_bytes: int
     secure_cookies: bool
     max_body_bytes: int = 1024 * 1024
+    log_level: str | None = None  # None: the face's default (server info, CLI warning)
 
 
 def _size(env: dict[str, str], name: str, default: str, bounds: tuple[int, int], unit: str) -> float:
@@ -96,6 +100,10 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
             parse_instant(env[ENV_CLOCK])
         except ValueError as exc:
             raise InvalidSetting(str(exc)) from None
+    log_level = env.get(ENV_LOG_LEVEL, "").strip().lower() or None
+    if log_level is not None and log_level not in LOG_LEVELS:
+        raise InvalidSetting(f"{ENV_LOG_LEVEL}={env[ENV_LOG_LEVEL]!r} is not a log level; use one "
+                             f"of {', '.join(LOG_LEVELS)}.")
     return Settings(
         data_dir=data_dir,
         database_url=url,
@@ -103,4 +111,5 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         max_upload_bytes=int(max_mb * 1024 * 1024),
         secure_cookies=_flag(env, ENV_SECURE_COOKIES),
         max_body_bytes=int(max_kb * 1024),
+        log_level=log_level,
     )

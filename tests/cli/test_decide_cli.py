@@ -206,9 +206,10 @@ def test_check_in_skipping_everything_is_fine(cli) -> None:
 
 def test_tree_list_show_render(stateless) -> None:
     listed = json.loads(stateless("tree", "list", "--json").stdout)
-    assert listed[0] == {"id": "red-flags", "title": LIBRARY.trees["red-flags"].title}
+    assert listed[0] == {"id": "red-flags", "title": LIBRARY.trees["red-flags"].title,
+                         "summary": LIBRARY.trees["red-flags"].summary, "owner": None}
     assert {t["id"] for t in listed} == set(LIBRARY.trees)
-    assert all(set(t) == {"id", "title"} for t in listed)
+    assert all(set(t) == {"id", "title", "summary", "owner"} for t in listed)
     shown = stateless("tree", "show", "pain")
     assert "Is the pain above 5 out of 10?" in flat(shown.stdout) and "Silbernagel" in flat(shown.stdout)
     assert json.loads(stateless("tree", "show", "pain", "--json").stdout)["root"] == "bone-stress-signs"
@@ -255,7 +256,8 @@ def test_tree_list_with_a_coach_tree(cli, tmp_path, rt) -> None:
     with rt.db.session() as db:
         custom_trees.save(db, Actor.of(accounts.user_named(db, "kim")), COACH_TREE)
     listed = json.loads(cli("tree", "list", "--json", "--user", "kim").stdout)
-    assert listed[-1] == {"id": "kim/hill-legs", "title": "Hill legs"}
+    assert listed[-1] == {"id": "kim/hill-legs", "title": "Hill legs", "owner": "kim",
+                          "summary": "Easy day when the legs are sore after hills."}
     assert "Is your soreness 4 or more?" in cli("tree", "show", "kim/hill-legs", "--user", "kim").stdout
 
 

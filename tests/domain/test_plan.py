@@ -34,7 +34,7 @@ def test_plan_json_round_trips() -> None:
     plan = generate_plan(Profile.model_validate(ISSUE_PROFILE), LIBRARY)
     data = plan.to_json()
     assert Plan.from_json(json.loads(json.dumps(data))).to_json() == data
-    assert set(data) == {"profile", "warnings", "weeks"}
+    assert set(data) == {"format", "profile", "warnings", "weeks"}
     session = data["weeks"][0]["sessions"][0]
     assert set(session) == {"date", "weekday", "run_day", "focus", "lower_body_load", "minutes",
                             "blocks"}

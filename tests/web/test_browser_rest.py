@@ -87,7 +87,7 @@ def test_coach_writes_a_tree_with_preview(page) -> None:
     shot(page, "coach-tree-errors")
     source.fill(COACH_TREE)
     page.get_by_role("button", name="Check and preview").click()
-    page.locator("#tree-preview svg.tree-svg").wait_for()
+    page.locator("#tree-preview svg.tree-svg").wait_for(state="attached")  # a phone shows the steps
     shot(page, "coach-tree-preview")
     page.get_by_role("button", name="Save tree").click()
     page.wait_for_url(re.compile(r"/coach/trees$"))

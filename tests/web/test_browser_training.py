@@ -99,7 +99,7 @@ def test_log_forms_and_progress_charts(page) -> None:
     expect(table).to_be_visible()
     assert "170" in table.inner_text()
     for i in range(figures.count()):
-        svg = figures.nth(i).locator("svg")
+        svg = figures.nth(i).locator("svg.chart-svg")
         assert svg.get_attribute("role") == "img" and svg.locator("title").count() == 1
         assert svg.bounding_box()["width"] <= page.viewport_size["width"]
     shot(page, "progress-charts")

@@ -102,7 +102,7 @@ def test_unexpected_errors_get_a_friendly_500(client, monkeypatch, make_user) ->
     def boom(*args, **kwargs):
         raise RuntimeError("kaboom")
 
-    monkeypatch.setattr(history, "week_totals", boom)
+    monkeypatch.setattr(history, "activities", boom)
     response = client.get("/today")
     assert response.status_code == 500
     assert "unexpected problem" in response.text and "kaboom" not in response.text

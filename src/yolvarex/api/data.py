@@ -5,8 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, File, Request, Response, UploadFile
 from pydantic import BaseModel, ConfigDict, Field
 
-from yolvarex import clock
-from yolvarex.api import uploads
+from yolvarex import clock, uploads
 from yolvarex.api.auth import api_actor, runtime
 from yolvarex.services import account_data, calendar_feed, data_archive
 from yolvarex.services.runtime import Runtime

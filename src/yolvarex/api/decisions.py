@@ -10,10 +10,12 @@ from fastapi.responses import PlainTextResponse, Response
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
+from yolvarex.api.answers import DecisionOut, ValidationOut
 from yolvarex.api.auth import api_actor, db_session
 from yolvarex.domain.trees.render import FORMATS, render
 from yolvarex.errors import Invalid, NotFound
 from yolvarex.services import checkins, custom_trees, decisions
+from yolvarex.services.decisions import TreeSummary
 from yolvarex.store.access import Actor
 
 router = APIRouter(prefix="/api/v1", tags=["decisions"])
@@ -29,14 +31,8 @@ class TreeSource(BaseModel):
     source: str = Field(description="The tree in YAML, as in `yolvarex tree show ID --json`.")
 
 
-class TreeSummary(BaseModel):
-    id: str
-    title: str
-    summary: str
-    owner: str | None
-
-
-@router.get("/decisions/{day}", summary="The verdict of a day, with every tree's path")
+@router.get("/decisions/{day}", response_model=DecisionOut,
+            summary="The verdict of a day, with every tree's path")
 def decision_for(day: dt.date, athlete_id: int | None = Query(None, description="An athlete you "
                                                               "coach; default: yourself."),
                  actor: Actor = Depends(api_actor),
@@ -44,7 +40,8 @@ def decision_for(day: dt.date, athlete_id: int | None = Query(None, description=
     return decisions.decide_day(db, actor, day, athlete_id).as_json()
 
 
-@router.post("/decide", summary="A verdict from a check-in and context facts (nothing stored)")
+@router.post("/decide", response_model=DecisionOut,
+             summary="A verdict from a check-in and context facts (nothing stored)")
 def decide(body: DecideBody, actor: Actor = Depends(api_actor)) -> dict[str, Any]:
     checkin = checkins.parse_checkin(body.checkin)
     context = decisions.parse_context(body.context) if body.context is not None else None
@@ -54,11 +51,10 @@ def decide(body: DecideBody, actor: Actor = Depends(api_actor)) -> dict[str, Any
 @router.get("/trees", response_model=list[TreeSummary],
             summary="The trees that decide your verdict: shipped ones, then your coaches'")
 def list_trees(actor: Actor = Depends(api_actor), db: Session = Depends(db_session)) -> list[TreeSummary]:
-    return [TreeSummary(id=i.id, title=i.title, summary=i.tree.summary, owner=i.owner)
-            for i in decisions.trees_for(db, actor)]
+    return [i.summary() for i in decisions.trees_for(db, actor)]
 
 
-@router.post("/trees/validate", summary="Check a tree written in YAML")
+@router.post("/trees/validate", response_model=ValidationOut, summary="Check a tree written in YAML")
 def validate_tree(body: TreeSource, actor: Actor = Depends(api_actor)) -> dict[str, Any]:
     tree, errors = custom_trees.validate_source(body.source)
     return {"valid": tree is not None, "errors": [e.as_dict() for e in errors]}
@@ -82,8 +78,7 @@ def diagram(tree_id: str, format: str = Query("mermaid", description="mermaid or
 @router.get("/trees/{tree_id:path}", summary="One tree: its questions and verdicts")
 def show_tree(tree_id: str, actor: Actor = Depends(api_actor),
               db: Session = Depends(db_session)) -> dict[str, Any]:
-    info = decisions.tree_named(db, actor, tree_id)
-    return {"id": info.id, **info.tree.model_dump(mode="json", by_alias=True, exclude={"id"})}
+    return decisions.tree_named(db, actor, tree_id).document()
 
 
 def _stored(s: custom_trees.StoredTree, source: bool = False) -> dict[str, Any]:

@@ -10,8 +10,7 @@ from fastapi import APIRouter, Body, Depends, File, Query, Request, UploadFile
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
-from yolvarex import clock
-from yolvarex.api import uploads
+from yolvarex import clock, uploads
 from yolvarex.api.auth import api_actor, db_session, runtime
 from yolvarex.errors import Invalid, NotFound
 from yolvarex.services import form, form_library

@@ -12,10 +12,11 @@ from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
 from yolvarex.api.auth import api_actor, db_session, runtime
+from yolvarex.api.params import DayRange, day_range
 from yolvarex.domain.perftest import Side, TestName, latest_imbalances
 from yolvarex.domain.plan import generate_plan
 from yolvarex.domain.verdict import Verdict
-from yolvarex.errors import Invalid, NotFound
+from yolvarex.errors import NotFound
 from yolvarex.export.ics import plan_to_ics
 from yolvarex.services import plans, strength_log
 from yolvarex.services.runtime import Runtime
@@ -121,13 +122,11 @@ def log_session(body: dict[str, Any] = Body(..., examples=[SESSION_EXAMPLE]),
 
 
 @router.get("/strength-sessions", summary="Logged strength sessions in a date range")
-def list_sessions(start: dt.date = Query(alias="from"), end: dt.date = Query(alias="to"),
+def list_sessions(days: DayRange = Depends(day_range),
                   athlete_id: int | None = Athlete, actor: Actor = Depends(api_actor),
                   db: Session = Depends(db_session)) -> list[dict[str, Any]]:
-    if end < start or (end - start).days > 366 * 5:
-        raise Invalid("Give a range with `from` before `to`, at most five years long.")
     return [strength_log.session_json(r)
-            for r in strength_log.sessions(db, actor, start, end, athlete_id)]
+            for r in strength_log.sessions(db, actor, days.start, days.end, athlete_id)]
 
 
 @router.delete("/strength-sessions/{session_id}", status_code=204,

@@ -6,13 +6,15 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from fastapi import APIRouter, Body, Depends, Query
+from fastapi import APIRouter, Body, Depends
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session
 
 from yolvarex import clock
 from yolvarex.api.auth import api_actor, db_session, runtime
+from yolvarex.api.params import DayRange, day_range
 from yolvarex.content.kinds import KINDS, kind_named
+from yolvarex.domain.checkin import CheckIn
 from yolvarex.errors import Invalid, NotFound
 from yolvarex.services import checkins, days
 from yolvarex.services.runtime import Runtime
@@ -81,7 +83,8 @@ def library_show(kind: str, entry_id: str, rt: Runtime = Depends(runtime)) -> di
     return entries[entry_id].model_dump(mode="json", by_alias=True)
 
 
-@router.put("/checkins/{day}", tags=["check-ins"], summary="Create or replace the check-in for a date")
+@router.put("/checkins/{day}", tags=["check-ins"], response_model=CheckIn,
+            response_model_exclude_none=True, summary="Create or replace the check-in for a date")
 def put_checkin(day: dt.date, body: dict[str, Any] = Body(...),
                 actor: Actor = Depends(api_actor), db: Session = Depends(db_session)) -> dict[str, Any]:
     body = {**body, "date": body.get("date", day.isoformat())}
@@ -93,17 +96,17 @@ def put_checkin(day: dt.date, body: dict[str, Any] = Body(...),
     return checkin.model_dump(mode="json", exclude_none=True)
 
 
-@router.get("/checkins/{day}", tags=["check-ins"], summary="The check-in for a date")
+@router.get("/checkins/{day}", tags=["check-ins"], response_model=CheckIn,
+            response_model_exclude_none=True, summary="The check-in for a date")
 def get_checkin(day: dt.date, actor: Actor = Depends(api_actor),
                 db: Session = Depends(db_session)) -> dict[str, Any]:
     return checkins.get_checkin(db, actor, day).model_dump(mode="json", exclude_none=True)
 
 
-@router.get("/checkins", tags=["check-ins"], summary="Check-ins in a date range, oldest first")
-def list_checkins(start: dt.date = Query(alias="from"), end: dt.date = Query(alias="to"),
+@router.get("/checkins", tags=["check-ins"], response_model=list[CheckIn],
+            response_model_exclude_none=True, summary="Check-ins in a date range, oldest first")
+def list_checkins(days: DayRange = Depends(day_range),
                   actor: Actor = Depends(api_actor),
                   db: Session = Depends(db_session)) -> list[dict[str, Any]]:
-    if end < start or (end - start).days > 366 * 5:
-        raise Invalid("Give a range with `from` before `to`, at most five years long.")
     return [c.model_dump(mode="json", exclude_none=True)
-            for c in checkins.list_checkins(db, actor, start, end)]
+            for c in checkins.list_checkins(db, actor, days.start, days.end)]

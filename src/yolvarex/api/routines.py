@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 
 from yolvarex import clock
 from yolvarex.api.auth import api_actor, db_session, runtime
-from yolvarex.errors import Invalid
+from yolvarex.api.params import DayRange, day_range
+from yolvarex.domain.recovery.streak import Streak
 from yolvarex.services import history
 from yolvarex.services import routines as service
 from yolvarex.services.runtime import Runtime
@@ -59,18 +60,12 @@ class CompletionOut(BaseModel):
                    seconds=row.seconds, source=row.source)
 
 
-class StreakOut(BaseModel):
-    days: int
-    best: int
-    active_days: int
-    last_active: dt.date | None
-    missed_in_a_row: int
-    keep_by: dt.date | None
-
-
 @router.get("", summary="Every routine with its computed total time")
-def list_routines(rt: Runtime = Depends(runtime)) -> list[dict[str, Any]]:
-    return [service.routine_summary(rt.library, r) for r in rt.library.routines]
+def list_routines(occasion: str | None = Query(None, description="Only routines for this occasion."),
+                  area: str | None = Query(None, description="Only routines that work on this "
+                                           "body area (e.g. calves), those working it most first."),
+                  rt: Runtime = Depends(runtime)) -> list[dict[str, Any]]:
+    return service.browse(rt.library, occasion, area)
 
 
 @router.get("/suggestions", response_model=SuggestionsOut,
@@ -97,21 +92,16 @@ def suggestions(verdict: str | None = Query(None, description="Today's verdict, 
 
 @router.get("/completions", response_model=list[CompletionOut],
             summary="Routines you finished in a date range, oldest first")
-def completions(start: dt.date = Query(alias="from"), end: dt.date = Query(alias="to"),
+def completions(days: DayRange = Depends(day_range),
                 actor: Actor = Depends(api_actor),
                 db: Session = Depends(db_session)) -> list[CompletionOut]:
-    if end < start or (end - start).days > 366 * 5:
-        raise Invalid("Give a range with `from` before `to`, at most five years long.")
-    return [CompletionOut.of(r) for r in history.routine_completions(db, actor, start, end)]
+    return [CompletionOut.of(r) for r in history.routine_completions(db, actor, days.start, days.end)]
 
 
-@router.get("/streak", response_model=StreakOut,
+@router.get("/streak", response_model=Streak,
             summary="The forgiving routine streak (missed days never wipe it out)")
-def streak(actor: Actor = Depends(api_actor), db: Session = Depends(db_session)) -> StreakOut:
-    now = service.streak_for(db, actor, clock.today(actor.timezone))
-    return StreakOut(days=now.days, best=now.best, active_days=now.active_days,
-                     last_active=now.last_active, missed_in_a_row=now.missed_in_a_row,
-                     keep_by=now.keep_by)
+def streak(actor: Actor = Depends(api_actor), db: Session = Depends(db_session)) -> Streak:
+    return service.streak_for(db, actor, clock.today(actor.timezone))
 
 
 @router.get("/{routine_id}", summary="One routine with its steps laid out per side in time")

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from fastapi import APIRouter, Body, Depends, File, Query, Request, Response, UploadFile
 from sqlalchemy.orm import Session
 
-from yolvarex import clock
-from yolvarex.api import uploads
+from yolvarex import clock, uploads
+from yolvarex.api.answers import LoadReportOut
 from yolvarex.api.auth import api_actor, db_session, runtime
-from yolvarex.errors import Invalid
+from yolvarex.api.params import DayRange, day_range
 from yolvarex.ingest.archive import Budget
 from yolvarex.services import history, import_jobs, load_report, training_load, training_log
 from yolvarex.services.runtime import Runtime
@@ -52,12 +51,10 @@ def import_job(job_id: int, actor: Actor = Depends(api_actor),
 
 
 @router.get("/activities", tags=["log"], summary="Runs and cross-training in a date range, oldest first")
-def list_activities(start: dt.date = Query(alias="from"), end: dt.date = Query(alias="to"),
+def list_activities(days: DayRange = Depends(day_range),
                     actor: Actor = Depends(api_actor),
                     db: Session = Depends(db_session)) -> list[dict[str, Any]]:
-    if end < start or (end - start).days > 366 * 5:
-        raise Invalid("Give a range with `from` before `to`, at most five years long.")
-    return [training_log.entry_json(r) for r in history.activities(db, actor, start, end)]
+    return [training_log.entry_json(r) for r in history.activities(db, actor, days.start, days.end)]
 
 
 @router.post("/activities/runs", tags=["log"], status_code=201, summary="Log a run by hand")
@@ -100,7 +97,8 @@ def delete_activity(activity_id: int, actor: Actor = Depends(api_actor),
     return Response(status_code=204)
 
 
-@router.get("/load", tags=["load"], summary="This morning's load facts and the last weeks")
+@router.get("/load", tags=["load"], response_model=LoadReportOut,
+            summary="This morning's load facts and the last weeks")
 def load_now(weeks: int = Query(6, ge=1, le=104), actor: Actor = Depends(api_actor),
              db: Session = Depends(db_session)) -> dict[str, Any]:
     return load_report.report(db, actor, clock.today(actor.timezone), weeks)

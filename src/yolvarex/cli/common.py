@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import sys
@@ -15,7 +16,7 @@ from rich.console import Console
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from yolvarex import clock
+from yolvarex import clock, logs
 from yolvarex.errors import UserError
 from yolvarex.services.runtime import ContentInvalid, Runtime, library, open_runtime
 from yolvarex.settings import ENV_USER, InvalidSetting, Settings, load_settings
@@ -43,8 +44,20 @@ def fail(message: str, code: int = 1, details: list[str] | None = None) -> NoRet
     raise typer.Exit(code)
 
 
+def _jsonable(value: Any) -> Any:
+    """A typed result as the API writes it: dataclasses and models as objects, dates in ISO."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    if hasattr(value, "model_dump"):
+        return value.model_dump(mode="json")
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    return str(value)
+
+
 def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+    """Print a result as JSON: the same document the API gives for the same question."""
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=_jsonable) + "\n")
 
 
 def config_path(settings: Settings) -> Path:
@@ -82,7 +95,9 @@ def runtime() -> Runtime:
     """Open the app (database migrated) or exit with a clear message. The content library is
     checked when a command first uses it (a broken one stops the command: see `cli.main`)."""
     try:
-        return open_runtime(load_settings(), check_content=False)
+        settings = load_settings()
+        logs.configure(settings.log_level or "warning")
+        return open_runtime(settings, check_content=False)
     except InvalidSetting as exc:
         fail(str(exc))
     except ContentInvalid as exc:

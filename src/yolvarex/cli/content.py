@@ -8,7 +8,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from yolvarex.cli.common import JsonOption, console, err, fail, print_json
+from yolvarex.cli.common import JsonOption, checked_library, console, err, fail, print_json
 from yolvarex.content import Library, load_library
 from yolvarex.content.kinds import KINDS, kind_named
 from yolvarex.content.schemas.exercise import Exercise
@@ -45,10 +45,7 @@ def _entries(kind: str) -> tuple[str, Library]:
         name = kind_named(kind).name
     except ValueError as exc:
         fail(str(exc), code=2)
-    library, errors = load_library()
-    if errors:
-        fail("the content library has errors; run `yolvarex content check`")
-    return name, library
+    return name, checked_library()
 
 
 def _label(data: dict[str, Any]) -> str:
@@ -90,10 +87,10 @@ def show(kind: str = typer.Argument(..., help=KIND_HELP), entry_id: str = typer.
     if entry_id not in entries:
         fail(f"there is no {kind_named(name).singular} with id {entry_id!r}; see "
              f"`yolvarex library list {name}`")
-    data = entries[entry_id].model_dump(mode="json", by_alias=True, exclude_none=True)
     if as_json:
-        print_json(data)
+        print_json(entries[entry_id].model_dump(mode="json", by_alias=True))
         return
+    data = entries[entry_id].model_dump(mode="json", by_alias=True, exclude_none=True)
     entry = entries[entry_id]
     if isinstance(entry, Exercise):
         data["dose"] = starting_dose(entry)  # tempo in words, not 3-0-1

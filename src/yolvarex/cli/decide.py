@@ -17,6 +17,7 @@ from yolvarex.cli.common import (
     JsonOption,
     UserOption,
     acting_user,
+    checked_library,
     console,
     day_given,
     err,
@@ -28,21 +29,22 @@ from yolvarex.cli.common import runtime as open_app
 from yolvarex.content import Library
 from yolvarex.content.schemas.tree import Tree
 from yolvarex.content.tree_rules import parse_tree_source
-from yolvarex.domain.checkin import NextMorning, PainKind, PainTrend, RedFlag, Symptom
+from yolvarex.domain.checkin import (
+    NUMBERS,
+    PAIN_SIGNS,
+    RED_FLAG_LABELS,
+    SCALES,
+    SYMPTOM_LABELS,
+    NextMorning,
+    PainKind,
+    PainTrend,
+)
 from yolvarex.domain.trees import Decision
 from yolvarex.services import checkins, decisions
-from yolvarex.services.runtime import ContentInvalid, library
 
 T = TypeVar("T")
 STYLE = {"train": "green", "modify": "yellow", "cross_train": "blue", "rest": "magenta",
          "see_professional": "bold red"}
-
-
-def _library() -> Library:
-    try:
-        return library()
-    except ContentInvalid as exc:
-        fail(f"the content library has {len(exc.errors)} error(s); run `yolvarex content check`")
 
 
 def read_json(path: Path, what: str) -> Any:
@@ -88,7 +90,7 @@ def decide(checkin: Path = typer.Option(..., "--checkin", help="A check-in as JS
                                            "repeat for several."),
            as_json: bool = JsonOption) -> None:
     """Decide today's verdict from files, without a database (for scripts)."""
-    lib = _library()
+    lib = checked_library()
     with user_errors():
         data = read_json(checkin, "check-in")
         if not isinstance(data, dict):
@@ -140,18 +142,43 @@ class _Asker:
             self.out.print(f"  {i}. {label}", highlight=False)
 
 
-def _number(low: float, high: float, whole: bool = False) -> Callable[[str], float | int]:
+def _number(name: str) -> Callable[[str], float | int]:
+    """Parse a typed-in number against the check-in's own range for `name`."""
+    r = NUMBERS[name]
+    kind = "whole number" if r.whole else "number"
+    above = "above" if r.above_low else "from"
+    hint = f"Type a {kind} {above} {r.low:g} to {r.high:g}, or press Enter to skip."
+
     def parse(text: str) -> float | int:
         try:
-            value: float | int = int(text) if whole else float(text.replace(",", "."))
+            value: float | int = int(text) if r.whole else float(text.replace(",", "."))
         except ValueError:
-            raise ValueError(f"Type a {'whole ' if whole else ''}number from {low:g} to {high:g}, "
-                             "or press Enter to skip.") from None
-        if not low <= value <= high:
-            raise ValueError(f"Type a {'whole ' if whole else ''}number from {low:g} to {high:g}, "
-                             "or press Enter to skip.")
+            raise ValueError(hint) from None
+        if not r.accepts(value):
+            raise ValueError(hint)
         return value
     return parse
+
+
+def _scale(name: str) -> Callable[[str], float | int]:
+    sc = SCALES[name]
+
+    def parse(text: str) -> int:
+        if not text.isdigit() or not sc.low <= int(text) <= sc.high:
+            raise ValueError(f"Type a whole number from {sc.low} to {sc.high}, or press Enter "
+                             "to skip.")
+        return int(text)
+    return parse
+
+
+def _scale_prompt(name: str) -> str:
+    sc = SCALES[name]
+    return f"{sc.label}, {sc.low} ({sc.low_words}) to {sc.high} ({sc.high_words})"
+
+
+def _number_prompt(name: str) -> str:
+    r = NUMBERS[name]
+    return f"{r.label} ({r.unit})" if r.unit else r.label
 
 
 def _yes_no(text: str) -> bool:
@@ -187,17 +214,8 @@ def _pick(options: list[str]) -> Callable[[str], list[str]]:
     return parse
 
 
-RED_FLAG_LABELS = {RedFlag.CHEST_PAIN: "chest pain or pressure when exercising",
-                   RedFlag.FAINTING: "fainting or nearly fainting",
-                   RedFlag.PALPITATIONS: "a racing or irregular heartbeat",
-                   RedFlag.BREATHLESSNESS: "unusual breathlessness"}
-SYMPTOM_LABELS = {s: s.value.replace("_", " ") for s in Symptom}
-SHARP = "sharp"
-PAIN_SIGN_LABELS = {"pain_on_hop": "it hurts when you hop on that leg",
-                    "pain_at_night": "it hurts at night",
-                    "pain_at_rest": "it hurts at rest",
-                    "pain_changes_gait": "it changes how you run",
-                    SHARP: "a sharp pain you can point to with one finger"}
+SHARP = "pain_sharp"  # stands for pain_kind: sharp
+PAIN_SIGN_LABELS = PAIN_SIGNS
 
 
 def ask_checkin(day: dt.date, to_stderr: bool = False) -> dict[str, Any]:
@@ -212,13 +230,13 @@ def ask_checkin(day: dt.date, to_stderr: bool = False) -> dict[str, Any]:
 
     _ask.menu("Since your last run, during or after exercise, have you had:", RED_FLAG_LABELS.values())
     data["red_flags"] = _ask("Numbers (Enter for none)", _pick([r.value for r in RED_FLAG_LABELS])) or []
-    put("sleep_hours", _ask("Hours slept last night", _number(0, 24)))
-    put("sleep_quality", _ask("Sleep quality, 1 (very poor) to 5 (excellent)", _number(1, 5, True)))
-    put("soreness", _ask("Muscle soreness, 0 (none) to 10 (worst)", _number(0, 10, True)))
+    put("sleep_hours", _ask(_number_prompt("sleep_hours"), _number("sleep_hours")))
+    put("sleep_quality", _ask(_scale_prompt("sleep_quality"), _scale("sleep_quality")))
+    put("soreness", _ask(_scale_prompt("soreness"), _scale("soreness")))
     areas = _ask("Sore areas, comma separated (e.g. calves, quads)",
                  lambda t: [a.strip().lower() for a in t.split(",") if a.strip()])
     data["sore_areas"] = areas or []
-    pain = _ask("Pain (not soreness), 0 (none) to 10 (worst)", _number(0, 10, True))
+    pain = _ask(_scale_prompt("pain") + " (pain, not soreness)", _scale("pain"))
     put("pain", pain)
     # Bone-stress warning signs count whatever the pain score, so they are always asked.
     _ask.menu("Anything that hurts in one of these ways, whatever its score?",
@@ -240,12 +258,12 @@ def ask_checkin(day: dt.date, to_stderr: bool = False) -> dict[str, Any]:
                                       _one_of([k.value for k in NextMorning])))
     _ask.menu("Illness symptoms:", SYMPTOM_LABELS.values())
     data["symptoms"] = _ask("Numbers (Enter for none)", _pick([s.value for s in SYMPTOM_LABELS])) or []
-    put("temperature_c", _ask("Temperature in °C", _number(30, 45)))
-    put("mood", _ask("Mood, 1 (very low) to 5 (great)", _number(1, 5, True)))
-    put("stress", _ask("Stress, 1 (very calm) to 5 (very stressed)", _number(1, 5, True)))
-    put("motivation", _ask("Motivation, 1 (none) to 5 (eager)", _number(1, 5, True)))
-    put("resting_hr", _ask("Resting heart rate (bpm)", _number(20, 220, True)))
-    put("hrv_rmssd", _ask("HRV, rMSSD in ms", _number(1, 500)))
+    put("temperature_c", _ask(_number_prompt("temperature_c"), _number("temperature_c")))
+    put("mood", _ask(_scale_prompt("mood"), _scale("mood")))
+    put("stress", _ask(_scale_prompt("stress"), _scale("stress")))
+    put("motivation", _ask(_scale_prompt("motivation"), _scale("motivation")))
+    put("resting_hr", _ask(_number_prompt("resting_hr"), _number("resting_hr")))
+    put("hrv_rmssd", _ask(_number_prompt("hrv_rmssd"), _number("hrv_rmssd")))
     return data
 
 

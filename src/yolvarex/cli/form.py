@@ -13,6 +13,7 @@ from yolvarex.cli.common import (
     JsonOption,
     UserOption,
     acting_user,
+    checked_library,
     console,
     fail,
     print_json,
@@ -24,7 +25,7 @@ from yolvarex.content import Library
 from yolvarex.domain.form.metrics import BAND_TEXT, METRICS, Metric
 from yolvarex.errors import UserError
 from yolvarex.services import accounts, form
-from yolvarex.services.runtime import ContentInvalid, Runtime, library, open_runtime
+from yolvarex.services.runtime import Runtime, open_runtime
 from yolvarex.settings import load_settings
 from yolvarex.store.access import Actor
 from yolvarex.store.db import DatabaseUnavailable
@@ -37,13 +38,6 @@ GRADE_STYLE = {"purple": "magenta", "blue": "blue", "green": "green", "orange": 
                "red": "red"}
 PERCENTILES_NOTE = ("Colors are Garmin's population percentiles for a chest strap, not targets; "
                     "your own trend at the same pace matters more (Van Hooren 2024).")
-
-
-def _library() -> Library:
-    try:
-        return library()
-    except ContentInvalid as exc:
-        fail(f"the content library has {len(exc.errors)} error(s); run `yolvarex content check`")
 
 
 def _baseline_runtime(user: str | None) -> tuple[Runtime, Actor] | None:
@@ -78,7 +72,7 @@ def _fmt(metric: Metric, value: float) -> str:
 def analyze(file: Path = typer.Argument(..., help="A FIT, TCX or GPX file of a run (.gz too)."),
             user: str | None = UserOption, as_json: bool = JsonOption) -> None:
     """Grade a run's cadence, ground contact, bounce and balance; find faults, cues and drills."""
-    lib = _library()
+    lib = checked_library()
     if not file.is_file():
         fail(f"there is no file at {file}")
     data = file.read_bytes()
@@ -157,7 +151,7 @@ def assess(answer: list[str] = typer.Option(None, "--answer", "-a",
                                                  "questions are asked one by one."),
            user: str | None = UserOption, as_json: bool = JsonOption) -> None:
     """Take the form self-assessment: likely faults, each with its reasons."""
-    lib = _library()
+    lib = checked_library()
     answers: dict[str, str] = {}
     if answer:
         for item in answer:
@@ -216,7 +210,7 @@ def drills(fault: str | None = typer.Option(None, "--fault", "-f", help="Build t
            user: str | None = UserOption, as_json: bool = JsonOption) -> None:
     """A warm-up drill block for your next run: from your latest run and self-assessment, or
     for one fault."""
-    lib = _library()
+    lib = checked_library()
     with user_errors():
         if fault is not None:
             plan = form.plan_session(None, None, lib, minutes, clock.today(None), fault=fault,

@@ -37,6 +37,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "restore": ("data", "Restore an export into your account. Records already there (same "
                 "stable id) are left as they are, so restoring twice adds nothing; it is all "
                 "restored or nothing is."),
+    "week": ("week", "The week in review: done against the plan, load, plan changes, next "
+             "week's focus."),
     "db": ("db", "Create, migrate and inspect the database."),
     "content": ("content", "Check the content library."),
     "library": ("content", "Browse the content library."),

@@ -13,6 +13,7 @@ from yolvarex.cli.common import (
     JsonOption,
     UserOption,
     acting_user,
+    checked_library,
     console,
     err,
     fail,
@@ -21,7 +22,7 @@ from yolvarex.cli.common import (
     runtime,
     user_errors,
 )
-from yolvarex.content import Library, load_library
+from yolvarex.content import Library
 from yolvarex.domain.recovery.occasions import Occasion
 from yolvarex.domain.recovery.streak import GRACE_DAYS
 from yolvarex.domain.recovery.timeline import format_duration
@@ -32,13 +33,6 @@ from yolvarex.store.access import Actor
 from yolvarex.store.models import User
 
 app = typer.Typer(help="Recovery and mobility routines with a guided timer.", no_args_is_help=True)
-
-
-def _library() -> Library:
-    library, errors = load_library()
-    if errors:
-        fail("the content library has errors; run `yolvarex content check`")
-    return library
 
 
 def _routine(library: Library, routine_id: str) -> None:
@@ -54,7 +48,7 @@ def list_routines(
                                         "body area, e.g. calves."),
         as_json: bool = JsonOption) -> None:
     """Every routine with its computed total time."""
-    library = _library()
+    library = checked_library()
     with user_errors():
         rows = service.browse(library, occasion, area)
     if as_json:
@@ -73,7 +67,7 @@ def list_routines(
 def show(routine_id: str = typer.Argument(..., help="The routine's id."),
          as_json: bool = JsonOption) -> None:
     """One routine step by step, with per-side times and cues."""
-    library = _library()
+    library = checked_library()
     _routine(library, routine_id)
     data = service.routine_detail(library, routine_id)
     if as_json:
@@ -116,7 +110,7 @@ def play(routine_id: str = typer.Argument(..., help="The routine's id."),
     """Play a routine with a live timer; logs it for the user when it ends."""
     from yolvarex.cli.player import Keys, run
 
-    library = _library()
+    library = checked_library()
     _routine(library, routine_id)
     rt, actor = (None, None) if no_log else _player_user(user)
     if actor is None and not no_log:
@@ -145,7 +139,7 @@ def done(routine_id: str = typer.Argument(..., help="The routine's id."),
                                               "(default: the routine's total time)."),
          user: str | None = UserOption) -> None:
     """Log a routine you did without the player."""
-    library = _library()
+    library = checked_library()
     _routine(library, routine_id)
     rt = runtime()
     with user_errors(), rt.db.session() as db:
@@ -188,7 +182,7 @@ def suggest(user: str | None = UserOption,
     With --user (or a default user) it also uses your latest check-in and what you did
     recently; without, it works from the options alone.
     """
-    library = _library()
+    library = checked_library()
     settings = load_settings()
     stored = user or settings.default_user or read_config(settings).get("default_user")
     with user_errors():
@@ -217,9 +211,7 @@ def show_streak(user: str | None = UserOption, as_json: bool = JsonOption) -> No
         actor = acting_user(db, rt.settings, user)
         now = service.streak_for(db, actor, clock.today(actor.timezone))
     if as_json:
-        print_json({"days": now.days, "best": now.best, "active_days": now.active_days,
-                    "last_active": now.last_active, "missed_in_a_row": now.missed_in_a_row,
-                    "keep_by": now.keep_by, "grace_days": GRACE_DAYS})
+        print_json(now)
         return
     console.print(f"Routine streak: [bold]{now.days}[/] (best {now.best}).", highlight=False)
     if now.keep_by is not None:

@@ -26,7 +26,7 @@ def serve(host: str = typer.Option("127.0.0.1", help="Address to listen on."),
     if workers > 1:
         os.environ.setdefault(ENV_SKIP_MIGRATE, "1")
     uvicorn.run("yolvarex.asgi:app", host=host, port=port, workers=workers, log_level="info",
-                proxy_headers=True, server_header=False)
+                access_log=False, proxy_headers=True, server_header=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -8,7 +8,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from yolvarex.cli.common import JsonOption, acting_user, console, err, fail, print_json
+from yolvarex.cli.common import JsonOption, acting_user, checked_library, console, err, fail, print_json
 from yolvarex.cli.common import runtime as open_app
 from yolvarex.cli.decide import STYLE
 from yolvarex.content.schemas.tree import Leaf, Question, describe
@@ -23,10 +23,7 @@ USER_HELP = "Also include the coach trees that apply to this user."
 
 
 def _trees(user: str | None) -> list[decisions.TreeInfo]:
-    try:
-        library()
-    except ContentInvalid as exc:
-        fail(f"the content library has {len(exc.errors)} error(s); run `yolvarex content check`")
+    checked_library()
     if user is None:
         return decisions.shipped_trees()
     rt = open_app()
@@ -48,7 +45,7 @@ def list_trees(as_json: bool = JsonOption,
     """Every tree that decides the verdict."""
     infos = _trees(user)
     if as_json:
-        print_json([{"id": i.id, "title": i.title} for i in infos])
+        print_json([i.summary() for i in infos])
         return
     table = Table("id", "title", "questions", "about", title=f"Decision trees ({len(infos)})")
     for info in infos:
@@ -64,7 +61,7 @@ def show(tree_id: str = typer.Argument(..., help="A tree id, e.g. pain."), as_js
     info = _tree(tree_id, user)
     tree = info.tree
     if as_json:
-        print_json(tree.model_dump(mode="json", by_alias=True, exclude_none=True))
+        print_json(info.document())
         return
     console.print(f"[bold]{escape(tree.title)}[/] [dim]({info.id})[/]\n{escape(tree.summary)}",
                   highlight=False)

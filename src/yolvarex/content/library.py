@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from yolvarex.content.schemas.assessment import Question
 from yolvarex.content.schemas.common import Entry
@@ -12,9 +13,17 @@ from yolvarex.content.schemas.exercise import Exercise, Ladder
 from yolvarex.content.schemas.form import Cue, Drill, Fault
 from yolvarex.content.schemas.recovery import Movement, Routine
 from yolvarex.content.schemas.tree import Tree
-from yolvarex.domain.recovery.timeline import Segment, timeline, total_seconds
+
+if TYPE_CHECKING:  # the library holds content; laying a routine out in time is domain logic
+    from yolvarex.domain.recovery.timeline import Segment
 
 E = TypeVar("E", bound=Entry)
+#: Lays a routine's steps out in time (domain.recovery.timeline.timeline, given by the loader).
+LayOut = Callable[[Routine, Mapping[str, Movement]], "tuple[Segment, ...]"]
+
+
+def _not_given(routine: Routine, movements: Mapping[str, Movement]) -> tuple[Segment, ...]:
+    raise RuntimeError("this library was built without a way to lay routines out in time")
 
 
 @dataclass(frozen=True)
@@ -29,6 +38,7 @@ class Library:
     trees: dict[str, Tree] = field(default_factory=dict)
     evidence: dict[str, Evidence] = field(default_factory=dict)
     questions: dict[str, Question] = field(default_factory=dict)
+    lay_out: LayOut = field(default=_not_given, repr=False, compare=False)
     # Timelines computed once per routine: the library never changes after it is loaded.
     _timelines: dict[str, tuple[Segment, ...]] = field(default_factory=dict, repr=False,
                                                         compare=False)
@@ -44,10 +54,11 @@ class Library:
 
     def routine_seconds(self, routine_id: str) -> int:
         """A routine's total time, computed from its steps; per-side movements count twice."""
-        return total_seconds(self.routine_timeline(routine_id))
+        segments = self.routine_timeline(routine_id)
+        return segments[-1].end if segments else 0
 
     def routine_timeline(self, routine_id: str) -> tuple[Segment, ...]:
         """The routine's steps laid out in time, per side, as the guided player runs them."""
         if routine_id not in self._timelines:
-            self._timelines[routine_id] = timeline(self.routines[routine_id], self.movements)
+            self._timelines[routine_id] = self.lay_out(self.routines[routine_id], self.movements)
         return self._timelines[routine_id]

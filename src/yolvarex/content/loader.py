@@ -18,6 +18,7 @@ from pydantic_core import ErrorDetails
 from yolvarex.content.kinds import KINDS, Kind
 from yolvarex.content.library import Library
 from yolvarex.content.schemas.common import Entry
+from yolvarex.domain.recovery.timeline import timeline
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -190,6 +191,6 @@ def load_library(data_dir: Path = DATA_DIR) -> tuple[Library, list[ContentError]
                         line=getattr(record, "line", None), id=entry.id, field="id"))
                     continue
                 entries[kind.name][entry.id] = entry
-    library = Library(**entries)  # type: ignore[arg-type]
+    library = Library(**entries, lay_out=timeline)  # type: ignore[arg-type]
     errors += check_library(library)
     return library, errors

@@ -21,6 +21,7 @@ from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from yolvarex import logs
 from yolvarex.errors import Busy, Conflict, Invalid, NotFound, Unauthorized
 from yolvarex.services import login_throttle
 from yolvarex.services.days import checked_zone
@@ -61,7 +62,7 @@ _hash_slots = threading.BoundedSemaphore(HASH_SLOTS)
 #: How often an API token's `last_used_at` is written at most.
 TOKEN_USE_RESOLUTION = dt.timedelta(minutes=1)
 
-log = logging.getLogger("yolvarex")
+log = logs.log
 
 
 @contextmanager
@@ -206,6 +207,8 @@ def authenticate(db: Session, name: str, password: str, address: str | None = No
     user = db.get(User, found.id) if ok and found is not None else None
     if user is None:
         login_throttle.record_failure(engine, name, address)
+        logs.event("login refused", logging.WARNING, name=name.strip().lower()[:40],
+                   address=address, known_user=found is not None)
         raise Unauthorized("That user name and password do not match. Check both and try again.")
     login_throttle.record_success(engine, name)
     if _hasher.check_needs_rehash(stored):

@@ -23,12 +23,7 @@ def parse_checkin(data: dict[str, Any]) -> CheckIn:
     try:
         return CheckIn.model_validate(data)
     except ValidationError as exc:
-        details = []
-        for err in exc.errors():
-            field = ".".join(str(p) for p in err["loc"]) or "check-in"
-            hint = "unknown field; remove it" if err["type"] == "extra_forbidden" else err["msg"]
-            details.append(f"{field}: {hint}")
-        raise Invalid("The check-in has invalid values.", details=details) from None
+        raise Invalid.of("check-in", exc) from None
 
 
 def save_checkin(db: Session, actor: Actor, checkin: CheckIn, athlete_id: int | None = None) -> CheckIn:

@@ -71,15 +71,6 @@ def todays_decision(db: Session, actor: Actor, day: dt.date, athlete_id: int | N
     return None
 
 
-def _invalid(what: str, exc: ValidationError) -> Invalid:
-    details = []
-    for err in exc.errors():
-        field = ".".join(str(p) for p in err["loc"]) or what
-        hint = "unknown field; remove it" if err["type"] == "extra_forbidden" else err["msg"]
-        details.append(f"{field}: {hint}")
-    return Invalid(f"The {what} has invalid values.", details=details)
-
-
 def parse_context(data: Any) -> Context:
     """A Context from JSON-like data, or Invalid naming every wrong field."""
     if not isinstance(data, dict):
@@ -87,7 +78,7 @@ def parse_context(data: Any) -> Context:
     try:
         return Context.model_validate(data)
     except ValidationError as exc:
-        raise _invalid("context", exc) from None
+        raise Invalid.of("context", exc) from None
 
 
 def decide_stateless(checkin: CheckIn, context: Context | None = None,
@@ -111,6 +102,21 @@ class TreeInfo:
     @property
     def owner(self) -> str | None:
         return self.tree.owner
+
+    def summary(self) -> TreeSummary:
+        return TreeSummary(id=self.id, title=self.title, summary=self.tree.summary, owner=self.owner)
+
+    def document(self) -> dict[str, Any]:
+        """The whole tree as JSON, under the id it is known by here."""
+        return {"id": self.id, **self.tree.model_dump(mode="json", by_alias=True, exclude={"id"})}
+
+
+@dataclass(frozen=True)
+class TreeSummary:
+    id: str
+    title: str
+    summary: str
+    owner: str | None  # the coach who wrote it; None for a shipped tree
 
 
 def shipped_trees() -> list[TreeInfo]:

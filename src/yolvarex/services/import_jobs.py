@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import logging
 import threading
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -30,6 +29,7 @@ from typing import Any
 from sqlalchemy import select, update
 from starlette.requests import Request
 
+from yolvarex import logs
 from yolvarex.errors import Busy, NotFound
 from yolvarex.ingest.archive import Budget, is_activity_name
 from yolvarex.services import imports
@@ -39,7 +39,7 @@ from yolvarex.store.access import Action, Actor, require
 from yolvarex.store.db import Database
 from yolvarex.store.types import utcnow
 
-log = logging.getLogger("yolvarex")
+log = logs.log
 
 INLINE_BYTES = 2 * 1024 * 1024
 INLINE_WORKERS = 2

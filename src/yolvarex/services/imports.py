@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +24,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from yolvarex import clock
+from yolvarex import clock, logs
 from yolvarex.domain.activity import Activity, Sport
 from yolvarex.domain.session_load import HeartRates, load_minutes, load_of_session
 from yolvarex.errors import UserError
@@ -194,8 +195,13 @@ def import_sources(db: Session, actor: Actor, sources: Iterable[SourceFile],
         source = next(pending, None)  # unpacked only now, after the check
         if source is None:
             break
+        started = time.perf_counter()
         result = import_file(db, actor, source, athlete_id)
         db.commit()
+        logs.event("import file", athlete=athlete_id, file=result.file, status=result.status,
+                   bytes=len(source.data or b""), activities=len(result.activity_ids),
+                   duplicates=result.duplicates, reason=result.reason,
+                   ms=round((time.perf_counter() - started) * 1000, 1))
         report.files.append(result)
         if on_file:
             on_file(result)

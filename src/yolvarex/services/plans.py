@@ -22,9 +22,10 @@ from yolvarex.content import Library
 from yolvarex.domain.plan import Plan, Profile, generate_plan, profile_errors
 from yolvarex.domain.plan.adapt import Action as Change
 from yolvarex.domain.plan.adapt import Adaptation, adapt_day
+from yolvarex.domain.plan.model import PlanFormatError
 from yolvarex.domain.plan.model import Session as PlanSession
 from yolvarex.domain.verdict import Verdict
-from yolvarex.errors import Invalid, NotFound
+from yolvarex.errors import Conflict, Invalid, NotFound
 from yolvarex.store import models
 from yolvarex.store.access import Action, Actor, require
 from yolvarex.store.locks import hold_athlete
@@ -37,7 +38,7 @@ def parse_profile(data: Any) -> Profile:
     try:
         return Profile.model_validate(data)
     except ValidationError as exc:
-        raise Invalid("The profile has invalid values.", details=profile_errors(exc)) from None
+        raise Invalid.of("profile", exc, profile_errors) from None
 
 
 def read_profile_text(text: str, name: str = "profile") -> dict[str, Any]:
@@ -73,7 +74,11 @@ class StoredPlan:
 
 
 def _stored(row: models.Plan) -> StoredPlan:
-    return StoredPlan(id=row.id, athlete_id=row.user_id, plan=Plan.from_json(row.plan),
+    try:
+        plan = Plan.from_json(row.plan)
+    except PlanFormatError as exc:
+        raise Conflict(str(exc)) from None
+    return StoredPlan(id=row.id, athlete_id=row.user_id, plan=plan,
                       created_by=row.created_by, created_at=row.created_at,
                       adaptations=list(row.plan.get("adaptations", [])))
 

@@ -33,13 +33,7 @@ def parse_session(data: Any) -> SessionIn:
     try:
         return SessionIn.model_validate(data)
     except ValidationError as exc:
-        details = []
-        for err in exc.errors():
-            where = ".".join(str(p) for p in err["loc"]) or "session"
-            hint = "unknown field; remove it" if err["type"] == "extra_forbidden" else \
-                str(err["msg"]).removeprefix("Value error, ")
-            details.append(f"{where}: {hint}")
-        raise Invalid("The strength session has invalid values.", details=details) from None
+        raise Invalid.of("strength session", exc) from None
 
 
 def log_session(db: Session, actor: Actor, session: SessionIn, library: Library,
@@ -101,9 +95,7 @@ def log_test(db: Session, actor: Actor, day: dt.date, test: TestName, side: Side
     try:
         checked = TestIn(test=test, side=side, value=value)
     except ValidationError as exc:
-        raise Invalid("The test result has invalid values.",
-                      details=[str(e["msg"]).removeprefix("Value error, ") for e in exc.errors()]
-                      ) from None
+        raise Invalid.of("test result", exc) from None
     row = models.PerformanceTest(user_id=athlete_id, date=day, test=checked.test.value,
                                  side=checked.side.value, value=checked.value)
     db.add(row)

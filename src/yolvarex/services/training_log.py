@@ -86,12 +86,7 @@ def parse(model: type[BaseModel], data: dict[str, Any], what: str, keep_empty: b
     try:
         return model.model_validate(clean)
     except ValidationError as exc:
-        details = []
-        for err in exc.errors():
-            field = ".".join(str(p) for p in err["loc"]) or what
-            hint = "unknown field; remove it" if err["type"] == "extra_forbidden" else err["msg"]
-            details.append(f"{field}: {hint}")
-        raise Invalid(f"The {what} has invalid values.", details=details) from None
+        raise Invalid.of(what, exc) from None
 
 
 #: How far past the runner's today a logged session may start (a late evening across midnight).

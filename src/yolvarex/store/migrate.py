@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
+from yolvarex import logs
 from yolvarex.store.db import Database, DatabaseUnavailable, describe_url
 
 if TYPE_CHECKING:
@@ -67,11 +68,16 @@ def upgrade(db: Database) -> None:
     from alembic import command
 
     try:
+        before = current_revision(db)
         command.upgrade(alembic_config(db), "head")
+        after = current_revision(db)
     except SQLAlchemyError as exc:
         raise DatabaseUnavailable(
             f"cannot migrate the database at {describe_url(db.url)}: {exc.__cause__ or exc}"
         ) from None
+    if after != before:
+        logs.event("migrated", database=describe_url(db.url), from_revision=before,
+                   to_revision=after)
 
 
 def current_revision(db: Database) -> str | None:

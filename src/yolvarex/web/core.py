@@ -34,6 +34,7 @@ templates.env.filters["local_start"] = local_time  # an activity's start on its 
 NAV = (
     ("today", "Today", "/today"),
     ("checkin", "Check-in", "/checkin"),
+    ("week", "Week", "/week"),
     ("trees", "Trees", "/trees"),
     ("plan", "Plan", "/plan"),
     ("library", "Library", "/library"),

@@ -51,29 +51,29 @@ def _fmt(metric: Metric, value: float) -> str:
 
 
 def _svg(metric: Metric, s: Summary, text: str) -> str | None:
+    """The band gauge, drawn at the width it is shown (positions in percent), so its numbers
+    are real 12 px text on a phone as on a desktop."""
     scale = SCALES.get(metric)
     if scale is None:
         return None
     lo, hi, segments = scale
-    width, left, right = 300.0, 6.0, 6.0
-    span = width - left - right
+    inset = 2.5  # percent each side, so the marker at an end is not cut off
 
     def x(v: float) -> float:
-        return left + (min(max(v, lo), hi) - lo) / (hi - lo) * span
+        return inset + (min(max(v, lo), hi) - lo) / (hi - lo) * (100 - 2 * inset)
 
-    parts = [f'<svg viewBox="0 0 {width:.0f} 46" class="form-gauge-svg" role="img" '
+    parts = [f'<svg width="100%" height="50" class="form-gauge-svg" role="img" '
              f'aria-label="{escape(text)}" xmlns="http://www.w3.org/2000/svg">']
     for grade, a, b in segments:
-        parts.append(f'<rect x="{x(a):.1f}" y="14" width="{x(b) - x(a):.1f}" height="12" '
+        parts.append(f'<rect x="{x(a):.2f}%" y="14" width="{x(b) - x(a):.2f}%" height="12" '
                      f'fill="{GRADE_COLOR[grade]}" fill-opacity="0.8"/>')
-    parts.append(f'<rect x="{x(s.p10):.1f}" y="31" width="{max(x(s.p90) - x(s.p10), 2):.1f}" '
+    parts.append(f'<rect x="{x(s.p10):.2f}%" y="31" width="{max(x(s.p90) - x(s.p10), 0.7):.2f}%" '
                  f'height="5" rx="2" fill="#1b2430" fill-opacity="0.45"/>')
-    mx = x(s.mean)
-    parts.append(f'<path d="M{mx - 6:.1f},2 L{mx + 6:.1f},2 L{mx:.1f},12 Z" fill="#1b2430"/>'
-                 f'<line x1="{mx:.1f}" x2="{mx:.1f}" y1="12" y2="28" stroke="#1b2430" '
-                 f'stroke-width="2.5"/>')
-    parts.append(f'<text x="{left}" y="45" font-size="9" fill="#4f5b69">{_fmt(metric, lo)}</text>'
-                 f'<text x="{width - right}" y="45" font-size="9" fill="#4f5b69" '
+    parts.append(f'<svg x="{x(s.mean):.2f}%" y="0" overflow="visible">'
+                 '<path d="M-6,2 L6,2 L0,12 Z" fill="#1b2430"/>'
+                 '<line x1="0" x2="0" y1="12" y2="28" stroke="#1b2430" stroke-width="2.5"/></svg>')
+    parts.append(f'<text x="{inset}%" y="48" font-size="12" fill="#4f5b69">{_fmt(metric, lo)}</text>'
+                 f'<text x="{100 - inset}%" y="48" font-size="12" fill="#4f5b69" '
                  f'text-anchor="end">{_fmt(metric, hi)}</text>')
     parts.append("</svg>")
     return "".join(parts)

@@ -9,15 +9,6 @@ from starlette.datastructures import FormData
 LIST_FIELDS = ("symptoms", "red_flags")
 BOOL_FIELDS = ("pain_changes_gait", "pain_at_rest", "pain_at_night", "pain_on_hop")
 SKIP = {"csrf_token"}
-# The check-in's block of bone-stress warning signs, asked whatever the pain score: ticked
-# boxes are yes; once the block was shown (`pain_signs_asked`), an unticked one is no.
-PAIN_SIGNS = {
-    "pain_on_hop": "Hurts when you hop on that leg",
-    "pain_at_night": "Hurts at night",
-    "pain_at_rest": "Hurts at rest",
-    "pain_changes_gait": "Changes how you run",
-    "pain_sharp": "A sharp pain you can point to with one finger",
-}
 ASKED, SHARP = "pain_signs_asked", "pain_sharp"
 
 

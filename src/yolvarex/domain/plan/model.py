@@ -1,24 +1,52 @@
 """The generated plan as frozen values, with the public JSON shape in `to_json()`/`from_json()`.
 
 ```
-{"profile": {...}, "warnings": [{"code", "weeks", "message"}],
+{"format": 2, "profile": {...}, "warnings": [{"code", "weeks", "message"}],
  "weeks": [{"week": 1, "start": "2026-12-07", "phase": "base|build|peak|taper|deload",
    "sessions": [{"date", "weekday", "run_day", "focus", "lower_body_load", "minutes",
      "blocks": [{"kind", "routine", "exercises": [{"exercise", "sets", "reps", "seconds",
        "per_side", "tempo", "rest_s", "rpe_target"}]}]}]}]}
 ```
+
+Plans are stored for months, so the shape carries a `format` number. A plan written before
+the number existed (format 1: the same shape without the key) still loads; one from a newer
+yolvarex is refused with a sentence rather than misread. When the shape changes, raise
+`PLAN_FORMAT` and add a step to `_UPGRADES` that turns the previous format into the new one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
 from yolvarex.content.schemas.exercise import LegLoad
 from yolvarex.domain.plan.profile import Profile, RunKind
+
+#: The stored plan shape this code writes.
+PLAN_FORMAT = 2
+#: format n -> the function turning a plan of format n into format n + 1.
+_UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    1: lambda data: data,  # format 1 had the same shape; only the key was missing
+}
+
+
+class PlanFormatError(ValueError):
+    """A stored plan this code cannot read (written by a newer yolvarex)."""
+
+
+def upgraded(data: dict[str, Any]) -> dict[str, Any]:
+    """A stored plan's JSON brought to `PLAN_FORMAT`, whichever format it was written in."""
+    version = data.get("format", 1)
+    if not isinstance(version, int) or not 1 <= version <= PLAN_FORMAT:
+        raise PlanFormatError(f"This plan was saved in format {version!r}, which this version of "
+                              f"yolvarex (format {PLAN_FORMAT}) cannot read; update yolvarex.")
+    while version < PLAN_FORMAT:
+        data = _UPGRADES[version](data)
+        version += 1
+    return {**data, "format": PLAN_FORMAT}
 
 
 class Phase(StrEnum):
@@ -221,12 +249,13 @@ class Plan:
         return None
 
     def to_json(self) -> dict[str, Any]:
-        return {"profile": self.profile.model_dump(mode="json"),
+        return {"format": PLAN_FORMAT, "profile": self.profile.model_dump(mode="json"),
                 "warnings": [w.to_json() for w in self.warnings],
                 "weeks": [w.to_json() for w in self.weeks]}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Plan:
+        data = upgraded(data)
         return cls(profile=Profile.model_validate(data["profile"]),
                    warnings=tuple(PlanWarning.from_json(w) for w in data.get("warnings", ())),
                    weeks=tuple(Week.from_json(w) for w in data["weeks"]))

@@ -29,6 +29,7 @@ class Streak:
     last_active: dt.date | None
     missed_in_a_row: int  # missed days since the last active one, today not counted
     keep_by: dt.date | None  # finish a routine by this day and the streak does not drop
+    grace_days: int = GRACE_DAYS  # missed days in a row that cost nothing
 
     @property
     def dropping(self) -> bool:

@@ -14,6 +14,7 @@ from yolvarex.web.routes import (
     progress,
     today,
     trees,
+    week,
 )
 from yolvarex.web.routes import form as form_pages
 from yolvarex.web.routes import form_library as form_library_pages
@@ -38,4 +39,5 @@ ROUTERS = [
     routine_pages.router,
     trees.router,
     strength_router,
+    week.router,
 ]

@@ -8,34 +8,20 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from yolvarex import clock
-from yolvarex.domain.checkin import RedFlag, Symptom
+from yolvarex.domain.checkin import NUMBERS, PAIN_SIGNS, RED_FLAG_LABELS, SCALES, SYMPTOM_LABELS
 from yolvarex.errors import Invalid, NotFound
 from yolvarex.services import checkins
 from yolvarex.store.access import Actor
 from yolvarex.web import core
-from yolvarex.web.forms import PAIN_SIGNS, checkin_data
+from yolvarex.web.forms import checkin_data
 
 router = APIRouter(include_in_schema=False, dependencies=[core.Protected])
-
-SYMPTOM_LABELS = {
-    Symptom.RUNNY_NOSE: "Runny nose", Symptom.STUFFY_NOSE: "Stuffy nose",
-    Symptom.SNEEZING: "Sneezing", Symptom.SORE_THROAT: "Sore throat",
-    Symptom.CHEST_CONGESTION: "Chest congestion", Symptom.COUGH: "Cough",
-    Symptom.BODY_ACHES: "Body aches", Symptom.STOMACH_UPSET: "Upset stomach",
-    Symptom.FATIGUE: "Unusual tiredness", Symptom.FEVER: "Fever",
-}
-RED_FLAG_LABELS = {
-    RedFlag.CHEST_PAIN: "Chest pain or pressure when exercising",
-    RedFlag.FAINTING: "Fainting or nearly fainting",
-    RedFlag.PALPITATIONS: "Racing or irregular heartbeat",
-    RedFlag.BREATHLESSNESS: "Unusual breathlessness",
-}
-
 
 def _page(request: Request, values: dict[str, object], errors: list[str], status: int = 200) -> Response:
     return core.render(request, "checkin.html", {
         "values": values, "errors": errors, "symptoms": SYMPTOM_LABELS,
-        "red_flags": RED_FLAG_LABELS, "pain_signs": PAIN_SIGNS}, status_code=status, section="checkin")
+        "red_flags": RED_FLAG_LABELS, "pain_signs": PAIN_SIGNS,
+        "numbers": NUMBERS, "scales": SCALES}, status_code=status, section="checkin")
 
 
 @router.get("/checkin")

@@ -6,8 +6,7 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import Response
 from starlette.datastructures import UploadFile
 
-from yolvarex import clock
-from yolvarex.api import uploads
+from yolvarex import clock, uploads
 from yolvarex.errors import UserError
 from yolvarex.services import account_data, data_archive
 from yolvarex.store.access import Actor

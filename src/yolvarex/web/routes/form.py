@@ -9,8 +9,7 @@ from fastapi import APIRouter, Depends, File, Request, UploadFile
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from yolvarex import clock
-from yolvarex.api import uploads
+from yolvarex import clock, uploads
 from yolvarex.domain.form.content import best_cue
 from yolvarex.errors import Invalid
 from yolvarex.services import form

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from starlette.datastructures import UploadFile
 
-from yolvarex.api import uploads
+from yolvarex import uploads
 from yolvarex.ingest.archive import Budget
 from yolvarex.services import import_jobs, training_log
 from yolvarex.services.days import local_time
@@ -88,8 +88,10 @@ async def import_submit(request: Request, actor: Actor = Depends(core.login_requ
 
 def _results_page(request: Request, actor: Actor, report: ImportReport | None,
                   error: str | None, job: models.ImportJob | None = None) -> Response:
+    results = _results(request, actor, report) if report else None
+    days = [a["start"].date() for r in results or () for a in r["activities"]]
     context = {"accept": ACCEPT, "error": error, "limit_mb": _limit_mb(request),
-               "results": _results(request, actor, report) if report else None,
+               "results": results, "log_week": max(days) if days else None,
                "summary": report.summary() if report else None, "job": job}
     return core.render(request, "import.html", context, status_code=422 if error else 200,
                        section="import")

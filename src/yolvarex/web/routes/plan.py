@@ -16,7 +16,6 @@ from yolvarex import clock
 from yolvarex.content import Library
 from yolvarex.content.schemas.exercise import Area, Equipment
 from yolvarex.domain.perftest import TEST_BY_EXERCISE, TESTS
-from yolvarex.domain.plan.adapt import Adaptation, adapt_day
 from yolvarex.domain.plan.describe import BLOCK_TITLES, LOAD_WORDS, dose, run_day_words
 from yolvarex.domain.plan.generate import format_weeks
 from yolvarex.domain.plan.model import BlockKind, Focus
@@ -28,6 +27,7 @@ from yolvarex.export.plan_print import PdfUnavailable, plan_document, to_pdf
 from yolvarex.services import decisions, plans, strength_log
 from yolvarex.services import form as form_service
 from yolvarex.services.plans import StoredPlan
+from yolvarex.services.strength_today import verdict_preview
 from yolvarex.store.access import Actor
 from yolvarex.web import core
 
@@ -379,47 +379,3 @@ async def workout_submit(request: Request, day: dt.date,
             return _workout_page(request, db, actor, day, exc.details or [exc.message], status=422,
                                  sent=data)
     return core.redirect(f"/plan/workout/{day.isoformat()}?done=1", "Workout saved. Well done.")
-
-
-# -- the Today card --------------------------------------------------------------------------
-
-def verdict_preview(stored: StoredPlan | None, day: dt.date, verdict: Verdict | None,
-                    library: Library) -> Adaptation | None:
-    """What the day's verdict would do to the day's session, before it is applied; None when
-    there is nothing to change or it was already applied."""
-    if stored is None or verdict is None or verdict is Verdict.TRAIN:
-        return None
-    if any(a["date"] == day.isoformat() for a in stored.adaptations):
-        return None
-    _, preview = adapt_day(stored.plan, day, verdict, library)
-    return preview if preview.action.value not in ("none", "keep") else None
-
-
-@dataclass(frozen=True)
-class StrengthCard:
-    has_plan: bool
-    day: dt.date
-    session: Any
-    run_day: str | None
-    logged: bool
-    next_session: Any
-    adaptation: dict[str, Any] | None
-    exercises: list[str]
-    preview: Adaptation | None = None
-
-
-def strength_card(db: Session, actor: Actor, day: dt.date, library: Library,
-                  verdict: Verdict | None = None) -> StrengthCard:
-    """What the Today page shows about strength: today's session or the next one, and what
-    the day's verdict (when there is one) does to it."""
-    planned = plans.planned_for(db, actor, day)
-    stored = plans.current_plan(db, actor) if planned.plan_id else None
-    later = None
-    if stored is not None and planned.session is None:
-        later = next((s for s in stored.plan.sessions() if s.date > day), None)
-    logged = bool(strength_log.sessions(db, actor, day, day))
-    shown = planned.session or later
-    titles = [library.exercises[p.exercise].title for p in shown.prescriptions()
-              if p.exercise in library.exercises] if shown else []
-    return StrengthCard(stored is not None, day, planned.session, planned.run_day, logged, later,
-                        planned.adaptation, titles, verdict_preview(stored, day, verdict, library))

@@ -30,12 +30,21 @@ def _labels(days: list[dt.date]) -> list[str]:
 
 
 def load_charts(series: LoadSeries) -> list[Chart]:
-    labels = _labels(series.days)
-    acwr = series.column("acwr")
+    """The load charts from the first logged day on (a new runner's chart is not weeks of
+    nothing)."""
+    skip = 0
+    if series.known_from is not None and series.days and series.known_from > series.days[0]:
+        skip = min((series.known_from - series.days[0]).days, len(series.days) - 1)
+    labels = _labels(series.days[skip:])
+
+    def column(name: str) -> list[float | None]:
+        return series.column(name)[skip:]
+
+    acwr = column("acwr")
     out = [chart("Daily load with acute and chronic load", labels, [
-        Series("Daily load", series.column("load"), kind="bar", color="#9fb7c9"),
-        Series("Acute (7-day)", series.column("acute"), color="#c2571a"),
-        Series("Chronic (28-day)", series.column("chronic"), color="#0b6e69")],
+        Series("Daily load", column("load"), kind="bar", color="#9fb7c9"),
+        Series("Acute (7-day)", column("acute"), color="#c2571a"),
+        Series("Chronic (28-day)", column("chronic"), color="#0b6e69")],
         y_label="load (RPE x min)", digits=0,
         description="Each day's training load as bars, with the 7-day and 28-day exponentially "
                     "weighted averages as lines once 28 days of continuous training are logged "
@@ -47,11 +56,11 @@ def load_charts(series: LoadSeries) -> list[Chart]:
                          y_label="ratio", digits=2,
                          description="The ratio of acute to chronic load against the 0.8 to 1.3 "
                                      "band; above 1.5 the load rose quickly. One signal among several."))
-    if any(v is not None for v in series.column("fitness")):
+    if any(v is not None for v in column("fitness")):
         out.append(chart("Fitness, fatigue and form", labels, [
-            Series("Fitness (42-day)", series.column("fitness"), color="#0b6e69"),
-            Series("Fatigue (7-day)", series.column("fatigue"), color="#c2571a"),
-            Series("Form", series.column("form"), color="#5b4a9e", dashed=True)],
+            Series("Fitness (42-day)", column("fitness"), color="#0b6e69"),
+            Series("Fatigue (7-day)", column("fatigue"), color="#c2571a"),
+            Series("Form", column("form"), color="#5b4a9e", dashed=True)],
             y_label="load", digits=0, zero_based=False,
             description="Fitness and fatigue are 42-day and 7-day averages of daily load, shown "
                         "once 28 days of continuous training are logged; form is fitness minus "
@@ -92,28 +101,38 @@ def progress(request: Request, actor: Actor = Depends(core.login_required)) -> R
         cadence = progress_data.cadence_trend(db, actor, today)
         tests = performance_section(db, actor)
         streak = routine_service.streak_for(db, actor, today)
-    sections: list[tuple[str, str, list[Chart]]] = []
+    sections: list[tuple[str, str, list[Chart], str | None]] = []
     if series.known_from is not None:
-        sections.append(("load", "Training load", load_charts(series)))
+        sections.append(("load", "Training load", load_charts(series), None))
     well_charts = wellness_charts(well)
     if well_charts:
-        sections.append(("recovery", "Resting heart rate and HRV", well_charts))
-    if any(w.runs or w.strength_sessions or w.other_minutes for w in weeks):
-        labels = [w.monday.strftime("%d %b") for w in weeks]
-        sections.append(("volume", "Weekly volume", [
+        sections.append(("recovery", "Resting heart rate and HRV", well_charts, None))
+    # Weekly volume from the first week with training: a new runner sees what will appear,
+    # not a row of empty weeks.
+    first = next((i for i, w in enumerate(weeks)
+                  if w.runs or w.strength_sessions or w.other_minutes), None)
+    if first is not None:
+        shown = weeks[first:]
+        labels = [w.monday.strftime("%d %b") for w in shown]
+        volume = [] if len(shown) < 2 else [
             chart("Weekly running distance (km)", labels,
-                  [Series("Distance, km", [round(w.run_km, 1) for w in weeks], kind="bar")],
-                  description="Kilometres run in each of the last 12 weeks."),
+                  [Series("Distance, km", [round(w.run_km, 1) for w in shown], kind="bar")],
+                  description=f"Kilometres run in each of the last {len(shown)} weeks."),
             chart("Weekly training time (minutes)", labels, [
-                Series("Running", [round(w.run_minutes) for w in weeks], kind="bar"),
-                Series("Cross-training", [round(w.other_minutes) for w in weeks], kind="bar")],
-                description="Minutes of running and of cross-training per week.", digits=0)]))
+                Series("Running", [round(w.run_minutes) for w in shown], kind="bar"),
+                Series("Cross-training", [round(w.other_minutes) for w in shown], kind="bar")],
+                description="Minutes of running and of cross-training per week.", digits=0)]
+        note = None if volume else (
+            "Your weekly distance and training time are charted here from your second week "
+            f"of training: this week so far, {shown[0].run_km:.1f} km run in "
+            f"{shown[0].run_minutes:.0f} min.")
+        sections.append(("volume", "Weekly volume", volume, note))
     if cadence:
         sections.append(("cadence", "Cadence", [chart(
             "Average cadence of your runs (steps per minute)",
             [p.day.strftime("%d %b") for p in cadence],
             [Series("Cadence, spm", [p.cadence_spm for p in cadence], color="#0b6e69")],
             y_label="steps/min", digits=0, zero_based=False,
-            description="The average cadence of each run that recorded it, oldest first.")]))
+            description="The average cadence of each run that recorded it, oldest first.")], None))
     return core.render(request, "progress.html", {"sections": sections, "streak": streak, **tests},
                        section="progress")

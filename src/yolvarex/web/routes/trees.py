@@ -12,6 +12,7 @@ from yolvarex.errors import Forbidden, UserError
 from yolvarex.services import custom_trees, decisions
 from yolvarex.store.access import Actor
 from yolvarex.web import core
+from yolvarex.web.tree_stack import tree_stack_svg
 from yolvarex.web.tree_svg import tree_svg
 from yolvarex.web.verdicts import DecisionView, decision_view
 
@@ -74,8 +75,10 @@ def index(request: Request, actor: Actor = Depends(core.login_required)) -> Resp
     for info in infos:
         result = view.tree(info.id)
         path = [(s.node, s.result) for s in result.steps] if result else []
+        marked = f"{info.title}, today's path marked"
         cards.append({"info": info, "result": result,
-                      "svg": tree_svg(info.tree, path, label=f"{info.title}, today's path marked")})
+                      "svg": tree_svg(info.tree, path, label=marked),
+                      "narrow": tree_stack_svg(info.tree, path, label=marked)})
     return core.render(request, "trees/index.html", {"cards": cards, "view": view},
                        section="trees")
 
@@ -121,6 +124,7 @@ def detail(request: Request, tree_id: str, actor: Actor = Depends(core.login_req
     path = [(s.node, s.result) for s in result.steps] if result else []
     return core.render(request, "trees/detail.html", {
         "info": info, "result": result, "svg": tree_svg(info.tree, path),
+        "narrow": tree_stack_svg(info.tree, path),
         "outline": _outline(info.tree), "lib": rt.library}, section="trees")
 
 
@@ -146,7 +150,8 @@ def _preview_context(source: str, request: Request) -> dict[str, object]:
     owner = login.actor.name if login else None
     tree, errors = custom_trees.validate_source(source, owner=owner)
     return {"checked": True, "errors": [str(e) for e in errors],
-            "svg": tree_svg(tree) if tree is not None else None, "tree": tree}
+            "svg": tree_svg(tree) if tree is not None else None,
+            "narrow": tree_stack_svg(tree) if tree is not None else None, "tree": tree}
 
 
 @router.get("/coach/trees")

@@ -24,3 +24,35 @@ window.addEventListener("beforeprint", () => {
     button.addEventListener("click", function () { target.value = zone; target.focus(); });
   });
 })();
+
+// The sticky header's real height, so anchors (/today#verdict) land below it.
+(function () {
+  var header = document.querySelector(".site-header");
+  if (!header) return;
+  function measure() {
+    var sticky = getComputedStyle(header).position === "sticky";
+    document.documentElement.style.setProperty("--header-h", sticky ? header.offsetHeight + "px" : "0px");
+  }
+  measure();
+  window.addEventListener("resize", measure);
+  if (location.hash) {
+    var target = document.getElementById(location.hash.slice(1));
+    if (target) target.scrollIntoView({ block: "start" });
+  }
+})();
+
+// A sticky Save bar: a focused field or a field the browser flags as invalid is scrolled
+// into the middle of the screen, so neither it nor its warning bubble sits under the bar.
+(function () {
+  var bar = document.querySelector(".checkin-actions");
+  if (!bar) return;
+  function clear(field) {
+    var rect = field.getBoundingClientRect();
+    var barTop = bar.getBoundingClientRect().top;
+    if (rect.bottom + 56 > barTop || rect.top < 0) field.scrollIntoView({ block: "center" });
+  }
+  document.addEventListener("focusin", function (event) {
+    if (event.target.closest && event.target.closest(".checkin-form") && event.target !== bar.querySelector("button")) clear(event.target);
+  });
+  document.addEventListener("invalid", function (event) { clear(event.target); }, true);
+})();

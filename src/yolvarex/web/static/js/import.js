@@ -8,6 +8,9 @@
   const card = document.getElementById("import-results-card");
   const list = document.getElementById("import-results");
   const token = form.querySelector("input[name=csrf_token]").value;
+  const error = document.getElementById("import-error");
+  const summary = document.getElementById("import-summary");
+  const logLink = document.getElementById("import-log-link");
   const queue = [];
   let busy = false;
 
@@ -34,7 +37,18 @@
     queue.push({ file, item, bar, status });
   }
 
+  // After the last upload: "N imported" and a log link to the week of the newest activity.
+  function summarise() {
+    const count = (status) => list.querySelectorAll(`.import-result.import-${status}`).length;
+    const imported = count("imported");
+    const failed = count("failed");
+    summary.textContent = `${imported} imported, ${count("duplicate")} already in your log, ${failed} not imported.`;
+    const days = Array.from(list.querySelectorAll("[data-day]"), (node) => node.dataset.day).sort();
+    if (days.length) logLink.href = `/log?week=${days[days.length - 1]}`;
+  }
+
   function next() {
+    if (!busy && !queue.length) summarise();
     if (busy || !queue.length) return;
     busy = true;
     const job = queue.shift();
@@ -61,12 +75,14 @@
       } else {
         const text = xhr.status === 413 ? "Too large to upload." : "The upload failed; try again.";
         job.status.textContent = "Not imported";
+        job.item.className = "import-result import-failed";
         job.bar.replaceWith(Object.assign(document.createElement("p"), { className: "field-error", textContent: text }));
       }
       done();
     });
     xhr.addEventListener("error", () => {
       job.status.textContent = "Not imported";
+      job.item.className = "import-result import-failed";
       job.bar.replaceWith(Object.assign(document.createElement("p"), { className: "field-error", textContent: "The connection failed; try again." }));
       done();
     });
@@ -74,7 +90,14 @@
   }
 
   function take(files) {
-    if (!files || !files.length) return;
+    if (!files || !files.length) {
+      error.textContent = "Choose at least one file to import.";
+      error.hidden = false;
+      input.focus();
+      return;
+    }
+    error.hidden = true;
+    summary.textContent = "";
     card.hidden = false;
     for (const file of files) addFile(file);
     next();
@@ -85,7 +108,7 @@
     take(input.files);
     form.reset();
   });
-  input.addEventListener("change", () => { take(input.files); form.reset(); });
+  input.addEventListener("change", () => { if (input.files.length) { take(input.files); form.reset(); } });
   ["dragenter", "dragover"].forEach((type) => drop.addEventListener(type, (e) => {
     e.preventDefault();
     drop.classList.add("import-over");

@@ -23,10 +23,12 @@
     leftStep: $("player-left-step"), leftTotal: $("player-left-total"), progress: $("player-progress"),
     next: $("player-next"), back: $("player-back"), toggle: $("player-toggle"), skip: $("player-skip"),
     sound: $("player-sound"), speak: $("player-speak"), speakLabel: $("player-speak-label"),
-    done: $("player-done"),
+    done: $("player-done"), manual: $("player-manual"),
   };
 
-  const state = { current: 0, elapsed: 0, played: 0, running: false, started: false, finished: false };
+  // `ranOut`: steps whose clock ran to the end (not skipped). A routine whose every step was
+  // skipped is not a routine done, so it is not logged.
+  const state = { current: 0, elapsed: 0, played: 0, ranOut: 0, running: false, started: false, finished: false };
   let last = 0;
   let timer = null;
   let audio = null;
@@ -106,9 +108,9 @@
       ui.next.textContent = line(segments[state.current + 1]);
     } else {
       ui.count.textContent = `All ${segments.length} steps done`;
-      ui.step.textContent = "Routine complete";
+      ui.step.textContent = state.ranOut ? "Routine complete" : "Every step skipped";
       ui.dose.textContent = "";
-      ui.cue.textContent = "Well done. Take a moment before you move on.";
+      ui.cue.textContent = state.ranOut ? "Well done. Take a moment before you move on." : "";
       ui.leftStep.textContent = clock(0);
       ui.next.textContent = "the end";
     }
@@ -139,6 +141,7 @@
     while (state.current < segments.length && state.elapsed >= segments[state.current].seconds) {
       state.elapsed -= segments[state.current].seconds;
       state.current += 1;
+      state.ranOut += 1;
     }
     if (state.current >= segments.length) {
       state.played -= state.elapsed;
@@ -205,6 +208,10 @@
     render();
     ui.done.hidden = false;
     ui.done.scrollIntoView({ block: "nearest" });
+    if (state.ranOut === 0) {
+      ui.done.textContent = "Every step was skipped, so nothing was logged. Play it again when you have a few minutes, or use “Log it as done” below if you did it anyway.";
+      return;
+    }
     logCompletion();
   }
 
@@ -223,6 +230,7 @@
       const result = await response.json();
       ui.done.textContent = `Logged. Your routine streak is ${result.streak}.`;
       root.classList.add("is-logged");
+      if (ui.manual) ui.manual.hidden = true;
     } catch (e) {
       ui.done.textContent = "Could not save it to your log. Use “Log it as done” below.";
     }
@@ -250,4 +258,11 @@
 
   ui.toggle.disabled = false;
   render();
+  // The skip link straight to Start: one Tab and Enter from the top of the page.
+  document.querySelectorAll("a[data-focus='player-toggle']").forEach((link) => {
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      ui.toggle.focus();
+    });
+  });
 })();

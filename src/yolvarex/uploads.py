@@ -1,4 +1,4 @@
-"""HTTP uploads for the API and the web Import page: size limits and the files' bytes."""
+"""HTTP uploads for both web faces (the API and the pages): size limits and the files' bytes."""
 
 from __future__ import annotations
 

@@ -1,0 +1,79 @@
+"""The Today page in one call: the morning's check-in and verdict, the day's training adapted to
+that verdict, and the week at a glance. The web route renders this and computes nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from yolvarex.content import Library
+from yolvarex.domain.checkin import CheckIn
+from yolvarex.domain.plan.model import Session as PlanSession
+from yolvarex.domain.plan.profile import RunKind
+from yolvarex.domain.plan.run_today import run_note
+from yolvarex.domain.trees import Decision
+from yolvarex.errors import NotFound
+from yolvarex.services import checkins, decisions, plans
+from yolvarex.services import form as form_service
+from yolvarex.services import routines as routine_service
+from yolvarex.services.routines import TodaysRoutines
+from yolvarex.services.strength_today import StrengthToday, strength_today
+from yolvarex.services.week_progress import (
+    WeekLoad,
+    WeekProgress,
+    load_trend,
+    next_test,
+    week_progress,
+)
+from yolvarex.store.access import Actor
+
+
+@dataclass(frozen=True)
+class RunToday:
+    """The plan's run for the day and, when the verdict changes it, what to do instead."""
+
+    kind: RunKind
+    note: str | None
+
+    @property
+    def is_run_day(self) -> bool:
+        return self.kind is not RunKind.REST
+
+
+@dataclass(frozen=True)
+class TodayPage:
+    day: dt.date
+    checkin: CheckIn | None
+    decision: Decision | None
+    run: RunToday | None  # None without a plan (the plan's running week says the run)
+    strength: StrengthToday
+    drills: dict[str, Any] | None  # the warm-up drill block and the one cue, on running days
+    routines: TodaysRoutines
+    week: WeekProgress
+    load: tuple[WeekLoad, ...]
+    next_test: PlanSession | None
+
+
+def today_page(db: Session, actor: Actor, library: Library, day: dt.date) -> TodayPage:
+    """Everything the Today page shows for `day` (the athlete's local today)."""
+    try:
+        checkin: CheckIn | None = checkins.get_checkin(db, actor, day)
+    except NotFound:
+        checkin = None
+    decision = decisions.todays_decision(db, actor, day)
+    verdict = decision.verdict if decision is not None else None
+    planned = plans.planned_for(db, actor, day)
+    run = None
+    if planned.run_day is not None:
+        kind = RunKind(planned.run_day)
+        run = RunToday(kind, run_note(kind, verdict))
+    return TodayPage(
+        day=day, checkin=checkin, decision=decision, run=run,
+        strength=strength_today(db, actor, day, library, verdict),
+        drills=form_service.today_card(db, actor, library, day, verdict),
+        routines=routine_service.suggestions_for(db, actor, library, day, limit=3, verdict=verdict),
+        week=week_progress(db, actor, day), load=load_trend(db, actor, day),
+        next_test=next_test(db, actor, day))

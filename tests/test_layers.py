@@ -1,0 +1,110 @@
+"""The layers the README draws, enforced: an import against them fails here.
+
+```
+faces       api/  web/  cli/  server  asgi         (no face imports another face)
+services    services/
+adapters    content/ (loader, checks)  ingest/  store/  export/  + errors clock logs settings ...
+domain      domain/                                 (pure: see tests/domain/test_purity.py)
+vocabulary  content/schemas/  content/library  content/kinds  domain/verdict
+            domain/recovery/areas  domain/recovery/occasions
+```
+
+A module may import its own layer and the layers below it. Imports only for type checking
+(`if TYPE_CHECKING:`) do not count: they never run.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import yolvarex
+
+SRC = Path(yolvarex.__file__).parent
+
+VOCABULARY = ("yolvarex.content.schemas", "yolvarex.content.library", "yolvarex.content.kinds",
+              "yolvarex.domain.verdict", "yolvarex.domain.recovery.areas",
+              "yolvarex.domain.recovery.occasions")
+LAYERS = [  # bottom first; the first layer whose prefix matches a module is its layer
+    ("vocabulary", VOCABULARY),
+    ("domain", ("yolvarex.domain",)),
+    ("adapters", ("yolvarex.content", "yolvarex.ingest", "yolvarex.store", "yolvarex.export",
+                  "yolvarex.errors", "yolvarex.clock", "yolvarex.logs", "yolvarex.settings",
+                  "yolvarex.guard", "yolvarex.uploads", "yolvarex.__init__", "yolvarex")),
+    ("services", ("yolvarex.services",)),
+    ("faces", ("yolvarex.api", "yolvarex.web", "yolvarex.cli", "yolvarex.server",
+               "yolvarex.asgi", "yolvarex.__main__")),
+]
+FACES = ("yolvarex.api", "yolvarex.web", "yolvarex.cli")
+RANK = {name: i for i, (name, _) in enumerate(LAYERS)}
+
+
+def _matches(module: str, prefix: str) -> bool:
+    return module == prefix or module.startswith(prefix + ".")
+
+
+def layer_of(module: str) -> str:
+    order = sorted(((len(p), name) for name, prefixes in LAYERS for p in prefixes
+                    if _matches(module, p)), reverse=True)
+    if not order:
+        raise AssertionError(f"{module} is in no layer; add it to LAYERS")
+    # the longest matching prefix decides, so content.schemas is vocabulary, content.loader not
+    return order[0][1]
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(SRC.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _runtime_imports(tree: ast.Module) -> list[tuple[int, str]]:
+    skip: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            skip |= {id(n) for n in ast.walk(node)}
+    found = []
+    for node in ast.walk(tree):
+        if id(node) in skip:
+            continue
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, a.name) for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found += [(node.lineno, node.module if node.module != "yolvarex" else f"yolvarex.{a.name}")
+                      for a in node.names]
+    return [(line, name) for line, name in found if _matches(name, "yolvarex")]
+
+
+def violations() -> list[str]:
+    out = []
+    for path in sorted(SRC.rglob("*.py")):
+        if "migrations" in path.parts:
+            continue
+        module = _module_name(path)
+        here = layer_of(module)
+        for line, target in _runtime_imports(ast.parse(path.read_text(encoding="utf-8"))):
+            there = layer_of(target)
+            if RANK[there] > RANK[here]:
+                out.append(f"{module}:{line} ({here}) imports {target} ({there})")
+            own_face = next((f for f in FACES if _matches(module, f)), None)
+            other_face = next((f for f in FACES if _matches(target, f)), None)
+            if own_face and other_face and own_face != other_face:
+                out.append(f"{module}:{line} (face {own_face}) imports another face: {target}")
+    return out
+
+
+def test_no_module_imports_a_layer_above_its_own() -> None:
+    assert violations() == []
+
+
+def test_the_layering_is_not_vacuous() -> None:
+    """Each rule would catch a real import: the checker sees layers and faces as intended."""
+    assert layer_of("yolvarex.content.schemas.tree") == "vocabulary"
+    assert layer_of("yolvarex.content.loader") == "adapters"
+    assert layer_of("yolvarex.domain.plan.builder") == "domain"
+    assert layer_of("yolvarex.domain.verdict") == "vocabulary"
+    assert layer_of("yolvarex.services.decisions") == "services"
+    assert layer_of("yolvarex.web.routes.today") == "faces"
+    tree = ast.parse("import yolvarex.services.plans\nfrom yolvarex import clock\n"
+                     "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n"
+                     "    from yolvarex.web import core\n")
+    assert _runtime_imports(tree) == [(1, "yolvarex.services.plans"), (2, "yolvarex.clock")]
