@@ -46,8 +46,10 @@ class Server:
 
 
 def start(db_url: str, data_dir: Path, workers: int = 1, extra_env: dict[str, str] | None = None,
-          name: str = "server") -> Server:
-    """`yolvarex serve` on `db_url`, in its own process group; returns once /healthz answers."""
+          name: str = "server", nice: int = 0) -> Server:
+    """`yolvarex serve` on `db_url`, in its own process group; returns once /healthz answers.
+    `nice` lowers its CPU priority, so a test that keeps it busy on purpose does not starve
+    the tests running beside it."""
     env = {**os.environ, "YOLVAREX_DATA_DIR": str(data_dir), "YOLVAREX_DATABASE_URL": db_url,
            **(extra_env or {})}
     port = free_port()
@@ -55,7 +57,8 @@ def start(db_url: str, data_dir: Path, workers: int = 1, extra_env: dict[str, st
     with log.open("ab") as out:
         process = subprocess.Popen(
             [sys.executable, "-m", "yolvarex", "serve", "--port", str(port), "--workers",
-             str(workers)], env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+             str(workers)], env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+            preexec_fn=(lambda: os.nice(nice)) if nice else None)
     server = Server(f"http://127.0.0.1:{port}", process, log)
     for _ in range(600):
         try:
@@ -72,8 +75,8 @@ def start(db_url: str, data_dir: Path, workers: int = 1, extra_env: dict[str, st
 
 @contextmanager
 def serving(db_url: str, data_dir: Path, workers: int = 1,
-            extra_env: dict[str, str] | None = None) -> Iterator[Server]:
-    server = start(db_url, data_dir, workers, extra_env)
+            extra_env: dict[str, str] | None = None, nice: int = 0) -> Iterator[Server]:
+    server = start(db_url, data_dir, workers, extra_env, nice=nice)
     try:
         yield server
     finally:
