@@ -33,6 +33,7 @@ PUBLIC: dict[tuple[str, str], str] = {
     ("GET", "/api/v1/library"): "the shipped library is public content",
     ("GET", "/api/v1/library/{kind}"): "the shipped library is public content",
     ("GET", "/api/v1/library/{kind}/{entry_id}"): "the shipped library is public content",
+    ("GET", "/api/v1/library/{kind}/{entry_id}/figure.svg"): "the shipped library is public content",
     ("GET", "/api/v1/routines"): "shipped routines, with their computed times",
     ("GET", "/api/v1/routines/{routine_id}"): "a shipped routine laid out in time",
     ("GET", "/library"): "the shipped library, readable before signing up",

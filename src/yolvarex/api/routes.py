@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from fastapi import APIRouter, Body, Depends
+from fastapi import APIRouter, Body, Depends, Response
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session
 
@@ -81,6 +81,23 @@ def library_show(kind: str, entry_id: str, rt: Runtime = Depends(runtime)) -> di
     if entry_id not in entries:
         raise NotFound(f"There is no {kind} with id {entry_id!r}.")
     return entries[entry_id].model_dump(mode="json", by_alias=True)
+
+
+@router.get("/library/{kind}/{entry_id}/figure.svg", tags=["library"], response_class=Response,
+            responses={200: {"content": {"image/svg+xml": {}}}},
+            summary="The illustration of an exercise, drill or movement (animated SVG)")
+def library_figure(kind: str, entry_id: str, rt: Runtime = Depends(runtime)) -> Response:
+    from yolvarex.export.figure_svg import entry_svg
+
+    name = _kind(kind)
+    if entry_id not in rt.library.of_kind(name):
+        raise NotFound(f"There is no {kind} with id {entry_id!r}.")
+    drawing = entry_svg(rt.library, name, entry_id)
+    if drawing is None:
+        raise NotFound(f"{name.capitalize()} have no illustrations; exercises, drills and "
+                       "movements do.")
+    return Response(drawing, media_type="image/svg+xml",
+                    headers={"Cache-Control": "public, max-age=3600"})
 
 
 @router.put("/checkins/{day}", tags=["check-ins"], response_model=CheckIn,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import typer
@@ -80,13 +81,19 @@ def list_entries(kind: str = typer.Argument(..., help=KIND_HELP), as_json: bool 
 
 @library_app.command("show")
 def show(kind: str = typer.Argument(..., help=KIND_HELP), entry_id: str = typer.Argument(...),
-         as_json: bool = JsonOption) -> None:
+         as_json: bool = JsonOption,
+         svg: Path | None = typer.Option(None, "--svg", metavar="FILE", help="Write the "
+                                         "illustration (exercises, drills, movements) to FILE.")
+         ) -> None:
     """Show one entry in full."""
     name, library = _entries(kind)
     entries = library.of_kind(name)
     if entry_id not in entries:
         fail(f"there is no {kind_named(name).singular} with id {entry_id!r}; see "
              f"`yolvarex library list {name}`")
+    if svg is not None:
+        _write_svg(library, name, entry_id, svg)
+        return
     if as_json:
         print_json(entries[entry_id].model_dump(mode="json", by_alias=True))
         return
@@ -105,6 +112,19 @@ def show(kind: str = typer.Argument(..., help=KIND_HELP), entry_id: str = typer.
                 console.print(f"  - {text}", highlight=False)
         else:
             console.print(f"[bold]{key.replace('_', ' ')}[/]: {value}", highlight=False)
+
+
+def _write_svg(library: Library, kind: str, entry_id: str, path: Path) -> None:
+    from yolvarex.export.figure_svg import entry_svg
+
+    drawing = entry_svg(library, kind, entry_id)
+    if drawing is None:
+        fail(f"{kind} have no illustrations; exercises, drills and movements do", code=2)
+    try:
+        path.write_text(drawing, encoding="utf-8")
+    except OSError as exc:
+        fail(f"cannot write {path}: {exc.strerror or exc}")
+    console.print(f"Wrote the illustration of {entry_id} to {path}.", highlight=False)
 
 
 def register(root: typer.Typer) -> None:

@@ -194,3 +194,14 @@ def check_library(library: Library) -> list[ContentError]:
 
 
 CHECKS.append(check_recovery)
+
+
+def check_figures(library: Library) -> list[ContentError]:
+    """Every exercise, drill and movement has poses within human ranges, above the floor, with
+    its contacts where it says (see `pose_checks`)."""
+    from yolvarex.content.pose_checks import check_poses
+
+    return check_poses(library)
+
+
+CHECKS.append(check_figures)

@@ -11,6 +11,7 @@ from yolvarex.content.schemas.common import Entry
 from yolvarex.content.schemas.evidence import Evidence
 from yolvarex.content.schemas.exercise import Exercise, Ladder
 from yolvarex.content.schemas.form import Cue, Drill, Fault
+from yolvarex.content.schemas.pose import PoseBook
 from yolvarex.content.schemas.recovery import Movement, Routine
 from yolvarex.content.schemas.tree import Tree
 
@@ -39,6 +40,8 @@ class Library:
     evidence: dict[str, Evidence] = field(default_factory=dict)
     questions: dict[str, Question] = field(default_factory=dict)
     lay_out: LayOut = field(default=_not_given, repr=False, compare=False)
+    # Illustration poses of exercises, drills and movements (`data/poses/`), by kind and id.
+    poses: PoseBook = field(default_factory=PoseBook)
     # Timelines computed once per routine: the library never changes after it is loaded.
     _timelines: dict[str, tuple[Segment, ...]] = field(default_factory=dict, repr=False,
                                                         compare=False)

@@ -191,6 +191,10 @@ def load_library(data_dir: Path = DATA_DIR) -> tuple[Library, list[ContentError]
                         line=getattr(record, "line", None), id=entry.id, field="id"))
                     continue
                 entries[kind.name][entry.id] = entry
-    library = Library(**entries, lay_out=timeline)  # type: ignore[arg-type]
+    from yolvarex.content.poses import load_pose_book
+
+    poses, pose_problems = load_pose_book(data_dir / "poses")
+    errors += [ContentError(file, message, id=entry_id) for file, entry_id, message in pose_problems]
+    library = Library(**entries, poses=poses, lay_out=timeline)  # type: ignore[arg-type]
     errors += check_library(library)
     return library, errors

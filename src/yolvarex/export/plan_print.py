@@ -7,10 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 
 from yolvarex.content.library import Library
 from yolvarex.domain.plan import Plan
 from yolvarex.domain.plan.describe import BLOCK_TITLES, LOAD_WORDS, dose, run_day_words
+from yolvarex.export.figure_svg import entry_svg
 
 PDF_EXTRA = "pip install 'yolvarex[pdf]'"
 
@@ -25,9 +27,14 @@ class PdfUnavailable(RuntimeError):
 
 def plan_document(plan: Plan, library: Library, athlete: str) -> str:
     """The printable plan as one HTML document."""
+    def figure(exercise_id: str) -> Markup:
+        """The exercise's illustration, still: its key poses side by side."""
+        svg = entry_svg(library, "exercises", exercise_id, style="keys")
+        return Markup(svg or "")  # noqa: S704 - drawn by us from checked numbers, text escaped
+
     return _env.get_template("plan_print.html").render(
         plan=plan, lib=library, athlete=athlete, block_titles=BLOCK_TITLES,
-        load_words=LOAD_WORDS, run_day_words=run_day_words)
+        load_words=LOAD_WORDS, run_day_words=run_day_words, figure=figure)
 
 
 def to_pdf(html: str) -> bytes:

@@ -11,6 +11,7 @@ from urllib.parse import quote
 from fastapi import Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 
 from yolvarex import __version__, clock
 from yolvarex.errors import Forbidden
@@ -66,6 +67,23 @@ class LoginRequired(Exception):
 def runtime(request: Request) -> Runtime:
     rt: Runtime = request.app.state.runtime
     return rt
+
+
+def figure_svg(request: Request, kind: str, entry_id: str) -> Markup:
+    """An entry's illustration as inline SVG for templates (empty when it has none): the
+    animation, and its key poses side by side for reduced motion (CSS picks one)."""
+    from yolvarex.export.figure_svg import entry_svg
+
+    library = runtime(request).library
+    moving = entry_svg(library, kind, entry_id, style="animated")
+    keys = entry_svg(library, kind, entry_id, style="keys")
+    if moving is None or keys is None:
+        return Markup("")
+    return Markup(f'<span class="fig-moving">{moving}</span>'  # noqa: S704 - drawn by us
+                  f'<span class="fig-keys" aria-hidden="true">{keys}</span>')
+
+
+templates.env.globals["figure_svg"] = figure_svg
 
 
 def session_cookie(settings: Settings) -> str:

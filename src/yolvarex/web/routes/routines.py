@@ -65,12 +65,14 @@ def play(request: Request, routine_id: str, actor: Actor = Depends(core.login_re
         "id": routine_id, "title": lib.routines[routine_id].title,
         "total": lib.routine_seconds(routine_id),
         "segments": [{"label": s.label, "title": s.title, "side": s.side.value if s.side else None,
+                      "movement": s.movement,
                       "cue": s.cue, "seconds": s.seconds, "dose": s.dose, "start": s.start}
                      for s in timeline],
     }
     return core.render(request, "routines/play.html", {
         "routine": lib.routines[routine_id], "data": data, "first": timeline[0],
         "next": timeline[1] if len(timeline) > 1 else None, "steps": _steps(request, routine_id),
+        "movements": list(dict.fromkeys(s.movement for s in timeline)),
         "clock": format_clock}, section="library")
 
 

@@ -97,6 +97,13 @@
     return state.finished ? total : segments[state.current].start + state.elapsed;
   }
 
+  // The illustration of the current step's movement (one is drawn per movement).
+  function showFigure(movement) {
+    document.querySelectorAll("#player-figures .player-figure").forEach((el) => {
+      el.hidden = el.dataset.movement !== movement;
+    });
+  }
+
   function render() {
     const seg = state.finished ? null : segments[state.current];
     if (seg) {
@@ -106,6 +113,7 @@
       ui.cue.textContent = seg.cue;
       ui.leftStep.textContent = clock(seg.seconds - state.elapsed);
       ui.next.textContent = line(segments[state.current + 1]);
+      showFigure(seg.movement);
     } else {
       ui.count.textContent = `All ${segments.length} steps done`;
       ui.step.textContent = state.ranOut ? "Routine complete" : "Every step skipped";

@@ -1,0 +1,76 @@
+"""Every illustration, drawn by the real server, in a gallery at phone width (screenshots in
+tests/artifacts/screenshots/figures-*.png to look at), and on a library page with reduced motion."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from tests.web.conftest import PHONE, SCREENSHOTS, shot, sign_up
+from yolvarex.content import load_library
+from yolvarex.content.poses import POSE_KINDS
+
+pytestmark = pytest.mark.browser
+
+
+def test_gallery_of_every_illustration_at_phone_width(browser, live_server: str) -> None:
+    library, _ = load_library()
+    context = browser.new_context(viewport=PHONE, base_url=live_server)
+    page = context.new_page()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for kind in POSE_KINDS:
+        ids = sorted(library.of_kind(kind))
+        cells = "".join(
+            f'<figure><img alt="{i}" src="{live_server}/api/v1/library/{kind}/{i}/figure.svg">'
+            f"<figcaption>{i}</figcaption></figure>" for i in ids)
+        page.set_content(
+            "<!doctype html><meta name=viewport content='width=device-width'><style>"
+            "body{margin:4px;font:12px sans-serif}main{display:grid;"
+            "grid-template-columns:1fr 1fr;gap:4px}figure{margin:0;border:1px solid #ddd}"
+            "img{display:block;width:100%;height:150px;object-fit:contain}"
+            f"figcaption{{padding:2px}}</style><main>{cells}</main>")
+        page.wait_for_load_state("load")
+        page.evaluate("Promise.all([...document.images].map(i => i.decode()))")
+        loaded = page.eval_on_selector_all("img", "els => els.filter(e => e.naturalWidth > 0).length")
+        assert loaded == len(ids), kind
+        page.screenshot(path=str(SCREENSHOTS / f"figures-{kind}-phone.png"), full_page=True)
+    context.close()
+
+
+def test_library_page_shows_the_figure_and_stills_it_for_reduced_motion(browser,
+                                                                        live_server: str) -> None:
+    context = browser.new_context(viewport=PHONE, base_url=live_server,
+                                  reduced_motion="reduce")
+    page = context.new_page()
+    page.goto("/library/exercises/bodyweight-squat")
+    svg = page.locator("figure.figure .fig-keys svg")
+    assert svg.get_attribute("aria-label") == "Bodyweight squat: how the movement looks"
+    assert svg.bounding_box()["width"] <= PHONE["width"]
+    assert page.locator("figure.figure .fig-moving").is_hidden()
+    assert page.locator("figure.figure .fig-keys svg").is_visible()  # every key pose, still
+    page.screenshot(path=str(SCREENSHOTS / "figure-library-reduced-motion-phone.png"))
+    context.close()
+    moving = browser.new_context(viewport=PHONE, base_url=live_server).new_page()
+    moving.goto("/library/exercises/bodyweight-squat")
+    assert moving.locator("figure.figure .fig-moving .fig-anim").is_visible()
+    assert moving.locator("figure.figure .fig-keys").is_hidden()
+    assert httpx.get(f"{live_server}/library/drills/a-skip").status_code == 200
+    moving.context.close()
+
+
+def test_the_routine_player_shows_the_current_steps_figure(browser, live_server: str) -> None:
+    context = browser.new_context(viewport=PHONE, base_url=live_server)
+    page = context.new_page()
+    sign_up(page)
+    page.goto("/routines/quick-pre-run-primer/play")
+    shown = page.locator("#player-figures .player-figure:visible")
+    assert shown.count() == 1 and shown.get_attribute("data-movement") == "leg-swing-front-back"
+    assert shown.locator(".fig-moving svg").get_attribute("aria-label").startswith("Front-to-back")
+    page.get_by_role("button", name="Start").click()
+    for _ in range(2):
+        page.get_by_role("button", name="Skip").click()
+    assert page.locator("#player-step").inner_text().startswith("Side-to-side leg swings")
+    shown = page.locator("#player-figures .player-figure:visible")
+    assert shown.count() == 1 and shown.get_attribute("data-movement") == "leg-swing-side-to-side"
+    shot(page, "figure-routine-player")
+    context.close()
