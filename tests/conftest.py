@@ -190,6 +190,10 @@ def cli(db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callabl
     monkeypatch.setenv("YOLVAREX_DATABASE_URL", db_url)
     monkeypatch.delenv("YOLVAREX_USER", raising=False)
     monkeypatch.setenv("COLUMNS", "160")  # wide enough that Rich tables do not wrap words
+    from yolvarex.cli import common  # its consoles may predate the variable (imported earlier)
+
+    for console in (common.console, common.err):
+        monkeypatch.setattr(console, "width", 160)
     runner = CliRunner()
 
     def run(*args: str, input: str | None = None) -> object:

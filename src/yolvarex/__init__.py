@@ -1,8 +1,5 @@
 """yolvarex: a self-hosted training companion for runners and their coaches."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("yolvarex")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
-    __version__ = "0.0.0"
+#: The one place the version is written (pyproject.toml reads it from here); a constant, because
+#: reading the installed package's metadata would slow every start of the CLI.
+__version__ = "0.1.0"

@@ -9,7 +9,10 @@
 - an upload is only read once its sender is known: a valid API token for the API, a live web
   session for the web app; otherwise 401 (API) or a redirect to the login page (web), and the
   body is never read or spooled to disk;
-- a path with control characters (`%00` and the like) is not a page: 404.
+- a path with control characters (`%00` and the like) is not a page: 404;
+- a body that stops arriving (no bytes for `BODY_IDLE_S` while more are due: a client that
+  went quiet, or one holding a worker thread open on purpose) is answered 408 and its request
+  ends, so slow senders cannot pin the server's threads.
 
 `security_headers` is applied by the app's middleware and also by the error handler, so a 500
 carries the same headers as a 200. `bounded_ids` keeps ids past the database's integer range
@@ -23,6 +26,7 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 from urllib.parse import quote
 
+import anyio
 import anyio.to_thread
 from fastapi import Request
 from starlette.datastructures import Headers, MutableHeaders
@@ -66,11 +70,23 @@ def security_headers(headers: MutableHeaders, *, secure: bool) -> None:
         headers.setdefault("Strict-Transport-Security", HSTS)
 
 
+#: How long the server waits for the next piece of a body it is reading.
+BODY_IDLE_S = 30.0
+
+
 class BodyTooLarge(HTTPException):
     """Raised from inside `receive` when a streamed body passes its limit."""
 
     def __init__(self, limit: int, upload: bool) -> None:
         super().__init__(413, too_large_message(limit, upload))
+
+
+class BodyStalled(HTTPException):
+    """Raised from inside `receive` when the rest of a body does not come."""
+
+    def __init__(self) -> None:
+        super().__init__(408, f"The request body stopped arriving (nothing for {BODY_IDLE_S:.0f} "
+                              "seconds); send it again.")
 
 
 def too_large_message(limit: int, upload: bool) -> str:
@@ -150,14 +166,21 @@ class RequestGuard:
 
         received = 0
         started = False
+        body_done = False
 
         async def limited_receive() -> Message:
-            nonlocal received
-            message = await receive()
+            nonlocal received, body_done
+            if body_done:  # after the body only a disconnect can come: wait as long as it takes
+                return await receive()
+            with anyio.move_on_after(BODY_IDLE_S) as waiting:
+                message = await receive()
+            if waiting.cancelled_caught:
+                raise BodyStalled()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > limit:
                     raise BodyTooLarge(limit, upload)
+                body_done = not message.get("more_body", False)
             return message
 
         async def tracking_send(message: Message) -> None:
@@ -168,10 +191,10 @@ class RequestGuard:
 
         try:
             await self.app(scope, limited_receive, tracking_send)
-        except BodyTooLarge as exc:
+        except (BodyTooLarge, BodyStalled) as exc:
             if started:
                 raise
-            await _respond(scope, send, 413, str(exc.detail), secure=secure)
+            await _respond(scope, send, exc.status_code, str(exc.detail), secure=secure)
 
 
 def _out_of_range(value: str) -> bool:

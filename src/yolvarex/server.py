@@ -8,7 +8,7 @@ from typing import Any
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
-from sqlalchemy.exc import DataError
+from sqlalchemy.exc import DataError, OperationalError
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import cookie_parser
@@ -27,7 +27,7 @@ from yolvarex.api.week import router as week_api
 from yolvarex.errors import TooManyRequests, UserError
 from yolvarex.services import accounts
 from yolvarex.services.runtime import Runtime, open_runtime
-from yolvarex.store.db import DatabaseUnavailable
+from yolvarex.store.db import DatabaseUnavailable, db_contended
 from yolvarex.web import assets, core, filters
 from yolvarex.web.routes import ROUTERS
 
@@ -148,6 +148,21 @@ def create_app(rt: Runtime | None = None) -> FastAPI:
         log.error("%s", exc)
         return _error(request, 503, "The database is not reachable right now. Try again in a "
                                     "minute; if it persists, check the server's log.")
+
+    @app.exception_handler(OperationalError)
+    async def contended(request: Request, exc: OperationalError) -> Response:
+        # Writers wait for each other (SQLite's busy timeout, PostgreSQL's row locks:
+        # store/db.py, store/locks.py); one that still loses (a wait past the timeout, a
+        # deadlock) is told to try again, never shown "database is locked". The transaction
+        # was rolled back.
+        if not db_contended(exc):
+            raise exc
+        log.warning("database contention on %s %s: %s", request.method, request.url.path,
+                    str(exc.orig or exc).splitlines()[0][:200])
+        response = _error(request, 503, "The server is busy saving other changes; nothing was "
+                                        "saved. Try again in a few seconds.")
+        response.headers["Retry-After"] = "2"
+        return response
 
     @app.exception_handler(DataError)
     async def data_error(request: Request, exc: DataError) -> Response:

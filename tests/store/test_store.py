@@ -13,7 +13,7 @@ from yolvarex.services import accounts, checkins
 from yolvarex.services.runtime import Runtime
 from yolvarex.store import migrate, models
 from yolvarex.store.access import Action, allowed, owned
-from yolvarex.store.db import Database, DatabaseUnavailable
+from yolvarex.store.db import SQLITE_BUSY_TIMEOUT_MS, Database, DatabaseUnavailable
 
 
 def test_models_and_migrations_agree(rt: Runtime) -> None:
@@ -31,7 +31,7 @@ def test_sqlite_runs_with_wal_busy_timeout_and_foreign_keys(tmp_path) -> None:
     db = Database(f"sqlite:///{tmp_path / 'a' / 'b.sqlite3'}")
     with db.engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
-        assert conn.execute(text("PRAGMA busy_timeout")).scalar() == 5000
+        assert conn.execute(text("PRAGMA busy_timeout")).scalar() == SQLITE_BUSY_TIMEOUT_MS
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
 
 

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -17,14 +17,15 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from yolvarex import clock, logs
-from yolvarex.content import Library
 from yolvarex.errors import UserError
-from yolvarex.services import accounts
 from yolvarex.services.runtime import ContentInvalid, Runtime, library, open_runtime
 from yolvarex.settings import ENV_USER, InvalidSetting, Settings, load_settings
 from yolvarex.store.access import Actor
 from yolvarex.store.db import DatabaseUnavailable
 from yolvarex.store.models import User
+
+if TYPE_CHECKING:
+    from yolvarex.content import Library
 
 console = Console()
 err = Console(stderr=True)
@@ -91,11 +92,12 @@ def checked_library() -> Library:
 
 
 def runtime() -> Runtime:
-    """Open the app (content checked, database migrated) or exit with a clear message."""
+    """Open the app (database migrated) or exit with a clear message. The content library is
+    checked when a command first uses it (a broken one stops the command: see `cli.main`)."""
     try:
         settings = load_settings()
         logs.configure(settings.log_level or "warning")
-        return open_runtime(settings)
+        return open_runtime(settings, check_content=False)
     except InvalidSetting as exc:
         fail(str(exc))
     except ContentInvalid as exc:
@@ -118,6 +120,8 @@ def acting_user(db: Session, settings: Settings, name: str | None) -> Actor:
     name = name or settings.default_user or read_config(settings).get("default_user")
     with user_errors():
         if name:
+            from yolvarex.services import accounts  # (argon2 and all: only when needed)
+
             return Actor.of(accounts.user_named(db, name))
     count = db.scalar(select(func.count()).select_from(User)) or 0
     if count == 1:

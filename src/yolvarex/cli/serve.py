@@ -7,7 +7,7 @@ import os
 import typer
 import uvicorn
 
-from yolvarex.cli.common import err, runtime
+from yolvarex.cli.common import checked_library, err, runtime
 from yolvarex.settings import ENV_SKIP_MIGRATE
 
 
@@ -15,7 +15,12 @@ def serve(host: str = typer.Option("127.0.0.1", help="Address to listen on."),
           port: int = typer.Option(8000, help="Port to listen on."),
           workers: int = typer.Option(1, min=1, max=64, help="Worker processes (one per core).")) -> None:
     """Serve the web app and the REST API (migrates the database first)."""
+    checked_library()  # the server never runs on a broken library
     rt = runtime()
+    from yolvarex.services import import_jobs
+
+    if stopped := import_jobs.recover(rt.db):  # left by a server that stopped mid-import
+        err.print(f"{stopped} import(s) left unfinished by the last run marked as interrupted.")
     rt.db.dispose()
     err.print(f"yolvarex is running at [bold]http://{host}:{port}[/] (Ctrl+C to stop)")
     if workers > 1:

@@ -18,6 +18,7 @@ import dataclasses
 import datetime as dt
 import io
 import math
+import struct
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -129,6 +130,10 @@ def _decode(name: str, data: bytes) -> list[_Part]:
     except fitdecode.FitEOFError:
         raise ActivityFileError(name, "ends too early: it was cut off while it was being copied "
                                 "or written.", "Copy the file from your watch again.") from None
+    except (ArithmeticError, struct.error, AssertionError):  # fitdecode asserts on some sizes
+        raise ActivityFileError(name, "is damaged: a message in it has an impossible size or "
+                                "value.", "Copy the file from your watch (or export it) "
+                                "again.") from None
     except (fitdecode.FitError, ValueError, KeyError, IndexError, TypeError) as exc:
         raise ActivityFileError(name, f"could not be decoded as FIT ({exc}).",
                                 "Export it again from your watch or app.") from None

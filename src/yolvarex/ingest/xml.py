@@ -41,6 +41,9 @@ def iterparse(name: str, data: bytes, kind: str) -> Iterator[tuple[str, Element]
     except ET.ParseError as exc:
         raise ActivityFileError(name, f"is not well-formed {kind} ({exc}).",
                                 "Export the activity again; the file may be cut short.") from None
+    except LookupError as exc:  # an XML declaration naming an encoding Python does not know
+        raise ActivityFileError(name, f"declares a text encoding that does not exist ({exc}).",
+                                "Export the activity again; GPX and TCX files are UTF-8.") from None
 
 
 def local(tag: str) -> str:

@@ -35,7 +35,22 @@ MIN_PASSWORD = 8
 SESSION_DAYS = 30
 
 _hasher = PasswordHasher()
-_DUMMY_HASH = _hasher.hash("not a real password, used to keep timing even")
+
+
+_dummy: list[str] = []
+_dummy_lock = threading.Lock()
+
+
+def _dummy_hash() -> str:
+    """A hash to check unknown names against, so they take as long as known ones. Made once, on
+    the first login with an unknown name, not at import (every CLI command imports this module);
+    made under the lock and a hashing slot, so a crowd of first logins makes it once, not once
+    each (each hash takes 64 MiB)."""
+    with _dummy_lock:
+        if not _dummy:
+            _dummy.append(hash_password("not a real password, used to keep timing even"))
+        return _dummy[0]
+
 
 #: Password hashes computed at once in this process. Each argon2 hash takes 64 MiB and a core
 #: for up to half a second; unbounded, 32 wrong passwords at once took a gigabyte and the
@@ -186,7 +201,7 @@ def authenticate(db: Session, name: str, password: str, address: str | None = No
     with engine.connect() as conn:
         found = conn.execute(select(User.id, User.password_hash)
                              .where(User.name == name.strip().lower())).first()
-    stored = found.password_hash if found is not None and found.password_hash else _DUMMY_HASH
+    stored = found.password_hash if found is not None and found.password_hash else _dummy_hash()
     ok = _verify(stored, password[:1024], recheck=lambda: login_throttle.check(engine, name, address)) \
         and found is not None and found.password_hash is not None
     user = db.get(User, found.id) if ok and found is not None else None

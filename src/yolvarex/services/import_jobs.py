@@ -7,7 +7,10 @@ most `WORKERS` imports per process run at once; with `MAX_QUEUED` jobs waiting, 
 refused with 503 and Retry-After. The uploaded bytes stay in this process's memory until the
 job ends (bounded by the upload limit times the queue). The row is updated after each file, so
 a request to any worker reads the progress; a job whose process died (no update for `STALE`)
-reads as failed, with the files imported before it kept, like every import.
+reads as failed, with the files imported before it kept, like every import. When the server
+starts (`yolvarex serve`, before any worker), every job still queued or running is from a
+server that stopped: `recover` marks them failed at once. Each file is stored in its own
+transaction, so a job killed in the middle keeps whole files only.
 
 Small uploads are imported inside the request (`import_inline`), in a thread (at most
 `INLINE_WORKERS` at once per process), and stop after the current file when the client goes
@@ -23,7 +26,7 @@ from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 from starlette.requests import Request
 
 from yolvarex import logs
@@ -154,6 +157,22 @@ def _run(database: Database, job_id: int, actor: Actor, named: Named, budget: Bu
             _pending.pop(job_id, None)
 
 
+INTERRUPTED = ("The import was interrupted after {done} file(s) (the server stopped); the files "
+               "before were kept. Upload the rest again.")
+
+
+def recover(database: Database) -> int:
+    """Mark the jobs a stopped server left queued or running as failed; how many. Only call it
+    before any worker of this server runs jobs (the CLI's `serve` does)."""
+    with database.engine.begin() as conn:
+        left = conn.execute(select(models.ImportJob.id, models.ImportJob.files_done).where(
+            models.ImportJob.status.in_(("queued", "running")))).all()
+        for job_id, done in left:
+            conn.execute(update(models.ImportJob).where(models.ImportJob.id == job_id).values(
+                status="failed", updated_at=utcnow(), error=INTERRUPTED.format(done=done)))
+    return len(left)
+
+
 def get(database: Database, actor: Actor, job_id: int) -> models.ImportJob:
     """The actor's own job (someone else's is not found); a job left running by a process that
     died reads as failed."""
@@ -164,8 +183,7 @@ def get(database: Database, actor: Actor, job_id: int) -> models.ImportJob:
         if job.status in ("queued", "running") and utcnow() - job.updated_at > STALE \
                 and job_id not in _pending:
             job.status = "failed"
-            job.error = (f"The import was interrupted after {job.files_done} file(s) (the server "
-                         "restarted); the files before were kept. Upload the rest again.")
+            job.error = INTERRUPTED.format(done=job.files_done)
         db.expunge(job)
         return job
 

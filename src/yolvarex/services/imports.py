@@ -40,6 +40,7 @@ from yolvarex.services.athlete import athlete_heart_rates
 from yolvarex.services.days import local_start, zone_of
 from yolvarex.store import models
 from yolvarex.store.access import Action, Actor, require
+from yolvarex.store.locks import hold_athlete
 from yolvarex.store.samples import encode_samples
 
 SAME_START = dt.timedelta(seconds=60)
@@ -95,6 +96,10 @@ def similar(a_start: dt.datetime, a_duration: float, b_start: dt.datetime, b_dur
 
 
 def find_duplicate(db: Session, athlete_id: int, start: dt.datetime, duration_s: float) -> int | None:
+    """The stored activity this one duplicates, if any. The athlete's log is locked from here to
+    the end of the transaction, so a concurrent write of the same session waits for this one
+    and then finds it (`store.locks`)."""
+    hold_athlete(db, athlete_id)
     rows = db.execute(select(models.Activity.id, models.Activity.start, models.Activity.duration_s)
                       .where(models.Activity.user_id == athlete_id,
                              models.Activity.start >= start - SAME_START,

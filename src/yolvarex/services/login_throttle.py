@@ -16,8 +16,6 @@ import datetime as dt
 import math
 
 from sqlalchemy import Engine, case, delete, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from yolvarex.errors import TooManyRequests
 from yolvarex.store.models import LoginThrottle
@@ -64,6 +62,9 @@ def check(engine: Engine, name: str, address: str | None) -> None:
 
 
 def record_failure(engine: Engine, name: str, address: str | None) -> None:
+    from sqlalchemy.dialects.postgresql import insert as pg_insert
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
     now = utcnow()
     insert = pg_insert if engine.dialect.name == "postgresql" else sqlite_insert
     with engine.begin() as conn:

@@ -28,6 +28,7 @@ from yolvarex.domain.verdict import Verdict
 from yolvarex.errors import Conflict, Invalid, NotFound
 from yolvarex.store import models
 from yolvarex.store.access import Action, Actor, require
+from yolvarex.store.locks import hold_athlete
 
 
 def parse_profile(data: Any) -> Profile:
@@ -89,6 +90,9 @@ def _active_row(db: Session, athlete_id: int) -> models.Plan | None:
 
 
 def _store(db: Session, actor: Actor, athlete_id: int, plan: Plan) -> StoredPlan:
+    """The plan stored as the one active plan: the old one is switched off in the same
+    transaction, under the athlete's lock, so two at once still leave exactly one active."""
+    hold_athlete(db, athlete_id)
     db.execute(update(models.Plan).where(models.Plan.user_id == athlete_id,
                                          models.Plan.active.is_(True)).values(active=False))
     row = models.Plan(user_id=athlete_id, profile=plan.profile.model_dump(mode="json"),

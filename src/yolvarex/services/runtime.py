@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
-from yolvarex.content import ContentError, Library, load_library
 from yolvarex.settings import Settings, load_settings
 from yolvarex.store import migrate
 from yolvarex.store.db import Database
+
+if TYPE_CHECKING:  # the library is imported when first loaded (a CLI command may not need it)
+    from yolvarex.content import ContentError, Library
 
 
 class ContentInvalid(RuntimeError):
@@ -19,6 +22,13 @@ class ContentInvalid(RuntimeError):
         lines = "\n".join(f"  {e}" for e in errors[:50])
         more = f"\n  ... and {len(errors) - 50} more" if len(errors) > 50 else ""
         super().__init__(f"the content library has {len(errors)} error(s):\n{lines}{more}")
+
+
+def load_library() -> tuple[Library, list[ContentError]]:
+    """`content.load_library`, imported when first needed."""
+    from yolvarex.content import load_library as load
+
+    return load()
 
 
 @cache
@@ -40,10 +50,15 @@ class Runtime:
         return library()
 
 
-def open_runtime(settings: Settings | None = None, *, upgrade: bool = True) -> Runtime:
-    """Check the content, open the database and (by default) migrate it to the newest schema."""
+def open_runtime(settings: Settings | None = None, *, upgrade: bool = True,
+                 check_content: bool = True) -> Runtime:
+    """Check the content, open the database and (by default) migrate it to the newest schema.
+    Without `check_content` the library is loaded and checked when first used (the CLI: a
+    command that needs no content does not pay for it; one that does still stops on a broken
+    library, with `ContentInvalid`)."""
     settings = settings or load_settings()
-    library()
+    if check_content:
+        library()
     db = Database(settings.database_url)
     db.ping()
     if upgrade:

@@ -1,4 +1,13 @@
-"""The engine and sessions. SQLite gets WAL, a busy timeout and foreign keys on every connection."""
+"""The engine and sessions. SQLite gets WAL, a busy timeout and foreign keys on every connection.
+
+Concurrent writers on SQLite: one writes at a time, the others wait for the write lock up to
+`SQLITE_BUSY_TIMEOUT_MS` (too short a wait was how "database is locked" reached people in a
+burst). The driver opens a transaction at its first write, so the reads before it hold no lock:
+a check followed by a write (the duplicate check of a logged or imported session) could
+interleave with the same write from another request, on PostgreSQL too, and store it twice. So
+such a check first takes the athlete's lock (`store.locks.hold_athlete`). A write that still
+loses (a wait past the timeout, a deadlock) is a 503 "try again" (`db_contended`), never a 500.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +18,12 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-SQLITE_BUSY_TIMEOUT_MS = 5000
+#: How long a write waits for the writer ahead of it. A burst of 60 writes at once for one
+#: runner on a busy 2-core machine queues for several seconds; 5 s was not always enough.
+SQLITE_BUSY_TIMEOUT_MS = 20_000
 
 
 class DatabaseUnavailable(RuntimeError):
@@ -26,6 +37,14 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def db_contended(exc: OperationalError) -> bool:
+    """Whether the error is writers getting in each other's way (worth a retry), not a fault:
+    SQLite's busy timeout passed, or PostgreSQL found a deadlock or a serialization conflict."""
+    text = str(exc.orig or exc).lower()
+    return any(sign in text for sign in ("database is locked", "database table is locked",
+                                         "deadlock detected", "could not serialize"))
 
 
 def describe_url(url: str) -> str:

@@ -1,0 +1,64 @@
+"""How fast the CLI starts: CPU time of `yolvarex --version`, `yolvarex --help` and typical
+commands on the demo runner, each against a baseline measured in the same run.
+
+The baseline for start-up is `python -c "import typer"` (the CLI framework alone); target: at
+most 1.5x. For the commands (`load`, `plan day`, `check-in` answered from stdin, `decide` from
+files) the figure is the CPU time itself, target under 0.5 s, printed with its ratio to the
+start-up baseline. CPU time (user + system of the child, from `resource.getrusage`) rather than
+wall time, so a busy shared machine distorts it less; each figure is the median of 5 runs.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import common  # noqa: F401  (puts the repository on sys.path)
+
+BIN = Path(sys.executable).parent
+YOLVAREX = str(BIN / "yolvarex")
+#: The check-in's questions answered: no red flags, 7.5 h of good sleep, a little soreness, no
+#: pain, no symptoms, mood and motivation 4, the rest skipped.
+ANSWERS = "\n".join(["", "7.5", "4", "2", "", "0", "", "", "", "4", "", "4", "", ""]) + "\n"
+
+
+def cpu_seconds(args: list[str], env: dict[str, str], stdin: str | None = None,
+                repeat: int = 5) -> float:
+    """The median CPU time (user + system) of running `args` as a child process."""
+    times = []
+    for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        result = subprocess.run(args, env=env, input=stdin, capture_output=True, text=True)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if result.returncode != 0:
+            raise SystemExit(f"{' '.join(args)} failed:\n{result.stderr}")
+        times.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    return statistics.median(times)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        env = {**os.environ, "YOLVAREX_DATA_DIR": folder, "YOLVAREX_USER": "demo"}
+        env.pop("YOLVAREX_DATABASE_URL", None)
+        subprocess.run([YOLVAREX, "demo", "--user", "demo"], env=env, check=True,
+                       capture_output=True)
+        baseline = cpu_seconds([sys.executable, "-c", "import typer"], env)
+        print(f"baseline (python -c 'import typer'): {baseline * 1000:.0f} ms CPU")
+        for args in (["--version"], ["--help"]):
+            seconds = cpu_seconds([YOLVAREX, *args], env)
+            print(f"yolvarex {' '.join(args)}: {seconds * 1000:.0f} ms CPU | ratio "
+                  f"{seconds / baseline:.2f} | target: at most 1.50")
+        for args, stdin in ((["load"], None), (["plan", "day"], None),
+                            (["check-in", "--json"], ANSWERS)):
+            seconds = cpu_seconds([YOLVAREX, *args], env, stdin)
+            print(f"yolvarex {' '.join(args)}: {seconds * 1000:.0f} ms CPU | ratio "
+                  f"{seconds / baseline:.2f} to the baseline | target: under 500 ms")
+
+
+if __name__ == "__main__":
+    main()
