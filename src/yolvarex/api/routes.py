@@ -13,8 +13,9 @@ from sqlalchemy.orm import Session
 from yolvarex import clock
 from yolvarex.api.auth import api_actor, db_session, runtime
 from yolvarex.content.kinds import KINDS, kind_named
+from yolvarex.content.search import Hit
 from yolvarex.errors import Invalid, NotFound
-from yolvarex.services import checkins, days
+from yolvarex.services import checkins, days, library_search
 from yolvarex.services.runtime import Runtime
 from yolvarex.store.access import Actor
 
@@ -66,11 +67,39 @@ def library_counts(rt: Runtime = Depends(runtime)) -> dict[str, int]:
     return rt.library.counts()
 
 
+class LibraryFilters(BaseModel):
+    """Filters shared by search and listing; each applies to the kinds that have it."""
+
+    pattern: str | None = Field(None, max_length=60, description="Exercise pattern, e.g. hinge")
+    equipment: str | None = Field(None, max_length=60, description="e.g. bands, foam_roller")
+    level: str | None = Field(None, max_length=2, description="1 beginner, 2 intermediate, 3 advanced")
+    body_area: str | None = Field(None, max_length=60, description="e.g. calves, hips, lower back")
+    muscle: str | None = Field(None, max_length=60, description="e.g. hamstrings")
+    occasion: str | None = Field(None, max_length=60, description="Routines: e.g. after_run")
+    duration: str | None = Field(None, max_length=10, description="The most minutes you have")
+
+
+def _hit(h: Hit) -> dict[str, Any]:
+    return {"kind": h.kind, "id": h.id, "title": h.title, "about": h.blurb, "score": h.score}
+
+
+@router.get("/library/search", tags=["library"],
+            summary="Search every kind at once; results grouped by kind, best match first")
+def library_search_all(q: str = Query("", max_length=200),
+                       f: LibraryFilters = Depends(),
+                       rt: Runtime = Depends(runtime)) -> dict[str, Any]:
+    result = library_search.find(rt.library, q, library_search.filters_from(f.model_dump()))
+    return {"query": result.query, "total": result.total,
+            "groups": [{"kind": g.kind, "hits": [_hit(h) for h in g.hits]} for g in result.groups]}
+
+
 @router.get("/library/{kind}", tags=["library"],
-            summary=f"Every entry of one kind ({', '.join(k.name for k in KINDS)})")
-def library_list(kind: str, rt: Runtime = Depends(runtime)) -> list[dict[str, Any]]:
-    entries = rt.library.of_kind(_kind(kind))
-    return [e.model_dump(mode="json", by_alias=True) for e in entries.values()]
+            summary=f"Every entry of one kind ({', '.join(k.name for k in KINDS)}), filtered")
+def library_list(kind: str, q: str = Query("", max_length=200), f: LibraryFilters = Depends(),
+                 rt: Runtime = Depends(runtime)) -> list[dict[str, Any]]:
+    found = library_search.entries(rt.library, _kind(kind), q,
+                                   library_search.filters_from(f.model_dump()))
+    return [e.model_dump(mode="json", by_alias=True) for e in found]
 
 
 @router.get("/library/{kind}/{entry_id}", tags=["library"], summary="One entry of the library")

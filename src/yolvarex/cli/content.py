@@ -13,10 +13,15 @@ from yolvarex.content import Library, load_library
 from yolvarex.content.kinds import KINDS, kind_named
 from yolvarex.content.schemas.exercise import Exercise
 from yolvarex.domain.plan.describe import starting_dose
+from yolvarex.errors import UserError
+from yolvarex.services import library_search
 
 content_app = typer.Typer(help="Check the content library.", no_args_is_help=True)
 library_app = typer.Typer(help="Browse the content library.", no_args_is_help=True)
 KIND_HELP = "One of: " + ", ".join(k.name for k in KINDS) + "."
+FILTER_HELP = ("key=value, repeatable; keys: " + ", ".join(library_search.FACETS)
+               + " (duration is the minutes you have), e.g. --filter equipment=bands.")
+FilterOption = typer.Option([], "--filter", "-f", help=FILTER_HELP)
 
 
 @content_app.command("check")
@@ -63,11 +68,16 @@ def _summary(data: dict[str, Any]) -> str:
 
 
 @library_app.command("list")
-def list_entries(kind: str = typer.Argument(..., help=KIND_HELP), as_json: bool = JsonOption) -> None:
-    """List every entry of one kind."""
+def list_entries(kind: str = typer.Argument(..., help=KIND_HELP),
+                 filters: list[str] = FilterOption, as_json: bool = JsonOption) -> None:
+    """List the entries of one kind, optionally filtered."""
     name, library = _entries(kind)
+    try:
+        found = library_search.entries(library, name, "", library_search.filters_from(filters))
+    except UserError as exc:
+        fail(exc.message, details=exc.details)
     records = []
-    for entry in library.of_kind(name).values():
+    for entry in found:
         data = entry.model_dump(mode="json", by_alias=True)
         if name == "routines":
             data["total_seconds"] = library.routine_seconds(entry.id)
@@ -76,9 +86,35 @@ def list_entries(kind: str = typer.Argument(..., help=KIND_HELP), as_json: bool 
         print_json(records)
         return
     table = Table("id", "title", "about", title=f"{name} ({len(records)})", show_lines=False)
-    for data in sorted(records, key=_label):
+    for data in records:
         table.add_row(data["id"], _label(data), _summary(data))
     console.print(table)
+
+
+@library_app.command("search")
+def search(text: str = typer.Argument(..., help="Words to look for, e.g. \"hamstring stretch\"."),
+           filters: list[str] = FilterOption, as_json: bool = JsonOption) -> None:
+    """Search exercises, drills, movements, routines, cues, faults and trees at once."""
+    _, library = _entries("exercises")
+    try:
+        result = library_search.find(library, text, library_search.filters_from(filters))
+    except UserError as exc:
+        fail(exc.message, details=exc.details)
+    if as_json:
+        print_json({"query": result.query, "total": result.total, "groups": [
+            {"kind": g.kind, "hits": [{"id": h.id, "title": h.title, "about": h.blurb,
+                                       "score": h.score} for h in g.hits]}
+            for g in result.groups]})
+        return
+    if not result.groups:
+        console.print(f"Nothing in the library matches {escape(text)!r}; try fewer or shorter "
+                      "words, or `yolvarex library list KIND`.", highlight=False)
+        return
+    for group in result.groups:
+        table = Table("id", "title", "about", title=f"{group.kind} ({len(group.hits)})")
+        for hit in group.hits:
+            table.add_row(hit.id, hit.title, hit.blurb)
+        console.print(table)
 
 
 @library_app.command("show")

@@ -9,6 +9,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from yolvarex.content.schemas.common import (
+    Basis,
     Entry,
     Id,
     Level,
@@ -17,6 +18,7 @@ from yolvarex.content.schemas.common import (
     Ref,
     Sentence,
     Title,
+    basis_errors,
     refs_of,
 )
 
@@ -129,6 +131,7 @@ class Exercise(Entry):
     instructions: tuple[Sentence, ...] = Field(min_length=3, max_length=6)
     mistakes: tuple[Mistake, ...] = Field(min_length=2, max_length=4)
     dose: Dose
+    basis: Basis
     evidence: tuple[Id, ...] = ()
     note: Paragraph | None = None
     less_stable: Sentence | None = Field(default=None, description=(
@@ -154,6 +157,8 @@ class Exercise(Entry):
             raise ValueError("a plyometric exercise has some impact; set impact low, moderate or high")
         if self.id in self.alternatives:
             raise ValueError("an exercise is not its own alternative")
+        if problem := basis_errors(self.basis, self.evidence):
+            raise ValueError(problem)
         return self
 
     @property
