@@ -28,7 +28,7 @@ BLURBS = {
     "movements": "Stretches, mobility drills, foam rolling and breathing.",
     "routines": "Ready-made sequences of movements with a guided timer.",
     "trees": "The decision trees behind the daily verdict.",
-    "evidence": "The research the advice rests on, summarised in plain words.",
+    "evidence": "The research the advice rests on, summarized in plain words.",
     "questions": "The form self-assessment: what you notice, hear or see on video, and what it points to.",
 }
 TEXT_FIELDS = ("summary", "purpose", "explanation", "finding", "feel", "why_it_matters")

@@ -41,8 +41,11 @@ core.templates.env.globals.update(block_titles={k.value: v for k, v in BLOCK_TIT
 DAY_NAMES = dict(zip(WEEKDAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                                 "Saturday", "Sunday"), strict=True))
 EQUIPMENT_LABELS = {Equipment.BODYWEIGHT: "Bodyweight", Equipment.BANDS: "Resistance bands",
-                    Equipment.DUMBBELLS: "Dumbbells or water bottles",
-                    Equipment.KETTLEBELL: "Kettlebell"}
+                    Equipment.DUMBBELLS: "Dumbbells",
+                    Equipment.KETTLEBELL: "Kettlebell", Equipment.WATER_BOTTLES: "Water bottles",
+                    Equipment.JUMP_ROPE: "Jump rope", Equipment.CHAIR: "Sturdy chair or bench",
+                    Equipment.STEP: "Stairs or a step", Equipment.BOX: "Low box to jump onto",
+                    Equipment.TABLE: "Sturdy table"}
 AREA_LABELS = {Area.KNEE: "Knee", Area.HIP: "Hip", Area.IT_BAND: "IT band", Area.SHIN: "Shin",
                Area.ACHILLES_CALF: "Achilles or calf", Area.PLANTAR_FASCIA: "Plantar fascia",
                Area.LOW_BACK: "Low back"}
@@ -97,7 +100,8 @@ def _form_values(stored: StoredPlan | None, today: dt.date) -> dict[str, Any]:
     if stored is not None:
         return stored.plan.profile.model_dump(mode="json")
     return {"start": today.isoformat(), "weeks": 12, "experience": "some",
-            "equipment": ["bodyweight"], "sessions_per_week": 2, "minutes_per_session": 30,
+            "equipment": ["bodyweight", "chair", "step", "table"], "sessions_per_week": 2,
+            "minutes_per_session": 30,
             "run_week": DEFAULT_WEEK, "injury_history": [], "placement": "easy_days"}
 
 

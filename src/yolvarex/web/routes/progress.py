@@ -103,7 +103,7 @@ def progress(request: Request, actor: Actor = Depends(core.login_required)) -> R
         sections.append(("volume", "Weekly volume", [
             chart("Weekly running distance (km)", labels,
                   [Series("Distance, km", [round(w.run_km, 1) for w in weeks], kind="bar")],
-                  description="Kilometres run in each of the last 12 weeks."),
+                  description="Kilometers run in each of the last 12 weeks."),
             chart("Weekly training time (minutes)", labels, [
                 Series("Running", [round(w.run_minutes) for w in weeks], kind="bar"),
                 Series("Cross-training", [round(w.other_minutes) for w in weeks], kind="bar")],
