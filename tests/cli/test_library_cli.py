@@ -27,3 +27,14 @@ def test_list_with_filters(cli) -> None:  # type: ignore[no-untyped-def]
     assert "pattern, equipment" in bad.stderr
     wrong_kind = cli("library", "list", "cues", "-f", "level=1")
     assert wrong_kind.exit_code == 1 and "Cues cannot be filtered by level" in wrong_kind.stderr
+
+
+def test_show_prints_words_not_fields(cli) -> None:  # type: ignore[no-untyped-def]
+    shown = cli("library", "show", "exercise", "band-external-rotation").stdout
+    for raw in ("shoulder_stability", "True", "False", "rest_s", "unilateral"):
+        assert raw not in shown
+    assert "Shoulder stability" in shown and "one side at a time" in shown
+    assert "What you should feel" in shown and "Precautions" in shown
+    assert "easier" in shown and "harder" in shown
+    drill = cli("library", "show", "drill", "falling-start").stdout
+    assert "Easier: Wall drive march" in drill and "Harder: A-skip" in drill

@@ -46,3 +46,22 @@ def test_web_search_and_filters(client, make_user) -> None:  # type: ignore[no-u
     wrong = client.get("/library/exercises", params={"pattern": "flying"})
     assert wrong.status_code == 422 and "No exercises have pattern" in wrong.text
     assert "Choose one of" in wrong.text
+
+
+def test_exercise_pages_are_in_words(client, make_user) -> None:  # type: ignore[no-untyped-def]
+    make_user("ann")
+    web_login(client, "ann")
+    for exercise in ("band-external-rotation", "wall-sit", "pallof-press", "kettlebell-swing",
+                     "eccentric-heel-drop"):
+        text = client.get(f"/library/exercises/{exercise}").text
+        for raw in ("shoulder_stability", "anti_rotation", "True", "False", "Rest s", "rest_s",
+                    "leg_load", "Unilateral"):
+            assert raw not in text, (exercise, raw)
+        assert "What you should feel" in text and "Precautions" in text and "Basis" in text
+        assert "Easier:" in text or "Harder:" in text
+    box = client.get("/library/exercises/box-jump").text
+    assert "A low, sturdy box" in box
+    drill = client.get("/library/drills/falling-start").text
+    assert "/library/drills/wall-drive-march" in drill and "/library/drills/a-skip" in drill
+    move = client.get("/library/movements/clamshell").text
+    assert 'href="/library/exercises/clamshell"' in move

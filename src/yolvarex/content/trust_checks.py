@@ -132,4 +132,29 @@ def check_spelling(library: Library) -> list[ContentError]:
     return errors
 
 
-TRUST_CHECKS = [check_evidence_used, check_neighbours, check_routine_length, check_spelling]
+def _name(text: str) -> str:
+    """A title or id reduced to its words, so `Wall slides` and `wall-slide` compare equal."""
+    words = re.sub(r"[^a-z ]", "", text.lower().replace("-", " ")).split()
+    return " ".join(w.rstrip("s") for w in words if w not in ("bodyweight", "the", "a", "with"))
+
+
+def check_one_truth(library: Library) -> list[ContentError]:
+    """A drill or movement named like an exercise is that exercise: it must say so
+    (`exercise: id`), so pages link the two and a reviewer keeps their texts in agreement."""
+    names: dict[str, str] = {}
+    for e in library.exercises.values():
+        names.setdefault(_name(e.id), e.id)
+        names.setdefault(_name(e.title), e.id)
+    errors = []
+    for kind in ("drills", "movements"):
+        for entry in library.of_kind(kind).values():
+            match = names.get(_name(entry.id)) or names.get(_name(str(getattr(entry, "title", ""))))
+            if match and getattr(entry, "exercise", None) != match:
+                errors.append(ContentError(_file(kind), id=entry.id, field="exercise", message=(
+                    f"this is the exercise {match!r} under another kind; set exercise: {match} "
+                    "and make the two texts agree")))
+    return errors
+
+
+TRUST_CHECKS = [check_evidence_used, check_neighbours, check_routine_length, check_spelling,
+                check_one_truth]

@@ -185,6 +185,8 @@ class Drill(Entry):
     regression: Id | None = None
     cues: tuple[Id, ...] = Field(min_length=1)
     faults: tuple[Id, ...] = Field(min_length=1)
+    exercise: Id | None = Field(default=None, description=(
+        "the same movement in the exercise library; the two texts must agree"))
     basis: Basis
     evidence: tuple[Id, ...] = ()
 
@@ -198,6 +200,8 @@ class Drill(Entry):
         return self
 
     def refs(self) -> Iterator[Ref]:
+        if self.exercise:
+            yield ("exercises", self.exercise, "exercise")
         yield from refs_of("cues", self.cues, "cues")
         yield from refs_of("faults", self.faults, "faults")
         yield from refs_of("evidence", self.evidence, "evidence")

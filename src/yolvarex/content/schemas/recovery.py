@@ -78,6 +78,8 @@ class Movement(Entry):
     seconds_per_rep: Annotated[float, Field(gt=0, le=30)] = 3.0
     easier: Id | None = None
     harder: Id | None = None
+    exercise: Id | None = Field(default=None, description=(
+        "the same movement in the exercise library; the two texts must agree"))
     basis: Basis
     evidence: tuple[Id, ...] = ()
 
@@ -88,6 +90,8 @@ class Movement(Entry):
         return self
 
     def refs(self) -> Iterator[Ref]:
+        if self.exercise:
+            yield ("exercises", self.exercise, "exercise")
         if self.easier:
             yield ("movements", self.easier, "easier")
         if self.harder:

@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from yolvarex.content import Library, facets
+from yolvarex.content import Library, facets, words
 from yolvarex.content.kinds import KINDS, kind_named
 from yolvarex.content.schemas.common import Entry
 from yolvarex.content.schemas.exercise import Exercise
@@ -128,4 +128,19 @@ def detail(request: Request, kind: str, entry_id: str) -> Response:
         extra["total_seconds"] = lib.routine_seconds(entry_id)
     return core.render(request, "library/detail.html", {
         "kind": name, "entry": entry, "data": data, "title": _label(entry), "lib": lib,
-        "extra": extra}, section="library")
+        "extra": extra, "facts": words.facts(entry, lib), "neighbours": _neighbours(entry, lib)},
+        section="library")
+
+
+def _neighbours(entry: Entry, lib: Library) -> list[tuple[str, str, str]]:
+    """A drill's easier and harder drill, and the exercise a drill or movement is, as
+    (label, kind, id)."""
+    out = []
+    same = getattr(entry, "exercise", None)
+    if isinstance(same, str) and same in lib.exercises:
+        out.append(("Same movement as the exercise", "exercises", same))
+    for field, name in (("regression", "Easier"), ("progression", "Harder")):
+        target = getattr(entry, field, None)
+        if isinstance(target, str) and target in lib.drills:
+            out.append((name, "drills", target))
+    return out
