@@ -5,7 +5,7 @@ from __future__ import annotations
 
 CODE_CITATIONS: dict[str, str] = {
     "bosquet-2007": "domain/plan/rules.py: taper weeks cut volume and keep intensity",
-    "jager-2017": "services/fuel.py: protein per kg of body weight and after strength sessions",
-    "thomas-2016": "services/fuel.py: protein range and carbohydrate for training days",
-    "hirshkowitz-2015": "services/fuel.py: 7-9 hours of sleep",
+    "jager-2017": "domain/fuel.py: protein per kg of body weight and after strength sessions",
+    "thomas-2016": "domain/fuel.py: protein range and carbohydrate for training days",
+    "hirshkowitz-2015": "domain/fuel.py: 7-9 hours of sleep",
 }

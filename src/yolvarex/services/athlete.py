@@ -56,14 +56,18 @@ def athlete_heart_rates(db: Session, athlete_id: int, today: dt.date | None = No
     return HeartRates(rest=rest, max=float(max_hr), female=settings.get("sex") == "female")
 
 
-BODY_FIELDS = {"max_hr": (120, 230), "resting_hr": (30, 110)}
+BODY_FIELDS = {"max_hr": (120, 230), "resting_hr": (30, 110), "body_weight_kg": (30, 250)}
+#: The unit each body field is given in; heart rates in beats per minute.
+BODY_UNITS = {"body_weight_kg": "kg"}
 SEXES = ("female", "male")
 
 
 def save_body_settings(db: Session, actor_id: int,
                        values: dict[str, str | float | None]) -> dict[str, object]:
-    """Store the athlete's own maximum and resting heart rate and sex (for TRIMP); a blank value
-    removes a setting so it is worked out from the data again. Every bad value is listed."""
+    """Store the athlete's own maximum and resting heart rate and sex (for TRIMP), and their
+    optional body weight (to turn protein per kg into grams); a blank value removes a setting so
+    it is worked out from the data again (or, for body weight, left out). Every bad value is
+    listed."""
     user = db.get(models.User, actor_id)
     if user is None:
         raise NotFound("no such user")
@@ -74,15 +78,16 @@ def save_body_settings(db: Session, actor_id: int,
         if raw in (None, ""):
             settings.pop(name, None)
             continue
+        unit = BODY_UNITS.get(name, "beats per minute")
         try:
             number = float(raw)
         except (TypeError, ValueError):
-            problems.append(f"{name}: give a number of beats per minute")
+            problems.append(f"{name}: give a number of {unit}")
             continue
         if not low <= number <= high:
-            problems.append(f"{name}: give a value between {low} and {high} beats per minute")
+            problems.append(f"{name}: give a value between {low} and {high} {unit}")
         else:
-            settings[name] = round(number)
+            settings[name] = round(number, 1) if name in BODY_UNITS else round(number)
     sex = values.get("sex")
     if sex in (None, ""):
         settings.pop("sex", None)
@@ -91,6 +96,13 @@ def save_body_settings(db: Session, actor_id: int,
     else:
         problems.append("sex: choose female, male, or leave it blank")
     if problems:
-        raise Invalid("Some heart-rate settings are not valid.", details=problems)
+        raise Invalid("Some body settings are not valid.", details=problems)
     user.settings = settings
     return {k: settings.get(k) for k in (*BODY_FIELDS, "sex")}
+
+
+def body_weight_kg(db: Session, athlete_id: int) -> float | None:
+    """The athlete's own body weight in kg, when they gave it."""
+    user = db.get(models.User, athlete_id)
+    value = (user.settings or {}).get("body_weight_kg") if user is not None else None
+    return float(value) if isinstance(value, int | float) else None

@@ -139,14 +139,14 @@ def account(request: Request, actor: Actor = Depends(core.login_required)) -> Re
 
 @router.post("/account/body")
 def save_body(request: Request, max_hr: str = Form(""), resting_hr: str = Form(""), sex: str = Form(""),
-              actor: Actor = Depends(core.login_required)) -> Response:
+              body_weight_kg: str = Form(""), actor: Actor = Depends(core.login_required)) -> Response:
     try:
         with core.runtime(request).db.session() as db:
             athlete.save_body_settings(db, actor.id, {"max_hr": max_hr, "resting_hr": resting_hr,
-                                                      "sex": sex})
+                                                      "sex": sex, "body_weight_kg": body_weight_kg})
     except UserError as exc:
         return account_page(request, actor, body_errors=exc.details, status=422)
-    return core.redirect("/account", "Heart-rate settings saved. New sessions use them for their load.")
+    return core.redirect("/account", "Body settings saved. New sessions use the heart rates for their load.")
 
 
 @router.post("/account/timezone")

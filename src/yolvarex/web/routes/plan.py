@@ -25,7 +25,7 @@ from yolvarex.domain.verdict import Verdict
 from yolvarex.errors import Invalid
 from yolvarex.export.ics import plan_to_ics
 from yolvarex.export.plan_print import PdfUnavailable, plan_document, to_pdf
-from yolvarex.services import decisions, plans, strength_log
+from yolvarex.services import decisions, fuel, plans, strength_log
 from yolvarex.services import form as form_service
 from yolvarex.services.plans import StoredPlan
 from yolvarex.store.access import Actor
@@ -294,6 +294,7 @@ def _workout_page(request: Request, db: Session, actor: Actor, day: dt.date,
     library = _library(request)
     workout = strength_log.workout(db, actor, day, library)
     following = strength_log.next_steps(db, actor, day, library) if done else []
+    fuel_advice = fuel.after_strength(db, actor, actor.id) if done else None
     session = workout.day.session
     rows = {i: s for i, s in enumerate((sent or {}).get("sets", []))}
     return core.render(request, "plan/workout.html", {
@@ -302,7 +303,7 @@ def _workout_page(request: Request, db: Session, actor: Actor, day: dt.date,
         "steps": {p.exercise: step for p, step in workout.steps}, "lib": library,
         "tests": {e: TESTS[t] for e, t in TEST_BY_EXERCISE.items()}, "errors": errors or [],
         "done": done, "following": following, "block_test": BlockKind.TEST,
-        "sent": sent or {}, "unmarked": unmarked, "total_sets": len(rows)},
+        "sent": sent or {}, "unmarked": unmarked, "total_sets": len(rows), "fuel": fuel_advice},
         status_code=status, section="plan")
 
 
