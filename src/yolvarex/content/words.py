@@ -87,7 +87,7 @@ def _exercise(e: Exercise) -> list[Fact]:
         facts.append(("You also need", labels(e.needs)))
     facts += [("Works", ", ".join(m.value for m in e.muscles)),
               ("Sides", "one side at a time" if e.unilateral else "both sides together"),
-              ("Leg work", label(e.leg_load))]
+              ("Leg work", {"none": "none", "light": "light", "full": "full"}[e.leg_load.value])]
     if e.plyometric:
         facts.append(("Impact", label(e.impact)))
     if e.targets:
