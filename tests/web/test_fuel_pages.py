@@ -55,3 +55,15 @@ def test_workout_done_page_shows_fuel(client, rt, make_user) -> None:  # type: i
     assert "Fuel the repair: protein after your strength session" in after
     assert re.search(r"about 20-40 g of protein", after)
     assert "/library/evidence/jager-2017" in after and "not a meal plan" in after
+
+
+def test_logging_a_hard_run_says_what_to_eat(client, make_user) -> None:  # type: ignore[no-untyped-def]
+    make_user("ann")
+    web_login(client, "ann")
+    run = {"csrf_token": csrf_of(client), "date": "2026-11-29", "time": "06:30", "minutes": "42",
+           "distance_km": "8.4", "rpe": "", "avg_hr": "", "name": "", "notes": ""}
+    hard = client.post("/log/new/run", data=run | {"run_type": "tempo"}, follow_redirects=False)
+    assert "Refuel after a hard run" in client.get(hard.headers["location"]).text
+    easy = client.post("/log/new/run", data=run | {"run_type": "easy", "time": "18:00"},
+                       follow_redirects=False)
+    assert "Refuel" not in client.get(easy.headers["location"]).text

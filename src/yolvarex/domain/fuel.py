@@ -21,6 +21,8 @@ PROTEIN_G_SERVING = (20, 40)  # when no body weight is known
 CARBOHYDRATE_G_PER_KG = {"light": (3, 5), "hour": (5, 7), "long": (6, 10)}
 SLEEP_HOURS = (7, 9)
 SHORT_NIGHT_HOURS = 7.0  # under the lower end of the adult recommendation
+#: Runs after which carbohydrate and protein guidance is worth showing.
+HARD_RUN_TYPES = frozenset({"long", "tempo", "speed", "race"})
 DISCLAIMER = ("Guidance, not a meal plan. With a medical condition, an eating disorder or "
               "special needs, see a doctor or a registered dietitian.")
 

@@ -6,12 +6,19 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from yolvarex.domain.fuel import FuelAdvice, FuelOccasion, after_session, after_short_sleep, for_week
+from yolvarex.domain.fuel import (
+    HARD_RUN_TYPES,
+    FuelAdvice,
+    FuelOccasion,
+    after_session,
+    after_short_sleep,
+    for_week,
+)
 from yolvarex.services.athlete import body_weight_kg
 from yolvarex.store.access import Actor, require
 
-__all__ = ["FuelAdvice", "FuelOccasion", "after_hard_run", "after_strength", "short_sleep",
-           "week_fuel"]
+__all__ = ["FuelAdvice", "FuelOccasion", "after_hard_run", "after_logged", "after_strength",
+           "short_sleep", "week_fuel"]
 
 
 def _weight(db: Session, actor: Actor, athlete_id: int) -> float | None:
@@ -25,6 +32,17 @@ def after_strength(db: Session, actor: Actor, athlete_id: int) -> FuelAdvice:
 
 def after_hard_run(db: Session, actor: Actor, athlete_id: int) -> FuelAdvice:
     return after_session(FuelOccasion.HARD, _weight(db, actor, athlete_id))
+
+
+def after_logged(db: Session, actor: Actor, athlete_id: int, sport: str,
+                 run_type: str | None) -> FuelAdvice | None:
+    """Guidance after a logged session that warrants it: a strength session, or a long, tempo,
+    speed or race run; None after an easy run or other cross-training."""
+    if sport == "strength":
+        return after_strength(db, actor, athlete_id)
+    if sport == "running" and run_type in HARD_RUN_TYPES:
+        return after_hard_run(db, actor, athlete_id)
+    return None
 
 
 def short_sleep(db: Session, actor: Actor, athlete_id: int, hours: float | None) -> FuelAdvice | None:

@@ -11,7 +11,7 @@ from fastapi.responses import Response
 from yolvarex import clock
 from yolvarex.content import Library
 from yolvarex.errors import Conflict, Invalid
-from yolvarex.services import history, plans, training_log
+from yolvarex.services import fuel, history, plans, training_log
 from yolvarex.services.days import local_time
 from yolvarex.services.training_log import CROSS_SPORTS, RUN_TYPES, CrossEntry, EntryChanges, RunEntry
 from yolvarex.store.access import Actor
@@ -125,9 +125,13 @@ async def create_entry(request: Request, kind: str, actor: Actor = Depends(core.
         with core.runtime(request).db.session() as db:
             row = training_log.log_entry(db, actor, entry)
             title, day = training_log.display_name(row), row.day
+            advice = fuel.after_logged(db, actor, actor.id, row.sport, row.run_type)
     except Conflict as exc:  # the same entry logged twice
         return _form_page(request, kind, values, [exc.message], status=409)
-    return core.redirect(f"/log?week={day.isoformat()}", f"{title} on {day:%A %d %B} logged.")
+    message = f"{title} on {day:%A %d %B} logged."
+    if advice is not None:  # after a hard run or a strength session, what to eat next
+        message += f" {advice.headline}. {advice.points[0]}"
+    return core.redirect(f"/log?week={day.isoformat()}", message)
 
 
 @router.get("/log/{activity_id}/edit")
