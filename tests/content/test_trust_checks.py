@@ -108,3 +108,12 @@ def test_household_items_go_under_needs(data: Path) -> None:
     _edit(data / "exercises" / "legs.yaml", "equipment: [bodyweight, dumbbells, kettlebell]",
           "equipment: [bodyweight, step]")
     assert any("chair, step, box and table go under needs" in m for m in _messages(data))
+
+
+def test_pages_and_readme_keep_to_american_spelling() -> None:
+    from yolvarex.content.trust_checks import _BRITISH_RX
+
+    root = Path(__file__).resolve().parents[2]
+    files = [root / "README.md", *sorted((root / "src/yolvarex/web/templates").rglob("*.html"))]
+    found = [f"{f.name}: {m.group(0)}" for f in files for m in _BRITISH_RX.finditer(f.read_text())]
+    assert found == []

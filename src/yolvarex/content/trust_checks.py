@@ -25,6 +25,8 @@ BRITISH: dict[str, str] = {
     "analyse": "analyze", "analysed": "analyzed", "stabilise": "stabilize",
     "stabiliser": "stabilizer", "minimise": "minimize", "maximise": "maximize",
     "optimise": "optimize", "mobilise": "mobilize", "randomised": "randomized",
+    "periodisation": "periodization", "normalise": "normalize", "normalised": "normalized",
+    "organisation": "organization", "utilise": "utilize", "centimetre": "centimeter",
     "jewellery": "jewelry", "aluminium": "aluminum", "plough": "plow", "cosy": "cozy",
     "towards": "toward", "afterwards": "afterward", "sceptical": "skeptical",
     "oesophagus": "esophagus", "anaemia": "anemia", "oedema": "edema", "paediatric": "pediatric",
