@@ -67,3 +67,18 @@ def test_logging_a_hard_run_says_what_to_eat(client, make_user) -> None:  # type
     easy = client.post("/log/new/run", data=run | {"run_type": "easy", "time": "18:00"},
                        follow_redirects=False)
     assert "Refuel" not in client.get(easy.headers["location"]).text
+
+
+def test_api_fuel(client, rt, make_user) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import api_token
+
+    make_user("ann")
+    headers = api_token(rt, "ann")
+    strength = client.get("/api/v1/fuel", headers=headers).json()["advice"]
+    assert strength["occasion"] == "strength" and strength["protein_serving_g"] == [20, 40]
+    assert "jager-2017" in strength["evidence"]
+    sleep = client.get("/api/v1/fuel", params={"after": "short-sleep", "hours": 8},
+                       headers=headers).json()
+    assert sleep["advice"] is None
+    assert client.get("/api/v1/fuel", params={"after": "pizza"}, headers=headers).status_code == 422
+    assert client.get("/api/v1/fuel").status_code == 401

@@ -15,7 +15,7 @@ from yolvarex.api.auth import api_actor, db_session, runtime
 from yolvarex.content.kinds import KINDS, kind_named
 from yolvarex.content.search import Hit
 from yolvarex.errors import Invalid, NotFound
-from yolvarex.services import checkins, days, library_search
+from yolvarex.services import checkins, days, fuel, library_search
 from yolvarex.services.runtime import Runtime
 from yolvarex.store.access import Actor
 
@@ -108,6 +108,21 @@ def library_show(kind: str, entry_id: str, rt: Runtime = Depends(runtime)) -> di
     if entry_id not in entries:
         raise NotFound(f"There is no {kind} with id {entry_id!r}.")
     return entries[entry_id].model_dump(mode="json", by_alias=True)
+
+
+@router.get("/fuel", tags=["fuel"],
+            summary="Fuel and sleep guidance after a strength session, a hard run or a short night")
+def get_fuel(after: str = Query("strength", pattern="^(strength|hard-run|short-sleep)$"),
+             hours: float = Query(6.0, ge=0, le=24, description="Hours slept, for short-sleep"),
+             actor: Actor = Depends(api_actor), db: Session = Depends(db_session)) -> dict[str, Any]:
+    advice: fuel.FuelAdvice | None
+    if after == "strength":
+        advice = fuel.after_strength(db, actor, actor.id)
+    elif after == "hard-run":
+        advice = fuel.after_hard_run(db, actor, actor.id)
+    else:
+        advice = fuel.short_sleep(db, actor, actor.id, hours)
+    return {"advice": advice.as_dict() if advice else None}
 
 
 @router.put("/checkins/{day}", tags=["check-ins"], summary="Create or replace the check-in for a date")

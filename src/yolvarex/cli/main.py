@@ -5,7 +5,22 @@ from __future__ import annotations
 import typer
 
 from yolvarex import __version__
-from yolvarex.cli import content, data, db, decide, demo, form, imports, load, log, plan, serve, trees, users
+from yolvarex.cli import (
+    content,
+    data,
+    db,
+    decide,
+    demo,
+    form,
+    fuel,
+    imports,
+    load,
+    log,
+    plan,
+    serve,
+    trees,
+    users,
+)
 from yolvarex.cli import routines as routine_cli
 from yolvarex.cli.common import err
 from yolvarex.settings import InvalidSetting
@@ -32,7 +47,7 @@ def root(version: bool = typer.Option(False, "--version", callback=_version, is_
 
 
 for module in (serve, db, content, users, demo, decide, trees, imports, log, load, form, routine_cli,
-               plan, data):
+               plan, data, fuel):
     module.register(app)
 
 
