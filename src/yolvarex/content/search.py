@@ -122,7 +122,17 @@ def blurb_of(entry: Entry) -> str:
     return ""
 
 
-def _fields(entry: Entry, library: Library) -> tuple[set[str], set[str], set[str]]:
+def _fields(entry: Entry, library: Library) -> tuple[frozenset[str], frozenset[str],
+                                                    frozenset[str]]:
+    """The entry's words by weight; cached on the library, which never changes once loaded."""
+    key = (type(entry).__name__, entry.id)
+    if key not in library.search_index:
+        library.search_index[key] = _index(entry, library)
+    return library.search_index[key]
+
+
+def _index(entry: Entry, library: Library) -> tuple[frozenset[str], frozenset[str],
+                                                   frozenset[str]]:
     data = entry.model_dump(mode="json", by_alias=True)
     title = set(tokens(" ".join(str(data.get(f) or "") for f in TITLE_FIELDS)))
     tags = set(tokens(" ".join(_strings({k: data.get(k) for k in TAG_FIELDS}))))
@@ -132,7 +142,7 @@ def _fields(entry: Entry, library: Library) -> tuple[set[str], set[str], set[str
     for step in steps if isinstance(steps, list) else []:  # a routine is found by the movements it is made of
         if isinstance(step, dict) and step.get("movement") in library.movements:
             body |= set(tokens(library.movements[step["movement"]].title))
-    return title, tags, body
+    return frozenset(title), frozenset(tags), frozenset(body)
 
 
 def score(entry: Entry, words: Iterable[str], library: Library) -> float:
