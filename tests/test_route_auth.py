@@ -34,6 +34,7 @@ PUBLIC: dict[tuple[str, str], str] = {
     ("GET", "/api/v1/openapi.json"): "the API's description",
     ("GET", "/api/v1/docs"): "the API's readable page",
     ("GET", "/api/v1/library"): "the shipped library is public content",
+    ("GET", "/api/v1/library/search"): "searching the shipped library, public content",
     ("GET", "/api/v1/library/{kind}"): "the shipped library is public content",
     ("GET", "/api/v1/library/{kind}/{entry_id}"): "the shipped library is public content",
     ("GET", "/api/v1/library/{kind}/{entry_id}/figure.svg"): "the shipped library is public content",

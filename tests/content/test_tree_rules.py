@@ -166,8 +166,8 @@ def test_the_red_flags_tree_must_ship(data: Path) -> None:
     assert any("red-flags tree is missing" in str(e) for e in errors)
 
 
-def test_every_shipped_leaf_cites_evidence() -> None:
+def test_every_shipped_leaf_cites_evidence_or_is_marked_convention() -> None:
     for tree in LIBRARY.trees.values():
         for node in tree.nodes:
             if getattr(node, "kind", None) == "leaf":
-                assert node.evidence, (tree.id, node.id)
+                assert node.evidence or node.basis == "convention", (tree.id, node.id)

@@ -8,8 +8,10 @@ import pytest
 from pydantic import ValidationError
 
 from yolvarex.content import load_library
+from yolvarex.content.schemas.exercise import Equipment
 from yolvarex.domain.plan import Plan, Profile, generate_plan, profile_errors
 from yolvarex.domain.plan.ladders import Ladders
+from yolvarex.domain.plan.model import BlockKind
 from yolvarex.domain.plan.profile import Experience
 
 LIBRARY, _ = load_library()
@@ -58,7 +60,7 @@ def test_race_weeks_have_phases_and_heavy_work_ends_seven_to_ten_days_out() -> N
 def test_bodyweight_is_always_there_and_aliases_are_read() -> None:
     profile = Profile.model_validate({**ISSUE_PROFILE, "equipment": ["bands"],
                                       "injury_history": ["Achilles", "IT band", "knee", "knee"]})
-    assert [e.value for e in profile.equipment] == ["bodyweight", "bands"]
+    assert [e.value for e in profile.equipment] == ["bodyweight", "bands", "chair", "step", "table"]
     assert [a.value for a in profile.injury_history] == ["knee", "it_band", "achilles_calf"]
 
 
@@ -97,7 +99,7 @@ def test_ladder_neighbours_follow_equipment() -> None:
     everything = Ladders(LIBRARY, frozenset(Profile.model_validate(ISSUE_PROFILE).equipment))
     bodyweight = Ladders(LIBRARY, frozenset(Profile.model_validate(
         {**ISSUE_PROFILE, "equipment": []}).equipment))
-    assert everything.harder("band-row").id == "single-arm-dumbbell-row"  # type: ignore[union-attr]
+    assert everything.harder("band-row").id == "bent-over-row"  # type: ignore[union-attr]
     assert bodyweight.harder("doorway-row").id == "inverted-table-row"  # type: ignore[union-attr]
     assert bodyweight.easier("single-leg-box-squat").id == "rear-foot-elevated-split-squat"  # type: ignore[union-attr]
     assert bodyweight.harder("pistol-squat") is None
@@ -105,4 +107,28 @@ def test_ladder_neighbours_follow_equipment() -> None:
     ladder = LIBRARY.ladders["split-squat-ladder"]
     assert bodyweight.pick(ladder, Experience.NEW, 0).id == "split-squat"  # type: ignore[union-attr]
     assert bodyweight.pick(ladder, Experience.NEW, 9).id == "single-leg-box-squat"  # type: ignore[union-attr]
-    assert bodyweight.pick(ladder, Experience.EXPERIENCED, 1).id == "pistol-squat"  # type: ignore[union-attr]
+    assert bodyweight.pick(ladder, Experience.EXPERIENCED, 1).id == "low-step-single-leg-squat"  # type: ignore[union-attr]
+
+
+def _planned(profile: dict[str, object]) -> set[str]:
+    """The exercises a plan prescribes (performance tests aside: they are fixed protocols)."""
+    plan = generate_plan(Profile.model_validate(profile), LIBRARY)
+    return {p.exercise for s in plan.sessions() for b in s.blocks if b.kind is not BlockKind.TEST
+            for p in b.exercises}
+
+
+def test_the_plan_respects_household_equipment_and_rope() -> None:
+    box_jump = LIBRARY.exercises["box-jump"]
+    assert not box_jump.allowed_with({Equipment.BODYWEIGHT})
+    assert box_jump.allowed_with({Equipment.BODYWEIGHT, Equipment.BOX})
+    experienced = {**ISSUE_PROFILE, "experience": "experienced", "sessions_per_week": 3}
+    without_box = _planned(experienced)
+    assert "box-jump" not in without_box and "jump-rope-intervals" not in without_box
+    no_chair = _planned({**experienced, "equipment": ["bands", "step"]})
+    needing_chair = {e.id for e in LIBRARY.exercises.values() if Equipment.CHAIR in e.needs}
+    assert not no_chair & needing_chair
+    with_box = Ladders(LIBRARY, frozenset(Profile.model_validate(
+        {**ISSUE_PROFILE, "equipment": ["box"]}).equipment))
+    without = Ladders(LIBRARY, frozenset(Profile.model_validate(ISSUE_PROFILE).equipment))
+    assert with_box.harder("squat-jump").id == "box-jump"  # type: ignore[union-attr]
+    assert without.harder("squat-jump").id == "broad-jump"  # type: ignore[union-attr]

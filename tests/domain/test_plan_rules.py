@@ -238,7 +238,7 @@ def test_injury_history_adds_targeted_work(data: dict[str, Any]) -> None:
         chosen = [lib.exercises[p.exercise] for p in session.prescriptions()]
         for area in plan.profile.injury_history:
             assert any(area in e.targets and e.pattern in TARGET_PATTERNS[area] for e in chosen), \
-                (area.value, session.focus.value, [e.id for e in chosen])
+                (area.value, session.focus.value, [e.id for e in chosen], repr(data))
 
 
 @pytest.mark.parametrize(("placement", "expected", "code"), [

@@ -14,7 +14,9 @@ from yolvarex.domain.plan.model import Prescription
 from yolvarex.domain.progression import Change, LoggedSession, LoggedSet, next_prescription
 
 LIBRARY, _ = load_library()
-BODYWEIGHT = Ladders(LIBRARY, frozenset({Equipment.BODYWEIGHT}))
+# A runner with no equipment but a home: a chair, stairs and a table (the profile's default).
+BODYWEIGHT = Ladders(LIBRARY, frozenset({Equipment.BODYWEIGHT, Equipment.CHAIR, Equipment.STEP,
+                                         Equipment.TABLE}))
 WEIGHTS = Ladders(LIBRARY, frozenset(Equipment))
 DAY = dt.date(2026, 12, 1)
 
@@ -65,7 +67,7 @@ def test_without_weights_the_lowering_slows_then_the_next_rung() -> None:
     p = planned("split-squat", reps=(13, 16), tempo="3-0-1")
     harder = next_prescription(p, [logged("split-squat", [16] * 3)], BODYWEIGHT)
     assert harder.change is Change.NEXT_RUNG
-    assert harder.prescription.exercise == "rear-foot-elevated-split-squat"
+    assert harder.prescription.exercise == "reverse-lunge"
 
 
 @pytest.mark.parametrize("exercise", ["pistol-squat", "eccentric-heel-drop", "lateral-step-down",

@@ -19,13 +19,14 @@ def _movement(mid: str, per_side: bool, pace: float = 3.0) -> Movement:
         "id": mid, "title": mid.replace("-", " ").capitalize(), "kind": "dynamic",
         "how": ["Do one.", "Do two.", "Do three."], "feel": "Something.",
         "mistakes": [{"mistake": "One.", "fix": "Fix."}, {"mistake": "Two.", "fix": "Fix."}],
-        "body_areas": ["hips"], "per_side": per_side, "seconds_per_rep": pace})
+        "body_areas": ["hips"], "per_side": per_side, "seconds_per_rep": pace,
+        "basis": "convention"})
 
 
 def test_per_side_steps_become_left_then_right_and_reps_use_the_pace() -> None:
     movements = {"swing": _movement("swing", True, 1.5), "breathe": _movement("breathe", False)}
     routine = Routine.model_validate({
-        "id": "r", "title": "Test", "purpose": "Testing.", "when": "Any time",
+        "id": "r", "title": "Test", "purpose": "Testing.", "when": "Any time", "basis": "convention",
         "steps": [{"movement": "swing", "reps": 10, "cue": "Swing."},
                   {"movement": "breathe", "seconds": 45, "cue": "Breathe."}]})
     segments = timeline(routine, movements)

@@ -186,7 +186,7 @@ def test_exercise_page_shows_its_easier_and_harder_rung(client, make_user) -> No
     web_login(client, "ann")
     page = client.get("/library/exercises/rear-foot-elevated-split-squat")
     assert "Split squat to pistol" in page.text
-    assert 'Easier: <a href="/library/exercises/split-squat">' in page.text
+    assert 'Easier: <a href="/library/exercises/reverse-lunge">' in page.text
     assert 'Harder: <a href="/library/exercises/single-leg-box-squat">' in page.text
     assert "With other equipment" in client.get("/library/exercises/band-row").text
 

@@ -48,9 +48,9 @@ def test_play_a_routine_to_the_end_and_see_it_logged(page) -> None:
 
     page.keyboard.press("ArrowRight")
     assert step.inner_text() == "Front-to-back leg swings (right side)"
-    assert page.locator("#player-count").inner_text() == "Step 2 of 9"
+    assert page.locator("#player-count").inner_text() == "Step 2 of 11"
     page.get_by_role("button", name="Back").click()
-    assert page.locator("#player-count").inner_text() == "Step 1 of 9"
+    assert page.locator("#player-count").inner_text() == "Step 1 of 11"
     page.get_by_role("button", name="Skip").click()
     page.get_by_role("button", name="Skip").click()
     assert step.inner_text() == "Side-to-side leg swings (left side)"

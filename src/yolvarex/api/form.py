@@ -20,7 +20,7 @@ from yolvarex.store.access import Actor
 router = APIRouter(prefix="/api/v1/form", tags=["form"])
 
 
-@router.post("/analyze", summary="Analyse an uploaded run file (FIT, TCX, GPX, .gz): grades, "
+@router.post("/analyze", summary="Analyze an uploaded run file (FIT, TCX, GPX, .gz): grades, "
              "drift, baseline against your earlier runs, findings")
 async def analyze_upload(request: Request, file: UploadFile = File(...),
                          athlete_id: int | None = Query(None, description="A coached athlete's id"),
@@ -45,7 +45,7 @@ def runs(athlete_id: int | None = None, limit: int = Query(30, ge=1, le=200),
             for r in form.analysable_runs(db, actor, athlete_id, limit)]
 
 
-@router.get("/runs/{activity_id}", summary="Analyse a run from the log")
+@router.get("/runs/{activity_id}", summary="Analyze a run from the log")
 def analyze_stored(activity_id: int, actor: Actor = Depends(api_actor),
                    db: Session = Depends(db_session),
                    rt: Runtime = Depends(runtime)) -> dict[str, Any]:

@@ -14,10 +14,11 @@ from yolvarex import clock
 from yolvarex.api.auth import api_actor, db_session, runtime
 from yolvarex.api.params import DayRange, day_range
 from yolvarex.content.kinds import KINDS, kind_named
+from yolvarex.content.search import Hit
 from yolvarex.domain.checkin import CheckIn
 from yolvarex.domain.units import units_of
 from yolvarex.errors import Invalid, NotFound
-from yolvarex.services import athlete, checkins, days
+from yolvarex.services import athlete, checkins, days, fuel, library_search
 from yolvarex.services.runtime import Runtime
 from yolvarex.store.access import Actor
 from yolvarex.store.models import User
@@ -98,11 +99,39 @@ def library_counts(rt: Runtime = Depends(runtime)) -> dict[str, int]:
     return rt.library.counts()
 
 
+class LibraryFilters(BaseModel):
+    """Filters shared by search and listing; each applies to the kinds that have it."""
+
+    pattern: str | None = Field(None, max_length=60, description="Exercise pattern, e.g. hinge")
+    equipment: str | None = Field(None, max_length=60, description="e.g. bands, foam_roller")
+    level: str | None = Field(None, max_length=2, description="1 beginner, 2 intermediate, 3 advanced")
+    body_area: str | None = Field(None, max_length=60, description="e.g. calves, hips, lower back")
+    muscle: str | None = Field(None, max_length=60, description="e.g. hamstrings")
+    occasion: str | None = Field(None, max_length=60, description="Routines: e.g. after_run")
+    duration: str | None = Field(None, max_length=10, description="The most minutes you have")
+
+
+def _hit(h: Hit) -> dict[str, Any]:
+    return {"kind": h.kind, "id": h.id, "title": h.title, "about": h.blurb, "score": h.score}
+
+
+@router.get("/library/search", tags=["library"],
+            summary="Search every kind at once; results grouped by kind, best match first")
+def library_search_all(q: str = Query("", max_length=200),
+                       f: LibraryFilters = Depends(),
+                       rt: Runtime = Depends(runtime)) -> dict[str, Any]:
+    result = library_search.find(rt.library, q, library_search.filters_from(f.model_dump()))
+    return {"query": result.query, "total": result.total,
+            "groups": [{"kind": g.kind, "hits": [_hit(h) for h in g.hits]} for g in result.groups]}
+
+
 @router.get("/library/{kind}", tags=["library"],
-            summary=f"Every entry of one kind ({', '.join(k.name for k in KINDS)})")
-def library_list(kind: str, rt: Runtime = Depends(runtime)) -> list[dict[str, Any]]:
-    entries = rt.library.of_kind(_kind(kind))
-    return [e.model_dump(mode="json", by_alias=True) for e in entries.values()]
+            summary=f"Every entry of one kind ({', '.join(k.name for k in KINDS)}), filtered")
+def library_list(kind: str, q: str = Query("", max_length=200), f: LibraryFilters = Depends(),
+                 rt: Runtime = Depends(runtime)) -> list[dict[str, Any]]:
+    found = library_search.entries(rt.library, _kind(kind), q,
+                                   library_search.filters_from(f.model_dump()))
+    return [e.model_dump(mode="json", by_alias=True) for e in found]
 
 
 @router.get("/library/{kind}/{entry_id}", tags=["library"], summary="One entry of the library")
@@ -132,6 +161,21 @@ def library_figure(kind: str, entry_id: str,
                        "movements do.")
     return Response(drawing, media_type="image/svg+xml",
                     headers={"Cache-Control": "public, max-age=3600"})
+
+
+@router.get("/fuel", tags=["fuel"],
+            summary="Fuel and sleep guidance after a strength session, a hard run or a short night")
+def get_fuel(after: str = Query("strength", pattern="^(strength|hard-run|short-sleep)$"),
+             hours: float = Query(6.0, ge=0, le=24, description="Hours slept, for short-sleep"),
+             actor: Actor = Depends(api_actor), db: Session = Depends(db_session)) -> dict[str, Any]:
+    advice: fuel.FuelAdvice | None
+    if after == "strength":
+        advice = fuel.after_strength(db, actor, actor.id)
+    elif after == "hard-run":
+        advice = fuel.after_hard_run(db, actor, actor.id)
+    else:
+        advice = fuel.short_sleep(db, actor, actor.id, hours)
+    return {"advice": advice.as_dict() if advice else None}
 
 
 @router.put("/checkins/{day}", tags=["check-ins"], response_model=CheckIn,

@@ -10,14 +10,18 @@ from rich.markup import escape
 from rich.table import Table
 
 from yolvarex.cli.common import JsonOption, checked_library, console, err, fail, print_json
-from yolvarex.content import Library, load_library
+from yolvarex.content import Library, load_library, words
 from yolvarex.content.kinds import KINDS, kind_named
 from yolvarex.content.schemas.exercise import Exercise
-from yolvarex.domain.plan.describe import starting_dose
+from yolvarex.errors import UserError
+from yolvarex.services import library_search
 
 content_app = typer.Typer(help="Check the content library.", no_args_is_help=True)
 library_app = typer.Typer(help="Browse the content library.", no_args_is_help=True)
 KIND_HELP = "One of: " + ", ".join(k.name for k in KINDS) + "."
+FILTER_HELP = ("key=value, repeatable; keys: " + ", ".join(library_search.FACETS)
+               + " (duration is the minutes you have), e.g. --filter equipment=bands.")
+FilterOption = typer.Option([], "--filter", "-f", help=FILTER_HELP)
 
 
 @content_app.command("check")
@@ -61,11 +65,16 @@ def _summary(data: dict[str, Any]) -> str:
 
 
 @library_app.command("list")
-def list_entries(kind: str = typer.Argument(..., help=KIND_HELP), as_json: bool = JsonOption) -> None:
-    """List every entry of one kind."""
+def list_entries(kind: str = typer.Argument(..., help=KIND_HELP),
+                 filters: list[str] = FilterOption, as_json: bool = JsonOption) -> None:
+    """List the entries of one kind, optionally filtered."""
     name, library = _entries(kind)
+    try:
+        found = library_search.entries(library, name, "", library_search.filters_from(filters))
+    except UserError as exc:
+        fail(exc.message, details=exc.details)
     records = []
-    for entry in library.of_kind(name).values():
+    for entry in found:
         data = entry.model_dump(mode="json", by_alias=True)
         if name == "routines":
             data["total_seconds"] = library.routine_seconds(entry.id)
@@ -74,9 +83,35 @@ def list_entries(kind: str = typer.Argument(..., help=KIND_HELP), as_json: bool 
         print_json(records)
         return
     table = Table("id", "title", "about", title=f"{name} ({len(records)})", show_lines=False)
-    for data in sorted(records, key=_label):
+    for data in records:
         table.add_row(data["id"], _label(data), _summary(data))
     console.print(table)
+
+
+@library_app.command("search")
+def search(text: str = typer.Argument(..., help="Words to look for, e.g. \"hamstring stretch\"."),
+           filters: list[str] = FilterOption, as_json: bool = JsonOption) -> None:
+    """Search exercises, drills, movements, routines, cues, faults and trees at once."""
+    _, library = _entries("exercises")
+    try:
+        result = library_search.find(library, text, library_search.filters_from(filters))
+    except UserError as exc:
+        fail(exc.message, details=exc.details)
+    if as_json:
+        print_json({"query": result.query, "total": result.total, "groups": [
+            {"kind": g.kind, "hits": [{"id": h.id, "title": h.title, "about": h.blurb,
+                                       "score": h.score} for h in g.hits]}
+            for g in result.groups]})
+        return
+    if not result.groups:
+        console.print(f"Nothing in the library matches {escape(text)!r}; try fewer or shorter "
+                      "words, or `yolvarex library list KIND`.", highlight=False)
+        return
+    for group in result.groups:
+        table = Table("id", "title", "about", title=f"{group.kind} ({len(group.hits)})")
+        for hit in group.hits:
+            table.add_row(hit.id, hit.title, hit.blurb)
+        console.print(table)
 
 
 @library_app.command("show")
@@ -99,19 +134,57 @@ def show(kind: str = typer.Argument(..., help=KIND_HELP), entry_id: str = typer.
         return
     data = entries[entry_id].model_dump(mode="json", by_alias=True, exclude_none=True)
     entry = entries[entry_id]
+    console.print(f"[bold]{escape(_label(data))}[/] [dim]({name}: {entry_id})[/]")
+    about = _summary(data)
+    if about:
+        console.print(escape(about), highlight=False)
+    for label, text in words.facts(entry, library):
+        console.print(f"[bold]{escape(label)}[/]: {escape(text)}", highlight=False)
+    for field, heading in (("instructions", "How to do it"), ("how", "How to do it"),
+                           ("steps", "Steps"), ("signs", "Signs")):
+        items = data.get(field)
+        if isinstance(items, list) and items:
+            console.print(f"[bold]{heading}[/]:")
+            for n, item in enumerate(items, 1):
+                console.print(f"  {n}. {escape(_step_text(item, library))}", highlight=False)
+    for m in data.get("mistakes") or []:
+        console.print(f"[bold]Mistake[/]: {escape(m['mistake'])} [bold]Fix[/]: {escape(m['fix'])}",
+                      highlight=False)
+    for line in _neighbour_lines(entry, library):
+        console.print(escape(line), highlight=False)
+    for evidence_id in data.get("evidence") or []:
+        ev = library.evidence.get(evidence_id)
+        if ev is not None:
+            console.print(f"[bold]Evidence[/]: {escape(ev.short)}: {escape(ev.finding)}",
+                          highlight=False)
+
+
+def _step_text(item: object, library: Library) -> str:
+    if isinstance(item, dict) and "movement" in item:
+        move = library.movements.get(str(item["movement"]))
+        amount = f"{item['seconds']} s" if item.get("seconds") else f"{item.get('reps')} reps"
+        side = " each side" if move is not None and move.per_side else ""
+        return f"{move.title if move else item['movement']}, {amount}{side}: {item.get('cue', '')}"
+    if isinstance(item, str) and item in library.exercises:  # a ladder's rungs
+        return library.exercises[item].title
+    return str(item)
+
+
+def _neighbour_lines(entry: object, library: Library) -> list[str]:
+    lines = []
     if isinstance(entry, Exercise):
-        data["dose"] = starting_dose(entry)  # tempo in words, not 3-0-1
-    console.print(f"[bold]{_label(data)}[/] [dim]({name}: {entry_id})[/]")
-    for key, value in data.items():
-        if key in ("id", "title"):
-            continue
-        if isinstance(value, list):
-            console.print(f"[bold]{key.replace('_', ' ')}[/]:")
-            for item in value:
-                text = ", ".join(f"{k}: {v}" for k, v in item.items()) if isinstance(item, dict) else item
-                console.print(f"  - {text}", highlight=False)
-        else:
-            console.print(f"[bold]{key.replace('_', ' ')}[/]: {value}", highlight=False)
+        for ladder in library.ladders.values():
+            if entry.id in ladder.steps:
+                i = ladder.steps.index(entry.id)
+                easier = library.exercises[ladder.steps[i - 1]].title if i > 0 else "none"
+                harder = (library.exercises[ladder.steps[i + 1]].title
+                          if i + 1 < len(ladder.steps) else "none")
+                lines.append(f"On the ladder {ladder.title}: easier {easier}; harder {harder}.")
+    for field, name in (("regression", "Easier"), ("progression", "Harder")):
+        target = getattr(entry, field, None)
+        if isinstance(target, str) and target in library.drills:
+            lines.append(f"{name}: {library.drills[target].title}")
+    return lines
 
 
 def _write_svg(library: Library, kind: str, entry_id: str, path: Path) -> None:

@@ -32,7 +32,7 @@ from yolvarex.store.access import Actor
 from yolvarex.store.db import DatabaseUnavailable
 from yolvarex.store.models import User
 
-form_app = typer.Typer(help="Running form: analyse a run file, take the self-assessment.",
+form_app = typer.Typer(help="Running form: analyze a run file, take the self-assessment.",
                        no_args_is_help=True)
 
 GRADE_STYLE = {"purple": "magenta", "blue": "blue", "green": "green", "orange": "dark_orange",
@@ -45,7 +45,7 @@ def _baseline_runtime(user: str | None) -> tuple[Runtime, Actor] | None:
     """The database and the runner to compare with, when one can be found without asking.
 
     `--user` must exist; without it the usual chain ($YOLVAREX_USER, the default user, the only
-    user) is tried, and when it finds nobody the file is analysed on its own."""
+    user) is tried, and when it finds nobody the file is analyzed on its own."""
     try:
         rt = open_runtime(load_settings())
     except DatabaseUnavailable as exc:
@@ -176,7 +176,7 @@ def assess(answer: list[str] = typer.Option(None, "--answer", "-a",
         return
     if not result.ranking:
         console.print("Your answers point at no particular fault. Film a short run from the side "
-                      "and from behind and try again, or analyse a run file.")
+                      "and from behind and try again, or analyze a run file.")
         return
     table = Table("fault", "points", "how likely", "why", title="Likely faults", show_lines=True)
     for r in result.ranking:

@@ -41,6 +41,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
              "week's focus."),
     "setup": ("setup", "Set up a runner: running week, goal race, strength, body, watch; then "
                        "make the plan."),
+    "fuel": ("fuel", "Fuel and sleep guidance after a strength session, a hard run or a short "
+                     "night."),
     "records": ("runs", "Your fastest 400 m, 1 km, 1 mile, 5 km, 10 km, half and marathon inside "
                         "any run."),
     "db": ("db", "Create, migrate and inspect the database."),
@@ -50,7 +52,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "token": ("users", "Create and revoke API tokens."),
     "tree": ("trees", "The decision trees behind the daily verdict."),
     "log": ("log", "Log training by hand, and list, edit or delete it."),
-    "form": ("form", "Running form: analyse a run file, take the self-assessment."),
+    "form": ("form", "Running form: analyze a run file, take the self-assessment."),
     "routine": ("routines", "Recovery and mobility routines with a guided timer."),
     "plan": ("plan", "Strength plans around your running week."),
     "export": ("data", "Export your data."),

@@ -205,3 +205,13 @@ def check_figures(library: Library) -> list[ContentError]:
 
 
 CHECKS.append(check_figures)
+
+
+def check_trust(library: Library) -> list[ContentError]:
+    """Evidence used, neighbours present, routine lengths, spelling (see `trust_checks`)."""
+    from yolvarex.content.trust_checks import TRUST_CHECKS
+
+    return [e for check in TRUST_CHECKS for e in check(library)]
+
+
+CHECKS.append(check_trust)

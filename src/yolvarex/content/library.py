@@ -45,6 +45,9 @@ class Library:
     # Timelines computed once per routine: the library never changes after it is loaded.
     _timelines: dict[str, tuple[Segment, ...]] = field(default_factory=dict, repr=False,
                                                         compare=False)
+    # Search words per entry (title, tags, text), computed on the first search.
+    search_index: dict[tuple[str, str], tuple[frozenset[str], frozenset[str], frozenset[str]]] = \
+        field(default_factory=dict, repr=False, compare=False)
 
     def of_kind(self, kind: str) -> dict[str, Entry]:
         entries: dict[str, Entry] = getattr(self, kind)

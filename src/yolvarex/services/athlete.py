@@ -196,3 +196,10 @@ def save_zone_settings(db: Session, actor_id: int, method: str,
         settings["hr_zone_floors"] = values
     user.settings = settings
     return {"method": method, "floors": settings.get("hr_zone_floors")}
+
+
+def body_weight_kg(db: Session, athlete_id: int) -> float | None:
+    """The athlete's own body weight in kg, when they gave it."""
+    user = db.get(models.User, athlete_id)
+    value = (user.settings or {}).get("body_weight_kg") if user is not None else None
+    return float(value) if isinstance(value, int | float) else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -15,6 +16,24 @@ Level = Annotated[int, Field(ge=1, le=3, description="1 beginner, 2 intermediate
 
 #: (kind, id, field) triples that a content entry refers to.
 Ref = tuple[str, str, str]
+
+
+class Basis(StrEnum):
+    """What an entry rests on: published research (with evidence ids) or coaching convention."""
+
+    EVIDENCE = "evidence"
+    CONVENTION = "convention"
+
+    @property
+    def label(self) -> str:
+        return "Rests on research" if self is Basis.EVIDENCE else "Coaching convention"
+
+
+def basis_errors(basis: Basis, evidence: tuple[str, ...]) -> str | None:
+    """Why a basis does not fit its evidence list, or None when it does."""
+    if basis is Basis.EVIDENCE and not evidence:
+        return "basis is evidence but no evidence id is given; add one or set basis: convention"
+    return None
 
 
 class Entry(BaseModel):

@@ -16,6 +16,7 @@ class SourceKind(StrEnum):
     REVIEW = "review"
     CONSENSUS = "consensus"
     GUIDELINE = "guideline"
+    LETTER = "letter"  # a letter or commentary: an argument, not new data
     MANUFACTURER = "manufacturer"
 
 

@@ -9,6 +9,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from yolvarex.content.schemas.common import (
+    Basis,
     Entry,
     Id,
     Level,
@@ -17,6 +18,7 @@ from yolvarex.content.schemas.common import (
     Ref,
     Sentence,
     Title,
+    basis_errors,
     refs_of,
 )
 
@@ -36,10 +38,26 @@ class Pattern(StrEnum):
 
 
 class Equipment(StrEnum):
+    """What a runner has at home. The first six are ways to load an exercise (any one of an
+    exercise's `equipment` will do); the household items are things an exercise `needs` (all of
+    them)."""
+
     BODYWEIGHT = "bodyweight"
     BANDS = "bands"
     DUMBBELLS = "dumbbells"
     KETTLEBELL = "kettlebell"
+    WATER_BOTTLES = "water_bottles"  # two filled bottles, as light dumbbells
+    JUMP_ROPE = "jump_rope"
+    CHAIR = "chair"  # a sturdy chair, bench or couch
+    STEP = "step"  # a stair or a sturdy step
+    BOX = "box"  # a low, sturdy box or bench to jump onto
+    TABLE = "table"  # a heavy, sturdy table
+
+
+#: Household items an exercise needs besides its load; stairs, a chair and a table are assumed
+#: when a runner lists none of them (most homes have them), a box never is.
+HOUSEHOLD = frozenset({Equipment.CHAIR, Equipment.STEP, Equipment.BOX, Equipment.TABLE})
+COMMON_HOUSEHOLD = (Equipment.CHAIR, Equipment.STEP, Equipment.TABLE)
 
 
 class LegLoad(StrEnum):
@@ -78,10 +96,44 @@ FAMILIES: dict[Pattern, str] = {
 }
 
 
+class Muscle(StrEnum):
+    """The muscles an exercise works: one fixed vocabulary of muscles and muscle groups (no
+    tendons, joints or vague labels), so the library can be filtered by them."""
+
+    GLUTES = "glutes"
+    GLUTEUS_MEDIUS = "gluteus medius"
+    DEEP_HIP_ROTATORS = "deep hip rotators"
+    HIP_FLEXORS = "hip flexors"
+    ADDUCTORS = "adductors"
+    QUADRICEPS = "quadriceps"
+    HAMSTRINGS = "hamstrings"
+    GASTROCNEMIUS = "gastrocnemius"
+    SOLEUS = "soleus"
+    TIBIALIS_ANTERIOR = "tibialis anterior"
+    PERONEALS = "peroneals"
+    FOOT_MUSCLES = "foot muscles"
+    DEEP_ABDOMINALS = "deep abdominals"
+    OBLIQUES = "obliques"
+    BACK_EXTENSORS = "back extensors"
+    QUADRATUS_LUMBORUM = "quadratus lumborum"
+    PECTORALS = "pectorals"
+    DELTOIDS = "deltoids"
+    REAR_DELTOIDS = "rear deltoids"
+    ROTATOR_CUFF = "rotator cuff"
+    RHOMBOIDS = "rhomboids"
+    LOWER_TRAPEZIUS = "lower trapezius"
+    LATISSIMUS_DORSI = "latissimus dorsi"
+    SERRATUS_ANTERIOR = "serratus anterior"
+    BICEPS = "biceps"
+    TRICEPS = "triceps"
+    FOREARMS = "forearms"
+
+
 #: Muscles of the thigh and lower leg: an exercise that works any of them loads the legs, whatever
-#: its pattern (a Copenhagen plank works the adductors hard, a side-plank leg lift the abductors).
-LEG_MUSCLES = frozenset({"quadriceps", "hamstrings", "adductors", "hip abductors", "gastrocnemius",
-                         "soleus", "calves", "achilles tendon", "tibialis anterior"})
+#: its pattern (a Copenhagen plank works the adductors hard).
+LEG_MUSCLES = frozenset({Muscle.QUADRICEPS, Muscle.HAMSTRINGS, Muscle.ADDUCTORS,
+                         Muscle.GASTROCNEMIUS, Muscle.SOLEUS, Muscle.TIBIALIS_ANTERIOR,
+                         Muscle.PERONEALS})
 
 
 class Impact(StrEnum):
@@ -115,8 +167,11 @@ class Dose(BaseModel):
 class Exercise(Entry):
     title: Title
     pattern: Pattern
-    equipment: tuple[Equipment, ...] = Field(min_length=1)
-    muscles: tuple[Annotated[str, Field(min_length=3, max_length=40)], ...] = Field(min_length=1)
+    equipment: tuple[Equipment, ...] = Field(min_length=1, description=(
+        "ways to load it: any one of these will do"))
+    needs: tuple[Equipment, ...] = Field(default=(), description=(
+        "household items it cannot be done without (chair, step, box, table): all of them"))
+    muscles: tuple[Muscle, ...] = Field(min_length=1)
     level: Level
     unilateral: bool
     plyometric: bool = False
@@ -129,6 +184,9 @@ class Exercise(Entry):
     instructions: tuple[Sentence, ...] = Field(min_length=3, max_length=6)
     mistakes: tuple[Mistake, ...] = Field(min_length=2, max_length=4)
     dose: Dose
+    feel: Sentence = Field(description="what you should feel and where")
+    precautions: Sentence = Field(description="how to do it safely, and when to stop")
+    basis: Basis
     evidence: tuple[Id, ...] = ()
     note: Paragraph | None = None
     less_stable: Sentence | None = Field(default=None, description=(
@@ -142,7 +200,7 @@ class Exercise(Entry):
                              "ground; remove it from an exercise that moves")
         if self.lower_body == (self.leg_load is LegLoad.NONE):
             raise ValueError("leg_load is none exactly when lower_body is false")
-        legs = sorted(m for m in self.muscles if m.lower() in LEG_MUSCLES)
+        legs = sorted(m.value for m in self.muscles if m in LEG_MUSCLES)
         if legs and not self.lower_body:
             raise ValueError(f"it works the {legs[0]}, a leg muscle: set lower_body true and "
                              "leg_load light or full by how hard it works the legs")
@@ -154,6 +212,11 @@ class Exercise(Entry):
             raise ValueError("a plyometric exercise has some impact; set impact low, moderate or high")
         if self.id in self.alternatives:
             raise ValueError("an exercise is not its own alternative")
+        if HOUSEHOLD & set(self.equipment) or not set(self.needs) <= HOUSEHOLD:
+            raise ValueError("equipment lists ways to load the exercise; chair, step, box and "
+                             "table go under needs")
+        if problem := basis_errors(self.basis, self.evidence):
+            raise ValueError(problem)
         return self
 
     @property
@@ -161,8 +224,9 @@ class Exercise(Entry):
         return FAMILIES[self.pattern]
 
     def allowed_with(self, equipment: frozenset[Equipment] | set[Equipment]) -> bool:
-        """True when any of the equipment this exercise works with is at hand."""
-        return any(e in equipment for e in self.equipment)
+        """True when any of the equipment this exercise works with is at hand, and every
+        household item it needs."""
+        return any(e in equipment for e in self.equipment) and all(n in equipment for n in self.needs)
 
     def refs(self) -> Iterator[Ref]:
         yield from refs_of("evidence", self.evidence, "evidence")

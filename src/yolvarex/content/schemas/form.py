@@ -9,6 +9,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from yolvarex.content.schemas.common import (
+    Basis,
     Entry,
     Id,
     Level,
@@ -17,6 +18,7 @@ from yolvarex.content.schemas.common import (
     Ref,
     Sentence,
     Title,
+    basis_errors,
     refs_of,
 )
 
@@ -24,11 +26,6 @@ from yolvarex.content.schemas.common import (
 class Focus(StrEnum):
     EXTERNAL = "external"
     INTERNAL = "internal"
-
-
-class Basis(StrEnum):
-    EVIDENCE = "evidence"
-    CONVENTION = "convention"
 
 
 class BodyArea(StrEnum):
@@ -101,7 +98,14 @@ class Fault(Entry):
     body_areas: tuple[BodyArea, ...] = Field(min_length=1)
     cues: tuple[Id, ...] = Field(min_length=1)
     drills: tuple[Id, ...] = Field(min_length=1)
+    basis: Basis
     evidence: tuple[Id, ...] = ()
+
+    @model_validator(mode="after")
+    def _basis(self) -> Fault:
+        if problem := basis_errors(self.basis, self.evidence):
+            raise ValueError(problem)
+        return self
 
     def refs(self) -> Iterator[Ref]:
         yield from refs_of("cues", self.cues, "cues")
@@ -114,12 +118,15 @@ class Cue(Entry):
     focus: Focus
     explanation: Sentence
     faults: tuple[Id, ...] = Field(min_length=1)
+    basis: Basis
     evidence: tuple[Id, ...] = ()
 
     @model_validator(mode="after")
     def _short(self) -> Cue:
         if len(self.text.split()) >= 8:
             raise ValueError("a cue is under 8 words so it can be said mid-run")
+        if problem := basis_errors(self.basis, self.evidence):
+            raise ValueError(problem)
         return self
 
     def refs(self) -> Iterator[Ref]:
@@ -178,19 +185,23 @@ class Drill(Entry):
     regression: Id | None = None
     cues: tuple[Id, ...] = Field(min_length=1)
     faults: tuple[Id, ...] = Field(min_length=1)
+    exercise: Id | None = Field(default=None, description=(
+        "the same movement in the exercise library; the two texts must agree"))
     basis: Basis
     evidence: tuple[Id, ...] = ()
 
     @model_validator(mode="after")
     def _evidence_backed(self) -> Drill:
-        if self.basis is Basis.EVIDENCE and not self.evidence:
-            raise ValueError("a drill marked basis: evidence needs at least one evidence id")
+        if problem := basis_errors(self.basis, self.evidence):
+            raise ValueError(problem)
         if self.minutes * 60 < self.dose.work_seconds:
             raise ValueError(f"minutes ({self.minutes}) is shorter than the dose itself "
                              f"({self.dose.work_seconds / 60:.1f} min of work); raise minutes")
         return self
 
     def refs(self) -> Iterator[Ref]:
+        if self.exercise:
+            yield ("exercises", self.exercise, "exercise")
         yield from refs_of("cues", self.cues, "cues")
         yield from refs_of("faults", self.faults, "faults")
         yield from refs_of("evidence", self.evidence, "evidence")

@@ -14,12 +14,14 @@ from typing import Annotated
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from yolvarex.content.schemas.common import (
+    Basis,
     Entry,
     Id,
     Mistake,
     Ref,
     Sentence,
     Title,
+    basis_errors,
     refs_of,
 )
 from yolvarex.domain.recovery.areas import BODY_AREAS, areas_of
@@ -76,9 +78,20 @@ class Movement(Entry):
     seconds_per_rep: Annotated[float, Field(gt=0, le=30)] = 3.0
     easier: Id | None = None
     harder: Id | None = None
+    exercise: Id | None = Field(default=None, description=(
+        "the same movement in the exercise library; the two texts must agree"))
+    basis: Basis
     evidence: tuple[Id, ...] = ()
 
+    @model_validator(mode="after")
+    def _basis(self) -> Movement:
+        if problem := basis_errors(self.basis, self.evidence):
+            raise ValueError(problem)
+        return self
+
     def refs(self) -> Iterator[Ref]:
+        if self.exercise:
+            yield ("exercises", self.exercise, "exercise")
         if self.easier:
             yield ("movements", self.easier, "easier")
         if self.harder:
@@ -110,6 +123,7 @@ class Routine(Entry):
     suits: tuple[Occasion, ...] = ()  # occasions this is THE routine for (one routine each)
     also_suits: tuple[Occasion, ...] = ()  # occasions it fits as well; suggested second
     steps: tuple[Step, ...] = Field(min_length=2)
+    basis: Basis
     evidence: tuple[Id, ...] = ()
 
     @model_validator(mode="after")
@@ -117,6 +131,8 @@ class Routine(Entry):
         listed = self.suits + self.also_suits
         if len(set(listed)) != len(listed):
             raise ValueError("an occasion is listed twice across suits and also_suits")
+        if problem := basis_errors(self.basis, self.evidence):
+            raise ValueError(problem)
         return self
 
     def refs(self) -> Iterator[Ref]:

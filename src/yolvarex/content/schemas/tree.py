@@ -16,9 +16,19 @@ from collections.abc import Iterator
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from yolvarex.content.schemas.common import Entry, Id, Paragraph, Ref, Sentence, Title, refs_of
+from yolvarex.content.schemas.common import (
+    Basis,
+    Entry,
+    Id,
+    Paragraph,
+    Ref,
+    Sentence,
+    Title,
+    basis_errors,
+    refs_of,
+)
 from yolvarex.domain.verdict import Verdict
 
 Scalar = bool | int | float | str
@@ -96,7 +106,16 @@ class Leaf(BaseModel):
     verdict: Verdict
     advice: Paragraph
     routines: tuple[Id, ...] = ()
-    evidence: tuple[Id, ...] = Field(min_length=1)
+    basis: Basis = Field(Basis.EVIDENCE, description=(
+        "evidence (the default) needs evidence ids; convention says the advice is coaching "
+        "practice and says so in its text"))
+    evidence: tuple[Id, ...] = ()
+
+    @model_validator(mode="after")
+    def _basis(self) -> Leaf:
+        if problem := basis_errors(self.basis, self.evidence):
+            raise ValueError(problem)
+        return self
 
 
 Node = Annotated[Question | Leaf, Field(discriminator="kind")]

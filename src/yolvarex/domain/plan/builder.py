@@ -226,6 +226,29 @@ class Builder:
                 blocks.append(Block(kind, exercises=chosen))
         return tuple(blocks), minutes(self._seconds(items))
 
+    def with_targeted(self, session: Session, frame: WeekFrame) -> Session:
+        """`session` with the work each injury history asks for, where it lacks it (a copied
+        session can have lost it to the 48 h rule in the week it was copied from)."""
+        items = [_Item(b.kind, 0, p) for b in session.blocks for p in b.exercises]
+        used = {i.prescription.exercise for i in items}
+        added = self._targeted(items, frame, used, light=True)
+        if not added:
+            return session
+        items += added
+        blocks = [b for b in session.blocks if not b.exercises]  # the warm-up and cool-down
+        for kind in BLOCK_ORDER[1:]:
+            chosen = tuple(i.prescription for i in items if i.block is kind)
+            if chosen:
+                blocks.append(Block(kind, exercises=chosen))
+        blocks.sort(key=lambda b: BLOCK_ORDER.index(b.kind))
+        fuller = replace(session, blocks=tuple(blocks),
+                         lower_body_load=leg_load_of([p for b in blocks for p in b.exercises],
+                                                     self.library))
+        length = minutes(session_seconds(fuller, self.library))
+        if length > self.profile.minutes_per_session:
+            return session  # no room: the copy stays as it was
+        return replace(fuller, minutes=length)
+
     def _fits(self, exercise: Exercise, used: set[str], light: bool) -> bool:
         if exercise.lower_body and self._avoid_muscles & {m.lower() for m in exercise.muscles}:
             return False

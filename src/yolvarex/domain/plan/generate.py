@@ -82,6 +82,7 @@ def generate_plan(profile: Profile, library: Library) -> Plan:
         _space_out(slots, begin, builder, library)
         if repeat:
             _within_block(week, block, library)
+            _keep_targeted(week, slots, builder)
         if not frame.normal:
             loading, block = [], []
         else:
@@ -124,6 +125,17 @@ def _space_out(slots: list[_Slot], begin: int, builder: Builder, library: Librar
                                 for m in e.muscles)
         slot.session = builder.session(session.focus, slot.frame, slot.variant, session.run_day,
                                        session.date, avoid, muscles)
+
+
+def _keep_targeted(week: list[_Slot], slots: list[_Slot], builder: Builder) -> None:
+    """A copied session with no session on the day before or after gets back the work the
+    runner's injury history asks for, if the 48 h rule took it in the week it was copied from."""
+    days = {o.session.date for o in slots}
+    for slot in week:
+        date = slot.session.date
+        if slot.copied and slot.session.focus is not Focus.TEST and \
+                not {date - dt.timedelta(days=1), date + dt.timedelta(days=1)} & days:
+            slot.session = builder.with_targeted(slot.session, slot.frame)
 
 
 def _serving(profile: Profile, library: Library) -> frozenset[str]:

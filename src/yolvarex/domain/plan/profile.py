@@ -8,7 +8,8 @@
  "race": {"date": "2027-03-07", "distance": "half_marathon"},
  "injury_history": ["knee"], "placement": "easy_days|hard_days|easy_days_only"}
 ```
-Bodyweight is always available, so it is added to `equipment` when missing. With a race and no
+Bodyweight is always available, so it is added to `equipment` when missing; so are a chair, a
+step and a table when the profile lists none of the household items (`HOUSEHOLD`). With a race and no
 `weeks`, the plan runs to the end of the race week (`weeks_to_race`).
 """
 
@@ -20,7 +21,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from yolvarex.content.schemas.exercise import Area, Equipment
+from yolvarex.content.schemas.exercise import COMMON_HOUSEHOLD, HOUSEHOLD, Area, Equipment
 
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MAX_WEEKS = 52
@@ -126,6 +127,8 @@ class Profile(BaseModel):
     @classmethod
     def _with_bodyweight(cls, value: tuple[Equipment, ...]) -> tuple[Equipment, ...]:
         have = set(value) | {Equipment.BODYWEIGHT}
+        if not have & HOUSEHOLD:
+            have |= set(COMMON_HOUSEHOLD)
         return tuple(e for e in Equipment if e in have)
 
     @field_validator("injury_history", mode="before")

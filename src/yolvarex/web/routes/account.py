@@ -187,7 +187,7 @@ def save_preferences(request: Request, units_choice: str = Form("", alias="units
                                                     "running_dynamics": running_dynamics})
     except UserError as exc:
         return account_page(request, actor, body_errors=exc.details, status=422)
-    words = "miles and pounds" if units_choice == "imperial" else "kilometres and kilograms"
+    words = "miles and pounds" if units_choice == "imperial" else "kilometers and kilograms"
     return core.redirect("/account", f"Saved: numbers now show in {words}.")
 
 

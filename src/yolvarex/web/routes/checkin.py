@@ -10,17 +10,19 @@ from fastapi.responses import Response
 from yolvarex import clock
 from yolvarex.domain.checkin import NUMBERS, PAIN_SIGNS, RED_FLAG_LABELS, SCALES, SYMPTOM_LABELS
 from yolvarex.errors import Invalid, NotFound
-from yolvarex.services import checkins
+from yolvarex.services import checkins, fuel
 from yolvarex.store.access import Actor
 from yolvarex.web import core
 from yolvarex.web.forms import checkin_data
 
 router = APIRouter(include_in_schema=False, dependencies=[core.Protected])
 
-def _page(request: Request, values: dict[str, object], errors: list[str], status: int = 200) -> Response:
+def _page(request: Request, values: dict[str, object], errors: list[str], status: int = 200,
+          sleep: fuel.FuelAdvice | None = None) -> Response:
     return core.render(request, "checkin.html", {
         "values": values, "errors": errors, "symptoms": SYMPTOM_LABELS,
-        "red_flags": RED_FLAG_LABELS, "pain_signs": PAIN_SIGNS,
+        "red_flags": RED_FLAG_LABELS, "pain_signs": PAIN_SIGNS, "fuel": sleep,
+        "lib": core.runtime(request).library,
         "numbers": NUMBERS, "scales": SCALES}, status_code=status, section="checkin")
 
 
@@ -29,12 +31,15 @@ def checkin_form(request: Request, day: dt.date | None = None,
                  actor: Actor = Depends(core.login_required)) -> Response:
     day = day or clock.today(actor.timezone)
     values: dict[str, object] = {"date": day.isoformat()}
+    sleep = None
     try:
         with core.runtime(request).db.session() as db:
-            values = checkins.get_checkin(db, actor, day).model_dump(mode="json", exclude_none=True)
+            saved = checkins.get_checkin(db, actor, day)
+            values = saved.model_dump(mode="json", exclude_none=True)
+            sleep = fuel.short_sleep(db, actor, actor.id, saved.sleep_hours)
     except NotFound:
         pass
-    return _page(request, values, [])
+    return _page(request, values, [], sleep=sleep)
 
 
 @router.post("/checkin")
@@ -46,6 +51,10 @@ async def checkin_submit(request: Request, actor: Actor = Depends(core.login_req
         return _page(request, data, exc.details, status=422)
     with core.runtime(request).db.session() as db:
         checkins.save_checkin(db, actor, checkin)
+        sleep = fuel.short_sleep(db, actor, actor.id, checkin.sleep_hours)
     today = clock.today(actor.timezone)
     target = "/today#verdict" if checkin.date == today else f"/checkin?day={checkin.date}"
-    return core.redirect(target, f"Check-in for {checkin.date:%A %d %B} saved.")
+    message = f"Check-in for {checkin.date:%A %d %B} saved."
+    if sleep is not None:  # after a short night, the sleep guidance comes with the confirmation
+        message += f" {sleep.headline}. {sleep.points[0]}"
+    return core.redirect(target, message)

@@ -13,7 +13,7 @@ from yolvarex.content import Library
 from yolvarex.domain import units
 from yolvarex.domain.units import units_of
 from yolvarex.errors import Conflict, Invalid
-from yolvarex.services import history, plans, training_log
+from yolvarex.services import fuel, history, plans, training_log
 from yolvarex.services.days import local_time
 from yolvarex.services.training_log import CROSS_SPORTS, RUN_TYPES, CrossEntry, EntryChanges, RunEntry
 from yolvarex.services.zone_weeks import zone_weeks
@@ -147,9 +147,13 @@ async def create_entry(request: Request, kind: str, actor: Actor = Depends(core.
         with core.runtime(request).db.session() as db:
             row = training_log.log_entry(db, actor, entry)
             title, day = training_log.display_name(row), row.day
+            advice = fuel.after_logged(db, actor, actor.id, row.sport, row.run_type)
     except Conflict as exc:  # the same entry logged twice
         return _form_page(request, kind, values, [exc.message], status=409)
-    return core.redirect(f"/log?week={day.isoformat()}", f"{title} on {day:%A %d %B} logged.")
+    message = f"{title} on {day:%A %d %B} logged."
+    if advice is not None:  # after a hard run or a strength session, what to eat next
+        message += f" {advice.headline}. {advice.points[0]}"
+    return core.redirect(f"/log?week={day.isoformat()}", message)
 
 
 @router.get("/log/{activity_id}/edit")

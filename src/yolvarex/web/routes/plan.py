@@ -23,7 +23,7 @@ from yolvarex.domain.verdict import Verdict
 from yolvarex.errors import Invalid
 from yolvarex.export.ics import plan_to_ics
 from yolvarex.export.plan_print import PdfUnavailable, plan_document, to_pdf
-from yolvarex.services import decisions, plans, strength_log
+from yolvarex.services import decisions, fuel, plans, strength_log
 from yolvarex.services import form as form_service
 from yolvarex.services.plans import StoredPlan
 from yolvarex.services.strength_today import verdict_preview
@@ -35,8 +35,11 @@ router = APIRouter(include_in_schema=False, dependencies=[core.Protected])
 DAY_NAMES = dict(zip(WEEKDAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                                 "Saturday", "Sunday"), strict=True))
 EQUIPMENT_LABELS = {Equipment.BODYWEIGHT: "Bodyweight", Equipment.BANDS: "Resistance bands",
-                    Equipment.DUMBBELLS: "Dumbbells or water bottles",
-                    Equipment.KETTLEBELL: "Kettlebell"}
+                    Equipment.DUMBBELLS: "Dumbbells",
+                    Equipment.KETTLEBELL: "Kettlebell", Equipment.WATER_BOTTLES: "Water bottles",
+                    Equipment.JUMP_ROPE: "Jump rope", Equipment.CHAIR: "Sturdy chair or bench",
+                    Equipment.STEP: "Stairs or a step", Equipment.BOX: "Low box to jump onto",
+                    Equipment.TABLE: "Sturdy table"}
 AREA_LABELS = {Area.KNEE: "Knee", Area.HIP: "Hip", Area.IT_BAND: "IT band", Area.SHIN: "Shin",
                Area.ACHILLES_CALF: "Achilles or calf", Area.PLANTAR_FASCIA: "Plantar fascia",
                Area.LOW_BACK: "Low back"}
@@ -91,7 +94,8 @@ def form_values(stored: StoredPlan | None, today: dt.date) -> dict[str, Any]:
     if stored is not None:
         return stored.plan.profile.model_dump(mode="json")
     return {"start": today.isoformat(), "weeks": 12, "experience": "some",
-            "equipment": ["bodyweight"], "sessions_per_week": 2, "minutes_per_session": 30,
+            "equipment": ["bodyweight", "chair", "step", "table"], "sessions_per_week": 2,
+            "minutes_per_session": 30,
             "run_week": DEFAULT_WEEK, "injury_history": [], "placement": "easy_days"}
 
 
@@ -310,6 +314,7 @@ def _workout_page(request: Request, db: Session, actor: Actor, day: dt.date,
     library = _library(request)
     workout = strength_log.workout(db, actor, day, library)
     following = strength_log.next_steps(db, actor, day, library) if done else []
+    fuel_advice = fuel.after_strength(db, actor, actor.id) if done else None
     session = workout.day.session
     rows = {i: s for i, s in enumerate((sent or {}).get("sets", []))}
     return core.render(request, "plan/workout.html", {
@@ -318,7 +323,7 @@ def _workout_page(request: Request, db: Session, actor: Actor, day: dt.date,
         "steps": {p.exercise: step for p, step in workout.steps}, "lib": library,
         "tests": {e: TESTS[t] for e, t in TEST_BY_EXERCISE.items()}, "errors": errors or [],
         "done": done, "following": following, "block_test": BlockKind.TEST,
-        "sent": sent or {}, "unmarked": unmarked, "total_sets": len(rows)},
+        "sent": sent or {}, "unmarked": unmarked, "total_sets": len(rows), "fuel": fuel_advice},
         status_code=status, section="plan")
 
 

@@ -120,7 +120,7 @@ def progress(request: Request, actor: Actor = Depends(core.login_required)) -> R
         labels = [w.monday.strftime("%d %b") for w in shown]
         login = core.current_login(request)
         system = units.units_of(login.units if login else None)
-        unit, words = units.distance_unit(system), ("Miles" if system == "imperial" else "Kilometres")
+        unit, words = units.distance_unit(system), ("Miles" if system == "imperial" else "Kilometers")
         volume = [] if len(shown) < 2 else [
             chart(f"Weekly running distance ({unit})", labels,
                   [Series(f"Distance, {unit}",

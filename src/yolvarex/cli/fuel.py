@@ -1,0 +1,51 @@
+"""`yolvarex fuel`: what to eat after a strength session or a hard run, and sleep after a short
+night, in grams when your body weight is set."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+import typer
+from rich.markup import escape
+
+from yolvarex.cli.common import JsonOption, UserOption, acting_user, console, print_json, runtime, user_errors
+from yolvarex.services import fuel
+
+
+class After(StrEnum):
+    STRENGTH = "strength"
+    HARD_RUN = "hard-run"
+    SHORT_SLEEP = "short-sleep"
+
+
+def fuel_command(after: After = typer.Argument(After.STRENGTH, help="strength, hard-run or short-sleep."),
+                 hours: float = typer.Option(6.0, "--hours", min=0, max=24,
+                                             help="Hours slept, for short-sleep."),
+                 user: str | None = UserOption, as_json: bool = JsonOption) -> None:
+    """Fuel and sleep guidance after a strength session, a hard run or a short night."""
+    rt = runtime()
+    with user_errors(), rt.db.session() as db:
+        actor = acting_user(db, rt.settings, user)
+        advice: fuel.FuelAdvice | None
+        if after is After.STRENGTH:
+            advice = fuel.after_strength(db, actor, actor.id)
+        elif after is After.HARD_RUN:
+            advice = fuel.after_hard_run(db, actor, actor.id)
+        else:
+            advice = fuel.short_sleep(db, actor, actor.id, hours)
+    if advice is None:
+        message = f"{hours:g} hours is a full night: keep aiming for 7-9 hours."
+        print_json({"advice": None, "message": message}) if as_json else console.print(message)
+        return
+    if as_json:
+        print_json(advice.as_dict())
+        return
+    console.print(f"[bold]{escape(advice.headline)}[/]")
+    for point in advice.points:
+        console.print(f"- {escape(point)}", highlight=False)
+    sources = ", ".join(rt.library.evidence[e].short for e in advice.evidence if e in rt.library.evidence)
+    console.print(f"[dim]Sources: {escape(sources)}. {escape(advice.disclaimer)}[/]", highlight=False)
+
+
+def register(root: typer.Typer) -> None:
+    root.command("fuel")(fuel_command)

@@ -1,0 +1,59 @@
+"""Fuel and sleep guidance for a runner: the pure rules of `domain.fuel` with their body weight
+(an optional profile setting, `body_weight_kg`) so grams can be shown. Faces call these and
+render the typed `FuelAdvice`; the weekly summary calls `week_fuel`."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from yolvarex.domain.fuel import (
+    HARD_RUN_TYPES,
+    FuelAdvice,
+    FuelOccasion,
+    after_session,
+    after_short_sleep,
+    for_week,
+)
+from yolvarex.services.athlete import body_weight_kg
+from yolvarex.store.access import Actor, require
+
+__all__ = ["FuelAdvice", "FuelOccasion", "after_hard_run", "after_logged", "after_strength",
+           "short_sleep", "week_fuel"]
+
+
+def _weight(db: Session, actor: Actor, athlete_id: int) -> float | None:
+    require(db, actor, athlete_id)
+    return body_weight_kg(db, athlete_id)
+
+
+def after_strength(db: Session, actor: Actor, athlete_id: int) -> FuelAdvice:
+    return after_session(FuelOccasion.STRENGTH, _weight(db, actor, athlete_id))
+
+
+def after_hard_run(db: Session, actor: Actor, athlete_id: int) -> FuelAdvice:
+    return after_session(FuelOccasion.HARD, _weight(db, actor, athlete_id))
+
+
+def after_logged(db: Session, actor: Actor, athlete_id: int, sport: str,
+                 run_type: str | None) -> FuelAdvice | None:
+    """Guidance after a logged session that warrants it: a strength session, or a long, tempo,
+    speed or race run; None after an easy run or other cross-training."""
+    if sport == "strength":
+        return after_strength(db, actor, athlete_id)
+    if sport == "running" and run_type in HARD_RUN_TYPES:
+        return after_hard_run(db, actor, athlete_id)
+    return None
+
+
+def short_sleep(db: Session, actor: Actor, athlete_id: int, hours: float | None) -> FuelAdvice | None:
+    """Sleep guidance when last night was under 7 hours; None when it was not, or not given."""
+    if hours is None:
+        return None
+    return after_short_sleep(hours, _weight(db, actor, athlete_id))
+
+
+def week_fuel(db: Session, actor: Actor, athlete_id: int, hard_days: int, strength_days: int,
+              short_nights: int = 0) -> FuelAdvice:
+    """The week's guidance: protein in grams when the weight is known, what to eat after the
+    week's strength sessions and on its hard days, and sleep."""
+    return for_week(_weight(db, actor, athlete_id), hard_days, strength_days, short_nights)
