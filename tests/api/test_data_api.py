@@ -32,6 +32,7 @@ def test_export_restore_and_delete_through_the_api(client, rt, make_user) -> Non
     wrong = client.request("DELETE", "/api/v1/me", headers=ann, json={"password": "guess"})
     assert wrong.status_code == 401
     gone = client.request("DELETE", "/api/v1/me", headers=ann, json={"password": "correct horse"})
-    assert gone.status_code == 200 and gone.json()["removed"] == {"activities": 1, "coach_links": 0}
+    assert gone.status_code == 200 and gone.json()["removed"] == {"activities": 1, "coach_links": 0,
+                                                                  "coach_notes": 0}
     assert client.get("/api/v1/me", headers=ann).status_code == 401  # the token went with it
     assert client.get("/api/v1/me", headers=bob).status_code == 200

@@ -55,8 +55,8 @@ def test_checkin_to_verdict(page) -> None:
     shot(page, "tree-illness-today")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Trees").click()
     page.wait_for_url(re.compile(r"/trees$"))
-    assert page.locator("svg.tree-svg").count() == 7
-    assert page.locator('svg.tree-svg [data-node="easy-neck-check"].taken').count() == 1
+    assert page.locator("ol.tree-path").count() == 7  # today's path through each tree, in words
+    assert page.locator('ol.tree-path [data-node="easy-neck-check"].taken').count() == 1
     shot(page, "trees")
 
 
