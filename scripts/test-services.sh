@@ -36,6 +36,15 @@ for _ in $(seq 1 30); do
   as_root su postgres -c "psql -qtAc 'select 1'" >/dev/null 2>&1 && break
   sleep 1
 done
+# Two test workers, live servers and their pools need more than the default 100 connections.
+if [ "$(as_root su postgres -c "psql -qtAc 'show max_connections'")" -lt 300 ]; then
+  as_root su postgres -c "psql -qc 'alter system set max_connections = 300'" >/dev/null
+  as_root pg_ctlcluster "$version" main restart
+  for _ in $(seq 1 30); do
+    as_root su postgres -c "psql -qtAc 'select 1'" >/dev/null 2>&1 && break
+    sleep 1
+  done
+fi
 exists=$(as_root su postgres -c "psql -qtAc \"select 1 from pg_roles where rolname = '$PG_USER'\"")
 if [ "$exists" != "1" ]; then
   as_root su postgres -c "psql -qc \"create role $PG_USER login createdb password '$PG_PASSWORD'\""
