@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 from typing import Any
 
+import anyio
+
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
@@ -32,6 +34,8 @@ from yolvarex.web import assets, core, filters
 from yolvarex.web.routes import ROUTERS
 
 log = logs.log
+
+_health_threads = anyio.CapacityLimiter(2)
 
 API_DESCRIPTION = """\
 The yolvarex REST API. Authenticate every request with an API token:
@@ -181,9 +185,11 @@ def create_app(rt: Runtime | None = None) -> FastAPI:
                                     "data is safe; nothing was half-saved. Try again.")
 
     @app.get("/healthz", include_in_schema=False)
-    def healthz() -> Response:
+    async def healthz() -> Response:
+        # Its own threads: a burst of requests filling the shared pool (200 logins queued for
+        # the password hasher) must not make the health check wait behind them.
         try:
-            app.state.runtime.db.ping()
+            await anyio.to_thread.run_sync(app.state.runtime.db.ping, limiter=_health_threads)
         except DatabaseUnavailable:
             return JSONResponse({"status": "unavailable",
                                  "error": "the database cannot be reached"}, status_code=503)
