@@ -6,7 +6,6 @@ import time
 from typing import Any
 
 import anyio
-
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
