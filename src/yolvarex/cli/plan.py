@@ -22,7 +22,7 @@ from yolvarex.cli.common import (
     user_errors,
 )
 from yolvarex.content import Library
-from yolvarex.domain.plan import Plan, format_weeks, generate_plan
+from yolvarex.domain.plan import Plan, format_weeks
 from yolvarex.domain.plan.describe import BLOCK_TITLES, dose
 from yolvarex.domain.verdict import Verdict
 from yolvarex.export.ics import plan_to_ics
@@ -110,7 +110,7 @@ def plan(ctx: typer.Context,
     if not save:
         library = shipped_library()
         with user_errors():
-            result = generate_plan(plans.parse_profile(data), library)
+            result = plans.preview(data, library)
         body: dict[str, object] = result.to_json()
     else:
         rt = runtime()

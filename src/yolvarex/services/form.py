@@ -68,6 +68,13 @@ class AssessmentResult:
     ranking: list[ranking.RankedFault]
 
 
+def assessment_json(result: AssessmentResult) -> dict[str, Any]:
+    """A self-assessment result as the API and `yolvarex form assess --json` give it."""
+    return {"id": result.id, "date": result.date.isoformat(), "answers": result.answers,
+            "ranking": [{"fault": r.fault, "score": r.score, "likelihood": r.likelihood,
+                         "reasons": list(r.reasons)} for r in result.ranking]}
+
+
 @dataclass(frozen=True)
 class SessionPlan:
     """A drill block and where its focus came from, in words."""

@@ -103,14 +103,17 @@ def _store(db: Session, actor: Actor, athlete_id: int, plan: Plan) -> StoredPlan
     return _stored(row)
 
 
+def preview(profile: Profile | dict[str, Any], library: Library) -> Plan:
+    """The plan a profile makes, not stored (the API's preview and `plan --no-save`)."""
+    return generate_plan(profile if isinstance(profile, Profile) else parse_profile(profile), library)
+
+
 def create_plan(db: Session, actor: Actor, profile: Profile | dict[str, Any], library: Library,
                 athlete_id: int | None = None) -> StoredPlan:
     """Generate a plan from the profile and make it the athlete's active plan."""
     athlete_id = actor.id if athlete_id is None else athlete_id
     require(db, actor, athlete_id, Action.COACH)
-    if not isinstance(profile, Profile):
-        profile = parse_profile(profile)
-    return _store(db, actor, athlete_id, generate_plan(profile, library))
+    return _store(db, actor, athlete_id, preview(profile, library))
 
 
 def current_plan(db: Session, actor: Actor, athlete_id: int | None = None) -> StoredPlan | None:

@@ -14,6 +14,7 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
+from yolvarex.content import Library
 from yolvarex.errors import Invalid, NotFound, UserError
 from yolvarex.services import (
     checkins,
@@ -30,7 +31,7 @@ from yolvarex.store.access import Actor
 from yolvarex.store.models import User
 from yolvarex.web import core
 from yolvarex.web.routes import plan as plan_pages
-from yolvarex.web.routes.progress import load_charts, wellness_charts
+from yolvarex.web.routes.progress import load_charts, resting_hr_rise, wellness_charts
 from yolvarex.web.verdicts import decision_view
 
 router = APIRouter(include_in_schema=False, dependencies=[core.Protected])
@@ -80,10 +81,12 @@ def _plan_view(db: Session, coach: Actor, athlete_id: int, day: dt.date) -> dict
     return {"stored": stored, "upcoming_sessions": upcoming}
 
 
-def _progress_view(db: Session, coach: Actor, athlete_id: int, day: dt.date) -> dict[str, Any]:
+def _progress_view(db: Session, coach: Actor, athlete_id: int, day: dt.date,
+                   library: Library) -> dict[str, Any]:
     series = progress_data.load_window(db, coach, day, athlete_id=athlete_id)
     charts = load_charts(series) if series.known_from is not None else []
-    charts += wellness_charts(progress_data.wellness(db, coach, day, athlete_id=athlete_id))
+    charts += wellness_charts(progress_data.wellness(db, coach, day, athlete_id=athlete_id),
+                              resting_hr_rise(library))
     return {"weeks": history.week_totals(db, coach, 8, day, athlete_id)[::-1],
             "charts": charts}
 
@@ -99,7 +102,8 @@ def athlete_page(request: Request, athlete_id: int, view: str = "today",
         builders = {"today": lambda: _today_view(db, actor, athlete_id, day, request),
                     "log": lambda: _log_view(db, actor, athlete_id, day),
                     "plan": lambda: _plan_view(db, actor, athlete_id, day),
-                    "progress": lambda: _progress_view(db, actor, athlete_id, day)}
+                    "progress": lambda: _progress_view(db, actor, athlete_id, day,
+                                                       core.runtime(request).library)}
         context = builders[view]()
     context.update(athlete=user, view=view, views=VIEWS, athlete_today=day,
                    note_error=note_error, lib=core.runtime(request).library)

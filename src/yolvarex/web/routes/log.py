@@ -36,9 +36,9 @@ def _week(request: Request, actor: Actor, monday: dt.date) -> dict[str, Any]:
         routines = history.routine_completions(db, actor, monday, sunday)
         planned = [plans.planned_for(db, actor, monday + dt.timedelta(days=i)) for i in range(7)]
         (zones,) = zone_weeks(db, actor, monday, 1)
+        (totals,) = history.week_totals(db, actor, 1, sunday)
     days: list[dict[str, Any]] = [{"date": monday + dt.timedelta(days=i), "items": [], "planned": []}
                                   for i in range(7)]
-    totals = {"runs": 0, "km": 0.0, "minutes": 0.0, "load": 0.0, "strength": len(sessions)}
     shown = _shown_units(request)
     for a in acts:
         kind = "run" if a.sport == "running" else "cross"
@@ -54,11 +54,6 @@ def _week(request: Request, actor: Actor, monday: dt.date) -> dict[str, Any]:
             "detail": " · ".join(detail), "rpe": a.rpe,
             "time": local_time(a).strftime("%H:%M"),
             "source": a.source, "sport": a.sport})
-        totals["minutes"] += a.duration_s / 60
-        totals["load"] += a.load or 0
-        if kind == "run":
-            totals["runs"] += 1
-            totals["km"] += (a.distance_m or 0) / 1000
     for s in sessions:
         parts = [f"{len({x.exercise for x in s.sets})} exercises", f"{len(s.sets)} sets"]
         if s.minutes:
@@ -66,8 +61,6 @@ def _week(request: Request, actor: Actor, monday: dt.date) -> dict[str, Any]:
         days[(s.date - monday).days]["items"].append({
             "kind": "strength", "id": None, "title": "Strength session", "detail": " · ".join(parts),
             "rpe": s.rpe, "time": "", "source": "log", "sport": "strength"})
-        if s.rpe and s.minutes:
-            totals["load"] += s.rpe * s.minutes
     for r in routines:
         days[(r.day - monday).days]["items"].append({
             "kind": "routine", "id": None, "title": _routine_title(core.runtime(request).library, r.routine),
