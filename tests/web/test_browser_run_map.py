@@ -15,6 +15,7 @@ import threading
 import time
 import zlib
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
@@ -25,6 +26,7 @@ from tests.web.conftest import DESKTOP, PHONE, _free_port, shot, sign_up
 
 pytestmark = pytest.mark.browser
 
+CHECKS = (Path(__file__).parent / "a11y_checks.js").read_text(encoding="utf-8")
 RUN = ACTIVITIES / "activity-small-fenix2-run.fit"
 ATTRIBUTION = "Map data from the club's own tile server"
 
@@ -160,6 +162,7 @@ def test_the_route_is_drawn_over_the_tile_servers_map(map_page, tiles: TileServe
                   ("[data-run-map] svg", "[data-run-map] .run-map-frame"))
     assert box is not None and frame is not None and box["width"] == pytest.approx(frame["width"], abs=3)
     assert frame["width"] <= page.viewport_size["width"]
+    assert page.evaluate(CHECKS) == []  # the accessibility checks every page passes
     shot(page, "run-map")
 
     # the tile server fails: the outline stays, the map goes
