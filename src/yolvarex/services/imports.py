@@ -180,7 +180,7 @@ def import_file(db: Session, actor: Actor, source: SourceFile, athlete_id: int |
             db.add(row)
             db.flush()
             activity_files.keep_original(db, row, source.name, source.data, source.max_bytes)
-            run_analysis.analysis_of(db, row)
+            run_analysis.refresh(row)
             result.activity_ids.append(row.id)
             if activity.sport is Sport.RUNNING:
                 result.new_bests.extend(b for b in records.new_bests(db, athlete_id, row)

@@ -13,6 +13,7 @@ from yolvarex.services.activity_files import EXPORT_FORMATS
 from yolvarex.services.run_text import duration_text, pace_text
 from yolvarex.store.access import Actor
 from yolvarex.web import core
+from yolvarex.web.run_map import route_map
 from yolvarex.web.run_svg import TrackChart, route_svg, track_chart
 
 router = APIRouter(include_in_schema=False, dependencies=[core.Protected])
@@ -43,9 +44,11 @@ def show(request: Request, activity_id: int, splits: str = "km",
                  or s.id == (page["shoe"] or {}).get("id")] if page["athlete_id"] == actor.id else []
     analysis = page["analysis"]
     unit = "mile" if splits == "mile" else "km"
+    tiles = core.runtime(request).settings.map_tiles
     return core.render(request, "runs/show.html", {
         **page, "a": analysis, "charts": charts(analysis["series"]),
         "route": route_svg(analysis["outline"]) if analysis["outline"] else None,
+        "route_map": route_map(analysis["outline"], tiles) if tiles and analysis["outline"] else None,
         "unit": unit, "splits": analysis["splits_mile" if unit == "mile" else "splits_km"],
         "shoes": shoes, "zone_colors": ZONE_COLORS, "own": page["athlete_id"] == actor.id},
         section="log")
