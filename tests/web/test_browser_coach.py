@@ -93,6 +93,11 @@ def test_the_board_reads_on_a_phone_and_a_desktop(page) -> None:
     for pill in page.locator("table.coach-board .pill").all():
         box = pill.bounding_box()
         assert box is not None and box["height"] < 40, pill.inner_text()
+        # and every pill stays inside its athlete's card (on a phone, a row is a card)
+        card = pill.locator("xpath=ancestor::tr").bounding_box()
+        assert card is not None and box["x"] + box["width"] <= card["x"] + card["width"], \
+            pill.inner_text()
+    expect(page.locator("table.coach-board .pill.see_professional").first).to_be_visible()
     expect(page.get_by_text("warning signs reported")).to_be_visible()
     shot(page, "coach-board")
     page.get_by_role("link", name="No check-in for 3+ days").click()
