@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from yolvarex import __version__, clock
 from yolvarex.errors import Invalid
-from yolvarex.services import activity_files, run_analysis
+from yolvarex.services import activity_files, coach_notes, run_analysis
 from yolvarex.store import models
 from yolvarex.store.access import Action, Actor, require
 from yolvarex.store.types import UTCDateTime
@@ -57,6 +57,9 @@ RECORDS: dict[str, type[models.OwnedMixin]] = {
     "form_assessments.json": models.FormAssessment,
     "custom_trees.json": models.CustomTree,
 }
+#: files exported for the record only: a restore reads past them (the other person named in
+#: them may not exist in the account's new home)
+FOR_THE_RECORD = ("coach_links.json", "coach_notes.json")
 SET_FIELDS = ("position", "exercise", "reps", "seconds", "load_kg", "side", "rpe", "completed",
               "notes")
 #: columns never exported: database ids and the owner (the account restored into owns them),
@@ -99,6 +102,9 @@ files/UID/NAME            the original file each activity was imported from (FIT
                           TCX), as uploaded; UID is the activity's uid in activities.json
 coach_links.json          coaching links, by user name (for the record; a restore does not
                           recreate them, since the other person may not exist there)
+coach_notes.json          coaches' notes for one of the athlete's days: the day ("date"), the
+                          coach and the athlete by name, the text; notes written for you and,
+                          as a coach, notes you wrote (for the record; not restored)
 
 Verdicts are not stored: yolvarex recomputes them from the check-ins and the log. Times are
 ISO 8601; instants end in +00:00 (UTC); days are the athlete's local dates.
@@ -200,6 +206,7 @@ def export_archive(db: Session, actor: Actor, athlete_id: int | None = None) -> 
          for link in db.scalars(select(models.CoachLink).where(
              (models.CoachLink.coach_id == athlete_id) | (models.CoachLink.athlete_id == athlete_id)))),
         key=lambda r: (r["created_at"], r["coach"] or "", r["athlete"] or ""))
+    files["coach_notes.json"] = coach_notes.archive_records(db, athlete_id)
     profile = {"name": user.name, "role": user.role, "timezone": user.timezone,
                "settings": dict(user.settings or {})}
     originals = db.scalar(select(func.count()).select_from(models.ActivityFile).where(
@@ -237,9 +244,10 @@ def _read_members(data: bytes, limit: int) -> dict[str, bytes]:
         originals = sum(1 for i in infos if i.filename.startswith(FILES))
         if len(infos) - originals > MAX_ENTRIES or originals > MAX_FILES:
             raise Invalid(f"The archive holds {len(infos)} files; a yolvarex export holds "
-                          f"{len(RECORDS) + 4} and one original file per run (up to "
-                          f"{MAX_FILES}). It is not an export, so nothing was restored.")
-        known = {"README.txt", "manifest.json", "profile.json", "coach_links.json", *RECORDS}
+                          f"{len(RECORDS) + len(FOR_THE_RECORD) + 3} and one original file per "
+                          f"run (up to {MAX_FILES}). It is not an export, so nothing was "
+                          "restored.")
+        known = {"README.txt", "manifest.json", "profile.json", *FOR_THE_RECORD, *RECORDS}
         strange = sorted(i.filename for i in infos
                          if i.filename not in known and not ORIGINAL.fullmatch(i.filename))
         if strange:

@@ -40,8 +40,12 @@ def shipped_engine(lib: Library | None = None) -> Engine:
 
 
 def _engine_for(db: Session, actor: Actor, athlete_id: int) -> Engine:
-    extra = [c for s in custom_trees.applying_to(db, actor, athlete_id)
-             if (c := custom_trees.compiled(s.source, s.owner)) is not None]
+    return engine_with(custom_trees.applying_to(db, actor, athlete_id))
+
+
+def engine_with(coach_trees: Sequence[custom_trees.StoredTree]) -> Engine:
+    """The shipped trees and the coach trees that apply to an athlete (invalid ones skipped)."""
+    extra = [c for s in coach_trees if (c := custom_trees.compiled(s.source, s.owner)) is not None]
     engine = shipped_engine()
     return engine.with_compiled(extra) if extra else engine
 
@@ -74,7 +78,13 @@ def day_decision(db: Session, actor: Actor, day: dt.date, athlete_id: int | None
     checked_in = db.scalar(select(models.CheckIn.id).where(
         models.CheckIn.user_id == athlete_id, models.CheckIn.date == day)) is not None
     decision = decide_day(db, actor, day, athlete_id, load)
-    return decision, bool(checked_in or decision.facts.values.get("carried_symptoms"))
+    return decision, shown(decision, checked_in)
+
+
+def shown(decision: Decision, checked_in: bool) -> bool:
+    """Whether the day's decision is its verdict: after the day's check-in, or with an illness
+    carried forward from the last one (see `todays_decision`)."""
+    return bool(checked_in or decision.facts.values.get("carried_symptoms"))
 
 
 def parse_context(data: Any) -> Context:

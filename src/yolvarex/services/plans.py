@@ -27,7 +27,7 @@ from yolvarex.domain.plan.model import Session as PlanSession
 from yolvarex.domain.verdict import Verdict
 from yolvarex.errors import Conflict, Invalid, NotFound
 from yolvarex.store import models
-from yolvarex.store.access import Action, Actor, require
+from yolvarex.store.access import Action, Actor, require, require_all
 from yolvarex.store.locks import hold_athlete
 
 
@@ -123,6 +123,18 @@ def current_plan(db: Session, actor: Actor, athlete_id: int | None = None) -> St
     return _stored(row) if row is not None else None
 
 
+def current_plans(db: Session, actor: Actor, athlete_ids: list[int]) -> dict[int, StoredPlan]:
+    """`current_plan` of many athletes in one query (those without a plan are left out)."""
+    require_all(db, actor, athlete_ids)
+    found: dict[int, StoredPlan] = {}
+    for row in db.scalars(select(models.Plan).where(models.Plan.user_id.in_(athlete_ids),
+                                                    models.Plan.active.is_(True))
+                          .order_by(models.Plan.created_at.desc(), models.Plan.id.desc())):
+        if row.user_id not in found:
+            found[row.user_id] = _stored(row)
+    return found
+
+
 def regenerate(db: Session, actor: Actor, library: Library, athlete_id: int | None = None,
                start: dt.date | None = None) -> StoredPlan:
     """Build the active plan again from its profile (after content changes, or from a new start)."""
@@ -182,7 +194,11 @@ def planned_for(db: Session, actor: Actor, day: dt.date, athlete_id: int | None 
     Without a plan both are None. Days outside the plan's weeks still get the run-day kind of
     the usual running week, but no session.
     """
-    stored = current_plan(db, actor, athlete_id)
+    return plan_day(current_plan(db, actor, athlete_id), day)
+
+
+def plan_day(stored: StoredPlan | None, day: dt.date) -> PlannedDay:
+    """`planned_for` from a plan already read."""
     if stored is None:
         return PlannedDay(day, None, None)
     plan = stored.plan

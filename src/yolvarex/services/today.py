@@ -59,23 +59,27 @@ class TodayPage:
     shoes: tuple[ShoeView, ...] = ()  # active shoes near the distance their runner set
 
 
-def today_page(db: Session, actor: Actor, library: Library, day: dt.date) -> TodayPage:
-    """Everything the Today page shows for `day` (the athlete's local today)."""
+def today_page(db: Session, actor: Actor, library: Library, day: dt.date,
+               athlete_id: int | None = None) -> TodayPage:
+    """Everything the Today page shows for `day` (the athlete's local today); `athlete_id`: a
+    coached athlete's page as their coach sees it."""
+    athlete = actor.id if athlete_id is None else athlete_id
     try:
-        checkin: CheckIn | None = checkins.get_checkin(db, actor, day)
+        checkin: CheckIn | None = checkins.get_checkin(db, actor, day, athlete)
     except NotFound:
         checkin = None
-    decision = decisions.todays_decision(db, actor, day)
+    decision = decisions.todays_decision(db, actor, day, athlete)
     verdict = decision.verdict if decision is not None else None
-    planned = plans.planned_for(db, actor, day)
+    planned = plans.planned_for(db, actor, day, athlete)
     run = None
     if planned.run_day is not None:
         kind = RunKind(planned.run_day)
         run = RunToday(kind, run_note(kind, verdict))
     return TodayPage(
         day=day, checkin=checkin, decision=decision, run=run,
-        strength=strength_today(db, actor, day, library, verdict),
-        drills=form_service.today_card(db, actor, library, day, verdict),
-        routines=routine_service.suggestions_for(db, actor, library, day, limit=3, verdict=verdict),
-        week=week_progress(db, actor, day), load=load_trend(db, actor, day),
-        next_test=next_test(db, actor, day), shoes=tuple(gear.shoes_near_limit(db, actor)))
+        strength=strength_today(db, actor, day, library, verdict, athlete),
+        drills=form_service.today_card(db, actor, library, day, verdict, athlete),
+        routines=routine_service.suggestions_for(db, actor, library, day, limit=3, verdict=verdict,
+                                                 athlete_id=athlete),
+        week=week_progress(db, actor, day, athlete), load=load_trend(db, actor, day, athlete_id=athlete),
+        next_test=next_test(db, actor, day, athlete), shoes=tuple(gear.shoes_near_limit(db, actor, athlete)))

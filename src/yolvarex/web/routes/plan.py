@@ -28,7 +28,8 @@ from yolvarex.services import form as form_service
 from yolvarex.services.plans import StoredPlan
 from yolvarex.services.strength_today import verdict_preview
 from yolvarex.store.access import Actor
-from yolvarex.web import core
+from yolvarex.web import core, viewing
+from yolvarex.web.viewing import Viewing
 
 router = APIRouter(include_in_schema=False, dependencies=[core.Protected])
 
@@ -178,30 +179,37 @@ def _calendar(stored: StoredPlan) -> list[tuple[Any, list[CalendarDay]]]:
 @router.get("/plan")
 def plan(request: Request, print_view: int = Query(0, alias="print"),
          actor: Actor = Depends(core.login_required)) -> Response:
+    return plan_page(request, actor, viewing.own(actor), bool(print_view))
+
+
+def plan_page(request: Request, actor: Actor, seen: Viewing, print_view: bool = False) -> Response:
+    """The plan of `seen` athlete (the runner's own, or read-only for their coach, who sees
+    every week in full since workout mode is the athlete's)."""
+    athlete = seen.athlete_id
+    today = clock.today(seen.timezone)
     with _db(request) as db:
-        stored = plans.current_plan(db, actor)
+        stored = plans.current_plan(db, actor, athlete)
         logged = set()
         if stored is not None:
             logged = {s.date for s in strength_log.sessions(
-                db, actor, stored.plan.profile.start, stored.plan.profile.end)}
-        today = clock.today(actor.timezone)
-        decided = decisions.todays_decision(db, actor, today) \
+                db, actor, stored.plan.profile.start, stored.plan.profile.end, athlete)}
+        decided = decisions.todays_decision(db, actor, today, athlete) \
             if stored is not None and stored.plan.session_on(today) is not None else None
         preview = verdict_preview(stored, today, decided.verdict, _library(request)) \
             if decided is not None else None
-        drills = form_service.run_day_card(db, actor, _library(request), today) \
+        drills = form_service.run_day_card(db, actor, _library(request), today, athlete) \
             if stored is not None else None
-    context: dict[str, Any] = {"stored": stored, "print_view": bool(print_view), "logged": logged,
+    context: dict[str, Any] = {"stored": stored, "print_view": print_view, "logged": logged,
                                "preview": preview, "drills": drills,
                                "lib": _library(request), "short_focus": SHORT_FOCUS,
                                "tiny_focus": TINY_FOCUS, "tiny_run": TINY_RUN,
-                               "today_date": clock.today(actor.timezone)}
+                               "today_date": today, **seen.context("plan")}
     if stored is not None:
         context["calendar"] = _calendar(stored)
         context["profile"] = stored.plan.profile
-        context["detailed"] = {w.week for w in stored.plan.weeks} if print_view else \
-            detailed_weeks(stored, today)
-    return core.render(request, "plan/index.html", context, section="plan")
+        context["detailed"] = {w.week for w in stored.plan.weeks} \
+            if print_view or seen.read_only else detailed_weeks(stored, today)
+    return core.render(request, "plan/index.html", context, section=seen.section("plan"))
 
 
 def detailed_weeks(stored: StoredPlan, today: dt.date) -> set[int]:

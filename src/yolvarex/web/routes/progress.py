@@ -18,10 +18,11 @@ from yolvarex.services import routines as routine_service
 from yolvarex.services.training_load import LoadSeries
 from yolvarex.services.zone_weeks import zone_weeks
 from yolvarex.store.access import Actor
-from yolvarex.web import core
+from yolvarex.web import core, viewing
 from yolvarex.web.charts import Band, Chart, Series, chart
 from yolvarex.web.routes.runs import ZONE_COLORS
 from yolvarex.web.routes.strength import performance_section
+from yolvarex.web.viewing import Viewing
 
 router = APIRouter(include_in_schema=False, dependencies=[core.Protected])
 
@@ -104,15 +105,21 @@ def wellness_charts(w: progress_data.Wellness, rise: float) -> list[Chart]:
 
 @router.get("/progress")
 def progress(request: Request, actor: Actor = Depends(core.login_required)) -> Response:
-    today = clock.today(actor.timezone)
+    return progress_page(request, actor, viewing.own(actor))
+
+
+def progress_page(request: Request, actor: Actor, seen: Viewing) -> Response:
+    """The progress of `seen` athlete (the runner's own, or read-only for their coach)."""
+    today = clock.today(seen.timezone)
+    athlete = seen.athlete_id
     with core.runtime(request).db.session() as db:
-        weeks = history.week_totals(db, actor, 12, today)
-        series = progress_data.load_window(db, actor, today)
-        well = progress_data.wellness(db, actor, today)
-        cadence = progress_data.cadence_trend(db, actor, today)
-        tests = performance_section(db, actor)
-        streak = routine_service.streak_for(db, actor, today)
-        zones = zone_weeks(db, actor, today - dt.timedelta(days=today.weekday()), 12)
+        weeks = history.week_totals(db, actor, 12, today, athlete)
+        series = progress_data.load_window(db, actor, today, athlete_id=athlete)
+        well = progress_data.wellness(db, actor, today, athlete_id=athlete)
+        cadence = progress_data.cadence_trend(db, actor, today, athlete_id=athlete)
+        tests = performance_section(db, actor, athlete)
+        streak = routine_service.streak_for(db, actor, today, athlete)
+        zones = zone_weeks(db, actor, today - dt.timedelta(days=today.weekday()), 12, athlete)
     sections: list[tuple[str, str, list[Chart], str | None]] = []
     if series.known_from is not None:
         sections.append(("load", "Training load", load_charts(series), None))
@@ -159,5 +166,6 @@ def progress(request: Request, actor: Actor = Depends(core.login_required)) -> R
             y_label="minutes", digits=0,
             description="Moving minutes in each of your five heart-rate zones per week, from "
                         "every session with heart rate; each reading counts until the next.")], None))
-    return core.render(request, "progress.html", {"sections": sections, "streak": streak, **tests},
-                       section="progress")
+    return core.render(request, "progress.html", {"sections": sections, "streak": streak, **tests,
+                                                  "today": today, **seen.context("progress")},
+                       section=seen.section("progress"))
