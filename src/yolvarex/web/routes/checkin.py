@@ -8,22 +8,47 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from yolvarex import clock
-from yolvarex.domain.checkin import NUMBERS, PAIN_SIGNS, RED_FLAG_LABELS, SCALES, SYMPTOM_LABELS
+from yolvarex.domain import units
+from yolvarex.domain.checkin import (
+    NUMBERS,
+    PAIN_SIGNS,
+    RED_FLAG_LABELS,
+    SCALES,
+    SYMPTOM_LABELS,
+    NumberRange,
+    temperature_range,
+)
 from yolvarex.errors import Invalid, NotFound
 from yolvarex.services import checkins, fuel
 from yolvarex.store.access import Actor
 from yolvarex.web import core
-from yolvarex.web.forms import checkin_data
+from yolvarex.web.forms import FAHRENHEIT, checkin_data
 
 router = APIRouter(include_in_schema=False, dependencies=[core.Protected])
+CELSIUS = "temperature_c"
+
+
+def _temperature(shown: units.Units) -> tuple[str, NumberRange, str]:
+    """The temperature field in the runner's unit: its name, range and example. It is stored
+    in °C; a runner who chose imperial units types °F into `temperature_f`."""
+    if shown == "metric":
+        return CELSIUS, temperature_range(shown), "e.g. 36.8"
+    return FAHRENHEIT, temperature_range(shown), "e.g. 98.2"
+
 
 def _page(request: Request, values: dict[str, object], errors: list[str], status: int = 200,
           sleep: fuel.FuelAdvice | None = None) -> Response:
+    shown = core.shown_units(request)
+    field, limits, example = _temperature(shown)
+    celsius = values.get(CELSIUS)
+    if field != CELSIUS and FAHRENHEIT not in values and isinstance(celsius, int | float):
+        values = {**values, FAHRENHEIT: f"{units.temperature_value(celsius, shown):g}"}
     return core.render(request, "checkin.html", {
         "values": values, "errors": errors, "symptoms": SYMPTOM_LABELS,
         "red_flags": RED_FLAG_LABELS, "pain_signs": PAIN_SIGNS, "fuel": sleep,
-        "lib": core.runtime(request).library,
-        "numbers": NUMBERS, "scales": SCALES}, status_code=status, section="checkin")
+        "lib": core.runtime(request).library, "temperature": (field, example),
+        "numbers": {**NUMBERS, field: limits}, "scales": SCALES},
+        status_code=status, section="checkin")
 
 
 @router.get("/checkin")
