@@ -59,6 +59,6 @@ def test_progress_keeps_every_chart_and_row(rt, client) -> None:
     assert load.split("<tbody>", 1)[1].count("<tr>") >= 28  # day by day
     assert 'd="M' in load  # the daily bars, one path
     acwr = next(f for f in figures if "Acute:chronic" in f)
-    assert "0.8 to 1.3" in acwr and "range low" not in acwr  # the fixed range, said once
+    assert "0.8-1.3 range: 0.8 to 1.3." in acwr and "range low" not in acwr  # said once
     rhr = next(f for f in figures if "Resting heart rate" in f)
     assert "baseline ± 5 bpm low" in rhr  # a moving band keeps its columns

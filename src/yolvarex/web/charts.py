@@ -39,6 +39,7 @@ class Chart:
     svg: str
     table_head: list[str] = field(default_factory=list)
     table_rows: list[list[str]] = field(default_factory=list)
+    table_note: str = ""  # what holds for every row (a fixed band), said once above the table
 
 
 def _nice_ticks(lo: float, hi: float, n: int = 4) -> list[float]:
@@ -201,8 +202,11 @@ def chart(title: str, x: Sequence[str], series: Sequence[Series], *, band: Band 
             parts.append(f'<text class="ax" {place} y="{total_h - 8:.0f}">{escape(x[i])}</text>')
     parts.append("</svg>")
     # A band that moves (a baseline's normal range) is two columns of the table; a fixed one
-    # (the ACWR range) is said once, in the description and the legend.
+    # (the ACWR range, the runner's usual range) is said once, above the table.
     moving = band is not None and (len(set(band.low)) > 1 or len(set(band.high)) > 1)
+    note = ""
+    if band is not None and not moving and band.low and band.high:
+        note = f"{band.label}: {_fmt(band.low[0], digits)} to {_fmt(band.high[0], digits)}."
     head = ["", *(s.label for s in series)]
     if band and moving:
         head += [f"{band.label} low", f"{band.label} high"]
@@ -212,4 +216,5 @@ def chart(title: str, x: Sequence[str], series: Sequence[Series], *, band: Band 
         if band and moving:
             row += [_fmt(band.low[i], digits), _fmt(band.high[i], digits)]
         rows.append(row)
-    return Chart(title=title, svg="".join(parts), table_head=head, table_rows=rows)
+    return Chart(title=title, svg="".join(parts), table_head=head, table_rows=rows,
+                 table_note=note)

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from yolvarex.errors import Invalid
-from yolvarex.services import activity_files, athlete, gear, records, run_page
+from yolvarex.services import activity_files, athlete, form_dynamics, gear, records, run_page
 from yolvarex.services.activity_files import EXPORT_FORMATS
 from yolvarex.services.run_text import duration_text, pace_text
 from yolvarex.store.access import Actor
@@ -39,6 +39,7 @@ def show(request: Request, activity_id: int, splits: str = "km",
          actor: Actor = Depends(core.login_required)) -> Response:
     with core.runtime(request).db.session() as db:
         page = run_page.run_page(db, actor, activity_id)
+        dynamics = form_dynamics.run_advice(db, actor, activity_id)
         shoes = [s for s in gear.shoes(db, actor, page["athlete_id"]) if s.retired_on is None
                  or s.id == (page["shoe"] or {}).get("id")] if page["athlete_id"] == actor.id else []
     analysis = page["analysis"]
@@ -47,7 +48,8 @@ def show(request: Request, activity_id: int, splits: str = "km",
         **page, "a": analysis, "charts": charts(analysis["series"]),
         "route": route_svg(analysis["outline"]) if analysis["outline"] else None,
         "unit": unit, "splits": analysis["splits_mile" if unit == "mile" else "splits_km"],
-        "shoes": shoes, "zone_colors": ZONE_COLORS, "own": page["athlete_id"] == actor.id},
+        "shoes": shoes, "zone_colors": ZONE_COLORS, "own": page["athlete_id"] == actor.id,
+        "dynamics": dynamics},
         section="log")
 
 
