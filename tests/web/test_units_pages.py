@@ -176,3 +176,4 @@ def test_the_cli_asks_fahrenheit_and_writes_pounds(cli, rt) -> None:
     as_json = cli("log", "strength", "--set", "goblet-squat 12 @22lb x3", "--user", "gus",
                   "--date", (day - dt.timedelta(days=1)).isoformat(), "--json")
     assert " lb" not in as_json.stdout  # the JSON speaks kilograms, as the API does
+

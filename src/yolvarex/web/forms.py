@@ -10,7 +10,7 @@ from yolvarex.domain.units import celsius_from
 
 LIST_FIELDS = ("symptoms", "red_flags")
 BOOL_FIELDS = ("pain_changes_gait", "pain_at_rest", "pain_at_night", "pain_on_hop")
-SKIP = {"csrf_token"}
+SKIP = {"csrf_token", "offline"}  # `offline`: sent later by the page (web/routes/checkin.py)
 ASKED, SHARP = "pain_signs_asked", "pain_sharp"
 #: The temperature typed in °F by a runner who chose imperial units (stored in °C).
 FAHRENHEIT = "temperature_f"

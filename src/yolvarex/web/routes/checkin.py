@@ -69,12 +69,19 @@ def checkin_form(request: Request, day: dt.date | None = None,
 
 @router.post("/checkin")
 async def checkin_submit(request: Request, actor: Actor = Depends(core.login_required)) -> Response:
-    data = checkin_data(await request.form())
+    form = await request.form()
+    data = checkin_data(form)
     try:
         checkin = checkins.parse_checkin(data)
     except Invalid as exc:
         return _page(request, data, exc.details, status=422)
     with core.runtime(request).db.session() as db:
+        if form.get("offline") == "1" and checkins.has_checkin(db, actor, checkin.date):
+            # Typed offline and sent later (static/js/app.js): the check-in already on the
+            # server for that day stays; the runner is told rather than overwritten unseen.
+            return Response(f"A check-in for {checkin.date:%A %d %B} was already saved, so the "
+                            "one kept on this phone was not sent. Open the check-in to change "
+                            "it.", status_code=409, media_type="text/plain")
         checkins.save_checkin(db, actor, checkin)
         sleep = fuel.short_sleep(db, actor, actor.id, checkin.sleep_hours)
     today = clock.today(actor.timezone)
