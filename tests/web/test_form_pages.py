@@ -150,10 +150,10 @@ def test_running_dynamics_answer_shapes_the_form_and_run_pages(rt, client, make_
     index = client.get("/form").text
     assert "does not record running dynamics" in index and 'href="/form/assess"' in index
     analysis = client.get(f"/form/runs/{run}").text
-    assert "check your form without them" in analysis
+    assert "Check your form without running dynamics" in analysis
     assert "Ground contact time over the run" not in analysis  # no empty dynamics chart
     page = client.get(f"/runs/{run}").text
-    assert "check your form without them" in page and 'href="/form/cues"' in page
+    assert "Check your form without running dynamics" in page and 'href="/form/cues"' in page
     with rt.db.session() as db:
         athlete.save_preferences(db, ann.id, {"running_dynamics": True})
     index = client.get("/form").text

@@ -47,11 +47,14 @@ class DynamicsAdvice:
     steps: tuple[Step, ...]
     runs: int  # imported runs looked at
     note: str = ""
+    intro: str = "Check that:"
 
 
 WITHOUT = DynamicsAdvice(
     kind="without",
-    headline="Your watch does not record running dynamics, so check your form without them",
+    headline="Check your form without running dynamics",
+    intro="You said your watch does not record running dynamics (or you are not sure), and "
+          "your imported runs carry none. Three steps need none of them:",
     steps=(
         Step("Fifteen questions about what you feel, hear and see on video point to your most "
              "likely fault.", "/form/assess", "Take the self-assessment"),
