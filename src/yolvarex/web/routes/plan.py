@@ -18,7 +18,7 @@ from yolvarex.content.schemas.exercise import Area, Equipment
 from yolvarex.domain.perftest import TEST_BY_EXERCISE, TESTS
 from yolvarex.domain.plan.model import BlockKind, Focus
 from yolvarex.domain.plan.profile import WEEKDAYS, Distance, Experience, Placement, RunKind
-from yolvarex.domain.units import kg_from, units_of
+from yolvarex.domain.units import kg_from
 from yolvarex.domain.verdict import Verdict
 from yolvarex.errors import Invalid
 from yolvarex.export.ics import plan_to_ics
@@ -320,8 +320,9 @@ def _workout_page(request: Request, db: Session, actor: Actor, day: dt.date,
                   errors: list[str] | None = None, done: bool = False, status: int = 200,
                   sent: dict[str, Any] | None = None, unmarked: int = 0) -> Response:
     library = _library(request)
-    workout = strength_log.workout(db, actor, day, library)
-    following = strength_log.next_steps(db, actor, day, library) if done else []
+    shown = core.shown_units(request)
+    workout = strength_log.workout(db, actor, day, library, units=shown)
+    following = strength_log.next_steps(db, actor, day, library, units=shown) if done else []
     fuel_advice = fuel.after_strength(db, actor, actor.id) if done else None
     session = workout.day.session
     rows = {i: s for i, s in enumerate((sent or {}).get("sets", []))}
@@ -398,8 +399,7 @@ def logged_session(data: dict[str, Any]) -> dict[str, Any]:
 async def workout_submit(request: Request, day: dt.date,
                          actor: Actor = Depends(core.login_required)) -> Response:
     data = workout_data(await request.form(), day)
-    login = core.current_login(request)
-    shown = units_of(login.units if login else None)
+    shown = core.shown_units(request)
     for s in data["sets"]:  # typed in the runner's unit, kept in kg
         if s["load_kg"] is not None:
             s["load_kg"] = round(kg_from(s["load_kg"], shown), 2)

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from yolvarex.errors import Invalid, NotFound
-from yolvarex.services import activity_files, athlete, gear, records, run_page
+from yolvarex.services import activity_files, athlete, form_dynamics, gear, records, run_page
 from yolvarex.services.activity_files import EXPORT_FORMATS
 from yolvarex.services.run_text import duration_text, pace_text
 from yolvarex.store.access import Actor
@@ -53,6 +53,7 @@ def run_view(request: Request, actor: Actor, activity_id: int, splits: str,
                 viewing.coached(db, actor, page["athlete_id"])
         if page["athlete_id"] != seen.athlete_id:
             raise NotFound("no such activity")
+        dynamics = form_dynamics.run_advice(db, actor, activity_id)
         shoes = [s for s in gear.shoes(db, actor, page["athlete_id"]) if s.retired_on is None
                  or s.id == (page["shoe"] or {}).get("id")] if page["athlete_id"] == actor.id else []
     analysis = page["analysis"]
@@ -64,7 +65,7 @@ def run_view(request: Request, actor: Actor, activity_id: int, splits: str,
         "route_map": route_map(analysis["outline"], tiles) if tiles and analysis["outline"] else None,
         "unit": unit, "splits": analysis["splits_mile" if unit == "mile" else "splits_km"],
         "shoes": shoes, "zone_colors": ZONE_COLORS, "own": page["athlete_id"] == actor.id,
-        **seen.context("run")}, section=seen.section("log"))
+        "dynamics": dynamics, **seen.context("run")}, section=seen.section("log"))
 
 
 @router.get("/runs/{activity_id}/original")
