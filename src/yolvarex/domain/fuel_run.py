@@ -89,8 +89,8 @@ def _before(minutes: int, weight_kg: float | None) -> tuple[str, Grams | None]:
                 "soon after waking, a small snack you know sits well is fine (our convention)."), None
     carbs = grams(BEFORE_G_PER_KG, weight_kg)
     amount = f"about {carbs}" if carbs else "about 1-4 g per kg of body weight"
-    return (f"Before: in the 1-4 hours before, eat {amount} of carbohydrate, the larger amounts "
-            "the earlier you eat: rice, bread, oats, potatoes, pasta or fruit."), carbs
+    return (f"Before: in the 1-4 hours before, eat {amount} of carbohydrate: rice, bread, "
+            "oats, potatoes, pasta or fruit."), carbs
 
 
 def _during(band: RunBand) -> tuple[str, tuple[int, int] | None]:
@@ -101,8 +101,8 @@ def _during(band: RunBand) -> tuple[str, tuple[int, int] | None]:
                 "drink, or rinsing it round your mouth, can help."), None
     if band is RunBand.STEADY:
         low, high = DURING_G_PER_HOUR["steady"]
-        return (f"During: take {low}-{high} g of carbohydrate an hour from about the first "
-                "half hour, in small amounts: a gel, a sports drink or a few sweets."), (low, high)
+        return (f"During: take {low}-{high} g of carbohydrate an hour, in small amounts "
+                "through the run: a gel, a sports drink or a few sweets."), (low, high)
     low, high = DURING_G_PER_HOUR["long"]
     return (f"During: take {low}-60 g of carbohydrate an hour, rising toward {high} g an hour on "
             "runs beyond about two and a half hours, from products that mix glucose and "
