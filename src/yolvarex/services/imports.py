@@ -230,7 +230,8 @@ def upload_sources(files: Iterable[tuple[str, bytes]], modified: dt.datetime | N
         yield from open_upload(name, data, modified, budget)
 
 
-def path_sources(paths: list[Path], on_path: Callable[[Path, int], None] | None = None) -> Iterator[SourceFile]:
+def path_sources(paths: list[Path],
+                 on_path: Callable[[Path, int], None] | None = None) -> Iterator[SourceFile]:
     """The files at the paths opened (an archive gives each file in it); `on_path(path, bytes)`
     is called once every file from a path has been imported (for a progress bar)."""
     for path in walk_paths(paths):
