@@ -5,8 +5,9 @@ names, scales, offsets, enum names); the SDK's own decoder is not used, since it
 of one message at a time in Python, cannot read compressed-timestamp records (Forerunner 70) and
 returns one file of a chained stream. Here one loop walks the message headers (a few operations
 per message) and notes where each data message starts; then every field of every message of a
-definition is read in one numpy step (the bytes gathered into a rows x size array and viewed as
-the field's base type). The checksum (CRC-16/ARC) is computed as a tree in numpy.
+definition is read in one numpy step (the field's bytes of every message gathered into a
+messages x width array and viewed as the field's base type; only the fields read are gathered,
+so memory stays a small multiple of the file). The checksum (CRC-16/ARC) is computed as a tree in numpy.
 
 What it reads: the messages an activity needs (file_id, sport, session, lap, record, activity,
 developer field descriptions) of every file of a chained stream, compressed-timestamp headers,
@@ -20,6 +21,7 @@ file, and against the ground-truth CSVs.
 
 from __future__ import annotations
 
+import array
 import datetime as dt
 import struct
 from dataclasses import dataclass, field
@@ -86,9 +88,11 @@ class _Definition:
     dev_fields: list[tuple[int, int, int, int]]  # (field number, offset, size, dev data index)
     size: int
     ts_offset: int | None
-    starts: list[int] = field(default_factory=list)
-    compressed: list[int] = field(default_factory=list)  # starts of compressed-timestamp messages
-    compressed_ts: list[int] = field(default_factory=list)
+    keep: bool = True  # a message this decoder reads (the others are only stepped over)
+    # 8 bytes per message (arrays, not lists of ints): memory stays a small multiple of the file
+    starts: array.array[int] = field(default_factory=lambda: array.array("q"))
+    compressed: array.array[int] = field(default_factory=lambda: array.array("q"))
+    compressed_ts: array.array[int] = field(default_factory=lambda: array.array("q"))
 
 
 @cache
@@ -206,8 +210,9 @@ def _walk(data: bytes, pos: int, end: int, track_time: bool) -> list[_Definition
             if d is None:
                 raise FitDecodeError("parse", "a message uses a definition it never got")
             last_ts += ((head & 0x1F) - last_ts) & 0x1F
-            d.compressed.append(pos + 1)
-            d.compressed_ts.append(last_ts)
+            if d.keep:
+                d.compressed.append(pos + 1)
+                d.compressed_ts.append(last_ts)
             pos += 1 + d.size
         elif head & 0x40:  # definition message
             d, pos = _definition(data, pos, end, bool(head & 0x20))
@@ -217,7 +222,8 @@ def _walk(data: bytes, pos: int, end: int, track_time: bool) -> list[_Definition
             d = local[head & 0x0F]
             if d is None:
                 raise FitDecodeError("parse", "a message uses a definition it never got")
-            d.starts.append(pos + 1)
+            if d.keep:
+                d.starts.append(pos + 1)
             if track_time and d.ts_offset is not None:
                 stamp = unpack(">I" if d.big else "<I", data, pos + 1 + d.ts_offset)[0]
                 if stamp != 0xFFFFFFFF:
@@ -257,10 +263,26 @@ def _definition(data: bytes, pos: int, end: int, has_dev: bool) -> tuple[_Defini
             dev_fields.append((data[i], size, data[i + 1], data[i + 2]))
             size += data[i + 1]
         pos += 3 * dev_count
-    return _Definition(number, big, fields, dev_fields, size, ts_offset), pos
+    keep = number in WANTED or number == FIELD_DESCRIPTION
+    return _Definition(number, big, fields, dev_fields, size, ts_offset, keep), pos
 
 
-def _column(rows: npt.NDArray[np.uint8], offset: int, size: int, base: int, big: bool) -> FloatArray | None:
+class _Rows:
+    """The data messages of one definition: where each starts in the file."""
+
+    def __init__(self, buf: npt.NDArray[np.uint8], starts: array.array[int]) -> None:
+        self.buf = buf
+        self.starts = np.frombuffer(starts, dtype=np.int64)
+        self.count = len(starts)
+
+    def take(self, offset: int, width: int) -> npt.NDArray[np.uint8]:
+        """Bytes offset..offset+width of every message, as a messages x width array."""
+        index = (self.starts + offset)[:, None] + np.arange(width, dtype=np.int64)
+        block: npt.NDArray[np.uint8] = self.buf[index]
+        return block
+
+
+def _column(rows: _Rows, offset: int, size: int, base: int, big: bool) -> FloatArray | None:
     """The first value of a field in every row, as floats with NaN for "no value"; None for a
     field this decoder does not read as a number (strings, sizes that disagree with the type)."""
     if base not in BASE_TYPES or base == STRING:
@@ -268,21 +290,17 @@ def _column(rows: npt.NDArray[np.uint8], offset: int, size: int, base: int, big:
     code, width, invalid = BASE_TYPES[base]
     if size < width or size % width:
         return None
-    raw = np.ascontiguousarray(rows[:, offset:offset + width]).view((">" if big else "<") + code)[:, 0]
+    raw = rows.take(offset, width).view((">" if big else "<") + code)[:, 0]
     values = raw.astype(np.float64)
     if invalid is not None:
         if base == BYTE:  # a byte array says "no value" with every byte 0xFF
-            block = rows[:, offset:offset + size]
+            block = rows.take(offset, size)
             values[(block == 0xFF).all(axis=1)] = np.nan
         else:
             values[raw == invalid] = np.nan
     return values
 
 
-def _rows(buf: npt.NDArray[np.uint8], starts: list[int], size: int) -> npt.NDArray[np.uint8]:
-    index = np.asarray(starts, dtype=np.int64)[:, None] + np.arange(size, dtype=np.int64)
-    rows: npt.NDArray[np.uint8] = buf[index]
-    return rows
 
 
 def _assemble(data: bytes, definitions: list[_Definition]) -> FitFile:
@@ -318,10 +336,10 @@ def _assemble(data: bytes, definitions: list[_Definition]) -> FitFile:
     return out
 
 
-def _columns(buf: npt.NDArray[np.uint8], d: _Definition, starts: list[int],
+def _columns(buf: npt.NDArray[np.uint8], d: _Definition, starts: array.array[int],
              profile_fields: dict[int, Any],
              descriptions: dict[tuple[int, int], tuple[str, int, float, float]]) -> dict[str, FloatArray]:
-    rows = _rows(buf, starts, d.size)
+    rows = _Rows(buf, starts)
     columns: dict[str, FloatArray] = {}
     for num, offset, size, base in d.fields:
         spec = profile_fields.get(num)
@@ -331,7 +349,7 @@ def _columns(buf: npt.NDArray[np.uint8], d: _Definition, starts: list[int],
         if d.number == RECORD and name not in RECORD_NAMES:
             continue
         if num == COMPRESSED_SPEED_DISTANCE and d.number == RECORD:
-            columns.update(_speed_distance(rows[:, offset:offset + size]) if size == 3 else {})
+            columns.update(_speed_distance(rows.take(offset, size)) if size == 3 else {})
             continue
         values = _column(rows, offset, size, base, d.big)
         if values is None:
@@ -386,7 +404,7 @@ def _merge(parts: list[tuple[npt.NDArray[np.int64], dict[str, FloatArray]]]) -> 
     return merged
 
 
-def _as_dicts(number: int, starts: list[int], columns: dict[str, FloatArray],
+def _as_dicts(number: int, starts: array.array[int], columns: dict[str, FloatArray],
               profile_fields: dict[int, Any]) -> list[tuple[int, dict[str, Any]]]:
     """Few messages (sessions, laps...): one dict each, enums by name and dates as datetimes
     (ints when the device had no date), as fitdecode gives them."""
@@ -420,26 +438,29 @@ def _dev_descriptions(buf: npt.NDArray[np.uint8], definitions: list[_Definition]
     for d in definitions:
         if d.number != FIELD_DESCRIPTION or not d.starts:
             continue
-        rows = _rows(buf, d.starts, d.size)
+        rows = _Rows(buf, d.starts)
         spec = {profile_fields[num]["name"]: (offset, size, base)
                 for num, offset, size, base in d.fields if num in profile_fields}
 
-        def number(name: str, rows: npt.NDArray[np.uint8] = rows,
+        def number(name: str, rows: _Rows = rows,
                    spec: dict[str, tuple[int, int, int]] = spec, big: bool = d.big) -> list[float]:
             if name not in spec:
-                return [np.nan] * len(rows)
+                return [np.nan] * rows.count
             offset, size, base = spec[name]
             values = _column(rows, offset, size, base, big)
-            return [np.nan] * len(rows) if values is None else values.tolist()
+            return [np.nan] * rows.count if values is None else values.tolist()
 
         index, num, base_type = (number("developer_data_index"), number("field_definition_number"),
                                  number("fit_base_type_id"))
         scale, shift = number("scale"), number("offset")
         name_at = spec.get("field_name")
-        for i, row in enumerate(rows):
-            if index[i] != index[i] or num[i] != num[i] or base_type[i] != base_type[i] or name_at is None:
+        if name_at is None:
+            continue
+        names = rows.take(name_at[0], name_at[1])
+        for i in range(rows.count):
+            if index[i] != index[i] or num[i] != num[i] or base_type[i] != base_type[i]:
                 continue
-            raw = bytes(row[name_at[0]:name_at[0] + name_at[1]]).split(b"\0", 1)[0]
+            raw = bytes(names[i]).split(b"\0", 1)[0]
             name = raw.decode("utf-8", "replace").strip().lower()
             out[(int(index[i]), int(num[i]))] = (
                 name, int(base_type[i]) & 0x1F,
