@@ -15,13 +15,13 @@ import numpy as np
 import pytest
 
 from tests.ingest.fitwriter import fit_time, run_file
+from yolvarex.ingest.fit_crc import crc16
 from yolvarex.ingest.fit_decode import (
     DATED_MIN,
     FIT_EPOCH_S,
     RECORD_NAMES,
     FitDecodeError,
     FitFile,
-    crc16,
     decode,
 )
 
