@@ -22,7 +22,7 @@ import hashlib
 import json
 import zlib
 from collections.abc import Callable
-from dataclasses import asdict
+from dataclasses import fields
 from typing import Any
 
 import numpy as np
@@ -129,6 +129,11 @@ def zones_of(kept: dict[str, Any], zones: Zones) -> dict[str, Any] | None:
             "moving_s": by_hr["moving_s"]}
 
 
+def _fields(result: Any) -> dict[str, Any]:
+    """A result's fields as a dict, sharing its lists (`asdict` deep-copies every number)."""
+    return {f.name: getattr(result, f.name) for f in fields(result)}
+
+
 def compute(row: models.Activity) -> dict[str, Any]:
     """Every figure of the run page that comes from the samples."""
     samples = samples_of(row)
@@ -141,11 +146,11 @@ def compute(row: models.Activity) -> dict[str, Any]:
     lat, lon = samples.channels.get("lat"), samples.channels.get("lon")
     if lat is not None and lon is not None:
         shape = outline(lat, lon)
-        out["outline"] = asdict(shape) if shape else None
+        out["outline"] = _fields(shape) if shape else None
     track = track_of(samples)
     if track is not None and track.total_m > 0:
         found = series(track)
-        out["series"] = asdict(found) if found else None
+        out["series"] = _fields(found) if found else None
         out["splits_km"] = _splits(track, row, KM)
         out["splits_mile"] = _splits(track, row, MILE)
         if row.sport == "running":
