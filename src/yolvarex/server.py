@@ -10,6 +10,7 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy.exc import DataError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import cookie_parser
@@ -167,6 +168,16 @@ def create_app(rt: Runtime | None = None) -> FastAPI:
                     str(exc.orig or exc).splitlines()[0][:200])
         response = _error(request, 503, "The server is busy saving other changes; nothing was "
                                         "saved. Try again in a few seconds.")
+        response.headers["Retry-After"] = "2"
+        return response
+
+    @app.exception_handler(PoolTimeout)
+    async def pool_exhausted(request: Request, exc: PoolTimeout) -> Response:
+        # Every pooled connection stayed busy for the pool's whole wait (a burst of slow
+        # requests): nothing was done, so the caller may simply try again.
+        log.warning("no free database connection for %s %s", request.method, request.url.path)
+        response = _error(request, 503, "The server is busy with other requests; nothing was "
+                                        "changed. Try again in a few seconds.")
         response.headers["Retry-After"] = "2"
         return response
 
