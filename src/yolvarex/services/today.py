@@ -4,9 +4,11 @@ that verdict, and the week at a glance. The web route renders this and computes 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Any
+import json
+from dataclasses import dataclass, fields
+from typing import Any, get_type_hints
 
+from pydantic import TypeAdapter
 from sqlalchemy.orm import Session
 
 from yolvarex.content import Library
@@ -16,7 +18,7 @@ from yolvarex.domain.plan.profile import RunKind
 from yolvarex.domain.plan.run_today import run_note
 from yolvarex.domain.trees import Decision
 from yolvarex.errors import NotFound
-from yolvarex.services import checkins, decisions, gear, plans
+from yolvarex.services import checkins, day_state, days, decisions, gear, plans
 from yolvarex.services import form as form_service
 from yolvarex.services import routines as routine_service
 from yolvarex.services.gear import ShoeView
@@ -60,22 +62,60 @@ class TodayPage:
 
 
 def today_page(db: Session, actor: Actor, library: Library, day: dt.date) -> TodayPage:
-    """Everything the Today page shows for `day` (the athlete's local today)."""
+    """Everything the Today page shows for `day` (the athlete's local today): kept as the day's
+    state (`services.day_state`) and composed again only when its inputs changed."""
+    today = days.today_of(db, actor)
+    return day_state.known(db, actor.id, today, day, f"today:{day.isoformat()}", _KEPT,
+                           lambda: _compose(db, actor, library, day)).page
+
+
+@dataclass(frozen=True)
+class _Composed:
+    page: TodayPage
+    inputs: decisions.DayInputs  # what the decision is made from: kept instead of the decision
+
+
+def _compose(db: Session, actor: Actor, library: Library, day: dt.date) -> _Composed:
     try:
         checkin: CheckIn | None = checkins.get_checkin(db, actor, day)
     except NotFound:
         checkin = None
-    decision = decisions.todays_decision(db, actor, day)
+    inputs = decisions.day_inputs(db, actor, day)
+    decided = inputs.decide()
+    decision = decided if decisions.shown(inputs.checked_in, decided) else None
     verdict = decision.verdict if decision is not None else None
     planned = plans.planned_for(db, actor, day)
     run = None
     if planned.run_day is not None:
         kind = RunKind(planned.run_day)
         run = RunToday(kind, run_note(kind, verdict))
-    return TodayPage(
+    return _Composed(TodayPage(
         day=day, checkin=checkin, decision=decision, run=run,
         strength=strength_today(db, actor, day, library, verdict),
         drills=form_service.today_card(db, actor, library, day, verdict),
         routines=routine_service.suggestions_for(db, actor, library, day, limit=3, verdict=verdict),
         week=week_progress(db, actor, day), load=load_trend(db, actor, day),
-        next_test=next_test(db, actor, day), shoes=tuple(gear.shoes_near_limit(db, actor)))
+        next_test=next_test(db, actor, day), shoes=tuple(gear.shoes_near_limit(db, actor))), inputs)
+
+
+_FIELDS = {f.name: TypeAdapter(kind) for f in fields(TodayPage)
+           if (kind := get_type_hints(TodayPage)[f.name]) is not None and f.name != "decision"}
+
+
+def _dump(composed: _Composed) -> str:
+    page = composed.page
+    kept = {name: adapter.dump_python(getattr(page, name), mode="json")
+            for name, adapter in _FIELDS.items()}
+    return json.dumps({"page": kept, "inputs": composed.inputs.to_json(),
+                       "shown": page.decision is not None})
+
+
+def _load(text: str) -> _Composed:
+    data = json.loads(text)
+    inputs = decisions.DayInputs.from_json(data["inputs"])
+    values = {name: adapter.validate_python(data["page"][name]) for name, adapter in _FIELDS.items()}
+    page = TodayPage(decision=inputs.decide() if data["shown"] else None, **values)
+    return _Composed(page, inputs)
+
+
+_KEPT = day_state.Codec(_dump, _load)
