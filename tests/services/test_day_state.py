@@ -231,7 +231,7 @@ WRITES: dict[str, Callable[[Any, World], None]] = {
 #: Writes that must change what the reads give (the others move the revision; what they change
 #: may not show in these reads, e.g. units are shown by the faces).
 SILENT = {"units changed", "time zone changed", "shoe retired", "zones set by hand",
-          "self-assessment answered", "performance test logged", "coach note written",
+          "self-assessment answered", "performance test logged",
           "shoe added", "shoe given a run", "heart rates set"}
 
 

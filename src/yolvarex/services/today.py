@@ -18,9 +18,10 @@ from yolvarex.domain.plan.profile import RunKind
 from yolvarex.domain.plan.run_today import run_note
 from yolvarex.domain.trees import Decision
 from yolvarex.errors import NotFound
-from yolvarex.services import checkins, day_state, days, decisions, gear, plans
+from yolvarex.services import checkins, coach_notes, day_state, days, decisions, gear, plans
 from yolvarex.services import form as form_service
 from yolvarex.services import routines as routine_service
+from yolvarex.services.coach_notes import Note
 from yolvarex.services.gear import ShoeView
 from yolvarex.services.routines import TodaysRoutines
 from yolvarex.services.strength_today import StrengthToday, strength_today
@@ -59,6 +60,7 @@ class TodayPage:
     load: tuple[WeekLoad, ...]
     next_test: PlanSession | None
     shoes: tuple[ShoeView, ...] = ()  # active shoes near the distance their runner set
+    coach_notes: tuple[Note, ...] = ()  # the runner's coaches' notes for the day
 
 
 def today_page(db: Session, actor: Actor, library: Library, day: dt.date) -> TodayPage:
@@ -95,7 +97,8 @@ def _compose(db: Session, actor: Actor, library: Library, day: dt.date) -> _Comp
         drills=form_service.today_card(db, actor, library, day, verdict),
         routines=routine_service.suggestions_for(db, actor, library, day, limit=3, verdict=verdict),
         week=week_progress(db, actor, day), load=load_trend(db, actor, day),
-        next_test=next_test(db, actor, day), shoes=tuple(gear.shoes_near_limit(db, actor))), inputs)
+        next_test=next_test(db, actor, day), shoes=tuple(gear.shoes_near_limit(db, actor)),
+        coach_notes=tuple(coach_notes.for_day(db, actor, actor.id, day))), inputs)
 
 
 _FIELDS = {f.name: TypeAdapter(kind) for f in fields(TodayPage)

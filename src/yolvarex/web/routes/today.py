@@ -1,12 +1,12 @@
-"""Today: what the runner should know this morning, as `services.today` composes it, with a
-coach's open invitation or note for the day."""
+"""Today: what the runner should know this morning, as `services.today` composes it (with the
+coaches' notes for the day), and a coach's open invitation."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
-from yolvarex.services import coach_notes, days, invitations
+from yolvarex.services import days, invitations
 from yolvarex.services import today as today_service
 from yolvarex.store.access import Actor
 from yolvarex.web import core
@@ -20,8 +20,7 @@ def today(request: Request, actor: Actor = Depends(core.login_required)) -> Resp
     library = core.runtime(request).library
     with core.runtime(request).db.session() as db:
         page = today_service.today_page(db, actor, library, days.today_of(db, actor))
-        coaching = {"invitations": invitations.open_for(db, actor),
-                    "coach_notes": coach_notes.for_day(db, actor, actor.id, page.day)}
+        coaching = {"invitations": invitations.open_for(db, actor), "coach_notes": page.coach_notes}
     verdict = None if page.decision is None else decision_view(page.decision, library)
     return core.render(request, "today.html", {
         "page": page, "checkin": page.checkin, "verdict": verdict, "strength": page.strength,
