@@ -36,6 +36,7 @@ test: $(VENV)/.test-deps
 	YOLVAREX_TEST_DB=postgresql YOLVAREX_TEST_PG_URL=$(PG_URL) $(BIN)/pytest -q -n $(PYTEST_WORKERS) -m db
 
 bench: $(VENV)/.test-deps
+	scripts/test-services.sh  # bench_scale_out.py runs against the suite's PostgreSQL
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 clean:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from yolvarex.settings import InvalidSetting, load_settings
@@ -40,3 +42,36 @@ def test_the_cli_says_so_without_a_traceback(tmp_path, monkeypatch, capsys) -> N
     with pytest.raises(SystemExit) as exited:
         main()
     assert exited.value.code == 1
+
+
+def test_the_map_tile_server_is_off_unless_named(tmp_path) -> None:
+    assert load_settings({"YOLVAREX_DATA_DIR": str(tmp_path)}).map_tiles is None
+    tiles = load_settings({"YOLVAREX_DATA_DIR": str(tmp_path),
+                           "YOLVAREX_MAP_TILE_URL": "https://tiles.club.example:8443/osm/{z}/{x}/{y}.png"}
+                          ).map_tiles
+    assert tiles is not None and tiles.origin == "https://tiles.club.example:8443"
+    assert tiles.attribution == "Map tiles: tiles.club.example"
+    assert tiles.tile_url(14, 8800, 5373) == "https://tiles.club.example:8443/osm/14/8800/5373.png"
+    credited = load_settings({"YOLVAREX_DATA_DIR": str(tmp_path),
+                              "YOLVAREX_MAP_TILE_URL": "http://127.0.0.1:8080/{z}/{y}/{x}",
+                              "YOLVAREX_MAP_ATTRIBUTION": "  © OpenStreetMap   contributors "}).map_tiles
+    assert credited is not None and credited.attribution == "© OpenStreetMap contributors"
+    assert credited.tile_url(1, 0, 1) == "http://127.0.0.1:8080/1/1/0"
+
+
+@pytest.mark.parametrize(("env", "words"), [
+    ({"YOLVAREX_MAP_TILE_URL": "ftp://tiles.example/{z}/{x}/{y}.png"}, "not an http"),
+    ({"YOLVAREX_MAP_TILE_URL": "tiles.example/{z}/{x}/{y}.png"}, "not an http"),
+    ({"YOLVAREX_MAP_TILE_URL": "https://me:secret@tiles.example/{z}/{x}/{y}.png"}, "no user name"),
+    ({"YOLVAREX_MAP_TILE_URL": "https://tiles.example/{z}/{x}/{y}.png' *"}, "no user name, spaces"),
+    ({"YOLVAREX_MAP_TILE_URL": "https://tiles.example;img-src */{z}/{x}/{y}"}, "not an http"),
+    ({"YOLVAREX_MAP_TILE_URL": "https://tiles.example/{z}/{x}.png"}, "{z}, {x} and {y} once"),
+    ({"YOLVAREX_MAP_TILE_URL": "https://{s}.tiles.example/{z}/{x}/{y}.png"}, "not an http"),
+    ({"YOLVAREX_MAP_TILE_URL": "https://tiles.example/{z}/{x}/{y}/{x}.png"}, "once each"),
+    ({"YOLVAREX_MAP_ATTRIBUTION": "OpenStreetMap"}, "set both, or neither"),
+    ({"YOLVAREX_MAP_TILE_URL": "https://tiles.example/{z}/{x}/{y}.png",
+      "YOLVAREX_MAP_ATTRIBUTION": "<b>OSM</b>"}, "plain text"),
+])
+def test_a_map_tile_setting_yolvarex_cannot_use_stops_start_up(tmp_path, env, words: str) -> None:
+    with pytest.raises(InvalidSetting, match=re.escape(words)):
+        load_settings({"YOLVAREX_DATA_DIR": str(tmp_path), **env})

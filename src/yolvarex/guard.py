@@ -60,12 +60,19 @@ CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inlin
 HSTS = "max-age=31536000; includeSubDomains"
 
 
-def security_headers(headers: MutableHeaders, *, secure: bool) -> None:
+def content_policy(settings: Settings) -> str:
+    """The CSP: images from this site only, and from the map tile server when one is set."""
+    tiles = settings.map_tiles
+    return CSP if tiles is None else CSP.replace("img-src 'self' data:",
+                                                 f"img-src 'self' data: {tiles.origin}")
+
+
+def security_headers(headers: MutableHeaders, *, secure: bool, csp: str = CSP) -> None:
     """The headers every response carries (HSTS only when the site is served over HTTPS)."""
     headers.setdefault("X-Content-Type-Options", "nosniff")
     headers.setdefault("X-Frame-Options", "DENY")
     headers.setdefault("Referrer-Policy", "same-origin")
-    headers.setdefault("Content-Security-Policy", CSP)
+    headers.setdefault("Content-Security-Policy", csp)
     if secure:
         headers.setdefault("Strict-Transport-Security", HSTS)
 

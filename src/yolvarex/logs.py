@@ -1,7 +1,7 @@
 """Structured logs: one JSON object per line on standard error, for people and log shippers.
 
 `event("request", method="GET", path="/today", status=200, ms=12.5)` writes
-`{"time": "...", "level": "info", "event": "request", "method": "GET", ...}`. Plain messages
+`{"time": "...", "level": "info", "pid": 4242, "event": "request", "method": "GET", ...}`. Plain messages
 (`log.warning("...")`) come out the same way with the text as `event`. The level comes from
 `YOLVAREX_LOG_LEVEL` (see settings.py): the server defaults to `info`, the CLI to `warning` so
 its own output stays clean.
@@ -25,6 +25,7 @@ class JsonLines(logging.Formatter):
         line: dict[str, Any] = {
             "time": dt.datetime.fromtimestamp(record.created, dt.UTC).isoformat(timespec="milliseconds"),
             "level": record.levelname.lower(),
+            "pid": record.process,  # which worker process wrote it (`serve --workers N`)
             "event": record.getMessage(),
         }
         line.update(getattr(record, "fields", {}))

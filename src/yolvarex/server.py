@@ -59,7 +59,9 @@ def _error(request: Request, status: int, message: str, details: list[str] | Non
             "status": status, "title": titles.get(status, "That did not work"),
             "message": message, "details": shown}, status_code=status)
     # Errors that end in the outermost handler (500) skip the middleware: set the headers here.
-    guard.security_headers(response.headers, secure=request.app.state.runtime.settings.secure_cookies)
+    settings = request.app.state.runtime.settings
+    guard.security_headers(response.headers, secure=settings.secure_cookies,
+                           csp=guard.content_policy(settings))
     return response
 
 
@@ -112,7 +114,8 @@ def create_app(rt: Runtime | None = None) -> FastAPI:
         response: Response = await call_next(request)
         settings = app.state.runtime.settings
         core.set_csrf_cookie(request, response, settings)
-        guard.security_headers(response.headers, secure=settings.secure_cookies)
+        guard.security_headers(response.headers, secure=settings.secure_cookies,
+                               csp=guard.content_policy(settings))
         logs.event("request", method=request.method, path=request.url.path,
                    status=response.status_code,
                    ms=round((time.perf_counter() - started) * 1000, 1))

@@ -4,15 +4,19 @@
 `YOLVAREX_DATABASE_URL` points at PostgreSQL (or another SQLite file) instead of the default
 `yolvarex.sqlite3` inside the data directory. `YOLVAREX_USER` names the local user that CLI
 commands act for when `--user` is not given. `YOLVAREX_MAX_UPLOAD_MB` caps uploads (default 50),
-`YOLVAREX_MAX_BODY_KB` every other request body (default 1024). A value yolvarex cannot use
-stops start-up with a message (InvalidSetting), never a silent default.
+`YOLVAREX_MAX_BODY_KB` every other request body (default 1024). `YOLVAREX_MAP_TILE_URL` (off
+by default) draws routes over the tiles of your own tile server, credited with
+`YOLVAREX_MAP_ATTRIBUTION`. A value yolvarex cannot use stops start-up with a message
+(InvalidSetting), never a silent default.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import platformdirs
 
@@ -27,6 +31,8 @@ ENV_SECURE_COOKIES = "YOLVAREX_SECURE_COOKIES"
 ENV_SKIP_MIGRATE = "YOLVAREX_SKIP_MIGRATE"
 ENV_MAX_BODY_KB = "YOLVAREX_MAX_BODY_KB"
 ENV_LOG_LEVEL = "YOLVAREX_LOG_LEVEL"
+ENV_MAP_TILE_URL = "YOLVAREX_MAP_TILE_URL"
+ENV_MAP_ATTRIBUTION = "YOLVAREX_MAP_ATTRIBUTION"
 
 #: Every setting a user can give, with what it does. `tests/test_docs.py` checks that the README
 #: documents each one, so this list and the README cannot drift apart.
@@ -41,6 +47,8 @@ DOCUMENTED = {
     ENV_CLOCK: "freeze the app's clock at this instant (tests and demos)",
     ENV_SKIP_MIGRATE: "set to 1 so a server process does not migrate on start (serve --workers sets it)",
     ENV_LOG_LEVEL: "debug, info, warning or error (server default info, CLI warning)",
+    ENV_MAP_TILE_URL: "your tile server's URL with {z}/{x}/{y}: run pages draw routes over its map",
+    ENV_MAP_ATTRIBUTION: "the credit shown under the map (default: the tile server's host name)",
 }
 MAX_UPLOAD_MB = (1, 1024)
 MAX_BODY_KB = (16, 64 * 1024)
@@ -49,6 +57,48 @@ FLAGS = {"1": True, "true": True, "yes": True, "0": False, "false": False, "no":
 
 class InvalidSetting(ValueError):
     """An environment variable with a value yolvarex cannot use; start-up stops and says why."""
+
+
+@dataclass(frozen=True)
+class MapTiles:
+    """A slippy-map tile server: `url` with {z}, {x} and {y}; `origin` for the CSP."""
+
+    url: str
+    origin: str
+    attribution: str
+
+    def tile_url(self, z: int, x: int, y: int) -> str:
+        return self.url.replace("{z}", str(z)).replace("{x}", str(x)).replace("{y}", str(y))
+
+
+_HOST = re.compile(r"[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]{1,5})?")
+_URL_CHARS = re.compile(r"[A-Za-z0-9._~:/?#@!$&()*+,;=%{}\[\]-]+")
+MAX_ATTRIBUTION = 200
+
+
+def _map_tiles(env: dict[str, str]) -> MapTiles | None:
+    url = env.get(ENV_MAP_TILE_URL, "").strip()
+    attribution = " ".join(env.get(ENV_MAP_ATTRIBUTION, "").split())
+    example = f"for example {ENV_MAP_TILE_URL}=https://tiles.example.org/{{z}}/{{x}}/{{y}}.png"
+    if not url:
+        if attribution:
+            raise InvalidSetting(f"{ENV_MAP_ATTRIBUTION} is set but {ENV_MAP_TILE_URL} is not; "
+                                 f"set both, or neither ({example}).")
+        return None
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not _HOST.fullmatch(parts.netloc) \
+            or not _URL_CHARS.fullmatch(url):
+        raise InvalidSetting(f"{ENV_MAP_TILE_URL}={url!r} is not an http(s) address of a tile "
+                             f"server (no user name, spaces or quotes); {example}.")
+    holes = re.findall(r"\{[^}]*\}", url)
+    if sorted(holes) != ["{x}", "{y}", "{z}"] or url.count("{") != 3 or url.count("}") != 3:
+        raise InvalidSetting(f"{ENV_MAP_TILE_URL}={url!r} must hold {{z}}, {{x}} and {{y}} once "
+                             f"each and no other {{...}}; {example}.")
+    if len(attribution) > MAX_ATTRIBUTION or any(c in attribution for c in "<>"):
+        raise InvalidSetting(f"{ENV_MAP_ATTRIBUTION} must be plain text of at most "
+                             f"{MAX_ATTRIBUTION} characters.")
+    return MapTiles(url=url, origin=f"{parts.scheme}://{parts.netloc}",
+                    attribution=attribution or f"Map tiles: {parts.hostname}")
 
 
 def _flag(env: dict[str, str], name: str) -> bool:
@@ -67,6 +117,7 @@ class Settings:
     secure_cookies: bool
     max_body_bytes: int = 1024 * 1024
     log_level: str | None = None  # None: the face's default (server info, CLI warning)
+    map_tiles: MapTiles | None = None  # off: routes are drawn as an outline only
 
 
 def _size(env: dict[str, str], name: str, default: str, bounds: tuple[int, int], unit: str) -> float:
@@ -112,4 +163,5 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         secure_cookies=_flag(env, ENV_SECURE_COOKIES),
         max_body_bytes=int(max_kb * 1024),
         log_level=log_level,
+        map_tiles=_map_tiles(env),
     )

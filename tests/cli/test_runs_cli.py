@@ -48,3 +48,28 @@ def test_gear_add_list_assign_retire(cli) -> None:
     assert bad.exit_code != 0
     missing = cli("gear", "retire", "999")
     assert missing.exit_code != 0
+
+
+def test_serve_stores_again_the_figures_an_older_version_kept(cli, db_url, monkeypatch) -> None:
+    import threading
+
+    import uvicorn
+    from sqlalchemy import select
+
+    from yolvarex.services import run_analysis
+    from yolvarex.store import models
+    from yolvarex.store.db import Database
+
+    cli("import", str(ACTIVITIES / "activity-small-fenix2-run.fit"))
+    db = Database(db_url)
+    with db.session() as session:
+        row = session.scalar(select(models.Activity))
+        row.analysis = {**row.analysis, "key": "older"}
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **k: None)  # the server itself is not needed
+    done, real = threading.Event(), run_analysis.refresh_stale
+    monkeypatch.setattr(run_analysis, "refresh_stale", lambda database: (real(database), done.set()))
+    cli("serve", "--port", "1")
+    assert done.wait(timeout=60)
+    with db.session() as session:
+        assert run_analysis.is_fresh(session.scalar(select(models.Activity)))
+    db.dispose()

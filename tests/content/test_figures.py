@@ -136,3 +136,22 @@ def test_the_drawing_animates_and_keeps_a_still_first_pose() -> None:
     assert keys is not None and figure is not None and "<animate" not in keys
     assert keys.count('<g transform="translate(') == len(figure.frames) == 2
     assert entry_svg(library, "cues", next(iter(library.cues))) is None
+
+
+def test_the_cross_body_movements_show_what_makes_them_recognisable() -> None:
+    """Thread the needle drops the shoulder and head, then reaches to the ceiling; the 90/90
+    switch passes through knees-up sitting; the open book lifts the top arm to the ceiling."""
+    from yolvarex.content import load_library
+    from yolvarex.content.poses import figure_of
+
+    library = load_library()[0]
+    needle = figure_of(library.poses, "movements", "thread-the-needle").key_bodies()  # type: ignore[union-attr]
+    opened, start, threaded = needle  # the still (first) frame is the reach to the ceiling
+    assert threaded.points["head"][1] < start.points["head"][1] - 15  # head down toward the floor
+    shoulder, hand = opened.points["shoulder_n"], opened.points["hand_n"]
+    assert hand[1] > shoulder[1] + 30  # the reaching hand is well above the shoulder
+    switch = figure_of(library.poses, "movements", "ninety-ninety-switch").key_bodies()  # type: ignore[union-attr]
+    assert switch[1].points["knee_n"][1] > switch[0].points["knee_n"][1] + 25  # knees up between
+    book = figure_of(library.poses, "movements", "open-book").key_bodies()  # type: ignore[union-attr]
+    ceiling, _, closed = book  # the still shows the top arm up: the book half open
+    assert len(book) == 3 and ceiling.points["hand_n"][1] > closed.points["hand_n"][1] + 40

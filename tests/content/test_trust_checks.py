@@ -117,3 +117,53 @@ def test_pages_and_readme_keep_to_american_spelling() -> None:
     files = [root / "README.md", *sorted((root / "src/yolvarex/web/templates").rglob("*.html"))]
     found = [f"{f.name}: {m.group(0)}" for f in files for m in _BRITISH_RX.finditer(f.read_text())]
     assert found == []
+
+
+def test_evidence_a_reader_cannot_find_fails(data: Path) -> None:
+    _edit(data / "evidence" / "form.yaml", "  volume_pages: 29:243-247\n", "")
+    assert any("[willson-2014] doi: a reader cannot find this source" in m for m in _messages(data))
+
+
+def test_every_evidence_entry_can_be_found_again() -> None:
+    library = load_library()[0]
+    assert all(e.located for e in library.evidence.values())
+    foster = library.evidence["foster-2001"]
+    assert foster.doi == "10.1519/00124278-200102000-00019"
+    assert foster.pubmed == "https://pubmed.ncbi.nlm.nih.gov/11708692/"
+    assert library.evidence["acsm-2021"].isbn == "9781975150181"
+
+
+def test_an_isbn_with_a_wrong_check_digit_fails(data: Path) -> None:
+    _edit(data / "evidence" / "core.yaml", 'isbn: "9781975150181"', 'isbn: "9781975150182"')
+    assert any("fails its check digit" in m for m in _messages(data))
+
+
+def test_a_copied_set_up_between_two_entries_fails(data: Path) -> None:
+    """Two different movements that open with the same sentences are near-duplicates."""
+    _edit(data / "movements" / "dynamic.yaml",
+          "    - Come onto your hands and knees, wrists below your shoulders and knees below your hips.",
+          "    - Kneel on all fours with hands under shoulders and knees under hips.")
+    found = [m for m in _messages(data) if "word for word" in m]
+    assert any("bird-dog" in m and "'cat-cow'" in m for m in found), found
+
+
+def test_a_short_common_phrase_is_not_a_duplicate() -> None:
+    from yolvarex.content.overlap_checks import LIMIT, RUN, covered, runs, words
+
+    a = words("Lie on your back with knees bent and feet flat. Lift your hips slowly.")
+    b = words("Lie on your back with knees bent and feet flat. Breathe into your belly.")
+    shared = runs(a) & runs(b)
+    assert RUN <= covered(a, shared) < LIMIT
+
+
+def test_declared_variants_may_share_their_words() -> None:
+    """The movement `band-pull-apart` says it is the exercise of that name; their texts
+    overlap and the check lets them."""
+    from yolvarex.content.overlap_checks import covered, how_to_words, near_duplicates, runs
+
+    library = load_library()[0]
+    exercise = how_to_words(library.exercises["band-pull-apart"])
+    movement = how_to_words(library.movements["band-pull-apart"])
+    assert library.movements["band-pull-apart"].exercise == "band-pull-apart"
+    assert covered(exercise, runs(exercise) & runs(movement)) >= 12
+    assert not [p for p in near_duplicates(library) if p[0][1] == p[1][1] == "band-pull-apart"]

@@ -49,3 +49,17 @@ def test_placed_on_the_floor_then_checked() -> None:
     assert (1, "hand_n should touch the wall but is 76 units away from it") in problems
     assert any(frame == 2 and "below the floor" in p for frame, p in problems)
     assert figure.key_bodies()[0].lowest()[1] == pytest.approx(0.0)
+
+
+def test_a_side_view_limb_reaching_toward_the_viewer_is_drawn_shorter() -> None:
+    """Cross-body movements: an arm reaching across under the chest is drawn foreshortened
+    in the side view too, and the angle has a human range there."""
+    straight = solve(Pose("side", {"s": 90}))
+    across = solve(Pose("side", {"s": 90, "sx": 60}))
+    def length(body: object, a: str, b: str) -> float:
+        (x1, y1), (x2, y2) = body.points[a], body.points[b]  # type: ignore[attr-defined]
+        return math.hypot(x2 - x1, y2 - y1)
+    assert length(across, "shoulder_n", "elbow_n") == pytest.approx(
+        length(straight, "shoulder_n", "elbow_n") / 2)
+    assert range_problems(Pose("side", {"sx": 95}))
+    assert not range_problems(Pose("side", {"sx": 80, "hx": 45}))

@@ -110,10 +110,10 @@ def test_ladder_neighbours_follow_equipment() -> None:
     assert bodyweight.pick(ladder, Experience.EXPERIENCED, 1).id == "low-step-single-leg-squat"  # type: ignore[union-attr]
 
 
-def _planned(profile: dict[str, object]) -> set[str]:
-    """The exercises a plan prescribes (performance tests aside: they are fixed protocols)."""
+def _planned(profile: dict[str, object], kind: BlockKind | None = None) -> set[str]:
+    """The exercises a plan prescribes, performance tests included (or only blocks of `kind`)."""
     plan = generate_plan(Profile.model_validate(profile), LIBRARY)
-    return {p.exercise for s in plan.sessions() for b in s.blocks if b.kind is not BlockKind.TEST
+    return {p.exercise for s in plan.sessions() for b in s.blocks if kind in (None, b.kind)
             for p in b.exercises}
 
 
@@ -132,3 +132,18 @@ def test_the_plan_respects_household_equipment_and_rope() -> None:
     without = Ladders(LIBRARY, frozenset(Profile.model_validate(ISSUE_PROFILE).equipment))
     assert with_box.harder("squat-jump").id == "box-jump"  # type: ignore[union-attr]
     assert without.harder("squat-jump").id == "broad-jump"  # type: ignore[union-attr]
+
+
+def test_the_performance_test_uses_what_the_runner_has() -> None:
+    """The single-leg squat test sits to a chair; without one it steps down from a step, and
+    without either it is left out rather than prescribed on equipment the runner lacks."""
+    experienced = {**ISSUE_PROFILE, "experience": "experienced", "sessions_per_week": 3}
+    tested: dict[str, set[str]] = {}
+    for name, kit in (("chair", ["bands"]), ("step", ["bands", "step"]), ("box", ["box"])):
+        profile = {**experienced, "equipment": kit}
+        tested[name] = _planned(profile, BlockKind.TEST)
+        at_hand = set(Profile.model_validate(profile).equipment)
+        assert all(LIBRARY.exercises[e].allowed_with(at_hand) for e in tested[name]), name
+    assert "single-leg-box-squat" in tested["chair"]  # no household items listed: all assumed
+    assert "lateral-step-down" in tested["step"] and "single-leg-box-squat" not in tested["step"]
+    assert tested["box"] == {"push-up", "plank", "single-leg-calf-raise"}

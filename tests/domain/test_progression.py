@@ -58,6 +58,10 @@ def test_at_fifteen_plus_with_weights_adds_load_and_resets_reps() -> None:
     step = next_prescription(p, [logged("reverse-lunge", [16, 16, 16], load=6)], WEIGHTS)
     assert step.change is Change.MORE_LOAD and step.prescription.load_kg == 8
     assert step.prescription.reps == (8, 12) and "water" in step.reason
+    assert "hold 8 kg" in step.reason
+    pounds = next_prescription(p, [logged("reverse-lunge", [16, 16, 16], load=6)], WEIGHTS,
+                               units="imperial")
+    assert pounds.prescription.load_kg == 8 and "hold 17.5 lb" in pounds.reason  # stored kg
 
 
 def test_without_weights_the_lowering_slows_then_the_next_rung() -> None:
@@ -106,6 +110,8 @@ def test_a_step_back_lowers_the_weight_for_the_same_reps() -> None:
     assert step.change is Change.STEP_BACK
     assert step.prescription.load_kg == 14.5 and step.prescription.reps == (8, 10)
     assert "14.5 kg for the same 8-10 reps" in step.reason
+    pounds = next_prescription(today, history, WEIGHTS, {(DAY, "goblet-squat"): before}, "imperial")
+    assert "32 lb for the same 8-10 reps" in pounds.reason
 
 
 def test_a_failed_block_does_not_climb_to_the_next_rung() -> None:

@@ -13,9 +13,9 @@ import pytest
 
 from tests.domain.trees_support import decide
 from yolvarex.content import load_library
-from yolvarex.content.schemas.tree import FactRef, Leaf, Op, Question
-from yolvarex.domain.facts import RESTING_HR_RISE_BPM, SHORT_SLEEP_HOURS
-from yolvarex.domain.trees.logic import compares
+from yolvarex.content.schemas.tree import Leaf, Op, Question
+from yolvarex.domain.facts import SHORT_SLEEP_HOURS
+from yolvarex.domain.trees.logic import compares, threshold
 
 LIBRARY, _ = load_library()
 SIGNALS = {"hrv_ln_mean_7d", "hrv_ln_normal_low", "hrv_ln_normal_high", "hrv_rmssd",
@@ -37,16 +37,12 @@ def test_only_the_readiness_tree_judges_the_readiness_signals() -> None:
     assert set(judged) == {"readiness"}, judged
 
 
-def test_the_readiness_thresholds_are_the_domain_constants() -> None:
+def test_the_readiness_thresholds() -> None:
     tree = LIBRARY.trees["readiness"]
-    values: dict[str, set[object]] = {}
-    for node in tree.nodes:
-        if isinstance(node, Question):
-            for c in compares(node.test):
-                if not isinstance(c.value, FactRef):
-                    values.setdefault(c.fact, set()).add(c.value)
-    assert values["resting_hr_delta"] == {RESTING_HR_RISE_BPM}
-    assert values["sleep_hours"] == {SHORT_SLEEP_HOURS}
+    assert threshold(tree, "resting_hr_delta") == 5  # what the chart band draws
+    assert threshold(tree, "sleep_hours") == SHORT_SLEEP_HOURS  # what the fact counts
+    with pytest.raises(ValueError, match="no number"):
+        threshold(tree, "hrv_ln_mean_7d")  # compared with another fact, not a number
 
 
 @pytest.mark.parametrize(("name", "facts", "verdict"), [

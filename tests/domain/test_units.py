@@ -45,3 +45,30 @@ def test_pace_per_km_or_per_mile() -> None:
     assert units.pace(347, "imperial") == "9:18 /mi"
     assert units.pace(None, "metric") == ""
 
+
+
+def test_body_temperature_in_celsius_or_fahrenheit() -> None:
+    assert units.temperature(38.0, "metric") == "38 °C"
+    assert units.temperature(38.0, "imperial") == "100.4 °F"
+    assert units.temperature(None, "imperial") == ""
+    assert units.celsius_from(100.4, "imperial") == 38.0  # the fever line, both ways
+    assert units.celsius_from(98.2, "imperial") == 36.78
+    assert units.temperature_value(units.celsius_from(98.2, "imperial"), "imperial") == 98.2
+    assert units.celsius_from(36.8, "metric") == 36.8
+
+
+def test_a_dose_carries_its_load_in_the_runners_unit() -> None:
+    from yolvarex.domain.plan.describe import dose
+    from yolvarex.domain.plan.model import Prescription
+
+    p = Prescription("goblet-squat", 3, (8, 12), None, False, None, 90, 7, load_kg=10)
+    assert dose(p) == "3 x 8-12, 10 kg, 90 s rest, effort 7/10"
+    assert dose(p, "imperial") == "3 x 8-12, 22 lb, 90 s rest, effort 7/10"
+
+
+def test_the_checkin_temperature_range_follows_the_unit() -> None:
+    from yolvarex.domain.checkin import temperature_range
+
+    assert (temperature_range("metric").low, temperature_range("metric").unit) == (30, "°C")
+    f = temperature_range("imperial")
+    assert (f.low, f.high, f.unit, f.label) == (86.0, 113.0, "°F", "Temperature")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from tests.conftest import ACTIVITIES
 from yolvarex.errors import Invalid, NotFound
 from yolvarex.ingest import read_activity_file
 from yolvarex.services import (
+    accounts,
     activity_files,
     athlete,
     gear,
@@ -46,7 +48,7 @@ def test_the_analysis_is_computed_at_import_and_kept(rt, make_user, monkeypatch)
     with rt.db.session() as db:
         row = db.get(models.Activity, activity_id)
         kept = row.analysis
-        assert kept and kept["splits_km"] and kept["outline"] and kept["zones"]["seconds"]
+        assert kept and kept["splits_km"] and kept["outline"] and kept["heart_rate_time"]["seconds"]
         assert len(row.laps) == 4 and row.efforts["5 km"] > 0
         assert sum(lap["distance_m"] for lap in row.laps) == pytest.approx(row.distance_m, abs=1)
         climbs = [s["climb_m"] for s in kept["splits_km"]]  # the watch's 64 m, shared out
@@ -60,16 +62,54 @@ def test_the_analysis_is_computed_at_import_and_kept(rt, make_user, monkeypatch)
     assert page["analysis"]["splits_km"] == kept["splits_km"]
     assert page["summary"]["distance_km"] == 9.01 and page["has_original"]
     assert page["has_form_analysis"]
-    # a change to the run or to the zones makes it stale: computed again once, then kept
+    # an edit computes it again as it is written; new zones need nothing computed again
     with rt.db.session() as db:
         training_log.update_entry(db, ann, activity_id, EntryChanges(distance_km=9.5))
+    assert len(calls) == 1
     with rt.db.session() as db:
-        run_page.run_page(db, ann, activity_id)
-        athlete.save_zone_settings(db, ann.id, "max")
+        before = run_page.run_page(db, ann, activity_id)["analysis"]["zones"]
+        athlete.save_zone_settings(db, ann.id, "custom", [100, 120, 140, 150, 160])
     with rt.db.session() as db:
+        after = run_page.run_page(db, ann, activity_id)["analysis"]["zones"]
         run_page.run_page(db, ann, activity_id)
-        run_page.run_page(db, ann, activity_id)
-    assert len(calls) == 2
+    assert len(calls) == 1
+    assert after["floors"] == [100, 120, 140, 150, 160] and after["seconds"] != before["seconds"]
+    assert sum(after["seconds"]) == pytest.approx(sum(before["seconds"]), abs=0.5)
+
+
+def _rows(rt, athlete_id: int) -> list[tuple]:
+    """Every stored column of the athlete's activities, as the database holds them."""
+    with rt.db.session() as db:
+        table = models.Activity.__table__
+        return [tuple(r) for r in db.execute(select(table).where(table.c.user_id == athlete_id)
+                                             .order_by(table.c.id))]
+
+
+def test_reading_a_run_never_writes_it_and_never_shows_a_stale_analysis(rt, make_user) -> None:
+    ann, cora = make_user("ann"), make_user("cora", role="coach")
+    activity_id = _only_id(_import(rt, ann, FENIX2))
+    with rt.db.session() as db:
+        accounts.accept_coach(db, ann, accounts.invite_athlete(db, cora, "ann").id)
+    with rt.db.session() as db:  # kept by an older version: stale
+        row = db.get(models.Activity, activity_id)
+        row.analysis = {**row.analysis, "key": "from-an-older-version", "splits_km": []}
+    stored = _rows(rt, ann.id)
+    with rt.db.session() as db:
+        coach_view = run_page.run_page(db, cora, activity_id)
+        own_view = run_page.run_page(db, ann, activity_id)
+        found = records.records(db, cora, ann.id)
+        day = dt.date.fromisoformat(coach_view["activity"]["date"])
+        (week,) = zone_weeks.zone_weeks(db, cora, day - dt.timedelta(days=day.weekday()), 1, ann.id)
+    assert _rows(rt, ann.id) == stored  # nobody's read wrote the athlete's rows
+    for page in (coach_view, own_view):  # the stale splits are not what was shown
+        assert len(page["analysis"]["splits_km"]) == 10 and page["analysis"]["zones"]["seconds"]
+    assert [r.name for r in found] == ["400 m", "1 km", "1 mile", "5 km"]
+    assert week.seconds == pytest.approx(tuple(coach_view["analysis"]["zones"]["seconds"]))
+    # the refresh at start stores it again, once
+    assert run_analysis.refresh_stale(rt.db) == 1
+    assert run_analysis.refresh_stale(rt.db) == 0
+    with rt.db.session() as db:
+        assert run_analysis.is_fresh(db.get(models.Activity, activity_id))
 
 
 def test_zones_per_run_and_per_week_add_up_to_moving_time(rt, make_user) -> None:
@@ -173,14 +213,18 @@ def test_records_and_new_bests(rt, make_user) -> None:
     assert again.files[0].new_bests == ["10 km"]
 
 
-def test_records_fill_in_runs_imported_before_efforts_were_kept(rt, make_user) -> None:
+def test_runs_kept_before_efforts_were_fill_in_at_the_next_import(rt, make_user) -> None:
     ann = make_user("ann")
     activity_id = _only_id(_import(rt, ann, FENIX2))
     with rt.db.session() as db:
         row = db.get(models.Activity, activity_id)
         row.efforts, row.analysis = None, None
     with rt.db.session() as db:
-        assert [r.name for r in records.records(db, ann)] == ["400 m", "1 km", "1 mile", "5 km"]
+        assert records.records(db, ann) == []  # a read does not work them out
+    _import(rt, ann, TCX)
+    with rt.db.session() as db:
+        assert [r.name for r in records.records(db, ann)][:4] == ["400 m", "1 km", "1 mile", "5 km"]
+        assert db.get(models.Activity, activity_id).efforts["5 km"] > 0
 
 
 @pytest.mark.parametrize("path", [GPX, TCX, FENIX2])

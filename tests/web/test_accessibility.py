@@ -38,7 +38,7 @@ def _links(page, base: str) -> set[str]:
 def test_every_reachable_page_passes_basic_checks(page, live_server, demo_runner) -> None:
     log_in(page, demo_runner, "demo-runner")
     page.goto("/today")
-    to_visit = sorted(_links(page, live_server) | {"/today", "/account", "/api/v1/docs"})
+    to_visit = sorted(_links(page, live_server) | {"/today", "/account", "/fuel", "/api/v1/docs"})
     seen: dict[str, list[str]] = {}
     for path in to_visit:
         response = page.goto(path)

@@ -27,6 +27,13 @@ def test_import_real_files_with_progress_and_rate_the_effort(page) -> None:
     results = page.locator("#import-results > li.import-result")
     expect(results).to_have_count(4)
     expect(page.locator("#import-results .import-pending")).to_have_count(0)
+    # the whole batch: files and MB done, then how long it took
+    size = sum((ACTIVITIES / n).stat().st_size for n in (
+        "garmin-fenix-5-run.fit", "garmin-fenix-5-bike.fit", "polar-m400-run.gpx",
+        "invalid/activity-filecrc.fit"))
+    batch = page.locator("#import-batch-text")
+    expect(batch).to_contain_text(f"4 of 4 files · {size / 1e6:.1f} of {size / 1e6:.1f} MB · done in")
+    assert page.locator("#import-batch-bar").get_attribute("value") == "100"
     texts = [results.nth(i).inner_text() for i in range(4)]
     assert "Imported" in texts[0] and "garmin-fenix-5-run.fit" in texts[0]
     assert "Imported" in texts[1] and "cycling" in texts[1]

@@ -131,3 +131,31 @@ def test_today_hides_drills_on_a_usual_rest_day(rt, client, make_user) -> None:
         start = dt.datetime.combine(other - dt.timedelta(weeks=weeks), dt.time(7), tzinfo=dt.UTC)
         _import(rt, ann, (f"r{weeks}.fit", form_run(start, minutes=10)))
     assert "Warm-up drills before your run" not in client.get("/today").text
+
+
+def test_running_dynamics_answer_shapes_the_form_and_run_pages(rt, client, make_user) -> None:
+    """No dynamics on the watch: the Form page, the run's analysis and the run's page show the
+    path without them and no empty dynamics chart; a yes without dynamics says what to check."""
+    from pathlib import Path
+
+    from yolvarex.services import athlete, imports
+
+    gpx = Path("/work/shared/data/activities/polar-m400-run.gpx")
+    ann = make_user("ann")
+    with rt.db.session() as db:
+        athlete.save_preferences(db, ann.id, {"running_dynamics": False})
+        report = imports.import_sources(db, ann, imports.path_sources([gpx]))
+    (run,) = [i for f in report.files for i in f.activity_ids]
+    web_login(client, "ann")
+    index = client.get("/form").text
+    assert "does not record running dynamics" in index and 'href="/form/assess"' in index
+    analysis = client.get(f"/form/runs/{run}").text
+    assert "Check your form without running dynamics" in analysis
+    assert "Ground contact time over the run" not in analysis  # no empty dynamics chart
+    page = client.get(f"/runs/{run}").text
+    assert "Check your form without running dynamics" in page and 'href="/form/cues"' in page
+    with rt.db.session() as db:
+        athlete.save_preferences(db, ann.id, {"running_dynamics": True})
+    index = client.get("/form").text
+    assert "but your imported run has none" in index and "chest strap" in index
+    assert "chest strap" in client.get(f"/runs/{run}").text

@@ -82,3 +82,25 @@ def test_api_fuel(client, rt, make_user) -> None:  # type: ignore[no-untyped-def
     assert sleep["advice"] is None
     assert client.get("/api/v1/fuel", params={"after": "pizza"}, headers=headers).status_code == 422
     assert client.get("/api/v1/fuel").status_code == 401
+
+
+def test_fuel_for_a_run_page_and_api(client, rt, make_user) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import api_token
+
+    make_user("ann")
+    web_login(client, "ann")
+    page = client.get("/fuel", params={"minutes": "150"})
+    assert page.status_code == 200
+    assert "Fuel for a 150-minute run" in page.text and "toward 90 g an hour" in page.text
+    assert "See a professional:" in page.text and "/library/evidence/mountjoy-2023" in page.text
+    assert 'for="minutes"' in page.text
+    bad = client.get("/fuel", params={"minutes": "abc"})
+    assert bad.status_code == 422 and "whole minutes" in bad.text
+    assert client.get("/fuel", params={"minutes": "2"}).status_code == 422
+    headers = api_token(rt, "ann")
+    run = client.get("/api/v1/fuel", params={"after": "run", "minutes": 100, "again_soon": True},
+                     headers=headers).json()["advice"]
+    assert run["occasion"] == "run" and run["run"]["during_carbohydrate_g_per_hour"] == [30, 60]
+    assert run["run"]["again_within_8_hours"] is True and "mountjoy-2023" in run["evidence"]
+    assert client.get("/api/v1/fuel", params={"after": "run", "minutes": 5},
+                      headers=headers).status_code == 422

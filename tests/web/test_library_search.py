@@ -65,3 +65,14 @@ def test_exercise_pages_are_in_words(client, make_user) -> None:  # type: ignore
     assert "/library/drills/wall-drive-march" in drill and "/library/drills/a-skip" in drill
     move = client.get("/library/movements/clamshell").text
     assert 'href="/library/exercises/clamshell"' in move
+
+
+def test_an_evidence_page_says_where_to_find_the_source(client, make_user) -> None:  # type: ignore[no-untyped-def]
+    make_user("ann")
+    web_login(client, "ann")
+    foster = client.get("/library/evidence/foster-2001").text
+    assert 'href="https://doi.org/10.1519/00124278-200102000-00019"' in foster
+    assert 'href="https://pubmed.ncbi.nlm.nih.gov/11708692/"' in foster and "15(1):109-115" in foster
+    acsm = client.get("/library/evidence/acsm-2021").text
+    assert "ISBN 9781975150181" in acsm
+    assert "21(1):125-135" in client.get("/library/evidence/eichner-1993").text

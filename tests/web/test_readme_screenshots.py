@@ -63,6 +63,10 @@ def test_readme_screenshots(browser, live_server: str) -> None:
         page.locator('a[href^="/form/runs/"]').first.click()
         page.wait_for_url(re.compile(r"/form/runs/"))
         _save(page, "form-analysis")
+        page.get_by_role("link", name="the run's page").click()
+        page.wait_for_url(re.compile(r"/runs/\d+"))
+        expect(page.locator("figure.run-route svg")).to_be_visible()
+        _save(page, "run", at="section:has(#route-h)")
 
         page.goto("/progress")
         expect(page.locator("figure.chart").first).to_be_visible()
@@ -70,5 +74,5 @@ def test_readme_screenshots(browser, live_server: str) -> None:
     finally:
         context.close()
     for name in ("today", "check-in", "plan", "workout-mode", "routine-player", "form-analysis",
-                 "progress"):
+                 "run", "progress"):
         assert (FOLDER / f"{name}.png").stat().st_size > 5_000, name

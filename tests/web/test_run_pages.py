@@ -106,3 +106,52 @@ def test_today_reminds_of_a_shoe_near_its_limit(rt, client, make_user) -> None:
     web_login(client, "ann")
     today = client.get("/today").text
     assert "Shoes near their limit" in today and "Worn pair" in today and "New pair" not in today
+
+
+def test_with_a_tile_server_the_page_offers_its_map_and_the_csp_lets_it_in(client, rt, make_user,
+                                                                         monkeypatch) -> None:
+    from dataclasses import replace
+
+    from yolvarex.settings import MapTiles
+
+    ann = make_user("ann")
+    run = _import(rt, ann, "activity-small-fenix2-run.fit")
+    web_login(client, "ann")
+    plain = client.get(f"/runs/{run}")
+    assert "data-run-map" not in plain.text and "tiles.club.example" not in plain.text
+    assert "img-src 'self' data:;" in plain.headers["content-security-policy"]
+    tiles = MapTiles(url="https://tiles.club.example/{z}/{x}/{y}.png",
+                     origin="https://tiles.club.example", attribution="Tiles: the club")
+    monkeypatch.setattr(rt, "settings", replace(rt.settings, map_tiles=tiles))
+    page = client.get(f"/runs/{run}")
+    assert "img-src 'self' data: https://tiles.club.example;" in page.headers["content-security-policy"]
+    for other in ("/today", "/login", "/no-such-page"):  # every answer carries the same policy
+        assert "https://tiles.club.example" in client.get(other).headers["content-security-policy"]
+    urls = re.findall(r'data-src="https://tiles\.club\.example/(\d+)/(\d+)/(\d+)\.png"', page.text)
+    assert 1 <= len(urls) <= 9 and len({z for z, _, _ in urls}) == 1
+    assert "Tiles: the club" in page.text and "Route outline" in page.text  # the outline stays
+    assert not re.search(r'\ssrc="https://', page.text)  # nothing loads until the script asks
+
+
+def test_a_coach_opening_a_stale_run_sees_it_fresh_and_writes_nothing(client, rt, make_user) -> None:
+    from sqlalchemy import select
+
+    from yolvarex.services import accounts
+    from yolvarex.store import models
+
+    ann, cora = make_user("ann"), make_user("cora", role="coach")
+    run = _import(rt, ann, "activity-small-fenix2-run.fit")
+    with rt.db.session() as db:
+        accounts.accept_coach(db, ann, accounts.invite_athlete(db, cora, "ann").id)
+        row = db.get(models.Activity, run)  # as an older version kept it: other splits
+        row.analysis = {**row.analysis, "key": "older", "splits_km": [], "laps": []}
+    table = models.Activity.__table__
+    with rt.db.session() as db:
+        before = [tuple(r) for r in db.execute(select(table).where(table.c.user_id == ann.id))]
+    web_login(client, "cora")
+    page = client.get(f"/runs/{run}")
+    assert page.status_code == 200
+    assert "Splits per km" in page.text and "Laps from the watch" in page.text
+    assert "Edit" not in re.findall(r">(Edit)<", page.text)  # a coach reads only
+    with rt.db.session() as db:
+        assert [tuple(r) for r in db.execute(select(table).where(table.c.user_id == ann.id))] == before

@@ -174,7 +174,7 @@ def test_progress_shows_every_chart_with_a_table(rt, client, make_user) -> None:
         assert title in html, title
     assert html.count('class="chart-svg"') >= 8
     assert html.count("Show the numbers as a table") == html.count('class="chart-svg"')
-    assert re.search(r"<td>\d+(\.\d+)?</td>", html)
+    assert re.search(r"<td>\d+(\.\d+)?<", html)  # a number in a cell (end tags are optional)
 
 
 def test_progress_empty_state(client, make_user) -> None:

@@ -99,3 +99,81 @@ def test_today_shows_the_week_in_the_runners_units(rt, client, make_user) -> Non
                                       "csrf_token": csrf_of(client)})
     today = client.get("/today").text
     assert "5.0 mi" in today and " km<" not in today
+
+
+def test_an_imperial_runner_reads_plan_loads_in_pounds(rt, client, make_user) -> None:
+    """The dose text (workout mode's "next time", the plan) follows the runner's units."""
+    from tests.domain.test_plan import ISSUE_PROFILE
+    from tests.web.test_plan_web import _workout_rows
+    from yolvarex.services import plans
+
+    ann = make_user("ann")
+    _imperial(rt, "ann")
+    with rt.db.session() as db:
+        stored = plans.create_plan(db, ann, {**ISSUE_PROFILE, "equipment": ["dumbbells"]},
+                                   rt.library)
+    web_login(client, "ann")
+    day = next(stored.plan.sessions()).date.isoformat()
+    rows = _workout_rows(client, day)
+    data = {f"set-{i}-exercise": e for i, e in rows} | {"csrf_token": csrf_of(client)}
+    for i, _ in rows:
+        data |= {f"set-{i}-reps": "10", f"set-{i}-seconds": "30", f"set-{i}-done": "1",
+                 f"set-{i}-load": "22"}
+    saved = client.post(f"/plan/workout/{day}", data=data, follow_redirects=False)
+    done = client.get(saved.headers["location"]).text
+    following = done.split('id="next-h"', 1)[1].split("</section>", 1)[0]
+    assert "22 lb" in following and " kg" not in following
+
+
+def test_an_imperial_runner_types_and_reads_fahrenheit(rt, client, make_user) -> None:
+    from yolvarex.services import checkins
+    from yolvarex.store.access import Actor
+
+    eve = make_user("eve")
+    _imperial(rt, "eve")
+    web_login(client, "eve")
+    form = client.get("/checkin").text
+    assert "Temperature (°F)" in form and 'name="temperature_f"' in form
+    assert 'min="86"' in form and 'max="113"' in form and "°C" not in form
+    day = clock.today("UTC").isoformat()
+    sent = client.post("/checkin", data={"date": day, "temperature_f": "100.4",
+                                         "csrf_token": csrf_of(client)}, follow_redirects=False)
+    assert sent.status_code == 303
+    with rt.db.session() as db:
+        stored = checkins.get_checkin(db, Actor.of(db.get(models.User, eve.id)),
+                                      dt.date.fromisoformat(day))
+    assert stored.temperature_c == 38.0  # stored in °C: the fever line
+    assert 'value="100.4"' in client.get(f"/checkin?day={day}").text
+    wrong = client.post("/checkin", data={"date": day, "temperature_f": "hot",
+                                          "csrf_token": csrf_of(client)})
+    assert wrong.status_code == 422
+
+
+def test_a_metric_runner_types_celsius(client, make_user) -> None:
+    make_user("fox")
+    web_login(client, "fox")
+    form = client.get("/checkin").text
+    assert "Temperature (°C)" in form and 'name="temperature_c"' in form and "°F" not in form
+
+
+def test_the_cli_asks_fahrenheit_and_writes_pounds(cli, rt) -> None:
+    from yolvarex.services import accounts, checkins
+    from yolvarex.store.access import Actor
+
+    cli("user", "create", "gus", "--timezone", "UTC")
+    cli("setup", "--user", "gus", "--no-input", "--units", "imperial")
+    day = clock.today("UTC")
+    answers = "\n".join(["", "", "", "", "", "", "", "", "102.2", "", "", "", "", ""]) + "\n"
+    asked = cli("check-in", "--user", "gus", "--date", day.isoformat(), input=answers)
+    assert asked.exit_code == 0, asked.output
+    assert "Temperature (°F)" in asked.output
+    with rt.db.session() as db:
+        stored = checkins.get_checkin(db, Actor.of(accounts.user_named(db, "gus")), day)
+    assert stored.temperature_c == 39.0
+    logged = cli("log", "strength", "--set", "goblet-squat 12 @22lb x3", "--user", "gus")
+    assert logged.exit_code == 0, logged.output
+    assert "22 lb" in logged.stdout and " kg" not in logged.stdout
+    as_json = cli("log", "strength", "--set", "goblet-squat 12 @22lb x3", "--user", "gus",
+                  "--date", (day - dt.timedelta(days=1)).isoformat(), "--json")
+    assert " lb" not in as_json.stdout  # the JSON speaks kilograms, as the API does
+

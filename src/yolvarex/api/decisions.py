@@ -10,7 +10,7 @@ from fastapi.responses import PlainTextResponse, Response
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
-from yolvarex.api.answers import DecisionOut, ValidationOut
+from yolvarex.api.answers import CoachTreeOut, DecisionOut, ValidationOut
 from yolvarex.api.auth import api_actor, db_session
 from yolvarex.domain.trees.render import FORMATS, render
 from yolvarex.errors import Invalid, NotFound
@@ -90,19 +90,22 @@ def _stored(s: custom_trees.StoredTree, source: bool = False) -> dict[str, Any]:
     return out
 
 
-@router.get("/coach/trees", summary="The trees you wrote as a coach")
+@router.get("/coach/trees", summary="The trees you wrote as a coach",
+            response_model=list[CoachTreeOut], response_model_exclude_unset=True)
 def my_trees(actor: Actor = Depends(api_actor), db: Session = Depends(db_session)) -> list[dict[str, Any]]:
     return [_stored(s) for s in custom_trees.list_own(db, actor)]
 
 
-@router.get("/coach/trees/{tree_id}", summary="One of your trees, with its YAML")
+@router.get("/coach/trees/{tree_id}", summary="One of your trees, with its YAML",
+            response_model=CoachTreeOut, response_model_exclude_unset=True)
 def my_tree(tree_id: str, actor: Actor = Depends(api_actor),
             db: Session = Depends(db_session)) -> dict[str, Any]:
     return _stored(custom_trees.get_own(db, actor, tree_id), source=True)
 
 
 @router.put("/coach/trees/{tree_id}",
-            summary="Create or replace one of your trees (validated; applies to your athletes)")
+            summary="Create or replace one of your trees (validated; applies to your athletes)",
+            response_model=CoachTreeOut, response_model_exclude_unset=True)
 def put_tree(tree_id: str, body: TreeSource = Body(...), actor: Actor = Depends(api_actor),
              db: Session = Depends(db_session)) -> dict[str, Any]:
     tree, _ = custom_trees.validate_source(body.source, owner=actor.name)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from yolvarex import clock, uploads
+from yolvarex.api.answers import AssessmentOut, AssessmentQuestionOut
 from yolvarex.api.auth import api_actor, db_session, runtime
 from yolvarex.errors import Invalid, NotFound
 from yolvarex.services import form, form_library
@@ -76,21 +77,17 @@ def drills(q: str = "", fault: str | None = None, body_area: str | None = None,
     return [d.model_dump(mode="json") for d in form_library.drills(rt.library, f)]
 
 
-@router.get("/assessment/questions", summary="The self-assessment questions and their options")
+@router.get("/assessment/questions", summary="The self-assessment questions and their options",
+            response_model=list[AssessmentQuestionOut])
 def questions(rt: Runtime = Depends(runtime), _: Actor = Depends(api_actor)) -> list[dict[str, Any]]:
     return [{"id": q.id, "title": q.title, "ask": q.ask, "way": q.way.value, "how": q.how,
              "options": [{"id": o.id, "label": o.label} for o in q.options]}
             for q in rt.library.questions.values()]
 
 
-def _assessment_json(result: form.AssessmentResult) -> dict[str, Any]:
-    return {"id": result.id, "date": result.date.isoformat(), "answers": result.answers,
-            "ranking": [{"fault": r.fault, "score": r.score, "likelihood": r.likelihood,
-                         "reasons": list(r.reasons)} for r in result.ranking]}
-
-
 @router.post("/assessment", status_code=201, summary="Answer the self-assessment: likely faults "
-             "ranked with reasons, saved for your next drill block")
+             "ranked with reasons, saved for your next drill block",
+             response_model=AssessmentOut)
 def take_assessment(body: dict[str, Any] = Body(..., examples=[{"answers": {
                         "foot-ahead-of-knee": "clearly", "loud-landing": "sometimes"}}]),
                     actor: Actor = Depends(api_actor), db: Session = Depends(db_session),
@@ -105,16 +102,17 @@ def take_assessment(body: dict[str, Any] = Body(..., examples=[{"answers": {
         raise Invalid("date must be YYYY-MM-DD.") from None
     result = form.save_assessment(db, actor, rt.library, answers, date)
     db.commit()
-    return _assessment_json(result)
+    return form.assessment_json(result)
 
 
-@router.get("/assessment/latest", summary="Your latest self-assessment result")
+@router.get("/assessment/latest", summary="Your latest self-assessment result",
+             response_model=AssessmentOut)
 def latest(athlete_id: int | None = None, actor: Actor = Depends(api_actor),
            db: Session = Depends(db_session)) -> dict[str, Any]:
     result = form.latest_assessment(db, actor, athlete_id)
     if result is None:
         raise NotFound("No self-assessment yet; take it with POST /api/v1/form/assessment.")
-    return _assessment_json(result)
+    return form.assessment_json(result)
 
 
 @router.get("/drill-session", summary="A 5-15 minute warm-up drill block from your latest run "

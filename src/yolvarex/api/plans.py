@@ -7,14 +7,23 @@ import datetime as dt
 from typing import Any
 
 from fastapi import APIRouter, Body, Depends, Query
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
 from yolvarex.api.auth import api_actor, db_session, runtime
 from yolvarex.api.params import DayRange, day_range
+from yolvarex.api.plan_answers import (
+    AdaptationOut,
+    LoggedSessionOut,
+    PerformanceTestsOut,
+    PlanOut,
+    StoredPlanOut,
+    StrengthSessionOut,
+    TestResultOut,
+    WorkoutOut,
+)
 from yolvarex.domain.perftest import Side, TestName, latest_imbalances
-from yolvarex.domain.plan import generate_plan
 from yolvarex.domain.verdict import Verdict
 from yolvarex.errors import NotFound
 from yolvarex.export.ics import plan_to_ics
@@ -44,7 +53,8 @@ def _current(db: Session, actor: Actor, athlete_id: int | None) -> plans.StoredP
     return stored
 
 
-@router.post("/plans", status_code=201, summary="Create the active plan from a profile")
+@router.post("/plans", status_code=201, summary="Create the active plan from a profile",
+             response_model=StoredPlanOut, response_model_exclude_unset=True)
 def create_plan(profile: dict[str, Any] = Body(..., examples=[PROFILE_EXAMPLE]),
                 athlete_id: int | None = Athlete, actor: Actor = Depends(api_actor),
                 db: Session = Depends(db_session), rt: Runtime = Depends(runtime)) -> dict[str, Any]:
@@ -53,13 +63,15 @@ def create_plan(profile: dict[str, Any] = Body(..., examples=[PROFILE_EXAMPLE]),
     return stored.to_json()
 
 
-@router.post("/plans/preview", summary="Generate a plan from a profile without storing it")
+@router.post("/plans/preview", summary="Generate a plan from a profile without storing it",
+             response_model=PlanOut, response_model_exclude_unset=True)
 def preview_plan(profile: dict[str, Any] = Body(..., examples=[PROFILE_EXAMPLE]),
                  actor: Actor = Depends(api_actor), rt: Runtime = Depends(runtime)) -> dict[str, Any]:
-    return generate_plan(plans.parse_profile(profile), rt.library).to_json()
+    return plans.preview(profile, rt.library).to_json()
 
 
-@router.get("/plans/current", summary="The active plan")
+@router.get("/plans/current", summary="The active plan",
+             response_model=StoredPlanOut, response_model_exclude_unset=True)
 def current_plan(athlete_id: int | None = Athlete, actor: Actor = Depends(api_actor),
                  db: Session = Depends(db_session)) -> dict[str, Any]:
     found = plans.current_plan_json(db, actor, athlete_id)
@@ -82,7 +94,8 @@ class Regenerate(BaseModel):
     start: dt.date | None = None
 
 
-@router.post("/plans/current/regenerate", summary="Build the active plan again from its profile")
+@router.post("/plans/current/regenerate", summary="Build the active plan again from its profile",
+             response_model=StoredPlanOut, response_model_exclude_unset=True)
 def regenerate_plan(body: Regenerate | None = None, athlete_id: int | None = Athlete,
                     actor: Actor = Depends(api_actor), db: Session = Depends(db_session),
                     rt: Runtime = Depends(runtime)) -> dict[str, Any]:
@@ -91,7 +104,8 @@ def regenerate_plan(body: Regenerate | None = None, athlete_id: int | None = Ath
     return stored.to_json()
 
 
-@router.get("/plans/day/{day}", summary="A day's planned session with the next prescriptions")
+@router.get("/plans/day/{day}", summary="A day's planned session with the next prescriptions",
+             response_model=WorkoutOut, response_model_exclude_unset=True)
 def plan_day(day: dt.date, athlete_id: int | None = Athlete, actor: Actor = Depends(api_actor),
              db: Session = Depends(db_session), rt: Runtime = Depends(runtime)) -> dict[str, Any]:
     return strength_log.workout_json(db, actor, day, rt.library, athlete_id)
@@ -101,7 +115,8 @@ class VerdictIn(BaseModel):
     verdict: Verdict
 
 
-@router.post("/plans/day/{day}/verdict", summary="Adapt the plan to the day's rest verdict")
+@router.post("/plans/day/{day}/verdict", summary="Adapt the plan to the day's rest verdict",
+             response_model=AdaptationOut, response_model_exclude_unset=True)
 def plan_verdict(day: dt.date, body: VerdictIn, athlete_id: int | None = Athlete,
                  actor: Actor = Depends(api_actor), db: Session = Depends(db_session),
                  rt: Runtime = Depends(runtime)) -> dict[str, Any]:
@@ -110,7 +125,8 @@ def plan_verdict(day: dt.date, body: VerdictIn, athlete_id: int | None = Athlete
     return adaptation.to_json()
 
 
-@router.post("/strength-sessions", status_code=201, summary="Log a strength session")
+@router.post("/strength-sessions", status_code=201, summary="Log a strength session",
+             response_model=LoggedSessionOut, response_model_exclude_unset=True)
 def log_session(body: dict[str, Any] = Body(..., examples=[SESSION_EXAMPLE]),
                 actor: Actor = Depends(api_actor), db: Session = Depends(db_session),
                 rt: Runtime = Depends(runtime)) -> dict[str, Any]:
@@ -124,7 +140,8 @@ def log_session(body: dict[str, Any] = Body(..., examples=[SESSION_EXAMPLE]),
     return result
 
 
-@router.get("/strength-sessions", summary="Logged strength sessions in a date range")
+@router.get("/strength-sessions", summary="Logged strength sessions in a date range",
+             response_model=list[StrengthSessionOut], response_model_exclude_unset=True)
 def list_sessions(days: DayRange = Depends(day_range),
                   athlete_id: int | None = Athlete, actor: Actor = Depends(api_actor),
                   db: Session = Depends(db_session)) -> list[dict[str, Any]]:
@@ -149,17 +166,18 @@ class TestResultIn(BaseModel):
     value: float
 
 
-@router.post("/performance-tests", status_code=201, summary="Log a performance test result")
+@router.post("/performance-tests", status_code=201, summary="Log a performance test result",
+             response_model=TestResultOut)
 def log_test(body: TestResultIn, actor: Actor = Depends(api_actor),
-             db: Session = Depends(db_session)) -> JSONResponse:
+             db: Session = Depends(db_session)) -> dict[str, Any]:
     row = strength_log.log_test(db, actor, body.date, body.test, body.side, body.value)
-    data = {"id": row.id, "date": row.date.isoformat(), "test": row.test, "side": row.side,
-            "value": row.value}
     db.commit()
-    return JSONResponse(data, status_code=201)
+    return {"id": row.id, "date": row.date.isoformat(), "test": row.test, "side": row.side,
+            "value": row.value}
 
 
-@router.get("/performance-tests", summary="Performance test results and left-right imbalances")
+@router.get("/performance-tests", summary="Performance test results and left-right imbalances",
+             response_model=PerformanceTestsOut, response_model_exclude_unset=True)
 def list_tests(athlete_id: int | None = Athlete, actor: Actor = Depends(api_actor),
                db: Session = Depends(db_session)) -> dict[str, Any]:
     results = strength_log.performance_tests(db, actor, athlete_id)

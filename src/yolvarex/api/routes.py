@@ -164,10 +164,16 @@ def library_figure(kind: str, entry_id: str,
 
 
 @router.get("/fuel", tags=["fuel"],
-            summary="Fuel and sleep guidance after a strength session, a hard run or a short night")
-def get_fuel(after: str = Query("strength", pattern="^(strength|hard-run|short-sleep)$"),
+            summary="Fuel and sleep guidance after a strength session, a hard run or a short "
+                    "night, or before, during and after a run")
+def get_fuel(after: str = Query("strength", pattern="^(strength|hard-run|short-sleep|run)$"),
              hours: float = Query(6.0, ge=0, le=24, description="Hours slept, for short-sleep"),
+             minutes: int = Query(90, ge=10, le=600, description="The run's length, for run"),
+             again_soon: bool = Query(False, description=(
+                 "For run: another hard session within about 8 hours")),
              actor: Actor = Depends(api_actor), db: Session = Depends(db_session)) -> dict[str, Any]:
+    if after == "run":
+        return {"advice": fuel.for_run(db, actor, actor.id, minutes, again_soon).as_dict()}
     advice: fuel.FuelAdvice | None
     if after == "strength":
         advice = fuel.after_strength(db, actor, actor.id)

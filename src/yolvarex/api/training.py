@@ -9,7 +9,7 @@ from fastapi import APIRouter, Body, Depends, File, Query, Request, Response, Up
 from sqlalchemy.orm import Session
 
 from yolvarex import clock, uploads
-from yolvarex.api.answers import LoadReportOut
+from yolvarex.api.answers import ActivityOut, LoadReportOut, LoadSeriesOut
 from yolvarex.api.auth import api_actor, db_session, runtime
 from yolvarex.errors import Invalid
 from yolvarex.ingest.archive import Budget
@@ -55,7 +55,8 @@ def import_job(job_id: int, actor: Actor = Depends(api_actor),
             description="Optionally within `from`-`to` (local days, any length). At most `limit` "
             "activities per answer; when there are more, the answer carries the header "
             "`X-Next-Cursor` and a `Link` header with `rel=\"next\"`: pass that cursor as "
-            "`cursor` for the next page.")
+            "`cursor` for the next page.",
+            response_model=list[ActivityOut])
 def list_activities(request: Request, response: Response,
                     start: dt.date | None = Query(None, alias="from"),
                     end: dt.date | None = Query(None, alias="to"),
@@ -71,7 +72,8 @@ def list_activities(request: Request, response: Response,
     return [training_log.entry_json(r) for r in rows]
 
 
-@router.post("/activities/runs", tags=["log"], status_code=201, summary="Log a run by hand")
+@router.post("/activities/runs", tags=["log"], status_code=201, summary="Log a run by hand",
+            response_model=ActivityOut)
 def log_run(body: dict[str, Any] = Body(...), actor: Actor = Depends(api_actor),
             db: Session = Depends(db_session)) -> dict[str, Any]:
     row = training_log.log_entry(db, actor, training_log.parse(RunEntry, body, "run"))
@@ -79,7 +81,8 @@ def log_run(body: dict[str, Any] = Body(...), actor: Actor = Depends(api_actor),
     return training_log.entry_json(row)
 
 
-@router.post("/activities/cross", tags=["log"], status_code=201, summary="Log cross-training by hand")
+@router.post("/activities/cross", tags=["log"], status_code=201, summary="Log cross-training by hand",
+            response_model=ActivityOut)
 def log_cross(body: dict[str, Any] = Body(...), actor: Actor = Depends(api_actor),
               db: Session = Depends(db_session)) -> dict[str, Any]:
     row = training_log.log_entry(db, actor, training_log.parse(CrossEntry, body, "cross-training"))
@@ -87,14 +90,16 @@ def log_cross(body: dict[str, Any] = Body(...), actor: Actor = Depends(api_actor
     return training_log.entry_json(row)
 
 
-@router.get("/activities/{activity_id}", tags=["log"], summary="One activity")
+@router.get("/activities/{activity_id}", tags=["log"], summary="One activity",
+            response_model=ActivityOut)
 def get_activity(activity_id: int, actor: Actor = Depends(api_actor),
                  db: Session = Depends(db_session)) -> dict[str, Any]:
     return training_log.entry_json(training_log.get_entry(db, actor, activity_id))
 
 
 @router.patch("/activities/{activity_id}", tags=["log"],
-              summary="Change an activity (RPE, duration, type...); its load is recomputed")
+              summary="Change an activity (RPE, duration, type...); its load is recomputed",
+            response_model=ActivityOut)
 def patch_activity(activity_id: int, body: dict[str, Any] = Body(...),
                    actor: Actor = Depends(api_actor), db: Session = Depends(db_session)) -> dict[str, Any]:
     changes = training_log.parse(EntryChanges, body, "change")
@@ -118,7 +123,8 @@ def load_now(weeks: int = Query(6, ge=1, le=104), actor: Actor = Depends(api_act
     return load_report.report(db, actor, clock.today(actor.timezone), weeks)
 
 
-@router.get("/load/series", tags=["load"], summary="Daily load series (end of each day) for charts")
+@router.get("/load/series", tags=["load"], summary="Daily load series (end of each day) for charts",
+            response_model=LoadSeriesOut)
 def load_series(days: int = Query(84, ge=7, le=366 * 5), actor: Actor = Depends(api_actor),
                 db: Session = Depends(db_session)) -> dict[str, Any]:
     series = training_load.load_series(db, actor, clock.today(actor.timezone), days)

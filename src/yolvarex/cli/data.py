@@ -30,7 +30,7 @@ def export(ctx: typer.Context,
                                            "(default: yolvarex-NAME-DATE.zip here)."),
            user: str | None = UserOption) -> None:
     """Export everything you own to one zip archive: profile, check-ins, runs with their
-    samples, strength sessions, tests, plans, routines, assessments and coach trees."""
+    samples, strength sessions, tests, plans, routines, assessments, coach trees and notes."""
     if ctx.invoked_subcommand is not None:
         return
     rt = runtime()

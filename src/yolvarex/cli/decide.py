@@ -36,11 +36,14 @@ from yolvarex.domain.checkin import (
     SCALES,
     SYMPTOM_LABELS,
     NextMorning,
+    NumberRange,
     PainKind,
     PainTrend,
+    temperature_range,
 )
 from yolvarex.domain.trees import Decision
-from yolvarex.services import checkins, decisions
+from yolvarex.domain.units import Units, celsius_from
+from yolvarex.services import athlete, checkins, decisions
 
 T = TypeVar("T")
 STYLE = {"train": "green", "modify": "yellow", "cross_train": "blue", "rest": "magenta",
@@ -142,9 +145,10 @@ class _Asker:
             self.out.print(f"  {i}. {label}", highlight=False)
 
 
-def _number(name: str) -> Callable[[str], float | int]:
-    """Parse a typed-in number against the check-in's own range for `name`."""
-    r = NUMBERS[name]
+def _number(name: str, r: NumberRange | None = None) -> Callable[[str], float | int]:
+    """Parse a typed-in number against the check-in's own range for `name` (or `r`, the range
+    in the unit the runner types)."""
+    r = r or NUMBERS[name]
     kind = "whole number" if r.whole else "number"
     above = "above" if r.above_low else "from"
     hint = f"Type a {kind} {above} {r.low:g} to {r.high:g}, or press Enter to skip."
@@ -176,8 +180,8 @@ def _scale_prompt(name: str) -> str:
     return f"{sc.label}, {sc.low} ({sc.low_words}) to {sc.high} ({sc.high_words})"
 
 
-def _number_prompt(name: str) -> str:
-    r = NUMBERS[name]
+def _number_prompt(name: str, r: NumberRange | None = None) -> str:
+    r = r or NUMBERS[name]
     return f"{r.label} ({r.unit})" if r.unit else r.label
 
 
@@ -218,8 +222,9 @@ SHARP = "pain_sharp"  # stands for pain_kind: sharp
 PAIN_SIGN_LABELS = PAIN_SIGNS
 
 
-def ask_checkin(day: dt.date, to_stderr: bool = False) -> dict[str, Any]:
-    """Ask every check-in question in the terminal; Enter skips (unknown, never zero)."""
+def ask_checkin(day: dt.date, to_stderr: bool = False, shown: Units = "metric") -> dict[str, Any]:
+    """Ask every check-in question in the terminal; Enter skips (unknown, never zero). The
+    temperature is asked in the runner's °C or °F and kept in °C."""
     _ask = _Asker(to_stderr)
     _ask.out.print(f"[bold]Check-in for {day:%A %d %B}[/]. Press Enter to skip any question.")
     data: dict[str, Any] = {"date": day.isoformat()}
@@ -258,7 +263,9 @@ def ask_checkin(day: dt.date, to_stderr: bool = False) -> dict[str, Any]:
                                       _one_of([k.value for k in NextMorning])))
     _ask.menu("Illness symptoms:", SYMPTOM_LABELS.values())
     data["symptoms"] = _ask("Numbers (Enter for none)", _pick([s.value for s in SYMPTOM_LABELS])) or []
-    put("temperature_c", _ask(_number_prompt("temperature_c"), _number("temperature_c")))
+    typed = temperature_range(shown)
+    temperature = _ask(_number_prompt("temperature_c", typed), _number("temperature_c", typed))
+    put("temperature_c", None if temperature is None else celsius_from(temperature, shown))
     put("mood", _ask(_scale_prompt("mood"), _scale("mood")))
     put("stress", _ask(_scale_prompt("stress"), _scale("stress")))
     put("motivation", _ask(_scale_prompt("motivation"), _scale("motivation")))
@@ -276,7 +283,8 @@ def check_in(user: str | None = UserOption,
     with rt.db.session() as db:
         actor = acting_user(db, rt.settings, user)
         when = day_given(day, actor)
-    data = ask_checkin(when, to_stderr=as_json)
+        shown = athlete.units_for(db, actor.id)
+    data = ask_checkin(when, to_stderr=as_json, shown=shown)
     with user_errors(), rt.db.session() as db:
         checkins.save_checkin(db, actor, checkins.parse_checkin(data))
         decision = decisions.decide_day(db, actor, when)

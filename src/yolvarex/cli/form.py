@@ -170,9 +170,7 @@ def assess(answer: list[str] = typer.Option(None, "--answer", "-a",
         result = form.save_assessment(db, actor, lib, answers, clock.today(actor.timezone))
         db.commit()
     if as_json:
-        print_json({"id": result.id, "date": result.date.isoformat(), "answers": result.answers,
-                    "ranking": [{"fault": r.fault, "score": r.score, "likelihood": r.likelihood,
-                                 "reasons": list(r.reasons)} for r in result.ranking]})
+        print_json(form.assessment_json(result))
         return
     if not result.ranking:
         console.print("Your answers point at no particular fault. Film a short run from the side "

@@ -16,18 +16,31 @@ class After(StrEnum):
     STRENGTH = "strength"
     HARD_RUN = "hard-run"
     SHORT_SLEEP = "short-sleep"
+    RUN = "run"
 
 
-def fuel_command(after: After = typer.Argument(After.STRENGTH, help="strength, hard-run or short-sleep."),
+def fuel_command(after: After = typer.Argument(
+                     After.STRENGTH, help="strength, hard-run, short-sleep or run."),
                  hours: float = typer.Option(6.0, "--hours", min=0, max=24,
                                              help="Hours slept, for short-sleep."),
+                 minutes: int = typer.Option(90, "--minutes", min=10, max=600,
+                                             help="The run's length, for run."),
+                 again_soon: bool = typer.Option(
+                     False, "--again-soon", help="For run: another hard session within 8 hours."),
                  user: str | None = UserOption, as_json: bool = JsonOption) -> None:
-    """Fuel and sleep guidance after a strength session, a hard run or a short night."""
+    """Fuel and sleep guidance after a strength session, a hard run or a short night, or
+    before, during and after a run."""
     rt = runtime()
     with user_errors(), rt.db.session() as db:
         actor = acting_user(db, rt.settings, user)
         advice: fuel.FuelAdvice | None
-        if after is After.STRENGTH:
+        if after is After.RUN:
+            for_run = fuel.for_run(db, actor, actor.id, minutes, again_soon)
+            if as_json:
+                print_json(for_run.as_dict())
+                return
+            advice = for_run.advice
+        elif after is After.STRENGTH:
             advice = fuel.after_strength(db, actor, actor.id)
         elif after is After.HARD_RUN:
             advice = fuel.after_hard_run(db, actor, actor.id)
@@ -41,6 +54,8 @@ def fuel_command(after: After = typer.Argument(After.STRENGTH, help="strength, h
         print_json(advice.as_dict())
         return
     console.print(f"[bold]{escape(advice.headline)}[/]")
+    if advice.warning:
+        console.print(f"[yellow]{escape(advice.warning)}[/]", highlight=False)
     for point in advice.points:
         console.print(f"- {escape(point)}", highlight=False)
     sources = ", ".join(rt.library.evidence[e].short for e in advice.evidence if e in rt.library.evidence)

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from yolvarex.cli.common import JsonOption, UserOption, acting_user, console, print_json, runtime, user_errors
@@ -29,7 +29,9 @@ def import_files(paths: list[Path] = typer.Argument(..., help="Files, folders or
             report = imports.import_sources(db, actor, imports.path_sources(paths))
             print_json(report.summary())
         else:
-            report = _with_progress(db, actor, paths)
+            # a progress bar on a terminal; a pipe or a log file gets the summary only
+            report = _with_progress(db, actor, paths) if console.is_terminal else \
+                imports.import_sources(db, actor, imports.path_sources(paths))
             _print(report)
             if sys.stdin.isatty():
                 _ask_rpe(db, actor, report)
@@ -38,21 +40,32 @@ def import_files(paths: list[Path] = typer.Argument(..., help="Files, folders or
 
 
 def _with_progress(db, actor, paths: list[Path]) -> ImportReport:  # type: ignore[no-untyped-def]
-    total = imports.count_files(paths)
-    columns = (TextColumn("[bold]Importing"), BarColumn(), MofNCompleteColumn(),
-               TextColumn("{task.description}"), TimeRemainingColumn())
+    """Files done, MB read and the time left (from the MB per second so far), on one line."""
+    batch = imports.measure(paths)
+    columns = (TextColumn("[bold]Importing"), BarColumn(),
+               TextColumn("{task.fields[files_done]} of {task.fields[files]} files"),
+               TextColumn("{task.fields[mb]}"), TimeRemainingColumn(), TextColumn("left"),
+               TextColumn("{task.description}"))
     with Progress(*columns, console=console, transient=True) as bar:
-        task = bar.add_task("", total=total)
-        seen: set[str] = set()
+        task = bar.add_task("", total=max(batch.bytes, 1), files=batch.files, files_done=0,
+                            mb=_mb(0, batch.bytes))
+        done = {"files": 0, "bytes": 0}
 
-        def advance(result: FileResult) -> None:
-            outer = result.file.split(".zip/", 1)[0]
-            if outer not in seen:
-                seen.add(outer)
-                bar.advance(task)
+        def path_done(_path: Path, size: int) -> None:
+            done["files"] += 1
+            done["bytes"] += size
+            bar.update(task, completed=done["bytes"], files_done=done["files"],
+                       mb=_mb(done["bytes"], batch.bytes))
+
+        def file_done(result: FileResult) -> None:
             bar.update(task, description=Path(result.file).name)
 
-        return imports.import_sources(db, actor, imports.path_sources(paths), on_file=advance)
+        return imports.import_sources(db, actor, imports.path_sources(paths, on_path=path_done),
+                                      on_file=file_done)
+
+
+def _mb(done: int, total: int) -> str:
+    return f"{done / 1e6:.1f} of {total / 1e6:.1f} MB"
 
 
 def _print(report: ImportReport) -> None:

@@ -32,9 +32,9 @@ from yolvarex.cli.common import (
 )
 from yolvarex.content import Library
 from yolvarex.domain.plan.describe import dose
-from yolvarex.domain.units import kg_from
+from yolvarex.domain.units import Units, kg_from
 from yolvarex.errors import Invalid
-from yolvarex.services import plans, strength_log
+from yolvarex.services import athlete, plans, strength_log
 
 SIDES = ("left", "right", "both")
 
@@ -135,7 +135,9 @@ def strength(set_: list[str] = typer.Option([], "--set", help="One set line; rep
         session = strength_log.parse_session(data)
         row = strength_log.log_session(db, actor, session, rt.library)
         logged = strength_log.session_json(row)
-        following = strength_log.next_steps(db, actor, session.date, rt.library)
+        # the table in the runner's kg or lb; the JSON stays in kilograms, as the API does
+        shown: Units = "metric" if as_json else athlete.units_for(db, actor.id)
+        following = strength_log.next_steps(db, actor, session.date, rt.library, units=shown)
     if as_json:
         print_json({"session": logged, "tests": [t.model_dump(mode="json") for t in session.tests],
                     "next": [{"exercise": p.exercise, **step.to_json()} for p, step in following]})
@@ -146,5 +148,5 @@ def strength(set_: list[str] = typer.Option([], "--set", help="One set line; rep
         table = Table("exercise", "next time", "why", title="Next time")
         for _, step in following:
             table.add_row(rt.library.exercises[step.prescription.exercise].title,
-                          dose(step.prescription), step.reason)
+                          dose(step.prescription, shown), step.reason)
         console.print(table)

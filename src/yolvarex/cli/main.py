@@ -42,7 +42,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "setup": ("setup", "Set up a runner: running week, goal race, strength, body, watch; then "
                        "make the plan."),
     "fuel": ("fuel", "Fuel and sleep guidance after a strength session, a hard run or a short "
-                     "night."),
+                     "night, or before, during and after a run."),
     "records": ("runs", "Your fastest 400 m, 1 km, 1 mile, 5 km, 10 km, half and marathon inside "
                         "any run."),
     "db": ("db", "Create, migrate and inspect the database."),

@@ -22,12 +22,13 @@ from yolvarex.cli.common import (
     user_errors,
 )
 from yolvarex.content import Library
-from yolvarex.domain.plan import Plan, format_weeks, generate_plan
+from yolvarex.domain.plan import Plan, format_weeks
 from yolvarex.domain.plan.describe import BLOCK_TITLES, dose
+from yolvarex.domain.units import Units
 from yolvarex.domain.verdict import Verdict
 from yolvarex.export.ics import plan_to_ics
 from yolvarex.export.plan_print import PdfUnavailable, plan_document, to_pdf
-from yolvarex.services import plans, strength_log
+from yolvarex.services import athlete, plans, strength_log
 from yolvarex.services.runtime import library as shipped_library
 
 app = typer.Typer(help="Strength plans around your running week.")
@@ -73,7 +74,7 @@ def _overview(plan: Plan, library: Library) -> None:
     console.print(table)
 
 
-def _week_detail(plan: Plan, library: Library, number: int) -> None:
+def _week_detail(plan: Plan, library: Library, number: int, shown: Units = "metric") -> None:
     week = next((w for w in plan.weeks if w.week == number), None)
     if week is None:
         fail(f"the plan has weeks 1 to {len(plan.weeks)}")
@@ -89,7 +90,8 @@ def _week_detail(plan: Plan, library: Library, number: int) -> None:
                 continue
             console.print(f"  [cyan]{BLOCK_TITLES[block.kind]}[/]")
             for p in block.exercises:
-                console.print(f"    - {library.exercises[p.exercise].title}: {dose(p)}", highlight=False)
+                console.print(f"    - {library.exercises[p.exercise].title}: {dose(p, shown)}",
+                              highlight=False)
 
 
 @app.callback(invoke_without_command=True)
@@ -110,7 +112,7 @@ def plan(ctx: typer.Context,
     if not save:
         library = shipped_library()
         with user_errors():
-            result = generate_plan(plans.parse_profile(data), library)
+            result = plans.preview(data, library)
         body: dict[str, object] = result.to_json()
     else:
         rt = runtime()
@@ -155,6 +157,7 @@ def show(week: int | None = typer.Option(None, "--week", help="Show this week in
     with user_errors(), rt.db.session() as db:
         actor = acting_user(db, rt.settings, user)
         stored = plans.current_plan(db, actor)
+        shown = athlete.units_for(db, actor.id)
     if stored is None:
         fail("there is no plan yet; make one with `yolvarex plan --profile FILE`")
     if ics is not None:
@@ -164,7 +167,7 @@ def show(week: int | None = typer.Option(None, "--week", help="Show this week in
     if as_json:
         print_json(stored.to_json())
     elif week is not None:
-        _week_detail(stored.plan, rt.library, week)
+        _week_detail(stored.plan, rt.library, week, shown)
     else:
         _overview(stored.plan, rt.library)
 
@@ -193,7 +196,9 @@ def day(date: str | None = typer.Argument(None, help=DAY_HELP),
     with user_errors(), rt.db.session() as db:
         actor = acting_user(db, rt.settings, user)
         when = day_given(date, actor, "DATE")
-        workout = strength_log.workout(db, actor, when, rt.library)
+        # text in the runner's kg or lb; the JSON stays in kilograms, as the API does
+        shown: Units = "metric" if as_json else athlete.units_for(db, actor.id)
+        workout = strength_log.workout(db, actor, when, rt.library, units=shown)
     if as_json:
         print_json(workout.to_json())
         return
@@ -208,7 +213,7 @@ def day(date: str | None = typer.Argument(None, help=DAY_HELP),
     table = Table("exercise", "today", "why")
     for _, step in workout.steps:
         table.add_row(rt.library.exercises[step.prescription.exercise].title,
-                      dose(step.prescription), step.reason)
+                      dose(step.prescription, shown), step.reason)
     console.print(table)
     console.print("Log it with `yolvarex log strength --planned` when you are done.")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 
 import typer
 import uvicorn
@@ -22,6 +23,12 @@ def serve(host: str = typer.Option("127.0.0.1", help="Address to listen on."),
     if stopped := import_jobs.recover(rt.db):  # left by a server that stopped mid-import
         err.print(f"{stopped} import(s) left unfinished by the last run marked as interrupted.")
     rt.db.dispose()
+    from yolvarex.services import run_analysis
+
+    # runs kept by an older version: their figures are worked out again beside the server
+    # (readers meanwhile compute them in memory, without writing)
+    threading.Thread(target=run_analysis.refresh_stale, args=(rt.db,), name="refresh-runs",
+                     daemon=True).start()
     err.print(f"yolvarex is running at [bold]http://{host}:{port}[/] (Ctrl+C to stop)")
     if workers > 1:
         os.environ.setdefault(ENV_SKIP_MIGRATE, "1")

@@ -101,7 +101,7 @@ def set_settings(name: str, timezone: str = typer.Option(..., "--timezone", help
 @user_app.command("delete")
 def delete_user(name: str, yes: bool = typer.Option(False, "--yes", help="Do not ask first.")) -> None:
     """Delete a user and every record they own (check-ins, log, plans, tests, routines, trees,
-    sessions, tokens, coach links). It cannot be undone; `yolvarex export` first to keep a copy."""
+    sessions, tokens, coach links and notes). It cannot be undone; `yolvarex export` first to keep a copy."""
     rt = runtime()
     with user_errors(), rt.db.session() as db:
         user = accounts.user_named(db, name)

@@ -8,4 +8,5 @@ CODE_CITATIONS: dict[str, str] = {
     "jager-2017": "domain/fuel.py: protein per kg of body weight and after strength sessions",
     "thomas-2016": "domain/fuel.py: protein range and carbohydrate for training days",
     "hirshkowitz-2015": "domain/fuel.py: 7-9 hours of sleep",
+    "mountjoy-2023": "domain/fuel_run.py: warning signs of eating too little for the training",
 }

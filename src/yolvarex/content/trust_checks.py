@@ -71,6 +71,14 @@ def check_evidence_used(library: Library) -> list[ContentError]:
     return errors
 
 
+def check_evidence_located(library: Library) -> list[ContentError]:
+    """Every source can be found again: by DOI, link, PubMed id, ISBN, or volume and pages."""
+    return [ContentError(_file("evidence"), id=e.id, field="doi", message=(
+        "a reader cannot find this source; add its doi, url, pmid, isbn or volume_pages as "
+        "printed in the source itself or an index, never a guessed one"))
+        for e in library.evidence.values() if not e.located]
+
+
 def check_neighbours(library: Library) -> list[ContentError]:
     """Every exercise sits on a ladder, so it has an easier or a harder neighbour; every
     drill names a progression or a regression."""
@@ -158,5 +166,12 @@ def check_one_truth(library: Library) -> list[ContentError]:
     return errors
 
 
-TRUST_CHECKS = [check_evidence_used, check_neighbours, check_routine_length, check_spelling,
-                check_one_truth]
+def check_near_duplicates(library: Library) -> list[ContentError]:
+    """Two entries telling the same thing in the same words (see `overlap_checks`)."""
+    from yolvarex.content.overlap_checks import check_near_duplicates as near
+
+    return near(library)
+
+
+TRUST_CHECKS = [check_evidence_used, check_evidence_located, check_neighbours,
+                check_routine_length, check_spelling, check_one_truth, check_near_duplicates]

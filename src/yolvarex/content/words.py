@@ -131,6 +131,12 @@ def _evidence(e: Evidence) -> list[Fact]:
         facts.append(("DOI", e.doi))
     if e.url:
         facts.append(("Link", e.url))
+    if e.pubmed:
+        facts.append(("PubMed", e.pubmed))
+    if e.isbn:
+        facts.append(("ISBN", e.isbn))
+    if e.volume_pages:
+        facts.append(("Volume and pages", e.volume_pages))
     if e.caveat:
         facts.append(("Caveat", e.caveat))
     return facts

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from yolvarex.domain.units import Units, temperature_unit, temperature_value
 
 
 class PainKind(StrEnum):
@@ -93,6 +95,18 @@ NUMBERS = {
     "resting_hr": NumberRange(20, 220, "Resting heart rate", "bpm", whole=True),
     "hrv_rmssd": NumberRange(0, 500, "HRV, rMSSD", "ms", above_low=True),
 }
+
+
+def temperature_range(shown: Units) -> NumberRange:
+    """The temperature as a runner types it: in °C, or in °F for imperial units (the check-in
+    stores and validates °C; `units.celsius_from` turns a typed °F value into it)."""
+    r = NUMBERS["temperature_c"]
+    if shown == "metric":
+        return r
+    return replace(r, low=temperature_value(r.low, shown), high=temperature_value(r.high, shown),
+                   unit=temperature_unit(shown))
+
+
 SCALES = {
     "sleep_quality": Scale(1, 5, "Sleep quality", "very poor", "excellent"),
     "soreness": Scale(0, 10, "General muscle soreness", "none", "worst imaginable"),

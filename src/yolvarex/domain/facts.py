@@ -32,10 +32,9 @@ from yolvarex.domain.checkin import CheckIn, NextMorning, PainKind, PainTrend, R
 FloatArray = npt.NDArray[np.float64]
 FactValue = bool | int | float | str | tuple[str, ...]
 
-# The readiness rule's thresholds; the readiness tree (the one tree that tests these signals)
-# and the resting-HR chart band use the same numbers (checked by tests/domain/test_readiness_rule.py).
-SHORT_SLEEP_HOURS = 6.0  # a short night: last night, or two of the last three
-RESTING_HR_RISE_BPM = 5.0  # resting heart rate this far above baseline
+# A short night (last night, or two of the last three); counting them is a fact, judging them is
+# the readiness tree's, which uses the same number (tests/domain/test_readiness_rule.py).
+SHORT_SLEEP_HOURS = 6.0
 SORE_LEVEL = 5
 FEVER_C = 38.0
 SYMPTOM_WINDOW_DAYS = 30

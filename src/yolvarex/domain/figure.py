@@ -16,8 +16,10 @@ Angle conventions (side view):
   a   ankle dorsiflexion (0 foot at a right angle to the shin, + toes up, - pointed)
 Front view uses abduction for `s` and `h` (+ away from the midline), in-plane bends for `e`
 and `k` (+ toward the midline for the knee, + up/out for the elbow), `t` and `sp` as side
-bends (+ toward the viewer's right), and `hx`, `kx`, `sx`, `ex`: how far a thigh, shin, upper
-arm or forearm points toward the viewer (its drawn length is the true length times cos).
+bends (+ toward the viewer's right). In both views `hx`, `kx`, `sx`, `ex` say how far a thigh,
+shin, upper arm or forearm points toward or away from the viewer (its drawn length is the
+true length times cos): a side-view arm reaching across under the chest, or up to the ceiling
+as the chest turns, is drawn shortened rather than as a reach in the drawing's plane.
 """
 
 from __future__ import annotations
@@ -51,7 +53,8 @@ LIMB_KEYS = ("s", "e", "h", "k", "a", "hx", "kx", "sx", "ex")
 #: Human ranges per view, in degrees: (lowest, highest). Outside is an error in the content.
 RANGES: dict[View, dict[str, tuple[float, float]]] = {
     "side": {"sp": (-40, 60), "hd": (-60, 70), "s": (-70, 190), "e": (0, 155), "h": (-35, 160),
-             "k": (0, 160), "a": (-80, 45)},
+             "k": (0, 160), "a": (-80, 45), "hx": (0, 90), "kx": (0, 90), "sx": (0, 90),
+             "ex": (0, 90)},
     "front": {"sp": (-45, 45), "hd": (-50, 50), "s": (-100, 190), "e": (-90, 160),
               "h": (-30, 110), "k": (-40, 60), "a": (-60, 40), "hx": (0, 90), "kx": (0, 90),
               "sx": (0, 90), "ex": (0, 90)},
@@ -131,7 +134,7 @@ def solve(pose: Pose) -> Body:
             return a(key + side) if (key + side) in pose.angles else a(key)
 
         def fs(key: str, length: float) -> float:
-            return length * math.cos(math.radians(j(key))) if front else length
+            return length * math.cos(math.radians(j(key)))
 
         shoulder = _add(_mid(mid, neck, 0.88), phi_up - 90, SHOULDER_HALF * sign) if front \
             else _add(neck, phi_up + 180, 4.0)

@@ -32,6 +32,7 @@ class FuelOccasion(StrEnum):
     HARD = "hard"  # after a speed, tempo or long run
     SHORT_SLEEP = "short_sleep"  # after a night under 7 hours
     WEEK = "week"  # the week's overview
+    RUN = "run"  # before, during and after one run (`domain.fuel_run`)
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class FuelAdvice:
     sleep_hours: tuple[int, int]
     evidence: tuple[str, ...]
     disclaimer: str = DISCLAIMER
+    warning: str | None = None  # signs that need a professional, shown before the points
 
     def as_dict(self) -> dict[str, object]:
         return {"occasion": self.occasion.value, "headline": self.headline,
@@ -62,28 +64,28 @@ class FuelAdvice:
                 "protein_serving_g": _pair(self.protein_serving),
                 "carbohydrate_per_day_g": _pair(self.carbohydrate_per_day),
                 "sleep_hours": list(self.sleep_hours), "evidence": list(self.evidence),
-                "disclaimer": self.disclaimer}
+                "warning": self.warning, "disclaimer": self.disclaimer}
 
 
 def _pair(g: Grams | None) -> list[int] | None:
     return [g.low, g.high] if g else None
 
 
-def _grams(per_kg: tuple[float, float], weight_kg: float | None) -> Grams | None:
+def grams(per_kg: tuple[float, float], weight_kg: float | None) -> Grams | None:
     if weight_kg is None:
         return None
     return Grams(round(per_kg[0] * weight_kg), round(per_kg[1] * weight_kg))
 
 
-def _serving(weight_kg: float | None) -> Grams:
+def serving(weight_kg: float | None) -> Grams:
     if weight_kg is None:
         return Grams(*PROTEIN_G_SERVING)
-    grams = _grams(PROTEIN_G_PER_KG_SERVING, weight_kg) or Grams(*PROTEIN_G_SERVING)
-    return Grams(max(15, grams.low), max(20, grams.high))
+    per_kg = grams(PROTEIN_G_PER_KG_SERVING, weight_kg) or Grams(*PROTEIN_G_SERVING)
+    return Grams(max(15, per_kg.low), max(20, per_kg.high))
 
 
-def _protein_line(weight_kg: float | None) -> str:
-    day = _grams(PROTEIN_G_PER_KG_DAY, weight_kg)
+def protein_line(weight_kg: float | None) -> str:
+    day = grams(PROTEIN_G_PER_KG_DAY, weight_kg)
     if day is None:
         return ("Across the day, aim for about 1.2-1.6 g of protein per kg of body weight; add "
                 "your weight on the Account page to see it in grams.")
@@ -92,19 +94,19 @@ def _protein_line(weight_kg: float | None) -> str:
 
 def after_session(kind: FuelOccasion, weight_kg: float | None = None) -> FuelAdvice:
     """What to eat after a strength session or a hard or long run."""
-    serving = _serving(weight_kg)
+    protein = serving(weight_kg)
     if kind is FuelOccasion.STRENGTH:
-        carbs = _grams(CARBOHYDRATE_G_PER_KG["light"], weight_kg)
-        points = (f"Have a meal or snack with about {serving} of protein in the next couple of "
+        carbs = grams(CARBOHYDRATE_G_PER_KG["light"], weight_kg)
+        points = (f"Have a meal or snack with about {protein} of protein in the next couple of "
                   "hours: milk, yogurt, eggs, fish, meat, tofu or beans all count.",
-                  _protein_line(weight_kg),
+                  protein_line(weight_kg),
                   "Spread the rest over your meals, a serving every few hours, rather than "
                   "in one large portion.",
                   "On a day with a run as well, eat carbohydrate with that meal too: rice, "
                   "bread, potatoes, pasta or fruit.")
         headline = "Fuel the repair: protein after your strength session"
     else:
-        carbs = _grams(CARBOHYDRATE_G_PER_KG["hour"], weight_kg)
+        carbs = grams(CARBOHYDRATE_G_PER_KG["hour"], weight_kg)
         points = ("Eat a meal with carbohydrate and protein in the next couple of hours, to "
                   "refill your muscles' fuel and start the repair.",
                   ("On a day like this, carbohydrate of about "
@@ -112,10 +114,10 @@ def after_session(kind: FuelOccasion, weight_kg: float | None = None) -> FuelAdv
                    "of one to three hours needs more, about 6-10 g per kg.") if carbs else
                   ("Carbohydrate should rise with the day's training: about 5-7 g per kg of "
                    "body weight for an hour or so of hard running, more for a long run."),
-                  f"Include about {serving} of protein in that meal.",
-                  _protein_line(weight_kg))
+                  f"Include about {protein} of protein in that meal.",
+                  protein_line(weight_kg))
         headline = "Refuel after a hard run: carbohydrate and protein"
-    return FuelAdvice(kind, headline, points, _grams(PROTEIN_G_PER_KG_DAY, weight_kg), serving,
+    return FuelAdvice(kind, headline, points, grams(PROTEIN_G_PER_KG_DAY, weight_kg), protein,
                       carbs, SLEEP_HOURS, ("thomas-2016", "jager-2017"))
 
 
@@ -129,17 +131,17 @@ def after_short_sleep(hours: float, weight_kg: float | None = None) -> FuelAdvic
               "Keep today's training easy if the readiness check says so, and eat regular "
               "meals: a short night is not a reason to skip them.")
     return FuelAdvice(FuelOccasion.SHORT_SLEEP, "Sleep tonight: aim for 7-9 hours", points,
-                      _grams(PROTEIN_G_PER_KG_DAY, weight_kg), _serving(weight_kg), None,
+                      grams(PROTEIN_G_PER_KG_DAY, weight_kg), serving(weight_kg), None,
                       SLEEP_HOURS, ("hirshkowitz-2015", "watson-2015", "craven-2022"))
 
 
 def for_week(weight_kg: float | None, hard_days: int, strength_days: int,
              short_nights: int = 0) -> FuelAdvice:
     """The week's fuel and sleep in a few lines, for the weekly summary."""
-    points = [_protein_line(weight_kg)]
+    points = [protein_line(weight_kg)]
     if strength_days:
         points.append(f"After each of your {strength_days} strength session"
-                      f"{'s' if strength_days != 1 else ''}, have about {_serving(weight_kg)} "
+                      f"{'s' if strength_days != 1 else ''}, have about {serving(weight_kg)} "
                       "of protein within a couple of hours.")
     if hard_days:
         points.append(f"On your {hard_days} hard or long run day{'s' if hard_days != 1 else ''}, "
@@ -150,7 +152,7 @@ def for_week(weight_kg: float | None, hard_days: int, strength_days: int,
                       "hours; aim for 7-9 hours, it is when training turns into fitness.")
     else:
         points.append("Keep aiming for 7-9 hours of sleep a night.")
-    carbs = _grams(CARBOHYDRATE_G_PER_KG["hour"], weight_kg) if hard_days else None
+    carbs = grams(CARBOHYDRATE_G_PER_KG["hour"], weight_kg) if hard_days else None
     return FuelAdvice(FuelOccasion.WEEK, "Fuel and sleep this week", tuple(points),
-                      _grams(PROTEIN_G_PER_KG_DAY, weight_kg), _serving(weight_kg), carbs,
+                      grams(PROTEIN_G_PER_KG_DAY, weight_kg), serving(weight_kg), carbs,
                       SLEEP_HOURS, ("thomas-2016", "jager-2017", "hirshkowitz-2015"))

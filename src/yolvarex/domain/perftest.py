@@ -8,7 +8,7 @@ stronger side.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -30,34 +30,57 @@ class Side(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Protocol:
+    """One way to do a test: the exercise and how to count it."""
+
+    exercise: str
+    how: str
+
+
+@dataclass(frozen=True, slots=True)
 class TestSpec:
     __test__ = False
     name: TestName
     title: str
-    exercise: str
     unit: str  # reps or seconds
     sided: bool
-    how: str
+    #: Ways to do the test, preferred first; a plan uses the first the runner has the
+    #: equipment for and keeps it, so results stay comparable from test to test.
+    protocols: tuple[Protocol, ...]
+
+    @property
+    def exercise(self) -> str:
+        return self.protocols[0].exercise
+
+    def protocol(self, doable: Callable[[str], bool]) -> Protocol | None:
+        """The first way to do this test whose exercise `doable` accepts; None when none is."""
+        return next((p for p in self.protocols if doable(p.exercise)), None)
 
 
 TESTS: dict[TestName, TestSpec] = {spec.name: spec for spec in (
-    TestSpec(TestName.PUSH_UPS, "Push-ups to form failure", "push-up", "reps", False,
-             "Count push-ups until your body line breaks or you cannot reach full depth. If the "
-             "floor is too hard for now, use the same table edge every time."),
-    TestSpec(TestName.PLANK_HOLD, "Plank hold", "plank", "seconds", False,
-             "Hold a forearm plank and stop the clock when your hips sag or lift."),
-    TestSpec(TestName.SINGLE_LEG_SQUAT, "Single-leg squats, each side", "single-leg-box-squat",
-             "reps", True,
-             "Sit to the same chair on one leg and stand up; count until the knee caves or you "
-             "need the other foot. Then the other leg."),
-    TestSpec(TestName.SINGLE_LEG_CALF_RAISE, "Single-leg calf raises, each side",
-             "single-leg-calf-raise", "reps", True,
-             "Rise to full height on one leg, fingertip on a wall, to a steady beat; stop when "
-             "the height drops. Then the other leg."),
+    TestSpec(TestName.PUSH_UPS, "Push-ups to form failure", "reps", False, (Protocol(
+        "push-up",
+        "Count push-ups until your body line breaks or you cannot reach full depth. If the "
+        "floor is too hard for now, use the same table edge every time."),)),
+    TestSpec(TestName.PLANK_HOLD, "Plank hold", "seconds", False, (Protocol(
+        "plank", "Hold a forearm plank and stop the clock when your hips sag or lift."),)),
+    TestSpec(TestName.SINGLE_LEG_SQUAT, "Single-leg squats, each side", "reps", True, (
+        Protocol("single-leg-box-squat",
+                 "Sit to the same chair on one leg and stand up; count until the knee caves or "
+                 "you need the other foot. Then the other leg."),
+        Protocol("lateral-step-down",
+                 "From the same step each time, tap the floor with the free heel and stand "
+                 "tall again; count until the knee caves or the hips tip. Then the other leg."),
+    )),
+    TestSpec(TestName.SINGLE_LEG_CALF_RAISE, "Single-leg calf raises, each side", "reps", True,
+             (Protocol("single-leg-calf-raise",
+                       "Rise to full height on one leg, fingertip on a wall, to a steady beat; "
+                       "stop when the height drops. Then the other leg."),)),
 )}
 
 #: The test each test exercise stands for, to log a test session's results.
-TEST_BY_EXERCISE: dict[str, TestName] = {spec.exercise: spec.name for spec in TESTS.values()}
+TEST_BY_EXERCISE: dict[str, TestName] = {
+    p.exercise: spec.name for spec in TESTS.values() for p in spec.protocols}
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,7 @@ from yolvarex.content.schemas.exercise import Equipment, Exercise
 from yolvarex.domain.plan.describe import tempo_words
 from yolvarex.domain.plan.ladders import Ladders
 from yolvarex.domain.plan.model import Prescription
+from yolvarex.domain.units import Units, weight
 
 TOP_REPS = 20
 REPS_BEFORE_LOAD = 15
@@ -109,8 +110,9 @@ def _same_dose(base: Prescription, before: Prescription, load: float | None) -> 
 
 def next_prescription(planned: Prescription, history: Sequence[LoggedSession], ladders: Ladders,
                       planned_before: Mapping[tuple[dt.date, str], Prescription] | None = None,
-                      ) -> NextStep:
-    """What to do today for `planned`, given earlier sessions (any order, all before today)."""
+                      units: Units = "metric") -> NextStep:
+    """What to do today for `planned`, given earlier sessions (any order, all before today);
+    a weight in the reason is written in `units` (kg or lb)."""
     library = ladders.library
     if planned.reps is None and planned.seconds is None:
         return NextStep(planned, Change.PLAN, "A test: do your best with good form.")
@@ -134,7 +136,7 @@ def next_prescription(planned: Prescription, history: Sequence[LoggedSession], l
         # the runner did what the plan asked then; the plan changes the rung now, unless the
         # old rung was not yet mastered
         then = (planned_before or {})[(session.date, logged_id)]
-        judged = _judge(_on(exercise, planned, then), then, done, exercise, ladders)
+        judged = _judge(_on(exercise, planned, then), then, done, exercise, ladders, units)
         today = library.exercises.get(planned.exercise)
         name = today.title if today else planned.exercise
         if judged.change in (Change.HOLD, Change.STEP_BACK, Change.EASIER_RUNG) and _climbs(
@@ -147,7 +149,7 @@ def next_prescription(planned: Prescription, history: Sequence[LoggedSession], l
                         "low end of the range and note how hard it feels.", session.date)
     before = (planned_before or {}).get((session.date, logged_id))
     base = planned if logged_id == planned.exercise else _on(exercise, planned, before)
-    step = _judge(base, before or base, done, exercise, ladders)
+    step = _judge(base, before or base, done, exercise, ladders, units)
     return replace(step, based_on=session.date)
 
 
@@ -159,7 +161,7 @@ def _climbs(ladders: Ladders, old: str, new: str) -> bool:
 
 
 def _judge(base: Prescription, before: Prescription, done: list[LoggedSet], exercise: Exercise,
-           ladders: Ladders) -> NextStep:
+           ladders: Ladders, units: Units) -> NextStep:
     completed = [s for s in done if s.completed]
     rpes = [s.rpe for s in done if s.rpe is not None]
     top_rpe = max(rpes) if rpes else None
@@ -184,7 +186,7 @@ def _judge(base: Prescription, before: Prescription, done: list[LoggedSet], exer
         if load:
             lighter = round(load * 0.9 * 2) / 2
             return NextStep(replace(same, load_kg=lighter), Change.STEP_BACK,
-                            f"{why}, so the weight drops to {lighter:g} kg for the same "
+                            f"{why}, so the weight drops to {weight(lighter, units)} for the same "
                             f"{lo}-{hi} reps.")
         if easier is not None:
             return NextStep(_on(easier, base), Change.EASIER_RUNG,
@@ -209,7 +211,7 @@ def _judge(base: Prescription, before: Prescription, done: list[LoggedSet], exer
         aim = min(weakest + 1, top)
         return NextStep(replace(base, load_kg=load), Change.HOLD,
                         f"You did at least {weakest} reps on every set: aim for {aim} this time.")
-    return _progress(base, exercise, ladders, lo, hi, load)
+    return _progress(base, exercise, ladders, lo, hi, load, units)
 
 
 def _at_least(reps: tuple[int, int], planned: tuple[int, int] | None) -> tuple[int, int]:
@@ -220,7 +222,7 @@ def _at_least(reps: tuple[int, int], planned: tuple[int, int] | None) -> tuple[i
 
 
 def _progress(base: Prescription, exercise: Exercise, ladders: Ladders, lo: int, hi: int,
-              load: float | None) -> NextStep:
+              load: float | None, units: Units) -> NextStep:
     why = f"You did {hi} reps on every set at a comfortable effort"
     if exercise.plyometric:
         dose_hi = exercise.dose.reps[1] if exercise.dose.reps else hi
@@ -244,7 +246,7 @@ def _progress(base: Prescription, exercise: Exercise, ladders: Ladders, lo: int,
         heavier = (load or 0) + added
         reps = exercise.dose.reps or (8, 12)
         return NextStep(replace(base, load_kg=heavier, reps=reps), Change.MORE_LOAD,
-                        f"{why}: hold {heavier:g} kg (dumbbells, a kettlebell or filled water "
+                        f"{why}: hold {weight(heavier, units)} (dumbbells, a kettlebell or filled water "
                         f"bottles) and go back to {reps[0]}-{reps[1]} reps.")
     if base.tempo is None or int(base.tempo.split("-")[0]) < 3:
         rest = base.tempo.split("-")[1:] if base.tempo else ["0", "1"]

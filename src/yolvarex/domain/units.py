@@ -1,8 +1,9 @@
 """Numbers as a runner reads them: distances in km or miles, weights in kg or lb, times one way.
 
-Everything is stored metric (metres, kilograms, seconds); a runner's `units` preference
-("metric" or "imperial", in `User.settings`) only changes how numbers are shown and how typed
-values are read. The API always speaks metric. Pure: no database, no web.
+Everything is stored metric (metres, kilograms, seconds, degrees Celsius); a runner's `units`
+preference ("metric" or "imperial", in `User.settings`) only changes how numbers are shown and
+how typed values are read: km or miles, kg or lb, °C or °F. The API always speaks metric. Pure:
+no database, no web.
 """
 
 from __future__ import annotations
@@ -44,6 +45,28 @@ def weight_value(kg: float, units: Units) -> float:
 
 def kg_from(value: float, units: Units) -> float:
     return value * KG_PER_LB if units == "imperial" else value
+
+
+def temperature_unit(units: Units) -> str:
+    return "°F" if units == "imperial" else "°C"
+
+
+def temperature_value(celsius: float, units: Units) -> float:
+    """A body temperature in °C, in the runner's unit (to a tenth)."""
+    return round(celsius * 9 / 5 + 32, 1) if units == "imperial" else celsius
+
+
+def celsius_from(value: float, units: Units) -> float:
+    """A temperature the runner typed in their unit, in °C (to a hundredth, so 100.4 °F is
+    38.0 °C and a typed value shows back as typed)."""
+    return round((value - 32) * 5 / 9, 2) if units == "imperial" else value
+
+
+def temperature(celsius: float | None, units: Units) -> str:
+    """`38.2 °C` or `100.8 °F`; no temperature is an empty string."""
+    if celsius is None:
+        return ""
+    return f"{temperature_value(celsius, units):g} {temperature_unit(units)}"
 
 
 def distance(km: float | None, units: Units, decimals: int = 1) -> str:

@@ -1,9 +1,11 @@
-"""FIT activity files (Garmin, Coros, Suunto, Wahoo...), decoded with fitdecode.
+"""FIT activity files (Garmin, Coros, Suunto, Wahoo...), decoded by `ingest.fit_decode`.
 
-Why fitdecode: measured on the sample files (see the README), the official garmin-fit-sdk
-decoder is about 1.5x faster on the files it reads, but it cannot read compressed-timestamp
-records (Forerunner 70 files) and did not return both parts of a chained file, so it fails the
-"correct" half of the choice. fitdecode reads every sample, chained files and developer fields.
+Why our own decoder: measured on the sample files (`benchmarks/bench_import.py`), fitdecode
+reads a record at a time into Python objects and the official garmin-fit-sdk decoder one field
+at a time; the SDK also cannot read compressed-timestamp records (Forerunner 70 files) and
+returns one file of a chained stream. `fit_decode` reads each message kind into numpy columns
+at once from the SDK's profile, chained files, compressed timestamps and developer fields
+included, and is checked field by field against fitdecode (`tests/ingest/test_fit_decode.py`).
 
 Units follow `domain.activity`: FIT running `cadence` is strides per minute, so steps per
 minute = 2 x (cadence + fractional_cadence) for foot sports; positions are semicircles,
@@ -16,20 +18,19 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import io
 import math
 import struct
 from dataclasses import dataclass, field
 from typing import Any
 
-import fitdecode
+import numpy as np
 
-from yolvarex.domain.activity import Activity, Lap, Sport
+from yolvarex.domain.activity import Activity, FloatArray, Lap, Sport
 from yolvarex.ingest.errors import ActivityFileError
+from yolvarex.ingest.fit_decode import DATED_MIN, FIT_EPOCH, FIT_EPOCH_S, FitDecodeError, decode
 from yolvarex.ingest.sports import FOOT_SPORTS, sport_named
 from yolvarex.ingest.summary import build_samples, summarize
 
-FIT_EPOCH = dt.datetime(1989, 12, 31, tzinfo=dt.UTC)
 SEMICIRCLE_DEG = 180.0 / 2**31
 NOT_ACTIVITIES = {
     "workout": "a workout file (the planned steps of a session)",
@@ -66,7 +67,7 @@ class _Part:
     """One FIT file of a (possibly chained) stream."""
 
     file_type: str | None = None
-    records: list[dict[str, Any]] = field(default_factory=list)
+    records: dict[str, FloatArray] = field(default_factory=dict)  # columns, timestamps in seconds
     sessions: list[dict[str, Any]] = field(default_factory=list)
     laps: list[dict[str, Any]] = field(default_factory=list)
     sport: str | None = None
@@ -75,69 +76,47 @@ class _Part:
     utc_offset_s: float | None = None  # from the activity message's local_timestamp
 
 
-def _fields(frame: Any) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for f in frame.fields:
-        value = f.value
-        if value is None:
-            continue
-        if f.field_def is not None and getattr(f.field_def, "dev_data_index", None) is not None:
-            out.setdefault("dev:" + str(f.name).strip().lower(), value)
-        else:
-            out[f.name] = value
-    return out
-
-
 def _decode(name: str, data: bytes) -> list[_Part]:
-    parts: list[_Part] = []
     try:
-        with fitdecode.FitReader(io.BytesIO(data), check_crc=fitdecode.CrcCheck.RAISE,
-                                 error_handling=fitdecode.ErrorHandling.RAISE) as reader:
-            for frame in reader:
-                kind = frame.frame_type
-                if kind == fitdecode.FIT_FRAME_HEADER:
-                    parts.append(_Part())
-                    continue
-                if kind != fitdecode.FIT_FRAME_DATA:
-                    continue
-                part = parts[-1]
-                mesg = frame.name
-                if mesg == "record":
-                    part.records.append(_fields(frame))
-                elif mesg == "session":
-                    part.sessions.append(_fields(frame))
-                elif mesg == "file_id":
-                    value = frame.get_value("type", fallback=None)
-                    part.file_type = str(value) if value is not None else None
-                elif mesg == "sport":
-                    part.sport = _str(frame.get_value("sport", fallback=None))
-                    part.sub_sport = _str(frame.get_value("sub_sport", fallback=None))
-                elif mesg == "lap":
-                    part.laps.append(_fields(frame))
-                    if part.lap_sport is None:
-                        part.lap_sport = _str(frame.get_value("sport", fallback=None))
-                elif mesg == "activity":
-                    part.utc_offset_s = _local_offset(frame.get_value("timestamp", fallback=None),
-                                                      frame.get_value("local_timestamp", fallback=None))
-    except fitdecode.FitCRCError:
-        raise ActivityFileError(name, "is damaged: its checksum does not match its content, so "
-                                "part of it was lost or changed after the watch wrote it.",
-                                "Copy the file from your watch (or export it) again.") from None
-    except fitdecode.FitHeaderError:
-        where = "is not a FIT file" if not parts else "has a damaged header in the middle"
-        raise ActivityFileError(name, f"{where}: it does not start the way FIT files do.",
-                                "Check that you picked the right file, or export it again.") from None
-    except fitdecode.FitEOFError:
-        raise ActivityFileError(name, "ends too early: it was cut off while it was being copied "
-                                "or written.", "Copy the file from your watch again.") from None
-    except (ArithmeticError, struct.error, AssertionError):  # fitdecode asserts on some sizes
+        files = decode(data)
+    except FitDecodeError as exc:
+        raise _error(name, exc.kind, str(exc)) from None
+    except (ArithmeticError, struct.error, ValueError, KeyError, IndexError, TypeError):
         raise ActivityFileError(name, "is damaged: a message in it has an impossible size or "
                                 "value.", "Copy the file from your watch (or export it) "
                                 "again.") from None
-    except (fitdecode.FitError, ValueError, KeyError, IndexError, TypeError) as exc:
-        raise ActivityFileError(name, f"could not be decoded as FIT ({exc}).",
-                                "Export it again from your watch or app.") from None
+    parts = []
+    for fit in files:
+        part = _Part(file_type=_str(fit.file_type), sessions=fit.sessions, laps=fit.laps)
+        if "timestamp" in fit.records:
+            raw = fit.records["timestamp"]
+            part.records = {**fit.records, "timestamp": np.where(raw >= DATED_MIN, raw + FIT_EPOCH_S, raw)}
+        for sport in fit.sports:
+            part.sport, part.sub_sport = _str(sport.get("sport")), _str(sport.get("sub_sport"))
+        part.lap_sport = next((_str(lap["sport"]) for lap in fit.laps if "sport" in lap), None)
+        for activity in fit.activities:
+            part.utc_offset_s = _local_offset(activity.get("timestamp"), activity.get("local_timestamp"))
+        parts.append(part)
     return parts
+
+
+def _error(name: str, kind: str, detail: str) -> ActivityFileError:
+    if kind == "crc":
+        return ActivityFileError(name, "is damaged: its checksum does not match its content, so "
+                                 "part of it was lost or changed after the watch wrote it.",
+                                 "Copy the file from your watch (or export it) again.")
+    if kind in ("header", "middle"):
+        where = "is not a FIT file" if kind == "header" else "has a damaged header in the middle"
+        return ActivityFileError(name, f"{where}: it does not start the way FIT files do.",
+                                 "Check that you picked the right file, or export it again.")
+    if kind == "eof":
+        return ActivityFileError(name, "ends too early: it was cut off while it was being copied "
+                                 "or written.", "Copy the file from your watch again.")
+    if kind == "size":
+        return ActivityFileError(name, "is damaged: a message in it has an impossible size or "
+                                 "value.", "Copy the file from your watch (or export it) again.")
+    return ActivityFileError(name, f"could not be decoded as FIT ({detail}).",
+                             "Export it again from your watch or app.")
 
 
 def _str(value: Any) -> str | None:
@@ -156,7 +135,7 @@ def _stamp(value: Any) -> float | None:
 def _local_offset(stamp: Any, local: Any) -> float | None:
     """The wall-clock offset the watch kept (local_timestamp - timestamp), to 15 minutes.
 
-    fitdecode reads `local_timestamp` as if it were UTC; the difference is the offset."""
+    `local_timestamp` reads as if it were UTC; the difference is the offset."""
     if not isinstance(stamp, dt.datetime) or not isinstance(local, dt.datetime):
         return None
     offset = round((local - stamp).total_seconds() / 900) * 900
@@ -169,7 +148,7 @@ def _num(value: Any) -> float:
     return NAN
 
 
-def _leg(name: str, part: _Part, session: dict[str, Any] | None, records: list[dict[str, Any]],
+def _leg(name: str, part: _Part, session: dict[str, Any] | None, records: dict[str, FloatArray],
          undated_start: dt.datetime | None) -> Activity:
     s = session or {}
     sport_word = _str(s.get("sport")) or part.sport or part.lap_sport
@@ -179,13 +158,18 @@ def _leg(name: str, part: _Part, session: dict[str, Any] | None, records: list[d
         sport = Sport.OTHER
         remarks.append("The file does not say which sport this was, so it is kept as cross-training; "
                        "change it if it was a run.")
-    start_raw = s.get("start_time") if s.get("start_time") is not None else (
-        records[0]["timestamp"] if records else None)
-    start_ts = _stamp(start_raw)
+    stamps = records.get("timestamp", np.zeros(0))
+    timed = np.isfinite(stamps)
+    start_raw = s.get("start_time")
+    if start_raw is not None:
+        start_ts = _stamp(start_raw)
+        dated = isinstance(start_raw, dt.datetime)
+    else:
+        start_ts = float(stamps[timed][0]) if timed.any() else None
+        dated = start_ts is not None and start_ts >= DATED_MIN + FIT_EPOCH_S
     if start_ts is None:
         raise ActivityFileError(name, "has no start time.", "Export the activity again from your "
                                 "watch or app.")
-    dated = isinstance(start_raw, dt.datetime)
     if dated:
         start = dt.datetime.fromtimestamp(start_ts, dt.UTC)
     else:
@@ -193,21 +177,23 @@ def _leg(name: str, part: _Part, session: dict[str, Any] | None, records: list[d
         remarks.append("The watch had not set its clock when it recorded this, so the file has no "
                        f"date; it is dated {start:%Y-%m-%d %H:%M} UTC instead. Check the date.")
     foot = sport in FOOT_SPORTS
-    timed = [(ts, rec) for rec in records if (ts := _stamp(rec.get("timestamp"))) is not None]
-    t_s = [ts - start_ts for ts, _ in timed]
-    cols: dict[str, list[float]] = {}
+    rec = {key: values[timed] for key, values in records.items()}
+    count = int(timed.sum())
+    missing = np.full(count, NAN)
+    t_s = rec["timestamp"] - start_ts if count else np.zeros(0)
+    cols: dict[str, FloatArray] = {}
     for channel, names in RECORD_FIELDS.items():
-        cols[channel] = [_first(rec, names) for _, rec in timed]
+        cols[channel] = _first(rec, names, missing)
     if foot:
-        cols["cadence_spm"] = [2.0 * (_num(rec.get("cadence")) + _num(rec.get("fractional_cadence", 0.0)))
-                               for _, rec in timed]
-    cols["lat"] = [_num(rec.get("position_lat")) * SEMICIRCLE_DEG for _, rec in timed]
-    cols["lon"] = [_num(rec.get("position_long")) * SEMICIRCLE_DEG for _, rec in timed]
-    dev_keys = {k for _, rec in timed for k in rec if k.startswith("dev:")}
-    for key in sorted(dev_keys):
+        fraction = rec.get("fractional_cadence")
+        extra = np.nan_to_num(fraction, nan=0.0) if fraction is not None else 0.0
+        cols["cadence_spm"] = 2.0 * (rec.get("cadence", missing) + extra)
+    cols["lat"] = rec.get("position_lat", missing) * SEMICIRCLE_DEG
+    cols["lon"] = rec.get("position_long", missing) * SEMICIRCLE_DEG
+    for key in sorted(k for k in rec if k.startswith("dev:")):
         target = DEVELOPER_FIELDS.get(key[4:])
-        if target and all(math.isnan(v) for v in cols[target]):
-            cols[target] = [_num(rec.get(key)) for _, rec in timed]
+        if target and not np.isfinite(cols[target]).any():
+            cols[target] = rec[key]
     samples = build_samples(t_s, cols)
     avg_cad = s.get("avg_running_cadence", s.get("avg_cadence"))
     avg_cadence_spm = None
@@ -243,11 +229,15 @@ def _laps(part: _Part, session: dict[str, Any] | None, start_ts: float) -> tuple
     return tuple(sorted(out, key=lambda lap: lap.start_s))
 
 
-def _first(rec: dict[str, Any], names: tuple[str, ...]) -> float:
-    for key in names:
-        if key in rec:
-            return _num(rec[key])
-    return NAN
+def _first(rec: dict[str, FloatArray], names: tuple[str, ...], missing: FloatArray) -> FloatArray:
+    """Per record, the first of `names` that has a value (enhanced fields before the plain ones)."""
+    found = [rec[key] for key in names if key in rec]
+    if not found:
+        return missing
+    out = found[0]
+    for other in found[1:]:
+        out = np.where(np.isnan(out), other, out)
+    return out
 
 
 def _opt(value: Any) -> float | None:
@@ -281,12 +271,13 @@ def read_fit(name: str, data: bytes, undated_start: dt.datetime | None = None) -
                 activities.append(_leg(name, part, None, part.records, undated_start))
             continue
         sessions = sorted(part.sessions, key=lambda s: _session_bounds(s)[0])
+        stamps = part.records.get("timestamp")
         for session in sessions:
             if _str(session.get("sport")) == "transition":
                 continue
             lo, hi = _session_bounds(session)
-            records = [r for r in part.records
-                       if (ts := _stamp(r.get("timestamp"))) is not None and lo <= ts <= hi]
+            inside = (stamps >= lo) & (stamps <= hi) if stamps is not None else None
+            records = {k: v[inside] for k, v in part.records.items()} if inside is not None else {}
             activities.append(_leg(name, part, session, records, undated_start))
     if not activities:
         if others:

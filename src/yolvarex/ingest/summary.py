@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
@@ -214,7 +215,8 @@ def summarize(sport: Sport, start: dt.datetime, samples: Samples, *, duration_s:
         remarks=remarks, utc_offset_s=utc_offset_s)
 
 
-def build_samples(t_s: list[float], columns: dict[str, list[float]]) -> Samples:
+def build_samples(t_s: Sequence[float] | FloatArray,
+                  columns: Mapping[str, Sequence[float] | FloatArray]) -> Samples:
     """Samples from per-channel lists (NaN for missing), dropping channels with no value at all."""
     channels = {}
     for name, values in columns.items():

@@ -3,12 +3,13 @@ row the runner owns. (Changing the password is `accounts.change_password`.)"""
 
 from __future__ import annotations
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import delete, event, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from yolvarex.errors import Invalid, Unauthorized
 from yolvarex.services import accounts, data_archive
 from yolvarex.store import models
+from yolvarex.store.db import write_back
 
 
 def confirm_password(db: Session, user: models.User, password: str | None) -> None:
@@ -27,17 +28,18 @@ def confirm_password(db: Session, user: models.User, password: str | None) -> No
 def delete_account(db: Session, user: models.User) -> dict[str, int]:
     """Delete the user and every row they own (check-ins, log and its kept files, shoes, plans,
     tests, routines, assessments, trees, sessions, tokens, coach links, notes and invitations).
-    Returns what was removed, by kind."""
+    Returns what was removed, by kind. On SQLite the deleted rows are overwritten on disk
+    (`secure_delete`) and, once the caller commits, the write-ahead log is emptied, so the
+    kept watch files and samples cannot be read back from the database's files."""
     removed: dict[str, int] = {}
+    engine = db.get_bind()
+    event.listen(db, "after_commit", lambda _session: write_back(engine), once=True)  # type: ignore[arg-type]
     db.execute(delete(models.ActivityFile).where(models.ActivityFile.user_id == user.id))
     for name, model in data_archive.RECORDS.items():
         count = db.scalar(select(func.count()).select_from(model).where(model.user_id == user.id)) or 0
         if count:
             removed[name.removesuffix(".json")] = count
         db.execute(delete(model).where(model.user_id == user.id))
-    shoes = db.execute(delete(models.Shoe).where(models.Shoe.user_id == user.id))
-    if shoes.rowcount:  # type: ignore[attr-defined]
-        removed["shoes"] = int(shoes.rowcount)  # type: ignore[attr-defined]
     links = db.execute(delete(models.CoachLink).where(or_(
         models.CoachLink.coach_id == user.id, models.CoachLink.athlete_id == user.id)))
     removed["coach_links"] = int(links.rowcount or 0)  # type: ignore[attr-defined]

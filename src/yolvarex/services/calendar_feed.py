@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from yolvarex import clock
 from yolvarex.content import Library
 from yolvarex.domain.plan.describe import session_text, title
+from yolvarex.domain.units import units_of
 from yolvarex.errors import Invalid, NotFound
 from yolvarex.export.ics import CalendarEvent, events_to_ics
 from yolvarex.services import form, plans, routines
@@ -91,6 +92,7 @@ def feed_events(db: Session, user: models.User, library: Library, today: dt.date
         return f"{base_url}{path}" if base_url else None
 
     drills = form.plan_session(db, actor, library, 10, today)
+    shown = units_of((user.settings or {}).get("units"))  # loads in the runner's kg or lb
     first = today - dt.timedelta(days=PAST_DAYS)
     for offset in range(PAST_DAYS + DAYS_AHEAD + 1):
         day = first + dt.timedelta(days=offset)
@@ -99,7 +101,7 @@ def feed_events(db: Session, user: models.User, library: Library, today: dt.date
         if planned.session is not None:
             events.append(CalendarEvent(
                 uid=key.format("strength"), day=day, summary=title(planned.session),
-                description=session_text(planned.session, library),
+                description=session_text(planned.session, library, shown),
                 minutes=planned.session.minutes, categories=("strength",),
                 url=link(f"/plan/workout/{day.isoformat()}")))
         if planned.in_plan and planned.run_day not in (None, "rest") and drills.session.items:

@@ -49,6 +49,14 @@ def save_checkin(db: Session, actor: Actor, checkin: CheckIn, athlete_id: int | 
     return checkin
 
 
+def has_checkin(db: Session, actor: Actor, day: dt.date, athlete_id: int | None = None) -> bool:
+    """Is there a check-in for this day already?"""
+    athlete_id = actor.id if athlete_id is None else athlete_id
+    require(db, actor, athlete_id)
+    return db.scalar(select(models.CheckIn.id).where(models.CheckIn.user_id == athlete_id,
+                                                     models.CheckIn.date == day)) is not None
+
+
 def get_checkin(db: Session, actor: Actor, day: dt.date, athlete_id: int | None = None) -> CheckIn:
     athlete_id = actor.id if athlete_id is None else athlete_id
     require(db, actor, athlete_id)

@@ -11,9 +11,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from yolvarex import clock
+from yolvarex.domain.checkin import CheckIn
+from yolvarex.domain.facts import Facts
 from yolvarex.domain.trees import Decision
 from yolvarex.domain.verdict import Verdict
-from yolvarex.services import decisions, plans, strength_log, training_load
+from yolvarex.services import custom_trees, decisions, facts, plans, training_load
 from yolvarex.store import models
 from yolvarex.store.access import Actor, coached_athlete_ids
 
@@ -123,35 +125,98 @@ def attention(decision: Decision, shown: bool, today: dt.date, last_checkin: dt.
 def board(db: Session, coach: Actor, show: Show = Show.ALL) -> list[AthleteStatus]:
     """The athletes with an active link, most in need of attention first; each athlete's day is
     their own (a runner in Sydney is a day ahead of one in California for part of the day).
-    Load facts come from one batched computation per local day, not one per athlete."""
-    users = [u for u in (db.get(models.User, a) for a in coached_athlete_ids(db, coach)) if u]
+
+    One batched computation: the rows every athlete's verdict, load and compliance need are read
+    for the whole squad at once (a fixed number of queries, however many athletes), and each
+    athlete's facts are composed from them by the same functions the athlete's own Today uses
+    (`facts.compose_facts`, `decisions.engine_with`, `decisions.shown`)."""
+    ids = coached_athlete_ids(db, coach)
+    users = sorted(db.scalars(select(models.User).where(models.User.id.in_(ids))),
+                   key=lambda u: u.id)
     todays = {u.id: clock.today(u.timezone) for u in users}
-    loads: dict[int, training_load.LoadFacts] = {}
-    for day in set(todays.values()):
-        ids = [a for a, d in todays.items() if d == day]
-        loads.update(training_load.squad_load_facts(db, coach, ids, day))
-    last_checkins = dict(db.execute(select(models.CheckIn.user_id, func.max(models.CheckIn.date))
-                                    .where(models.CheckIn.user_id.in_(list(todays)))
-                                    .group_by(models.CheckIn.user_id)).all())
+    if not todays:
+        return []
+    squad = _Squad.read(db, coach, todays)
     rows = []
     for user in users:
-        today, load = todays[user.id], loads[user.id]
-        since = today - dt.timedelta(days=COMPLIANCE_DAYS)
-        last = last_checkins.get(user.id)
-        decision, shown = decisions.day_decision(db, coach, today, user.id, load)
-        flag = load_flag(decision)
-        reasons, urgency = attention(decision, shown, today, last, flag)
-        stored = plans.current_plan(db, coach, user.id)
-        planned = {s.date for w in stored.plan.weeks for s in w.sessions
-                   if since <= s.date < today} if stored else set()
-        logged = {s.date for s in strength_log.sessions(db, coach, since, today - dt.timedelta(days=1),
-                                                         user.id)}
-        rows.append(AthleteStatus(user.id, user.name, today, decision.verdict if shown else None,
-                                  last, load.acwr, load.days_since_rest, len(planned),
-                                  len(planned & logged), flag, reasons, urgency))
+        today = todays[user.id]
+        decision = decisions.engine_with(squad.trees[user.id]).decide(squad.facts_of(user.id, today))
+        shown = decisions.shown(decision, any(c.date == today for c in squad.checkins[user.id]))
+        rows.append(status(user, today, decision, shown, squad.loads[user.id],
+                           squad.last_checkins.get(user.id), squad.plans.get(user.id),
+                           squad.strength_days[user.id]))
     rows.sort(key=lambda r: (r.urgency, -(r.verdict.rank if r.verdict else -1), r.name))
     if show is Show.ATTENTION:
         return [r for r in rows if r.needs_attention]
     if show is Show.QUIET:
         return [r for r in rows if r.quiet]
     return rows
+
+
+def status(user: models.User, today: dt.date, decision: Decision, shown: bool,
+           load: training_load.LoadFacts, last_checkin: dt.date | None,
+           plan: plans.StoredPlan | None, strength_days: set[dt.date]) -> AthleteStatus:
+    """One athlete's line on the board from their day's decision and what they logged."""
+    since = today - dt.timedelta(days=COMPLIANCE_DAYS)
+    flag = load_flag(decision)
+    reasons, urgency = attention(decision, shown, today, last_checkin, flag)
+    planned = {s.date for w in plan.plan.weeks for s in w.sessions
+               if since <= s.date < today} if plan else set()
+    return AthleteStatus(user.id, user.name, today, decision.verdict if shown else None,
+                         last_checkin, load.acwr, load.days_since_rest, len(planned),
+                         len(planned & strength_days), flag, reasons, urgency)
+
+
+@dataclass(frozen=True)
+class _Squad:
+    """What the board reads for every athlete at once, by athlete id."""
+
+    loads: dict[int, training_load.LoadFacts]
+    checkins: dict[int, list[CheckIn]]  # from `facts.history_start` to the athlete's today
+    sessions: dict[int, list[facts.LoggedSession]]  # likewise
+    plans: dict[int, plans.StoredPlan]
+    trees: dict[int, list[custom_trees.StoredTree]]
+    last_checkins: dict[int, dt.date]
+    strength_days: dict[int, set[dt.date]]  # days with strength logged, last two weeks
+
+    @classmethod
+    def read(cls, db: Session, coach: Actor, todays: dict[int, dt.date]) -> _Squad:
+        ids = list(todays)
+        loads: dict[int, training_load.LoadFacts] = {}
+        for day in sorted(set(todays.values())):  # one pass per local date (at most three)
+            loads.update(training_load.squad_load_facts(
+                db, coach, [a for a, d in todays.items() if d == day], day))
+        first, last = min(todays.values()), max(todays.values())
+        since = {a: facts.history_start(d) for a, d in todays.items()}  # check-ins, sessions
+        found = cls(loads, {a: [] for a in ids}, {a: [] for a in ids},
+                    plans.current_plans(db, coach, ids),
+                    custom_trees.applying_to_squad(db, coach, ids),
+                    {}, {a: set() for a in ids})
+        c = models.CheckIn
+        for user_id, day, data in db.execute(
+                select(c.user_id, c.date, c.data).where(
+                    c.user_id.in_(ids), c.date >= facts.history_start(first)[0], c.date <= last)
+                .order_by(c.date)):
+            if since[user_id][0] <= day <= todays[user_id]:
+                found.checkins[user_id].append(CheckIn.model_validate(data))
+        a = models.Activity
+        for row in db.execute(
+                select(a.user_id, a.day, a.sport, a.run_type, a.distance_m, a.duration_s, a.avg_hr)
+                .where(a.user_id.in_(ids), a.day >= facts.history_start(first)[1], a.day <= last)
+                .order_by(a.start)):
+            if since[row.user_id][1] <= row.day <= todays[row.user_id]:
+                found.sessions[row.user_id].append(row)
+        for user_id, last_checkin in db.execute(
+                select(c.user_id, func.max(c.date)).where(c.user_id.in_(ids)).group_by(c.user_id)):
+            found.last_checkins[user_id] = last_checkin
+        s = models.StrengthSession
+        for user_id, day in db.execute(select(s.user_id, s.date).where(
+                s.user_id.in_(ids), s.date >= first - dt.timedelta(days=COMPLIANCE_DAYS), s.date < last)):
+            if todays[user_id] - dt.timedelta(days=COMPLIANCE_DAYS) <= day < todays[user_id]:
+                found.strength_days[user_id].add(day)
+        return found
+
+    def facts_of(self, athlete_id: int, day: dt.date) -> Facts:
+        return facts.compose_facts(day, self.checkins[athlete_id], self.loads[athlete_id],
+                                   self.sessions[athlete_id],
+                                   plans.plan_day(self.plans.get(athlete_id), day))

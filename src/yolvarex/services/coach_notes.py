@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, aliased
 
 from yolvarex.errors import Invalid
 from yolvarex.store import access
@@ -80,3 +81,19 @@ def notes(db: Session, actor: Actor, athlete_id: int, start: dt.date, end: dt.da
 
 def for_day(db: Session, actor: Actor, athlete_id: int, day: dt.date) -> list[Note]:
     return notes(db, actor, athlete_id, day, day)
+
+
+def archive_records(db: Session, user_id: int) -> list[dict[str, Any]]:
+    """Every note the user wrote (as a coach) or had written for them (as an athlete), for
+    their data export: the day, who wrote it, for whom, and the text. These are exactly the
+    notes that deleting the account removes."""
+    coach, athlete = aliased(User), aliased(User)
+    rows = db.execute(
+        select(CoachNote, coach.name, athlete.name)
+        .join(coach, coach.id == CoachNote.coach_id).join(athlete, athlete.id == CoachNote.athlete_id)
+        .where(or_(CoachNote.coach_id == user_id, CoachNote.athlete_id == user_id))
+        .order_by(CoachNote.day, coach.name, athlete.name))
+    return [{"date": row.day.isoformat(), "coach": coach_name, "athlete": athlete_name,
+             "text": row.text, "written_at": row.created_at.isoformat(),
+             "updated_at": row.updated_at.isoformat()}
+            for row, coach_name, athlete_name in rows]

@@ -22,7 +22,7 @@ from yolvarex.domain.trees import CompiledTree
 from yolvarex.errors import Conflict, Forbidden, Invalid, NotFound
 from yolvarex.services.runtime import library
 from yolvarex.store import models
-from yolvarex.store.access import Action, Actor, require
+from yolvarex.store.access import Action, Actor, require, require_all
 
 MAX_TREES_PER_COACH = 50
 
@@ -131,6 +131,27 @@ def _coaches_of(db: Session, athlete_id: int) -> list[models.User]:
     return list(db.scalars(select(models.User).join(
         models.CoachLink, models.CoachLink.coach_id == models.User.id).where(
         models.CoachLink.athlete_id == athlete_id, models.CoachLink.status == "active")))
+
+
+def applying_to_squad(db: Session, actor: Actor, athlete_ids: list[int]) -> dict[int, list[StoredTree]]:
+    """`applying_to` for many athletes, in two queries (their active coaches, those coaches' trees)."""
+    require_all(db, actor, athlete_ids)
+    owners: dict[int, dict[int, str]] = {a: {} for a in athlete_ids}
+    for athlete_id, owner_id, name in db.execute(
+            select(models.CoachLink.athlete_id, models.User.id, models.User.name)
+            .join(models.User, models.User.id == models.CoachLink.coach_id)
+            .where(models.CoachLink.athlete_id.in_(athlete_ids), models.CoachLink.status == "active")):
+        owners[athlete_id][owner_id] = name
+    for user in db.scalars(select(models.User).where(models.User.id.in_(athlete_ids),
+                                                     models.User.role == "coach")):
+        owners[user.id][user.id] = user.name
+    every_owner = {o for found in owners.values() for o in found}
+    trees: dict[int, list[models.CustomTree]] = {o: [] for o in every_owner}
+    for row in db.scalars(select(models.CustomTree).where(models.CustomTree.user_id.in_(every_owner))
+                          .order_by(models.CustomTree.tree_id)):
+        trees[row.user_id].append(row)
+    return {a: [_stored(r, name) for o, name in sorted(found.items(), key=lambda f: f[1])
+                for r in trees[o]] for a, found in owners.items()}
 
 
 def applying_to(db: Session, actor: Actor, athlete_id: int | None = None) -> list[StoredTree]:

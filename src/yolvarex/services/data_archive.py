@@ -2,11 +2,13 @@
 
 The archive holds one JSON file per kind of record (a list of records, each with the stable
 `uid` it has in every database), `profile.json`, `manifest.json` with the schema version, and a
-README describing each file. Restoring merges by `uid`: a record already in the account is left
-as it is, so restoring the same archive twice adds nothing. A check-in for a date that already
-has one, or a coach tree with an id already used, keeps the account's own and is counted as
-kept. An archive from a newer schema is refused; a broken or hostile archive is refused before
-anything is written, and a restore is one transaction: all of it or none of it.
+README describing each file; the original watch files kept with the runs are under
+`files/<activity uid>/<file name>`, as they were uploaded. Restoring merges by `uid`: a record
+already in the account is left as it is, so restoring the same archive twice adds nothing. A
+check-in for a date that already has one, or a coach tree with an id already used, keeps the
+account's own and is counted as kept. An archive from a newer schema is refused; a broken or
+hostile archive is refused before anything is written, and a restore is one transaction: all
+of it or none of it.
 """
 
 from __future__ import annotations
@@ -15,28 +17,37 @@ import base64
 import datetime as dt
 import io
 import json
+import re
 import zipfile
-from collections.abc import Callable
+import zlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, LargeBinary, select
+from sqlalchemy import JSON, Date, DateTime, LargeBinary, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from yolvarex import __version__, clock
 from yolvarex.errors import Invalid
+from yolvarex.services import activity_files, coach_notes, run_analysis
 from yolvarex.store import models
 from yolvarex.store.access import Action, Actor, require
 from yolvarex.store.types import UTCDateTime
 
 FORMAT = "yolvarex-export"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: shoes, a run's shoe and the original files
 MAX_ENTRIES = 64
+#: Original files an archive may hold (one per activity), besides the entries above.
+MAX_FILES = 20_000
+FILES = "files/"
+#: an original file's path in the archive: files/<activity uid>/<file name>
+ORIGINAL = re.compile(r"files/([0-9A-Za-z]{8,32})/([A-Za-z0-9._-]{1,200})")
 #: How much an archive may expand to, as a multiple of the upload limit (and per file).
 EXPANSION = 20
 
-#: file name -> model; order matters on restore (nothing refers across files except sets)
+#: file name -> model; order matters on restore (a run refers to its shoe by the shoe's uid)
 RECORDS: dict[str, type[models.OwnedMixin]] = {
+    "shoes.json": models.Shoe,
     "checkins.json": models.CheckIn,
     "activities.json": models.Activity,
     "strength_sessions.json": models.StrengthSession,
@@ -46,11 +57,18 @@ RECORDS: dict[str, type[models.OwnedMixin]] = {
     "form_assessments.json": models.FormAssessment,
     "custom_trees.json": models.CustomTree,
 }
+#: files exported for the record only: a restore reads past them (the other person named in
+#: them may not exist in the account's new home)
+FOR_THE_RECORD = ("coach_links.json", "coach_notes.json")
 SET_FIELDS = ("position", "exercise", "reps", "seconds", "load_kg", "side", "rpe", "completed",
               "notes")
 #: columns never exported: database ids and the owner (the account restored into owns them),
-#: a run's shoe (shoes are not in the archive yet) and its kept analysis (worked out again)
+#: a run's shoe id (the run carries `shoe_uid` instead) and its kept analysis (worked out
+#: again on restore)
 SKIPPED = {"id", "user_id", "created_by", "shoe_id", "analysis", "efforts"}
+#: fields a record carries besides its columns
+EXTRA_FIELDS: dict[type[Any], set[str]] = {models.StrengthSession: {"sets"},
+                                           models.Activity: {"shoe_uid"}}
 #: a second record with the same value in these columns is the same thing, kept once
 NATURAL_KEYS: dict[type[models.OwnedMixin], str] = {models.CheckIn: "date",
                                                     models.CustomTree: "tree_id"}
@@ -65,11 +83,14 @@ stable "uid" that a restore keeps, so restoring twice adds nothing.
 manifest.json             format, schema_version, app version, when and for whom it was made,
                           how many records each file holds
 profile.json              the account: name, role, time zone and settings (heart rates, ...)
+shoes.json                shoes: name, distance run before yolvarex (start_m), retire-at
+                          distance, default for runs or a run type, the day retired
 checkins.json             morning check-ins: "date" and the answers in "data"
 activities.json           runs and cross-training: start (UTC), local day and UTC offset,
                           duration, distance, heart rate, RPE, load and how it was computed;
                           "samples_b64" holds the recorded samples (pace, heart rate, cadence,
-                          running dynamics, positions) in yolvarex's compact format, base64
+                          running dynamics, positions) in yolvarex's compact format, base64;
+                          "shoe_uid" names the shoe worn (in shoes.json)
 strength_sessions.json    strength sessions with their sets (exercise, reps or seconds, load,
                           side, RPE, completed)
 performance_tests.json    performance tests: test, side, value
@@ -77,8 +98,13 @@ plans.json                strength plans: the profile they were made from and th
 routine_completions.json  recovery routines done, with when and for how long
 form_assessments.json     form self-assessments: answers and the ranked faults
 custom_trees.json         decision trees written by a coach (YAML source)
+files/UID/NAME            the original file each activity was imported from (FIT, GPX,
+                          TCX), as uploaded; UID is the activity's uid in activities.json
 coach_links.json          coaching links, by user name (for the record; a restore does not
                           recreate them, since the other person may not exist there)
+coach_notes.json          coaches' notes for one of the athlete's days: the day ("date"), the
+                          coach and the athlete by name, the text; notes written for you and,
+                          as a coach, notes you wrote (for the record; not restored)
 
 Verdicts are not stored: yolvarex recomputes them from the check-ins and the log. Times are
 ISO 8601; instants end in +00:00 (UTC); days are the athlete's local dates.
@@ -122,11 +148,30 @@ def _key(column: Any) -> str:
     return "samples_b64" if isinstance(column.type, LargeBinary) else column.name
 
 
-def _record(row: Any) -> dict[str, Any]:
+def _record(row: Any, shoe_uids: dict[int, str]) -> dict[str, Any]:
     out = {_key(c): _plain(getattr(row, c.name), c) for c in _columns(type(row))}
     if isinstance(row, models.StrengthSession):
         out["sets"] = [{name: getattr(s, name) for name in SET_FIELDS} for s in row.sets]
+    if isinstance(row, models.Activity):
+        out["shoe_uid"] = shoe_uids.get(row.shoe_id) if row.shoe_id is not None else None
     return out
+
+
+def _file_name(name: str) -> str:
+    """The kept file's own name, in characters every zip tool and file system takes."""
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", base).strip("._")[:200] or "original"
+
+
+def _original_files(db: Session, athlete_id: int) -> Iterator[tuple[str, bytes]]:
+    """(archive path, bytes as uploaded) of every kept original file, oldest run first."""
+    rows = db.execute(select(models.Activity.uid, models.ActivityFile.name, models.ActivityFile.id)
+                      .join(models.ActivityFile, models.ActivityFile.activity_id == models.Activity.id)
+                      .where(models.ActivityFile.user_id == athlete_id)
+                      .order_by(models.Activity.start, models.Activity.uid))
+    for uid, name, file_id in rows.all():
+        content = db.scalar(select(models.ActivityFile.content).where(models.ActivityFile.id == file_id))
+        yield f"{FILES}{uid}/{_file_name(name)}", zlib.decompress(content or b"")
 
 
 def _sort_key(record: dict[str, Any]) -> tuple[str, str]:
@@ -146,11 +191,13 @@ def export_archive(db: Session, actor: Actor, athlete_id: int | None = None) -> 
     user = db.get(models.User, athlete_id)
     assert user is not None
     files: dict[str, Any] = {}
+    shoe_uids = dict(db.execute(select(models.Shoe.id, models.Shoe.uid).where(
+        models.Shoe.user_id == athlete_id)).all())
     for name, model in RECORDS.items():
         query = select(model).where(model.user_id == athlete_id)
         if model is models.StrengthSession:
             query = query.options(selectinload(models.StrengthSession.sets))
-        files[name] = sorted((_record(row) for row in db.scalars(query)), key=_sort_key)
+        files[name] = sorted((_record(row, shoe_uids) for row in db.scalars(query)), key=_sort_key)
     names = {u.id: u.name for u in db.scalars(select(models.User))}
     files["coach_links.json"] = sorted(
         ({"coach": names.get(link.coach_id), "athlete": names.get(link.athlete_id),
@@ -159,11 +206,15 @@ def export_archive(db: Session, actor: Actor, athlete_id: int | None = None) -> 
          for link in db.scalars(select(models.CoachLink).where(
              (models.CoachLink.coach_id == athlete_id) | (models.CoachLink.athlete_id == athlete_id)))),
         key=lambda r: (r["created_at"], r["coach"] or "", r["athlete"] or ""))
+    files["coach_notes.json"] = coach_notes.archive_records(db, athlete_id)
     profile = {"name": user.name, "role": user.role, "timezone": user.timezone,
                "settings": dict(user.settings or {})}
+    originals = db.scalar(select(func.count()).select_from(models.ActivityFile).where(
+        models.ActivityFile.user_id == athlete_id)) or 0
     manifest = {"format": FORMAT, "schema_version": SCHEMA_VERSION, "app_version": __version__,
                 "exported_at": clock.now().isoformat(), "athlete": user.name,
-                "counts": {name: len(records) for name, records in files.items()}}
+                "counts": {**{name: len(records) for name, records in files.items()},
+                           FILES: originals}}
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("README.txt", README)
@@ -171,6 +222,8 @@ def export_archive(db: Session, actor: Actor, athlete_id: int | None = None) -> 
         archive.writestr("profile.json", _dump(profile))
         for name, records in files.items():
             archive.writestr(name, _dump(records))
+        for path, content in _original_files(db, athlete_id):
+            archive.writestr(path, content)
     return buffer.getvalue()
 
 
@@ -188,11 +241,15 @@ def _read_members(data: bytes, limit: int) -> dict[str, bytes]:
         raise Invalid("This is not a zip archive; choose the .zip file yolvarex exported.") from None
     with archive:
         infos = archive.infolist()
-        if len(infos) > MAX_ENTRIES:
+        originals = sum(1 for i in infos if i.filename.startswith(FILES))
+        if len(infos) - originals > MAX_ENTRIES or originals > MAX_FILES:
             raise Invalid(f"The archive holds {len(infos)} files; a yolvarex export holds "
-                          f"{len(RECORDS) + 4}. It is not an export, so nothing was restored.")
-        known = {"README.txt", "manifest.json", "profile.json", "coach_links.json", *RECORDS}
-        strange = sorted(i.filename for i in infos if i.filename not in known)
+                          f"{len(RECORDS) + len(FOR_THE_RECORD) + 3} and one original file per "
+                          f"run (up to {MAX_FILES}). It is not an export, so nothing was "
+                          "restored.")
+        known = {"README.txt", "manifest.json", "profile.json", *FOR_THE_RECORD, *RECORDS}
+        strange = sorted(i.filename for i in infos
+                         if i.filename not in known and not ORIGINAL.fullmatch(i.filename))
         if strange:
             raise Invalid("The archive holds files a yolvarex export does not: "
                           + ", ".join(strange[:5]) + ". Nothing was restored.")
@@ -254,7 +311,7 @@ def _row(model: type[Any], record: Any, where: str) -> dict[str, Any]:
     if not isinstance(record, dict):
         raise Invalid(f"{where} is not a record.")
     columns = {_key(c): c for c in _columns(model)}
-    extra = set(record) - set(columns) - ({"sets"} if model is models.StrengthSession else set())
+    extra = set(record) - set(columns) - EXTRA_FIELDS.get(model, set())
     if extra:
         raise Invalid(f"{where} has fields this version does not know: {', '.join(sorted(extra))}.")
     uid = record.get("uid")
@@ -307,6 +364,7 @@ def restore_archive(db: Session, actor: Actor, data: bytes, limit: int,
     _check_manifest(members)
     report = RestoreReport()
     staged: list[Any] = []
+    worn: list[tuple[models.Activity, str]] = []  # restored runs and the uid of their shoe
     for name, model in RECORDS.items():
         records = _json(members, name, required=False)
         if not isinstance(records, list):
@@ -327,6 +385,8 @@ def restore_archive(db: Session, actor: Actor, data: bytes, limit: int,
             row: Any = model(user_id=athlete_id, **values)  # type: ignore[call-arg]
             if isinstance(row, models.StrengthSession):
                 row.sets = _sets(record, f"{name}, record {i + 1}")
+            if isinstance(row, models.Activity) and record.get("shoe_uid") is not None:
+                worn.append((row, str(record["shoe_uid"])))
             staged.append(row)
             have.add(values["uid"])
             if natural:
@@ -344,6 +404,56 @@ def restore_archive(db: Session, actor: Actor, data: bytes, limit: int,
                 settings[key] = value
                 report.settings_added.append(key)
         user.settings = settings
+    _keep_one_default(db, athlete_id, [r for r in staged if isinstance(r, models.Shoe)])
     db.add_all(staged)
     db.flush()
+    _wear(db, athlete_id, worn)
+    _restore_originals(db, athlete_id, members, limit, report)
+    for row in staged:
+        if isinstance(row, models.Activity):
+            run_analysis.refresh(row)  # the run page's figures, kept as at import
+    db.flush()
     return report
+
+
+def _keep_one_default(db: Session, athlete_id: int, shoes: list[models.Shoe]) -> None:
+    """A restored shoe is not the default for runs the account already has a default for."""
+    taken = set(db.scalars(select(models.Shoe.default_for).where(
+        models.Shoe.user_id == athlete_id, models.Shoe.default_for.is_not(None))))
+    for shoe in shoes:
+        if shoe.default_for in taken:
+            shoe.default_for = None
+        elif shoe.default_for is not None:
+            taken.add(shoe.default_for)
+
+
+def _wear(db: Session, athlete_id: int, worn: list[tuple[models.Activity, str]]) -> None:
+    shoes = dict(db.execute(select(models.Shoe.uid, models.Shoe.id).where(
+        models.Shoe.user_id == athlete_id)).all())
+    for row, shoe_uid in worn:
+        if shoe_uid not in shoes:
+            raise Invalid(f"activities.json: the run {row.uid} was worn in shoe {shoe_uid!r}, "
+                          "which is not in shoes.json. Nothing was restored.")
+        row.shoe_id = shoes[shoe_uid]
+
+
+def _restore_originals(db: Session, athlete_id: int, members: dict[str, bytes], limit: int,
+                       report: RestoreReport) -> None:
+    """Keep each original file with its run, unless the run already has one."""
+    runs = dict(db.execute(select(models.Activity.uid, models.Activity.id).where(
+        models.Activity.user_id == athlete_id)).all())
+    kept = set(db.scalars(select(models.ActivityFile.activity_id).where(
+        models.ActivityFile.user_id == athlete_id)))
+    for path, content in members.items():
+        found = ORIGINAL.fullmatch(path)
+        if found is None:
+            continue
+        uid, name = found.groups()
+        if uid not in runs:
+            raise Invalid(f"{path} belongs to no activity in the archive or in your log. "
+                          "Nothing was restored.")
+        if runs[uid] in kept:
+            report.already_there["files"] = report.already_there.get("files", 0) + 1
+        elif activity_files.keep(db, athlete_id, runs[uid], name, content, limit):
+            kept.add(runs[uid])
+            report.added["files"] = report.added.get("files", 0) + 1

@@ -40,6 +40,11 @@ def shipped_engine(lib: Library | None = None) -> Engine:
     return cached[1]
 
 
+def engine_with(coach_trees: Sequence[custom_trees.StoredTree]) -> Engine:
+    """The shipped trees and the coach trees that apply to an athlete (invalid ones skipped)."""
+    return _engine_with([(s.owner, s.source) for s in coach_trees])
+
+
 def _engine_with(trees: Sequence[tuple[str, str]]) -> Engine:
     """The shipped engine plus coach trees given as (owner, YAML source)."""
     extra = [c for owner, source in trees if (c := custom_trees.compiled(source, owner)) is not None]
@@ -120,11 +125,12 @@ def day_decision(db: Session, actor: Actor, day: dt.date, athlete_id: int | None
     `todays_decision`); the coach's board reads the load tree's path from it either way."""
     inputs = day_inputs(db, actor, day, athlete_id, load)
     decision = inputs.decide()
-    return decision, shown(inputs.checked_in, decision)
+    return decision, shown(decision, inputs.checked_in)
 
 
-def shown(checked_in: bool, decision: Decision) -> bool:
-    """Whether a day's decision is shown as its verdict (see `todays_decision`)."""
+def shown(decision: Decision, checked_in: bool) -> bool:
+    """Whether the day's decision is its verdict: after the day's check-in, or with an illness
+    carried forward from the last one (see `todays_decision`)."""
     return bool(checked_in or decision.facts.values.get("carried_symptoms"))
 
 

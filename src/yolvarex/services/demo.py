@@ -21,7 +21,7 @@ from yolvarex.domain.load import session_load
 from yolvarex.domain.plan.profile import WEEKDAYS
 from yolvarex.errors import Conflict
 from yolvarex.ingest.summary import dynamics_averages, moving_seconds
-from yolvarex.services import accounts, plans, strength_log
+from yolvarex.services import accounts, plans, run_analysis, strength_log
 from yolvarex.services.checkins import save_checkin
 from yolvarex.services.days import local_start
 from yolvarex.services.demo_form import add_form_data
@@ -101,6 +101,7 @@ def load_demo(db: Session, library: Library, today: dt.date | None = None,
             run.day, run.utc_offset_min = local_start(run.start, zone)
             if week >= WEEKS - RECORDED_WEEKS:
                 _recorded(run, offset, pace)
+            run_analysis.refresh(run)
             db.add(run)
             if run_type in ("speed", "long"):
                 soreness += 1

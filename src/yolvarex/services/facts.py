@@ -10,36 +10,52 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from typing import Protocol
 
 from sqlalchemy.orm import Session
 
+from yolvarex.domain.checkin import CheckIn
 from yolvarex.domain.facts import HISTORY_DAYS, Facts, History, Planned, history_context
 from yolvarex.domain.facts import planned_from_run_types as _from_run_types
 from yolvarex.domain.performance import RECENT_DAYS, REFERENCE_DAYS, RunSummary, performance_trend
 from yolvarex.services import checkins, history, training_load
-from yolvarex.services.plans import planned_for
+from yolvarex.services.plans import PlannedDay, planned_for
 from yolvarex.store.access import Actor, require
 
 MAX_ACWR = 100.0
+
+
+class LoggedSession(Protocol):
+    """What the facts read of a logged session (an `Activity` row, or those columns of it)."""
+
+    day: dt.date
+    sport: str
+    run_type: str | None
+    distance_m: float | None
+    duration_s: float
+    avg_hr: float | None
 
 
 def planned_session(db: Session, actor: Actor, day: dt.date, athlete_id: int) -> Planned | None:
     """Today's planned session: from the strength plan's running week (the run-day kind, or
     `strength` on a day with only a strength session); without a plan, the type of a run
     already logged today; else unknown."""
-    from_plan = planned_for(db, actor, day, athlete_id).planned
-    if from_plan is not None:
-        return Planned(from_plan)
-    runs = history.activities(db, actor, day, day, athlete_id)
-    return _from_run_types([a.run_type for a in runs if a.sport == "running"])
+    return planned_of(planned_for(db, actor, day, athlete_id),
+                      history.activities(db, actor, day, day, athlete_id))
 
 
-def run_summaries(db: Session, actor: Actor, day: dt.date, athlete_id: int) -> list[RunSummary]:
-    start = day - dt.timedelta(days=RECENT_DAYS + REFERENCE_DAYS)
-    return [RunSummary(day=a.day, distance_m=a.distance_m, duration_s=a.duration_s,
-                       avg_hr=a.avg_hr, run_type=a.run_type)
-            for a in history.activities(db, actor, start, day - dt.timedelta(days=1), athlete_id)
-            if a.sport == "running"]
+def planned_of(plan_day: PlannedDay, logged: Sequence[LoggedSession]) -> Planned | None:
+    """`planned_session` from the day's plan and the sessions logged that day."""
+    if plan_day.planned is not None:
+        return Planned(plan_day.planned)
+    return _from_run_types([a.run_type for a in logged if a.sport == "running" and a.day == plan_day.date])
+
+
+def history_start(day: dt.date) -> tuple[dt.date, dt.date]:
+    """The first day of check-ins and of logged sessions that the facts of `day` read."""
+    return (day - dt.timedelta(days=HISTORY_DAYS - 1),
+            day - dt.timedelta(days=RECENT_DAYS + REFERENCE_DAYS))
 
 
 def facts_for_day(db: Session, actor: Actor, day: dt.date, athlete_id: int | None = None,
@@ -47,16 +63,28 @@ def facts_for_day(db: Session, actor: Actor, day: dt.date, athlete_id: int | Non
     """The facts of a stored day; `load` passes load facts already computed (a squad's)."""
     athlete_id = actor.id if athlete_id is None else athlete_id
     require(db, actor, athlete_id)
-    start = day - dt.timedelta(days=HISTORY_DAYS - 1)
-    recent = checkins.list_checkins(db, actor, start, day, athlete_id)
-    today = next((c for c in recent if c.date == day), None)
+    checkins_from, sessions_from = history_start(day)
     if load is None or load.day != day:
         load = training_load.load_facts(db, actor, day, athlete_id)
+    return compose_facts(day, checkins.list_checkins(db, actor, checkins_from, day, athlete_id),
+                         load, history.activities(db, actor, sessions_from, day, athlete_id),
+                         planned_for(db, actor, day, athlete_id))
+
+
+def compose_facts(day: dt.date, recent: Sequence[CheckIn], load: training_load.LoadFacts,
+                  sessions: Sequence[LoggedSession], plan_day: PlannedDay) -> Facts:
+    """The facts of `day` from the rows `facts_for_day` reads (`history_start`): the check-ins
+    and logged sessions since then up to the day, its load facts and its plan. The coach's board
+    reads these rows for a whole squad at once and composes each athlete's facts here."""
+    today = next((c for c in recent if c.date == day), None)
+    runs = [RunSummary(day=a.day, distance_m=a.distance_m, duration_s=a.duration_s,
+                       avg_hr=a.avg_hr, run_type=a.run_type)
+            for a in sessions if a.sport == "running" and a.day < day]
     context = history_context(
-        History.from_checkins(recent, day),
+        History.from_checkins(list(recent), day),
         acwr=None if load.acwr is None else min(load.acwr, MAX_ACWR),
         monotony=load.monotony, strain=load.strain, strain_vs_usual=load.strain_vs_usual,
         days_since_rest=load.days_since_rest,
-        performance_trend=performance_trend(run_summaries(db, actor, day, athlete_id), day),
-        planned=planned_session(db, actor, day, athlete_id))
+        performance_trend=performance_trend(runs, day),
+        planned=planned_of(plan_day, sessions))
     return Facts.build(day, today, context)

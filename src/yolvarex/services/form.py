@@ -68,6 +68,13 @@ class AssessmentResult:
     ranking: list[ranking.RankedFault]
 
 
+def assessment_json(result: AssessmentResult) -> dict[str, Any]:
+    """A self-assessment result as the API and `yolvarex form assess --json` give it."""
+    return {"id": result.id, "date": result.date.isoformat(), "answers": result.answers,
+            "ranking": [{"fault": r.fault, "score": r.score, "likelihood": r.likelihood,
+                         "reasons": list(r.reasons)} for r in result.ranking]}
+
+
 @dataclass(frozen=True)
 class SessionPlan:
     """A drill block and where its focus came from, in words."""
@@ -366,9 +373,10 @@ def session_json(plan: SessionPlan, library: Library) -> dict[str, Any]:
 NO_RUN_VERDICTS = frozenset({Verdict.CROSS_TRAIN, Verdict.REST, Verdict.SEE_PROFESSIONAL})
 
 
-def run_day_card(db: Session, actor: Actor, library: Library, day: dt.date) -> dict[str, Any] | None:
+def run_day_card(db: Session, actor: Actor, library: Library, day: dt.date,
+                 athlete_id: int | None = None) -> dict[str, Any] | None:
     """The drill block to do before the runs of a plan, for the Plan page."""
-    plan = plan_session(db, actor, library, 10, day)
+    plan = plan_session(db, actor, library, 10, day, athlete_id=athlete_id)
     return session_json(plan, library) if plan.session.items else None
 
 
@@ -388,28 +396,30 @@ def metric_label(metric: Metric) -> str:
 
 
 def today_block(db: Session, actor: Actor, library: Library, day: dt.date, minutes: int = 10,
-                verdict: Verdict | None = None) -> SessionPlan | None:
+                verdict: Verdict | None = None, athlete_id: int | None = None) -> SessionPlan | None:
     """The drill block for the Today page, on a day with a run ahead: the strength plan's
     running week says which days those are; without a plan, the weekdays the runner usually
     runs on (every day while the log has no run from the last four weeks). No block when the
     day's verdict rules out running."""
+    athlete = actor.id if athlete_id is None else athlete_id
+    require(db, actor, athlete)
     if verdict in NO_RUN_VERDICTS:
         return None
-    run_day = plans.planned_for(db, actor, day).run_day
+    run_day = plans.planned_for(db, actor, day, athlete).run_day
     if run_day is not None:
         if run_day == "rest":
             return None
     else:
         recent = db.scalar(select(models.Activity.id).where(
-            models.Activity.user_id == actor.id, models.Activity.sport == "running",
+            models.Activity.user_id == athlete, models.Activity.sport == "running",
             models.Activity.day >= day - dt.timedelta(days=28)).limit(1))
-        if recent is not None and not is_running_day(db, actor, day):
+        if recent is not None and not is_running_day(db, actor, day, athlete):
             return None
-    return plan_session(db, actor, library, minutes, day)
+    return plan_session(db, actor, library, minutes, day, athlete_id=athlete)
 
 
 def today_card(db: Session, actor: Actor, library: Library, day: dt.date,
-               verdict: Verdict | None = None) -> dict[str, Any] | None:
+               verdict: Verdict | None = None, athlete_id: int | None = None) -> dict[str, Any] | None:
     """`today_block` ready for the Today template: titles and cue words included."""
-    plan = today_block(db, actor, library, day, verdict=verdict)
+    plan = today_block(db, actor, library, day, verdict=verdict, athlete_id=athlete_id)
     return session_json(plan, library) if plan is not None and plan.session.items else None

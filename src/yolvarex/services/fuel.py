@@ -14,11 +14,14 @@ from yolvarex.domain.fuel import (
     after_short_sleep,
     for_week,
 )
+from yolvarex.domain.fuel_run import RUN_MINUTES, RunFuelAdvice
+from yolvarex.domain.fuel_run import for_run as _for_run
+from yolvarex.errors import Invalid
 from yolvarex.services.athlete import body_weight_kg
 from yolvarex.store.access import Actor, require
 
-__all__ = ["FuelAdvice", "FuelOccasion", "after_hard_run", "after_logged", "after_strength",
-           "short_sleep", "week_fuel"]
+__all__ = ["FuelAdvice", "FuelOccasion", "RunFuelAdvice", "after_hard_run", "after_logged",
+           "after_strength", "for_run", "short_sleep", "week_fuel"]
 
 
 def _weight(db: Session, actor: Actor, athlete_id: int) -> float | None:
@@ -57,3 +60,13 @@ def week_fuel(db: Session, actor: Actor, athlete_id: int, hard_days: int, streng
     """The week's guidance: protein in grams when the weight is known, what to eat after the
     week's strength sessions and on its hard days, and sleep."""
     return for_week(_weight(db, actor, athlete_id), hard_days, strength_days, short_nights)
+
+
+def for_run(db: Session, actor: Actor, athlete_id: int, minutes: int,
+            again_soon: bool = False) -> RunFuelAdvice:
+    """Before, during and after a run of `minutes` (grams once the weight is known);
+    `again_soon`: another hard session within about 8 hours."""
+    low, high = RUN_MINUTES
+    if not low <= minutes <= high:
+        raise Invalid(f"A run of {minutes} minutes: give its length as {low}-{high} minutes.")
+    return _for_run(minutes, _weight(db, actor, athlete_id), again_soon)

@@ -10,6 +10,7 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from yolvarex.errors import Invalid
+from yolvarex.services import training_load
 from yolvarex.store import models
 from yolvarex.store.access import Actor, require
 
@@ -45,21 +46,38 @@ def routine_completions(db: Session, actor: Actor, start: dt.date, end: dt.date,
 
 @dataclass(frozen=True)
 class WeekTotals:
+    """What was done in a Monday-to-Sunday week (through its last counted day): every face's
+    week totals come from here. `load` is the sum of the days' training loads (as the load
+    charts count them, strength sessions included)."""
+
     monday: dt.date
     runs: int
     run_km: float
     run_minutes: float
     other_minutes: float
     strength_sessions: int
+    other_sessions: int  # cross-training
+    load: float
+
+    @property
+    def minutes(self) -> float:
+        """Running and cross-training."""
+        return self.run_minutes + self.other_minutes
+
+    @property
+    def sessions(self) -> int:
+        return self.runs + self.strength_sessions + self.other_sessions
 
 
 def week_totals(db: Session, actor: Actor, weeks: int, today: dt.date,
                 athlete_id: int | None = None) -> list[WeekTotals]:
-    """Totals per Monday-to-Sunday week, oldest first, ending with the current week."""
+    """Totals per Monday-to-Sunday week, oldest first, ending with the week of `today` counted
+    through `today`."""
     this_monday = today - dt.timedelta(days=today.weekday())
     first = this_monday - dt.timedelta(weeks=weeks - 1)
     acts = activities(db, actor, first, today, athlete_id)
     sessions = strength_sessions(db, actor, first, today, athlete_id)
+    loads = training_load.daily_loads(db, actor, first, today, athlete_id)
     out = []
     for w in range(weeks):
         monday = first + dt.timedelta(weeks=w)
@@ -71,7 +89,9 @@ def week_totals(db: Session, actor: Actor, weeks: int, today: dt.date,
             run_km=sum((a.distance_m or 0) for a in runs) / 1000,
             run_minutes=sum(a.duration_s for a in runs) / 60,
             other_minutes=sum(a.duration_s for a in in_week if a.sport != "running") / 60,
-            strength_sessions=sum(1 for s in sessions if monday <= s.date <= sunday)))
+            strength_sessions=sum(1 for s in sessions if monday <= s.date <= sunday),
+            other_sessions=len(in_week) - len(runs),
+            load=float(loads[w * 7:w * 7 + 7].sum())))
     return out
 
 

@@ -180,7 +180,7 @@ def import_file(db: Session, actor: Actor, source: SourceFile, athlete_id: int |
             db.add(row)
             db.flush()
             activity_files.keep_original(db, row, source.name, source.data, source.max_bytes)
-            run_analysis.analysis_of(db, row)
+            run_analysis.refresh(row)
             result.activity_ids.append(row.id)
             if activity.sport is Sport.RUNNING:
                 result.new_bests.extend(b for b in records.new_bests(db, athlete_id, row)
@@ -230,14 +230,33 @@ def upload_sources(files: Iterable[tuple[str, bytes]], modified: dt.datetime | N
         yield from open_upload(name, data, modified, budget)
 
 
-def path_sources(paths: list[Path]) -> Iterator[SourceFile]:
+def path_sources(paths: list[Path],
+                 on_path: Callable[[Path, int], None] | None = None) -> Iterator[SourceFile]:
+    """The files at the paths opened (an archive gives each file in it); `on_path(path, bytes)`
+    is called once every file from a path has been imported (for a progress bar)."""
     for path in walk_paths(paths):
         yield from open_path(path)
+        if on_path is not None:
+            on_path(path, _size(path))
 
 
-def count_files(paths: list[Path]) -> int:
-    """How many files the paths hold (archives count once), for a progress bar."""
-    return sum(1 for _ in walk_paths(paths))
+@dataclass(frozen=True)
+class Batch:
+    files: int  # archives count once
+    bytes: int  # on disk
+
+
+def measure(paths: list[Path]) -> Batch:
+    """How many files the paths hold and their size on disk, for a progress bar."""
+    sizes = [_size(path) for path in walk_paths(paths)]
+    return Batch(files=len(sizes), bytes=sum(sizes))
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def check_paths(paths: list[Path]) -> None:

@@ -39,19 +39,12 @@ def _report(db: Session, actor: Actor, today: dt.date, weeks: int, athlete_id: i
     first_monday = this_monday - dt.timedelta(weeks=weeks - 1)
     series = training_load.load_series(db, actor, today, (today - first_monday).days + 1, athlete_id)
     a = series.analysis
-    acts = history.activities(db, actor, first_monday, today, athlete_id)
-    sessions = history.strength_sessions(db, actor, first_monday, today, athlete_id)
     out_weeks = []
-    for w in range(weeks):
-        monday = first_monday + dt.timedelta(weeks=w)
-        lo = w * 7
-        hi = min(lo + 7, len(series.days))
-        last = hi - 1
-        count = sum(1 for x in acts if monday <= x.day < monday + dt.timedelta(days=7)) + \
-            sum(1 for s in sessions if monday <= s.date < monday + dt.timedelta(days=7))
+    for w, totals in enumerate(history.week_totals(db, actor, weeks, today, athlete_id)):
+        last = min(w * 7 + 7, len(series.days)) - 1
         out_weeks.append({
-            "monday": monday.isoformat(), "sessions": count,
-            "load": _r(float(a.load[0, lo:hi].sum()), 1),
+            "monday": totals.monday.isoformat(), "sessions": totals.sessions,
+            "load": _r(totals.load, 1),
             "acwr": _r(a.acwr[0, last]),
             "monotony": _r(a.monotony[0, last]), "strain": _r(a.strain[0, last], 1),
             "fitness": _r(a.fitness[0, last], 1), "fatigue": _r(a.fatigue[0, last], 1),

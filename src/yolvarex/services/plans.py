@@ -29,7 +29,7 @@ from yolvarex.errors import Conflict, Invalid, NotFound
 from yolvarex.services import day_state
 from yolvarex.services.days import today_of
 from yolvarex.store import models
-from yolvarex.store.access import Action, Actor, require
+from yolvarex.store.access import Action, Actor, require, require_all
 from yolvarex.store.locks import hold_athlete
 
 
@@ -105,14 +105,17 @@ def _store(db: Session, actor: Actor, athlete_id: int, plan: Plan) -> StoredPlan
     return _stored(row)
 
 
+def preview(profile: Profile | dict[str, Any], library: Library) -> Plan:
+    """The plan a profile makes, not stored (the API's preview and `plan --no-save`)."""
+    return generate_plan(profile if isinstance(profile, Profile) else parse_profile(profile), library)
+
+
 def create_plan(db: Session, actor: Actor, profile: Profile | dict[str, Any], library: Library,
                 athlete_id: int | None = None) -> StoredPlan:
     """Generate a plan from the profile and make it the athlete's active plan."""
     athlete_id = actor.id if athlete_id is None else athlete_id
     require(db, actor, athlete_id, Action.COACH)
-    if not isinstance(profile, Profile):
-        profile = parse_profile(profile)
-    return _store(db, actor, athlete_id, generate_plan(profile, library))
+    return _store(db, actor, athlete_id, preview(profile, library))
 
 
 def current_plan(db: Session, actor: Actor, athlete_id: int | None = None) -> StoredPlan | None:
@@ -135,6 +138,18 @@ def current_plan_json(db: Session, actor: Actor, athlete_id: int | None = None) 
 
     found: dict[str, Any] | None = day_state.known(db, athlete_id, today, today, "plan",
                                                    day_state.JSON, fresh)
+    return found
+
+
+def current_plans(db: Session, actor: Actor, athlete_ids: list[int]) -> dict[int, StoredPlan]:
+    """`current_plan` of many athletes in one query (those without a plan are left out)."""
+    require_all(db, actor, athlete_ids)
+    found: dict[int, StoredPlan] = {}
+    for row in db.scalars(select(models.Plan).where(models.Plan.user_id.in_(athlete_ids),
+                                                    models.Plan.active.is_(True))
+                          .order_by(models.Plan.created_at.desc(), models.Plan.id.desc())):
+        if row.user_id not in found:
+            found[row.user_id] = _stored(row)
     return found
 
 
@@ -197,7 +212,11 @@ def planned_for(db: Session, actor: Actor, day: dt.date, athlete_id: int | None 
     Without a plan both are None. Days outside the plan's weeks still get the run-day kind of
     the usual running week, but no session.
     """
-    stored = current_plan(db, actor, athlete_id)
+    return plan_day(current_plan(db, actor, athlete_id), day)
+
+
+def plan_day(stored: StoredPlan | None, day: dt.date) -> PlannedDay:
+    """`planned_for` from a plan already read."""
     if stored is None:
         return PlannedDay(day, None, None)
     plan = stored.plan

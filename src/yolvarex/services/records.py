@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from yolvarex.domain.run.efforts import EFFORT_DISTANCES
-from yolvarex.services.run_analysis import ensure_efforts
+from yolvarex.services.run_analysis import refresh_athlete
 from yolvarex.store import models
 from yolvarex.store.access import Actor, require
 
@@ -67,15 +67,15 @@ def records(db: Session, actor: Actor, athlete_id: int | None = None) -> list[Re
     """The athlete's record at each distance they have covered, shortest distance first."""
     athlete_id = actor.id if athlete_id is None else athlete_id
     require(db, actor, athlete_id)
-    ensure_efforts(db, athlete_id)
     best = _best(_efforts(db, athlete_id))
     return [best[name] for name, _ in EFFORT_DISTANCES if name in best]
 
 
 def new_bests(db: Session, athlete_id: int, activity: models.Activity) -> list[str]:
     """The distances at which this run beats every other run of the athlete (the caller has
-    reached the activity through the access scope and kept its efforts)."""
-    ensure_efforts(db, athlete_id)
+    reached the activity through the access scope and kept its efforts); an import is a write,
+    so runs kept before efforts were are analysed here too."""
+    refresh_athlete(db, athlete_id)
     others = _best(_efforts(db, athlete_id), skip=activity.id)
     mine = activity.efforts or {}
     return [name for name, _ in EFFORT_DISTANCES

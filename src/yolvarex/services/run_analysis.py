@@ -1,12 +1,19 @@
-"""A run's page figures, computed once and kept on the activity (`Activity.analysis`).
+"""A run's page figures, computed once when the run is written and kept on the activity
+(`Activity.analysis`).
 
-The analysis (route outline, chart series, splits, laps, time in heart-rate zones, best
-efforts) is worked out from the stored samples when the run is imported or first shown, and
-kept with a key made of everything it was computed from: the samples, the totals, the laps,
-the athlete's zone floors and this module's version. A page reads the kept figures; when any of
-those inputs changes (an edit, new zone settings) the key no longer matches and the figures are
-computed again, once. Best efforts are also kept in `Activity.efforts` so the records page reads
-a few numbers per run, not every run's series.
+The analysis (route outline, chart series, splits, laps, moving time by heart rate, best
+efforts) is worked out from the stored samples when the run is written: imported, logged,
+edited, restored. It is kept with a key made of everything it was computed from: the samples,
+the totals, the laps and this module's version. Reading never writes: a page, the API or a
+coach reads the kept figures, and when the key does not match (a run written before this
+version) the figures are computed in memory for that read and not stored, so a stale analysis
+is never shown; `refresh_stale` (run by `yolvarex serve` at start) stores them again.
+
+Time in heart-rate zones is not kept: it depends on zones that move with the athlete's
+settings and data (resting heart rate from check-ins, maximum from recent runs). The moving
+time at each whole heart rate is kept instead, and every read cuts it at the athlete's zones
+of the run's day, which costs microseconds. Best efforts are also kept in `Activity.efforts`
+so the records page reads a few numbers per run, not every run's series.
 """
 
 from __future__ import annotations
@@ -14,7 +21,8 @@ from __future__ import annotations
 import hashlib
 import json
 import zlib
-from dataclasses import asdict
+from collections.abc import Callable
+from dataclasses import fields
 from typing import Any
 
 import numpy as np
@@ -27,13 +35,16 @@ from yolvarex.domain.run.route import outline
 from yolvarex.domain.run.series import series
 from yolvarex.domain.run.splits import KM, MILE, splits
 from yolvarex.domain.run.track import Track, track_of
-from yolvarex.domain.run.zones import Zones, moving_steps, time_in_zones
+from yolvarex.domain.run.zones import HeartRateTime, Zones, heart_rate_time, moving_steps
 from yolvarex.ingest.summary import ASCENT_GRID_M, smooth_altitude, speed_of
 from yolvarex.services.athlete import athlete_zones
 from yolvarex.store import models
+from yolvarex.store.db import Database
 from yolvarex.store.samples import SamplesCorrupt, decode_samples
 
-VERSION = 2
+VERSION = 3
+#: Runs analysed again per transaction by `refresh_stale`.
+REFRESH_BATCH = 20
 
 
 def samples_of(row: models.Activity) -> Samples | None:
@@ -45,9 +56,9 @@ def samples_of(row: models.Activity) -> Samples | None:
         return None
 
 
-def key_of(row: models.Activity, zones: Zones) -> str:
+def key_of(row: models.Activity) -> str:
     inputs = [VERSION, zlib.crc32(row.samples) if row.samples else None, row.distance_m,
-              row.duration_s, row.moving_s, row.sport, row.laps, list(zones.floors), zones.method]
+              row.duration_s, row.moving_s, row.ascent_m, row.sport, row.laps]
     # sorted keys: PostgreSQL's JSONB gives the laps back with their keys in another order
     return hashlib.sha256(json.dumps(inputs, default=str, sort_keys=True).encode()).hexdigest()[:24]
 
@@ -94,34 +105,52 @@ def _laps(row: models.Activity) -> list[dict[str, Any]]:
     return out
 
 
-def _zones(samples: Samples, zones: Zones) -> dict[str, Any]:
-    times = time_in_zones(samples, speed_of(samples), zones)
+def _heart_rate_time(samples: Samples) -> dict[str, Any]:
+    found = heart_rate_time(samples, speed_of(samples))
+    return {"first": found.first if found else 0,
+            "seconds": [round(v, 2) for v in found.seconds] if found else None,
+            "without_hr_s": round(found.without_hr_s, 1) if found else None,
+            "moving_s": round(float(moving_steps(samples.t_s, speed_of(samples)).sum()), 1)}
+
+
+def zones_of(kept: dict[str, Any], zones: Zones) -> dict[str, Any] | None:
+    """Time in the athlete's zones, cut from the kept moving time by heart rate."""
+    by_hr = kept.get("heart_rate_time")
+    if not by_hr:
+        return None
+    seconds = by_hr["seconds"]
+    times = HeartRateTime(by_hr["first"], tuple(seconds), by_hr["without_hr_s"]).in_zones(zones) \
+        if seconds is not None else None
     return {"method": zones.method, "floors": list(zones.floors), "rest": round(zones.rest),
             "max": round(zones.max),
             "ranges": [[lo, hi] for lo, hi in zones.ranges()],
             "seconds": [round(v, 1) for v in times.seconds] if times else None,
-            "without_hr_s": round(times.without_hr_s, 1) if times else None,
-            "moving_s": round(float(moving_steps(samples.t_s, speed_of(samples)).sum()), 1)
-            if len(samples) > 1 else None}
+            "without_hr_s": times.without_hr_s if times else None,
+            "moving_s": by_hr["moving_s"]}
 
 
-def compute(row: models.Activity, zones: Zones) -> dict[str, Any]:
+def _fields(result: Any) -> dict[str, Any]:
+    """A result's fields as a dict, sharing its lists (`asdict` deep-copies every number)."""
+    return {f.name: getattr(result, f.name) for f in fields(result)}
+
+
+def compute(row: models.Activity) -> dict[str, Any]:
     """Every figure of the run page that comes from the samples."""
     samples = samples_of(row)
-    out: dict[str, Any] = {"key": key_of(row, zones), "version": VERSION, "outline": None,
+    out: dict[str, Any] = {"key": key_of(row), "version": VERSION, "outline": None,
                            "series": None, "splits_km": [], "splits_mile": [],
-                           "laps": _laps(row), "zones": None, "efforts": []}
+                           "laps": _laps(row), "heart_rate_time": None, "efforts": []}
     if samples is None or len(samples) < 2:
         return out
-    out["zones"] = _zones(samples, zones)
+    out["heart_rate_time"] = _heart_rate_time(samples)
     lat, lon = samples.channels.get("lat"), samples.channels.get("lon")
     if lat is not None and lon is not None:
         shape = outline(lat, lon)
-        out["outline"] = asdict(shape) if shape else None
+        out["outline"] = _fields(shape) if shape else None
     track = track_of(samples)
     if track is not None and track.total_m > 0:
         found = series(track)
-        out["series"] = asdict(found) if found else None
+        out["series"] = _fields(found) if found else None
         out["splits_km"] = _splits(track, row, KM)
         out["splits_mile"] = _splits(track, row, MILE)
         if row.sport == "running":
@@ -131,26 +160,58 @@ def compute(row: models.Activity, zones: Zones) -> dict[str, Any]:
     return out
 
 
-def analysis_of(db: Session, row: models.Activity) -> dict[str, Any]:
-    """The kept analysis of a run, computed again (and kept) only when its inputs changed.
-    The caller has reached `row` through the access scope."""
-    zones = athlete_zones(db, row.user_id, row.day)
-    kept = row.analysis
-    if kept and kept.get("key") == key_of(row, zones):
-        return kept
-    fresh = compute(row, zones)
+def is_fresh(row: models.Activity) -> bool:
+    return bool(row.analysis) and row.analysis.get("key") == key_of(row)  # type: ignore[union-attr]
+
+
+def refresh(row: models.Activity) -> None:
+    """Compute the run's figures and keep them (and its best efforts); called where the run is
+    written, in the writer's transaction. Nothing to do when the kept figures are current."""
+    if is_fresh(row):
+        return
+    fresh = compute(row)
     row.analysis = fresh
     row.efforts = {e["name"]: e["seconds"] for e in fresh["efforts"]}
-    return fresh
 
 
-def ensure_efforts(db: Session, athlete_id: int) -> None:
-    """Work out the best efforts of the athlete's runs that have samples but none kept yet
-    (runs imported before efforts were kept); each run is analysed once."""
+def analysis_of(db: Session, row: models.Activity) -> dict[str, Any]:
+    """The run's figures for a reader, with time in the athlete's zones of the run's day. Reads
+    only: kept figures that are stale are computed again in memory and not stored. The caller
+    has reached `row` through the access scope."""
+    kept = row.analysis if is_fresh(row) else compute(row)
+    assert kept is not None
+    shown = {k: v for k, v in kept.items() if k not in ("key", "heart_rate_time")}
+    shown["zones"] = zones_of(kept, athlete_zones(db, row.user_id, row.day))
+    return shown
+
+
+def refresh_athlete(db: Session, athlete_id: int) -> None:
+    """Analyse the athlete's runs that have samples but no best efforts kept yet (runs imported
+    before efforts were kept): run when the athlete writes (an import), never on a read."""
     kept = db.execute(select(models.Activity.id, models.Activity.efforts).where(
         models.Activity.user_id == athlete_id, models.Activity.sport == "running",
         models.Activity.samples.is_not(None)))
     for activity_id in [i for i, efforts in kept if efforts is None]:  # SQL or JSON null
         row = db.get(models.Activity, activity_id)
         if row is not None:
-            analysis_of(db, row)
+            refresh(row)
+
+
+def refresh_stale(database: Database, should_stop: Callable[[], bool] | None = None) -> int:
+    """Analyse again and keep every activity whose kept figures are missing or stale (written by
+    an older version), a few per transaction; returns how many. Safe beside a running server:
+    if a run is edited meanwhile, the key no longer matches what is kept and readers compute
+    it in memory until the next refresh."""
+    with database.session() as db:
+        ids = list(db.scalars(select(models.Activity.id).order_by(models.Activity.id)))
+    done = 0
+    for start in range(0, len(ids), REFRESH_BATCH):
+        if should_stop is not None and should_stop():
+            break
+        with database.session() as db:
+            for row in db.scalars(select(models.Activity).where(
+                    models.Activity.id.in_(ids[start:start + REFRESH_BATCH]))):
+                if not is_fresh(row):
+                    refresh(row)
+                    done += 1
+    return done

@@ -53,14 +53,14 @@ def summary(row: models.Activity) -> dict[str, Any]:
 
 
 def run_page(db: Session, actor: Actor, activity_id: int) -> dict[str, Any]:
-    """The page of one activity (kept analysis computed on first view when missing)."""
+    """The page of one activity; reading it writes nothing (`run_analysis.analysis_of`)."""
     row = owned(db, actor, models.Activity, activity_id)
     analysis = run_analysis.analysis_of(db, row)
     shoe = gear.get_shoe(db, actor, row.shoe_id) if row.shoe_id else None
     holds = records.held_by(db, row) if row.efforts else []
     return {
         "activity": entry_json(row), "title": display_name(row), "summary": summary(row),
-        "analysis": {k: v for k, v in analysis.items() if k != "key"},
+        "analysis": analysis,
         "records_held": holds, "shoe": shoe.to_json() if shoe else None,
         "has_original": activity_files.has_original(db, row.id),
         "has_form_analysis": row.sport == "running" and any(

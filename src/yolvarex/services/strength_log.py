@@ -18,6 +18,7 @@ from yolvarex.domain.plan.ladders import Ladders
 from yolvarex.domain.plan.model import Prescription
 from yolvarex.domain.progression import LoggedSession, LoggedSet, NextStep, next_prescription
 from yolvarex.domain.strength_log import SessionIn, TestIn
+from yolvarex.domain.units import Units
 from yolvarex.errors import Invalid
 from yolvarex.services import day_state
 from yolvarex.services.days import today_of
@@ -146,7 +147,9 @@ class Workout:
 
 
 def workout(db: Session, actor: Actor, day: dt.date, library: Library,
-            athlete_id: int | None = None) -> Workout:
+            athlete_id: int | None = None, units: Units = "metric") -> Workout:
+    """The day's planned session with today's next step for each exercise (its reason's
+    weights in `units`: the web and CLI pass the runner's, the API keeps kilograms)."""
     planned = planned_for(db, actor, day, athlete_id)
     logged = sessions(db, actor, day, day, athlete_id)
     if planned.session is None:
@@ -156,7 +159,7 @@ def workout(db: Session, actor: Actor, day: dt.date, library: Library,
     history = logged_history(db, actor, day, athlete_id)
     before = {(s.date, p.exercise): p for s in stored.plan.sessions() for p in s.prescriptions()}
     ladders = Ladders(library, frozenset(stored.plan.profile.equipment))
-    steps = [(p, next_prescription(p, history, ladders, before))
+    steps = [(p, next_prescription(p, history, ladders, before, units))
              for p in planned.session.prescriptions()]
     return Workout(planned, steps, logged)
 
@@ -173,9 +176,10 @@ def workout_json(db: Session, actor: Actor, day: dt.date, library: Library,
 
 
 def next_steps(db: Session, actor: Actor, day: dt.date, library: Library,
-               athlete_id: int | None = None) -> list[tuple[Prescription, NextStep]]:
+               athlete_id: int | None = None, units: Units = "metric",
+               ) -> list[tuple[Prescription, NextStep]]:
     """After a day's session is logged: the next prescription for each exercise it had, judged
-    on the log up to and including that day."""
+    on the log up to and including that day (weights in the reasons in `units`)."""
     stored = current_plan(db, actor, athlete_id)
     equipment = frozenset(stored.plan.profile.equipment) if stored else frozenset(Equipment)
     ladders = Ladders(library, equipment)
@@ -197,5 +201,5 @@ def next_steps(db: Session, actor: Actor, day: dt.date, library: Library,
     history = logged_history(db, actor, day + dt.timedelta(days=1), athlete_id)
     before = {(s.date, p.exercise): p for s in stored.plan.sessions()
               for p in s.prescriptions()} if stored else {}
-    return [(p, next_prescription(p, history, ladders, before)) for p in bases
+    return [(p, next_prescription(p, history, ladders, before, units)) for p in bases
             if p.reps is not None or p.seconds is not None]

@@ -44,14 +44,14 @@ class StrengthToday:
 
 
 def strength_today(db: Session, actor: Actor, day: dt.date, library: Library,
-                   verdict: Verdict | None = None) -> StrengthToday:
+                   verdict: Verdict | None = None, athlete_id: int | None = None) -> StrengthToday:
     """Today's session (or the next one) and what the day's verdict, if any, does to it."""
-    planned = plans.planned_for(db, actor, day)
-    stored = plans.current_plan(db, actor) if planned.plan_id else None
+    planned = plans.planned_for(db, actor, day, athlete_id)
+    stored = plans.current_plan(db, actor, athlete_id) if planned.plan_id else None
     later = None
     if stored is not None and planned.session is None:
         later = next((s for s in stored.plan.sessions() if s.date > day), None)
-    logged = bool(strength_log.sessions(db, actor, day, day))
+    logged = bool(strength_log.sessions(db, actor, day, day, athlete_id))
     shown = planned.session or later
     titles = tuple(library.exercises[p.exercise].title for p in shown.prescriptions()
                    if p.exercise in library.exercises) if shown else ()

@@ -63,12 +63,17 @@ class TodayPage:
     coach_notes: tuple[Note, ...] = ()  # the runner's coaches' notes for the day
 
 
-def today_page(db: Session, actor: Actor, library: Library, day: dt.date) -> TodayPage:
-    """Everything the Today page shows for `day` (the athlete's local today): kept as the day's
-    state (`services.day_state`) and composed again only when its inputs changed."""
-    today = days.today_of(db, actor)
-    return day_state.known(db, actor.id, today, day, f"today:{day.isoformat()}", _KEPT,
-                           lambda: _compose(db, actor, library, day)).page
+def today_page(db: Session, actor: Actor, library: Library, day: dt.date,
+               athlete_id: int | None = None) -> TodayPage:
+    """Everything the Today page shows for `day` (the athlete's local today); `athlete_id`: a
+    coached athlete's page as their coach sees it. Kept as the day's state
+    (`services.day_state`) and composed again only when its inputs changed; a coach's view is
+    kept apart (a coach sees only their own notes)."""
+    athlete = actor.id if athlete_id is None else athlete_id
+    today = days.today_of(db, actor, athlete)
+    part = f"today:{day.isoformat()}" + ("" if athlete == actor.id else f":seen-by:{actor.id}")
+    return day_state.known(db, athlete, today, day, part, _KEPT,
+                           lambda: _compose(db, actor, library, day, athlete)).page
 
 
 @dataclass(frozen=True)
@@ -77,28 +82,29 @@ class _Composed:
     inputs: decisions.DayInputs  # what the decision is made from: kept instead of the decision
 
 
-def _compose(db: Session, actor: Actor, library: Library, day: dt.date) -> _Composed:
+def _compose(db: Session, actor: Actor, library: Library, day: dt.date, athlete: int) -> _Composed:
     try:
-        checkin: CheckIn | None = checkins.get_checkin(db, actor, day)
+        checkin: CheckIn | None = checkins.get_checkin(db, actor, day, athlete)
     except NotFound:
         checkin = None
-    inputs = decisions.day_inputs(db, actor, day)
+    inputs = decisions.day_inputs(db, actor, day, athlete)
     decided = inputs.decide()
-    decision = decided if decisions.shown(inputs.checked_in, decided) else None
+    decision = decided if decisions.shown(decided, inputs.checked_in) else None
     verdict = decision.verdict if decision is not None else None
-    planned = plans.planned_for(db, actor, day)
+    planned = plans.planned_for(db, actor, day, athlete)
     run = None
     if planned.run_day is not None:
         kind = RunKind(planned.run_day)
         run = RunToday(kind, run_note(kind, verdict))
     return _Composed(TodayPage(
         day=day, checkin=checkin, decision=decision, run=run,
-        strength=strength_today(db, actor, day, library, verdict),
-        drills=form_service.today_card(db, actor, library, day, verdict),
-        routines=routine_service.suggestions_for(db, actor, library, day, limit=3, verdict=verdict),
-        week=week_progress(db, actor, day), load=load_trend(db, actor, day),
-        next_test=next_test(db, actor, day), shoes=tuple(gear.shoes_near_limit(db, actor)),
-        coach_notes=tuple(coach_notes.for_day(db, actor, actor.id, day))), inputs)
+        strength=strength_today(db, actor, day, library, verdict, athlete),
+        drills=form_service.today_card(db, actor, library, day, verdict, athlete),
+        routines=routine_service.suggestions_for(db, actor, library, day, limit=3, verdict=verdict,
+                                                 athlete_id=athlete),
+        week=week_progress(db, actor, day, athlete), load=load_trend(db, actor, day, athlete_id=athlete),
+        next_test=next_test(db, actor, day, athlete), shoes=tuple(gear.shoes_near_limit(db, actor, athlete)),
+        coach_notes=tuple(coach_notes.for_day(db, actor, athlete, day))), inputs)
 
 
 _FIELDS = {f.name: TypeAdapter(kind) for f in fields(TodayPage)

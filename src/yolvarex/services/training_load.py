@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from yolvarex.domain import load
 from yolvarex.domain.session_load import strength_session_load
 from yolvarex.store import models
-from yolvarex.store.access import Actor, require
+from yolvarex.store.access import Actor, require, require_all
 
 
 def daily_loads(db: Session, actor: Actor, start: dt.date, end: dt.date,
@@ -39,8 +39,7 @@ def squad_daily_loads(db: Session, actor: Actor, athlete_ids: list[int], start: 
                       end: dt.date) -> tuple[np.ndarray, np.ndarray]:
     """Daily loads of many athletes at once, shape (athletes, days), and which days had any
     training logged (same shape, bool); one query per table."""
-    for athlete_id in athlete_ids:
-        require(db, actor, athlete_id)
+    require_all(db, actor, athlete_ids)
     days = max((end - start).days + 1, 0)
     out = np.zeros((len(athlete_ids), days))
     trained = np.zeros((len(athlete_ids), days), dtype=bool)
@@ -71,11 +70,21 @@ def squad_daily_loads(db: Session, actor: Actor, athlete_ids: list[int], start: 
 
 def training_days(db: Session, athlete_id: int, end: dt.date) -> list[dt.date]:
     """Every day up to `end` with anything logged, in order."""
-    days = set(db.scalars(select(models.Activity.day).distinct().where(
-        models.Activity.user_id == athlete_id, models.Activity.day <= end)))
-    days.update(db.scalars(select(models.StrengthSession.date).where(
-        models.StrengthSession.user_id == athlete_id, models.StrengthSession.date <= end)))
-    return sorted(d for d in days if d <= end)
+    return squad_training_days(db, [athlete_id], end)[athlete_id]
+
+
+def squad_training_days(db: Session, athlete_ids: list[int], end: dt.date) -> dict[int, list[dt.date]]:
+    """`training_days` of many athletes, one query per table."""
+    days: dict[int, set[dt.date]] = {a: set() for a in athlete_ids}
+    for user_id, day in db.execute(select(models.Activity.user_id, models.Activity.day).distinct()
+                                   .where(models.Activity.user_id.in_(athlete_ids),
+                                          models.Activity.day <= end)):
+        days[user_id].add(day)
+    for user_id, day in db.execute(select(models.StrengthSession.user_id, models.StrengthSession.date)
+                                   .where(models.StrengthSession.user_id.in_(athlete_ids),
+                                          models.StrengthSession.date <= end)):
+        days[user_id].add(day)
+    return {a: sorted(d for d in found if d <= end) for a, found in days.items()}
 
 
 def stretch_start(days: list[dt.date], day: dt.date) -> dt.date | None:
@@ -143,13 +152,13 @@ def squad_load_facts(db: Session, actor: Actor, athlete_ids: list[int],
     """The load facts of many athletes on one morning, in one vectorised pass from the earliest
     of their stretch starts (each athlete's own stretch restarts their figures, so the result
     is the same as one athlete at a time)."""
-    for athlete_id in athlete_ids:
-        require(db, actor, athlete_id)
+    require_all(db, actor, athlete_ids)
     yesterday = day - dt.timedelta(days=1)
     out: dict[int, LoadFacts] = {}
     starts: dict[int, dt.date] = {}
+    every_day = squad_training_days(db, athlete_ids, yesterday)
     for athlete_id in athlete_ids:
-        logged = training_days(db, athlete_id, yesterday)
+        logged = every_day[athlete_id]
         start = stretch_start(logged, yesterday)
         if start is None:
             out[athlete_id] = LoadFacts(

@@ -24,6 +24,7 @@ from yolvarex import clock
 from yolvarex.domain.run.kinds import RUN_TYPES as RUN_TYPES
 from yolvarex.domain.session_load import load_minutes, load_of_session
 from yolvarex.errors import Conflict, Invalid
+from yolvarex.services import run_analysis
 from yolvarex.services.athlete import athlete_heart_rates
 from yolvarex.services.days import local_start, local_time, zone_of
 from yolvarex.services.gear import default_shoe_id
@@ -141,6 +142,7 @@ def log_entry(db: Session, actor: Actor, entry: RunEntry | CrossEntry,
     _reload(db, row)
     if sport == "running":
         row.shoe_id = default_shoe_id(db, athlete_id, run_type)
+    run_analysis.refresh(row)
     db.add(row)
     db.flush()
     return row
@@ -172,6 +174,7 @@ def update_entry(db: Session, actor: Actor, activity_id: int, changes: EntryChan
         row.run_type = None
     if _load_inputs(row) != before:
         _reload(db, row)
+    run_analysis.refresh(row)  # the run page's figures follow the edit, so a read never writes
     db.flush()
     return row
 

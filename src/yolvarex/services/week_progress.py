@@ -56,9 +56,7 @@ def week_progress(db: Session, actor: Actor, day: dt.date,
     """The week holding `day`, done through `day`."""
     monday = monday_of(day)
     sunday = monday + dt.timedelta(days=6)
-    acts = history.activities(db, actor, monday, day, athlete_id)
-    runs = [a for a in acts if a.sport == "running"]
-    strength = history.strength_sessions(db, actor, monday, day, athlete_id)
+    (done,) = history.week_totals(db, actor, 1, day, athlete_id)
     routines = history.routine_completions(db, actor, monday, day, athlete_id)
     stored = plans.current_plan(db, actor, athlete_id)
     runs_planned = strength_planned = None
@@ -70,11 +68,10 @@ def week_progress(db: Session, actor: Actor, day: dt.date,
             runs_planned = sum(1 for d in covered if profile.kind_on(d) is not RunKind.REST)
             strength_planned = sum(1 for s in stored.plan.sessions() if monday <= s.date <= sunday)
     return WeekProgress(
-        monday=monday, through=day, runs_planned=runs_planned, runs_done=len(runs),
-        run_km=round(sum(a.distance_m or 0 for a in runs) / 1000, 1),
-        run_minutes=round(sum(a.duration_s for a in runs) / 60),
-        other_minutes=round(sum(a.duration_s for a in acts if a.sport != "running") / 60),
-        strength_planned=strength_planned, strength_done=len(strength),
+        monday=monday, through=day, runs_planned=runs_planned, runs_done=done.runs,
+        run_km=round(done.run_km, 1), run_minutes=round(done.run_minutes),
+        other_minutes=round(done.other_minutes),
+        strength_planned=strength_planned, strength_done=done.strength_sessions,
         routines_done=len({r.day for r in routines}))
 
 

@@ -63,6 +63,13 @@ def require(db: Session, actor: Actor, athlete_id: int, action: Action = Action.
         raise NotFound("no such athlete")
 
 
+def require_all(db: Session, actor: Actor, athlete_ids: list[int]) -> None:
+    """`require(READ)` for many athletes in one query (a coach's squad)."""
+    others = set(athlete_ids) - {actor.id}
+    if others and (not actor.is_coach or not others <= set(coached_athlete_ids(db, actor))):
+        raise NotFound("no such athlete")
+
+
 def owned(db: Session, actor: Actor, model: type[Row], row_id: int,
           action: Action = Action.READ) -> Row:
     """Load one athlete-owned row by id, or raise NotFound when it is missing or not yours."""

@@ -36,6 +36,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    # what is deleted (a run, its kept file, an account) is overwritten on disk, not only
+    # unlinked from the tree: a deleted account's data cannot be read back from the file
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
 
 
@@ -45,6 +48,16 @@ def db_contended(exc: OperationalError) -> bool:
     text = str(exc.orig or exc).lower()
     return any(sign in text for sign in ("database is locked", "database table is locked",
                                          "deadlock detected", "could not serialize"))
+
+
+def write_back(engine: Engine) -> None:
+    """SQLite: move everything committed from the write-ahead log into the database file and
+    empty the log, so pages a deletion overwrote leave no older copy in the log (no-op on
+    PostgreSQL, whose VACUUM reclaims deleted rows)."""
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def describe_url(url: str) -> str:

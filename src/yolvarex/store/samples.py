@@ -7,6 +7,7 @@ Layout (little-endian), version 1:
 Times, latitude and longitude keep float64 (sub-metre positions); every other channel fits in
 float32 (7 significant digits, far finer than any sensor). Channels with no value are left out.
 A one-hour run at one sample per second takes about 60-120 kB instead of ~400 kB as float64.
+zlib level 1: on the sample runs 2-5 % larger than level 6 and about 7x faster to write.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ def encode_samples(samples: Samples) -> bytes:
         raw = name.encode()
         header += struct.pack("<B", len(raw)) + raw + struct.pack("<B", width)
         body.append(np.asarray(values, dtype=_DTYPES[width]).tobytes())
-    return bytes(header) + zlib.compress(b"".join(body), 6)
+    return bytes(header) + zlib.compress(b"".join(body), 1)
 
 
 def decode_samples(blob: bytes) -> Samples:

@@ -14,7 +14,7 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
 from yolvarex import __version__, clock
-from yolvarex.domain.units import units_of
+from yolvarex.domain.units import Units, units_of
 from yolvarex.errors import Forbidden
 from yolvarex.services import accounts
 from yolvarex.services.runtime import Runtime
@@ -69,7 +69,7 @@ class Login:
     settings: dict[str, Any] = field(default_factory=dict)  # User.settings at this request
 
     @property
-    def units(self) -> str:
+    def units(self) -> Units:
         return units_of(self.settings.get("units"))
 
 
@@ -213,6 +213,12 @@ def flash(response: Any, message: str) -> Any:
 def redirect(path: str, message: str | None = None) -> RedirectResponse:
     response = RedirectResponse(path, status_code=303)
     return flash(response, message) if message else response
+
+
+def shown_units(request: Request) -> Units:
+    """The units the logged-in reader chose (metric when nobody is logged in)."""
+    login = current_login(request)
+    return login.units if login else "metric"
 
 
 def render(request: Request, template: str, context: dict[str, Any] | None = None,

@@ -2,7 +2,8 @@
 
 Numbers go through `domain/units.py`: a filter reads the page's `units` (the runner's
 preference, put in every page's context by `core.render`) so a template writes
-`{{ km|distance }}`, `{{ kg|weight }}` or `{{ seconds|duration }}` and never a unit itself.
+`{{ km|distance }}`, `{{ kg|weight }}`, `{{ prescription|dose }}` or `{{ seconds|duration }}`
+and never a unit itself.
 `static_url` comes from `web/assets.py`.
 """
 
@@ -14,6 +15,7 @@ from jinja2.runtime import Context
 from yolvarex.domain import units
 from yolvarex.domain.plan.describe import BLOCK_TITLES, LOAD_WORDS, dose, run_day_words
 from yolvarex.domain.plan.generate import format_weeks
+from yolvarex.domain.plan.model import Prescription
 from yolvarex.services.days import local_time
 from yolvarex.web.assets import static_url
 
@@ -46,6 +48,12 @@ def weight_number(context: Context, kg: float | None) -> str:
 
 
 @pass_context
+def dose_filter(context: Context, prescription: Prescription) -> str:
+    """A prescription in words, its load in the runner's unit."""
+    return dose(prescription, _units(context))
+
+
+@pass_context
 def distance_unit(context: Context) -> str:
     return units.distance_unit(_units(context))
 
@@ -59,7 +67,7 @@ def register(env: Environment) -> None:
     """Put every filter and global on the pages' environment (called once, in `create_app`)."""
     env.filters.update(
         local_start=local_time,  # an activity's start on its own wall clock
-        dose=dose, run_day_words=run_day_words,
+        dose=dose_filter, run_day_words=run_day_words,
         duration=units.duration, minutes=units.minutes,
         distance=distance_filter, metres=metres_filter, weight=weight_filter,
         weight_number=weight_number)

@@ -21,7 +21,7 @@ ROUTE_SIZE = 320
 ROUTE_PAD = 18
 
 
-def _nice_step(span: float, count: int) -> float:
+def nice_step(span: float, count: int) -> float:
     raw = span / max(count, 1)
     mag = 10 ** math.floor(math.log10(raw)) if raw > 0 else 1.0
     return next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
@@ -50,7 +50,7 @@ def track_chart(key: str, title: str, unit: str, x_km: Sequence[float],
         else (ys[0], ys[-1])
     if hi - lo < 1:
         lo, hi = lo - 1, hi + 1
-    step = _nice_step(hi - lo, 3)
+    step = nice_step(hi - lo, 3)
     if invert:  # pace ticks on whole quarter, half or whole minutes
         step = next((s for s in (15.0, 30.0, 60.0, 120.0, 300.0) if s * 3 >= hi - lo), 600.0)
     lo, hi = math.floor(lo / step) * step, math.ceil(hi / step) * step
@@ -75,7 +75,7 @@ def track_chart(key: str, title: str, unit: str, x_km: Sequence[float],
                      f'stroke="#e4e7ec"/><text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" '
                      f'fill="#4f5b69">{escape(fmt(tick))}</text>')
         tick += step
-    km_step = _nice_step(x_max, 4)
+    km_step = nice_step(x_max, 4)
     k = 0.0
     while k <= x_max + 1e-9:
         parts.append(f'<text x="{px(k):.1f}" y="{HEIGHT - 8}" text-anchor="middle" '
@@ -112,7 +112,7 @@ def route_svg(outline: dict[str, Any]) -> str:
     coords = [pt(x, y) for x, y in zip(outline["x_m"], outline["y_m"], strict=True)]
     line = " ".join(f"{a:.1f},{b:.1f}" for a, b in coords)
     (sx, sy), (fx, fy) = coords[0], coords[-1]
-    bar_m = _nice_step(max(width, height) / 4, 1)
+    bar_m = nice_step(max(width, height) / 4, 1)
     bar_px = bar_m * scale
     bar_label = f"{bar_m / 1000:g} km" if bar_m >= 1000 else f"{bar_m:g} m"
     base = h - 12

@@ -197,13 +197,17 @@ class Builder:
         used: set[str] = set(avoid)
         items: list[_Item] = []
         if focus is Focus.TEST:
+            at_hand = frozenset(self.profile.equipment)
             for spec in TESTS.values():
-                tested = self.library.exercises[spec.exercise]
-                used.add(tested.id)
+                protocol = spec.protocol(
+                    lambda e: self.library.exercises[e].allowed_with(at_hand))
+                if protocol is None:  # nothing at hand to do it with: leave this test out
+                    continue
+                used.add(protocol.exercise)
                 items.append(_Item(BlockKind.TEST, 20, Prescription(
-                    exercise=tested.id, sets=1, reps=None, seconds=None,
+                    exercise=protocol.exercise, sets=1, reps=None, seconds=None,
                     per_side=spec.sided, tempo=None, rest_s=120, rpe_target=None,
-                    note=spec.how)))
+                    note=protocol.how)))
         plyo_count = 0
         for slot, block, priority in TEMPLATES[focus]:
             if block is BlockKind.PLYOMETRIC:

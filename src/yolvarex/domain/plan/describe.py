@@ -5,6 +5,7 @@ from __future__ import annotations
 from yolvarex.content.library import Library
 from yolvarex.content.schemas.exercise import Exercise
 from yolvarex.domain.plan.model import BlockKind, Prescription, Session
+from yolvarex.domain.units import Units, weight
 
 BLOCK_TITLES = {BlockKind.WARMUP: "Warm-up", BlockKind.PLYOMETRIC: "Plyometrics",
                 BlockKind.STRENGTH: "Strength", BlockKind.CORE: "Core",
@@ -23,8 +24,9 @@ def tempo_words(tempo: str | None) -> str | None:
     return f"{down} s down, {up} s up" + (f", hold {hold} s at the top" if hold else "")
 
 
-def dose(p: Prescription) -> str:
-    """`3 x 8-12 each side, 3 s down, 1 s up, 60 s rest, effort 7/10`."""
+def dose(p: Prescription, units: Units = "metric") -> str:
+    """`3 x 8-12 each side, 10 kg, 3 s down, 1 s up, 60 s rest, effort 7/10`, the load in the
+    runner's unit (kg or lb)."""
     side = " each side" if p.per_side else ""
     if p.reps is not None:
         amount = f"{p.reps[0]}-{p.reps[1]}" if p.reps[0] != p.reps[1] else f"{p.reps[0]}"
@@ -35,7 +37,7 @@ def dose(p: Prescription) -> str:
         what = "1 set to form failure" + side
     parts = [what]
     if p.load_kg:
-        parts.append(f"{p.load_kg:g} kg")
+        parts.append(weight(p.load_kg, units))
     if p.tempo:
         parts.append(tempo_words(p.tempo) or p.tempo)
     if p.sets > 1 or (p.reps is None and p.seconds is None):
@@ -64,7 +66,7 @@ def title(session: Session) -> str:
     return f"Strength: {session.focus.label.lower()} ({session.minutes} min)"
 
 
-def session_text(session: Session, library: Library) -> str:
+def session_text(session: Session, library: Library, units: Units = "metric") -> str:
     """The whole session as text, one block per paragraph."""
     lines = [f"{session.focus.label}, about {session.minutes} minutes, "
              f"{LOAD_WORDS[session.lower_body_load.value]}. {run_day_words(session)}"]
@@ -80,5 +82,5 @@ def session_text(session: Session, library: Library) -> str:
         for p in block.exercises:
             exercise = library.exercises.get(p.exercise)
             name = exercise.title if exercise else p.exercise
-            lines.append(f"- {name}: {dose(p)}" + (f". {p.note}" if p.note else ""))
+            lines.append(f"- {name}: {dose(p, units)}" + (f". {p.note}" if p.note else ""))
     return "\n".join(lines)

@@ -27,6 +27,8 @@ class Outline:
     height_m: float
     positions: int  # recorded positions before simplification
     tolerance_m: float
+    lat: list[float]  # the kept points as recorded (degrees, 6 decimals: about 0.1 m)
+    lon: list[float]
 
 
 def project(lat: FloatArray, lon: FloatArray) -> tuple[FloatArray, FloatArray]:
@@ -74,8 +76,10 @@ def outline(lat: FloatArray, lon: FloatArray, tolerance_m: float = OUTLINE_TOLER
     ok = np.isfinite(lat) & np.isfinite(lon)
     if int(ok.sum()) < 2:
         return None
-    x, y = project(lat[ok], lon[ok])
+    lat, lon = lat[ok], lon[ok]
+    x, y = project(lat, lon)
     kept = simplify(x, y, tolerance_m)
     return Outline(x_m=[round(float(x[i]), 1) for i in kept], y_m=[round(float(y[i]), 1) for i in kept],
                    width_m=float(x.max()), height_m=float(y.max()), positions=int(ok.sum()),
-                   tolerance_m=tolerance_m)
+                   tolerance_m=tolerance_m, lat=[round(float(lat[i]), 6) for i in kept],
+                   lon=[round(float(lon[i]), 6) for i in kept])

@@ -32,14 +32,17 @@ class Series:
 
 
 def _means(track: Track, values: FloatArray | None, bounds: FloatArray) -> list[float | None]:
+    """The mean of the readings inside each stretch (one pass over the samples)."""
+    count = len(bounds) - 1
     if values is None:
-        return [None] * (len(bounds) - 1)
+        return [None] * count
     which = np.searchsorted(bounds, track.d_m, side="right") - 1
-    out: list[float | None] = []
-    for k in range(len(bounds) - 1):
-        inside = values[(which == k) & np.isfinite(values) & (values > -500)]
-        out.append(round(float(inside.mean()), 1) if len(inside) else None)
-    return out
+    keep = np.isfinite(values) & (values > -500) & (which >= 0) & (which < count)
+    sums = np.bincount(which[keep], weights=values[keep], minlength=count)[:count]
+    counts = np.bincount(which[keep], minlength=count)[:count]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        means = (sums / counts).tolist()
+    return [round(m, 1) if n else None for m, n in zip(means, counts.tolist(), strict=True)]
 
 
 def series(track: Track, altitude: FloatArray | None = None) -> Series | None:

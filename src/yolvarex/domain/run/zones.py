@@ -12,6 +12,7 @@ summary's moving time: the step to a sample faster than 0.5 m/s, gaps over a min
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Literal
 
@@ -84,15 +85,43 @@ class ZoneTimes:
         return sum(self.seconds) + self.without_hr_s
 
 
-def time_in_zones(samples: Samples, speed: FloatArray | None, zones: Zones) -> ZoneTimes | None:
-    """Moving seconds in each zone, or None when the samples have no heart rate."""
+@dataclass(frozen=True)
+class HeartRateTime:
+    """Moving seconds at each whole heart rate (`first` + i beats per minute), and moving
+    seconds with no reading yet: time in zones for any zone floors is a sum over these, so a
+    run's figures do not depend on where the zones are cut."""
+
+    first: int
+    seconds: tuple[float, ...]
+    without_hr_s: float
+
+    def in_zones(self, zones: Zones) -> ZoneTimes:
+        out = [0.0] * 5
+        upper = zones.floors[1:]
+        for i, seconds in enumerate(self.seconds):
+            # floors are whole beats: a reading of 139.6 is below a floor of 140, as is 139
+            out[bisect.bisect_right(upper, self.first + i)] += seconds
+        return ZoneTimes(seconds=tuple(out), without_hr_s=self.without_hr_s)  # type: ignore[arg-type]
+
+
+def heart_rate_time(samples: Samples, speed: FloatArray | None) -> HeartRateTime | None:
+    """Moving time by heart rate, or None when the samples have no heart rate."""
     hr = samples.channels.get("heart_rate_bpm")
     if hr is None or not np.isfinite(hr).any() or len(samples) < 2:
         return None
     steps = moving_steps(samples.t_s, speed)
     held = _held(hr)[:-1]  # the reading at the start of each step holds over it
     known = np.isfinite(held)
-    which = np.searchsorted(np.asarray(zones.floors[1:], dtype=float), np.where(known, held, 0.0),
-                            side="right")
-    seconds = [float(steps[known & (which == z)].sum()) for z in range(5)]
-    return ZoneTimes(seconds=tuple(seconds), without_hr_s=float(steps[~known].sum()))  # type: ignore[arg-type]
+    without = float(steps[~known].sum())
+    if not known.any():
+        return HeartRateTime(first=0, seconds=(), without_hr_s=without)
+    bpm = np.floor(held[known]).astype(np.int64)
+    first = int(bpm.min())
+    seconds = np.bincount(bpm - first, weights=steps[known])
+    return HeartRateTime(first=first, seconds=tuple(float(v) for v in seconds), without_hr_s=without)
+
+
+def time_in_zones(samples: Samples, speed: FloatArray | None, zones: Zones) -> ZoneTimes | None:
+    """Moving seconds in each zone, or None when the samples have no heart rate."""
+    found = heart_rate_time(samples, speed)
+    return found.in_zones(zones) if found is not None else None

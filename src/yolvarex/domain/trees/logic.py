@@ -14,7 +14,7 @@ import operator
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-from yolvarex.content.schemas.tree import All, AnyOf, Compare, Condition, FactRef, Not, Op
+from yolvarex.content.schemas.tree import All, AnyOf, Compare, Condition, FactRef, Not, Op, Question, Tree
 
 Truth = bool | None  # None: unknown
 Values = Mapping[str, Any]
@@ -173,6 +173,18 @@ def compares(condition: Condition) -> Iterator[Compare]:
             yield from compares(part)
     elif isinstance(condition, Not):
         yield from compares(condition.not_)
+
+
+def threshold(tree: Tree, fact: str) -> float:
+    """The one number `tree` compares `fact` with (a chart draws the rule's own line); a
+    ValueError when the tree compares it with none or with several."""
+    values = {c.value for node in tree.nodes if isinstance(node, Question)
+              for c in compares(node.test)
+              if c.fact == fact and c.op is not Op.KNOWN and isinstance(c.value, int | float)
+              and not isinstance(c.value, bool)}
+    if len(values) != 1:
+        raise ValueError(f"tree {tree.id!r} compares {fact!r} with {sorted(values) or 'no number'}")
+    return float(values.pop())
 
 
 def facts_of(condition: Condition) -> tuple[str, ...]:

@@ -13,8 +13,9 @@ from yolvarex import clock, uploads
 from yolvarex.domain import units
 from yolvarex.domain.form.content import best_cue
 from yolvarex.errors import Invalid
-from yolvarex.services import form
+from yolvarex.services import form, form_dynamics
 from yolvarex.services.form import FormReport
+from yolvarex.services.form_dynamics import DynamicsAdvice
 from yolvarex.store.access import Actor
 from yolvarex.web import core, form_view
 
@@ -25,8 +26,9 @@ def _index(request: Request, actor: Actor, error: str | None = None, status: int
     with core.runtime(request).db.session() as db:
         runs = form.analysable_runs(db, actor, limit=12)
         latest = form.latest_assessment(db, actor)
+        dynamics = form_dynamics.dynamics_advice(db, actor)
     return core.render(request, "form/index.html", {
-        "runs": runs, "latest": latest, "error": error,
+        "runs": runs, "latest": latest, "error": error, "dynamics": dynamics,
         "limit_mb": core.runtime(request).settings.max_upload_bytes // (1024 * 1024)},
         status_code=status, section="form")
 
@@ -41,11 +43,13 @@ def index(request: Request, actor: Actor = Depends(core.login_required)) -> Resp
     return _index(request, actor)
 
 
-def _report_page(request: Request, report: FormReport) -> Response:
+def _report_page(request: Request, report: FormReport,
+                 dynamics: DynamicsAdvice | None) -> Response:
     lib = core.runtime(request).library
     a = report.analysis
     return core.render(request, "form/report.html", {
         "report": report, "a": a, "lib": lib, "gauges": form_view.gauges(report),
+        "dynamics": dynamics,
         "charts": form_view.run_charts(report), "pace": form_view.pace_text(a.pace_s_per_km, _units(request)),
         "missing": [form.metric_label(m) for m in a.missing]}, section="form")
 
@@ -67,7 +71,9 @@ async def analyze_upload(request: Request, file: UploadFile = File(...),
         report = await run_in_threadpool(work)
     except Invalid as exc:
         return _index(request, actor, exc.message, 422)
-    return _report_page(request, report)
+    with rt.db.session() as db:
+        dynamics = form_dynamics.file_advice(db, actor, report)
+    return _report_page(request, report, dynamics)
 
 
 @router.get("/form/runs/{activity_id}")
@@ -76,7 +82,8 @@ def analyze_stored(request: Request, activity_id: int,
     rt = core.runtime(request)
     with rt.db.session() as db:
         report = form.analyse_stored(db, actor, rt.library, activity_id)
-    return _report_page(request, report)
+        dynamics = form_dynamics.run_advice(db, actor, activity_id)
+    return _report_page(request, report, dynamics)
 
 
 @router.get("/form/assess")

@@ -18,7 +18,8 @@ from yolvarex.services.days import local_time
 from yolvarex.services.training_log import CROSS_SPORTS, RUN_TYPES, CrossEntry, EntryChanges, RunEntry
 from yolvarex.services.zone_weeks import zone_weeks
 from yolvarex.store.access import Actor
-from yolvarex.web import core
+from yolvarex.web import core, viewing
+from yolvarex.web.viewing import Viewing
 
 router = APIRouter(include_in_schema=False, dependencies=[core.Protected])
 FIELDS = ("date", "time", "minutes", "distance_km", "run_type", "sport", "rpe", "avg_hr", "name", "notes")
@@ -28,17 +29,19 @@ def _monday(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
-def _week(request: Request, actor: Actor, monday: dt.date) -> dict[str, Any]:
+def _week(request: Request, actor: Actor, seen: Viewing, monday: dt.date) -> dict[str, Any]:
     sunday = monday + dt.timedelta(days=6)
+    athlete = seen.athlete_id
     with core.runtime(request).db.session() as db:
-        acts = history.activities(db, actor, monday, sunday)
-        sessions = history.strength_sessions(db, actor, monday, sunday)
-        routines = history.routine_completions(db, actor, monday, sunday)
-        planned = [plans.planned_for(db, actor, monday + dt.timedelta(days=i)) for i in range(7)]
-        (zones,) = zone_weeks(db, actor, monday, 1)
+        acts = history.activities(db, actor, monday, sunday, athlete)
+        sessions = history.strength_sessions(db, actor, monday, sunday, athlete)
+        routines = history.routine_completions(db, actor, monday, sunday, athlete)
+        planned = [plans.planned_for(db, actor, monday + dt.timedelta(days=i), athlete)
+                   for i in range(7)]
+        (zones,) = zone_weeks(db, actor, monday, 1, athlete)
+        (totals,) = history.week_totals(db, actor, 1, sunday, athlete)
     days: list[dict[str, Any]] = [{"date": monday + dt.timedelta(days=i), "items": [], "planned": []}
                                   for i in range(7)]
-    totals = {"runs": 0, "km": 0.0, "minutes": 0.0, "load": 0.0, "strength": len(sessions)}
     shown = _shown_units(request)
     for a in acts:
         kind = "run" if a.sport == "running" else "cross"
@@ -54,11 +57,6 @@ def _week(request: Request, actor: Actor, monday: dt.date) -> dict[str, Any]:
             "detail": " · ".join(detail), "rpe": a.rpe,
             "time": local_time(a).strftime("%H:%M"),
             "source": a.source, "sport": a.sport})
-        totals["minutes"] += a.duration_s / 60
-        totals["load"] += a.load or 0
-        if kind == "run":
-            totals["runs"] += 1
-            totals["km"] += (a.distance_m or 0) / 1000
     for s in sessions:
         parts = [f"{len({x.exercise for x in s.sets})} exercises", f"{len(s.sets)} sets"]
         if s.minutes:
@@ -66,13 +64,11 @@ def _week(request: Request, actor: Actor, monday: dt.date) -> dict[str, Any]:
         days[(s.date - monday).days]["items"].append({
             "kind": "strength", "id": None, "title": "Strength session", "detail": " · ".join(parts),
             "rpe": s.rpe, "time": "", "source": "log", "sport": "strength"})
-        if s.rpe and s.minutes:
-            totals["load"] += s.rpe * s.minutes
     for r in routines:
         days[(r.day - monday).days]["items"].append({
             "kind": "routine", "id": None, "title": _routine_title(core.runtime(request).library, r.routine),
             "detail": f"{units.duration(r.seconds or 0)} routine", "rpe": None,
-            "time": r.completed_at.astimezone(clock.zone(actor.timezone)).strftime("%H:%M"),
+            "time": r.completed_at.astimezone(clock.zone(seen.timezone)).strftime("%H:%M"),
             "source": r.source, "sport": "routine"})
     for day, plan_day in zip(days, planned, strict=True):
         kinds = {item["kind"] for item in day["items"]}
@@ -87,13 +83,18 @@ def _week(request: Request, actor: Actor, monday: dt.date) -> dict[str, Any]:
 @router.get("/log")
 def log(request: Request, week: dt.date | None = None,
         actor: Actor = Depends(core.login_required)) -> Response:
-    today = clock.today(actor.timezone)
+    return log_page(request, actor, viewing.own(actor), week)
+
+
+def log_page(request: Request, actor: Actor, seen: Viewing, week: dt.date | None) -> Response:
+    """The week's log of `seen` athlete (the runner's own, or read-only for their coach)."""
+    today = clock.today(seen.timezone)
     monday = _monday(week or today)
-    context = _week(request, actor, monday) | {
+    context = _week(request, actor, seen, monday) | {
         "monday": monday, "sunday": monday + dt.timedelta(days=6), "today": today,
         "previous": monday - dt.timedelta(weeks=1), "next": monday + dt.timedelta(weeks=1),
-        "is_current": monday == _monday(today)}
-    return core.render(request, "log.html", context, section="log")
+        "is_current": monday == _monday(today), **seen.context("log")}
+    return core.render(request, "log.html", context, section=seen.section("log"))
 
 
 def _form_data(form: Any) -> dict[str, Any]:

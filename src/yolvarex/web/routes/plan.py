@@ -18,7 +18,7 @@ from yolvarex.content.schemas.exercise import Area, Equipment
 from yolvarex.domain.perftest import TEST_BY_EXERCISE, TESTS
 from yolvarex.domain.plan.model import BlockKind, Focus
 from yolvarex.domain.plan.profile import WEEKDAYS, Distance, Experience, Placement, RunKind
-from yolvarex.domain.units import kg_from, units_of
+from yolvarex.domain.units import kg_from
 from yolvarex.domain.verdict import Verdict
 from yolvarex.errors import Invalid
 from yolvarex.export.ics import plan_to_ics
@@ -28,7 +28,8 @@ from yolvarex.services import form as form_service
 from yolvarex.services.plans import StoredPlan
 from yolvarex.services.strength_today import verdict_preview
 from yolvarex.store.access import Actor
-from yolvarex.web import core
+from yolvarex.web import core, viewing
+from yolvarex.web.viewing import Viewing
 
 router = APIRouter(include_in_schema=False, dependencies=[core.Protected])
 
@@ -178,30 +179,37 @@ def _calendar(stored: StoredPlan) -> list[tuple[Any, list[CalendarDay]]]:
 @router.get("/plan")
 def plan(request: Request, print_view: int = Query(0, alias="print"),
          actor: Actor = Depends(core.login_required)) -> Response:
+    return plan_page(request, actor, viewing.own(actor), bool(print_view))
+
+
+def plan_page(request: Request, actor: Actor, seen: Viewing, print_view: bool = False) -> Response:
+    """The plan of `seen` athlete (the runner's own, or read-only for their coach, who sees
+    every week in full since workout mode is the athlete's)."""
+    athlete = seen.athlete_id
+    today = clock.today(seen.timezone)
     with _db(request) as db:
-        stored = plans.current_plan(db, actor)
+        stored = plans.current_plan(db, actor, athlete)
         logged = set()
         if stored is not None:
             logged = {s.date for s in strength_log.sessions(
-                db, actor, stored.plan.profile.start, stored.plan.profile.end)}
-        today = clock.today(actor.timezone)
-        decided = decisions.todays_decision(db, actor, today) \
+                db, actor, stored.plan.profile.start, stored.plan.profile.end, athlete)}
+        decided = decisions.todays_decision(db, actor, today, athlete) \
             if stored is not None and stored.plan.session_on(today) is not None else None
         preview = verdict_preview(stored, today, decided.verdict, _library(request)) \
             if decided is not None else None
-        drills = form_service.run_day_card(db, actor, _library(request), today) \
+        drills = form_service.run_day_card(db, actor, _library(request), today, athlete) \
             if stored is not None else None
-    context: dict[str, Any] = {"stored": stored, "print_view": bool(print_view), "logged": logged,
+    context: dict[str, Any] = {"stored": stored, "print_view": print_view, "logged": logged,
                                "preview": preview, "drills": drills,
                                "lib": _library(request), "short_focus": SHORT_FOCUS,
                                "tiny_focus": TINY_FOCUS, "tiny_run": TINY_RUN,
-                               "today_date": clock.today(actor.timezone)}
+                               "today_date": today, **seen.context("plan")}
     if stored is not None:
         context["calendar"] = _calendar(stored)
         context["profile"] = stored.plan.profile
-        context["detailed"] = {w.week for w in stored.plan.weeks} if print_view else \
-            detailed_weeks(stored, today)
-    return core.render(request, "plan/index.html", context, section="plan")
+        context["detailed"] = {w.week for w in stored.plan.weeks} \
+            if print_view or seen.read_only else detailed_weeks(stored, today)
+    return core.render(request, "plan/index.html", context, section=seen.section("plan"))
 
 
 def detailed_weeks(stored: StoredPlan, today: dt.date) -> set[int]:
@@ -312,8 +320,9 @@ def _workout_page(request: Request, db: Session, actor: Actor, day: dt.date,
                   errors: list[str] | None = None, done: bool = False, status: int = 200,
                   sent: dict[str, Any] | None = None, unmarked: int = 0) -> Response:
     library = _library(request)
-    workout = strength_log.workout(db, actor, day, library)
-    following = strength_log.next_steps(db, actor, day, library) if done else []
+    shown = core.shown_units(request)
+    workout = strength_log.workout(db, actor, day, library, units=shown)
+    following = strength_log.next_steps(db, actor, day, library, units=shown) if done else []
     fuel_advice = fuel.after_strength(db, actor, actor.id) if done else None
     session = workout.day.session
     rows = {i: s for i, s in enumerate((sent or {}).get("sets", []))}
@@ -390,8 +399,7 @@ def logged_session(data: dict[str, Any]) -> dict[str, Any]:
 async def workout_submit(request: Request, day: dt.date,
                          actor: Actor = Depends(core.login_required)) -> Response:
     data = workout_data(await request.form(), day)
-    login = core.current_login(request)
-    shown = units_of(login.units if login else None)
+    shown = core.shown_units(request)
     for s in data["sets"]:  # typed in the runner's unit, kept in kg
         if s["load_kg"] is not None:
             s["load_kg"] = round(kg_from(s["load_kg"], shown), 2)

@@ -9,23 +9,24 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from yolvarex import clock
+from yolvarex.content import Library
 from yolvarex.domain import units
-from yolvarex.domain.facts import RESTING_HR_RISE_BPM
+from yolvarex.domain.trees.logic import threshold
 from yolvarex.services import history
 from yolvarex.services import progress as progress_data
 from yolvarex.services import routines as routine_service
 from yolvarex.services.training_load import LoadSeries
 from yolvarex.services.zone_weeks import zone_weeks
 from yolvarex.store.access import Actor
-from yolvarex.web import core
+from yolvarex.web import core, viewing
 from yolvarex.web.charts import Band, Chart, Series, chart
 from yolvarex.web.routes.runs import ZONE_COLORS
 from yolvarex.web.routes.strength import performance_section
+from yolvarex.web.viewing import Viewing
 
 router = APIRouter(include_in_schema=False, dependencies=[core.Protected])
 
 ACWR_LOW, ACWR_HIGH = 0.8, 1.3
-RHR_BAND = RESTING_HR_RISE_BPM  # the readiness rule's threshold, drawn as the band
 
 
 def _labels(days: list[dt.date]) -> list[str]:
@@ -71,18 +72,26 @@ def load_charts(series: LoadSeries) -> list[Chart]:
     return out
 
 
-def wellness_charts(w: progress_data.Wellness) -> list[Chart]:
+def resting_hr_rise(library: Library) -> float:
+    """The rise above baseline that the readiness tree acts on."""
+    return threshold(library.trees["readiness"], "resting_hr_delta")
+
+
+def wellness_charts(w: progress_data.Wellness, rise: float) -> list[Chart]:
+    """`rise`: the resting-heart-rate rise the readiness tree acts on, drawn as the band."""
     labels = _labels(w.days)
     out = []
     if any(v is not None for v in w.resting_hr):
-        low = [None if b is None else round(b - RHR_BAND, 1) for b in w.rhr_baseline]
-        high = [None if b is None else round(b + RHR_BAND, 1) for b in w.rhr_baseline]
+        low = [None if b is None else round(b - rise, 1) for b in w.rhr_baseline]
+        high = [None if b is None else round(b + rise, 1) for b in w.rhr_baseline]
         out.append(chart("Resting heart rate", labels, [
             Series("Resting HR", w.resting_hr, color="#b3261e"),
             Series("30-day baseline", w.rhr_baseline, color="#4f5b69", dashed=True)],
-            band=Band("baseline ± 5 bpm", low, high), y_label="bpm", digits=0, zero_based=False,
-            description="Morning resting heart rate against your 30-day baseline; 5 bpm or more "
-                        "above it suggests an easier day unless your HRV is in its normal range."))
+            band=Band(f"baseline ± {rise:g} bpm", low, high), y_label="bpm", digits=0,
+            zero_based=False,
+            description=f"Morning resting heart rate against your 30-day baseline; {rise:g} bpm "
+                        "or more above it suggests an easier day unless your HRV is in its "
+                        "normal range."))
     if any(v is not None for v in w.hrv_ms):
         out.append(chart("Heart rate variability (rMSSD)", labels, [
             Series("Daily rMSSD", w.hrv_ms, color="#9fb7c9"),
@@ -96,19 +105,25 @@ def wellness_charts(w: progress_data.Wellness) -> list[Chart]:
 
 @router.get("/progress")
 def progress(request: Request, actor: Actor = Depends(core.login_required)) -> Response:
-    today = clock.today(actor.timezone)
+    return progress_page(request, actor, viewing.own(actor))
+
+
+def progress_page(request: Request, actor: Actor, seen: Viewing) -> Response:
+    """The progress of `seen` athlete (the runner's own, or read-only for their coach)."""
+    today = clock.today(seen.timezone)
+    athlete = seen.athlete_id
     with core.runtime(request).db.session() as db:
-        weeks = history.week_totals(db, actor, 12, today)
-        series = progress_data.load_window(db, actor, today)
-        well = progress_data.wellness(db, actor, today)
-        cadence = progress_data.cadence_trend(db, actor, today)
-        tests = performance_section(db, actor)
-        streak = routine_service.streak_for(db, actor, today)
-        zones = zone_weeks(db, actor, today - dt.timedelta(days=today.weekday()), 12)
+        weeks = history.week_totals(db, actor, 12, today, athlete)
+        series = progress_data.load_window(db, actor, today, athlete_id=athlete)
+        well = progress_data.wellness(db, actor, today, athlete_id=athlete)
+        cadence = progress_data.cadence_trend(db, actor, today, athlete_id=athlete)
+        tests = performance_section(db, actor, athlete)
+        streak = routine_service.streak_for(db, actor, today, athlete)
+        zones = zone_weeks(db, actor, today - dt.timedelta(days=today.weekday()), 12, athlete)
     sections: list[tuple[str, str, list[Chart], str | None]] = []
     if series.known_from is not None:
         sections.append(("load", "Training load", load_charts(series), None))
-    well_charts = wellness_charts(well)
+    well_charts = wellness_charts(well, resting_hr_rise(core.runtime(request).library))
     if well_charts:
         sections.append(("recovery", "Resting heart rate and HRV", well_charts, None))
     # Weekly volume from the first week with training: a new runner sees what will appear,
@@ -151,5 +166,6 @@ def progress(request: Request, actor: Actor = Depends(core.login_required)) -> R
             y_label="minutes", digits=0,
             description="Moving minutes in each of your five heart-rate zones per week, from "
                         "every session with heart rate; each reading counts until the next.")], None))
-    return core.render(request, "progress.html", {"sections": sections, "streak": streak, **tests},
-                       section="progress")
+    return core.render(request, "progress.html", {"sections": sections, "streak": streak, **tests,
+                                                  "today": today, **seen.context("progress")},
+                       section=seen.section("progress"))

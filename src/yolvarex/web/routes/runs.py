@@ -7,13 +7,15 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
-from yolvarex.errors import Invalid
-from yolvarex.services import activity_files, athlete, gear, records, run_page
+from yolvarex.errors import Invalid, NotFound
+from yolvarex.services import activity_files, athlete, form_dynamics, gear, records, run_page
 from yolvarex.services.activity_files import EXPORT_FORMATS
 from yolvarex.services.run_text import duration_text, pace_text
 from yolvarex.store.access import Actor
-from yolvarex.web import core
+from yolvarex.web import core, viewing
+from yolvarex.web.run_map import route_map
 from yolvarex.web.run_svg import TrackChart, route_svg, track_chart
+from yolvarex.web.viewing import Viewing
 
 router = APIRouter(include_in_schema=False, dependencies=[core.Protected])
 core.templates.env.filters["pace"] = pace_text
@@ -37,18 +39,33 @@ def charts(series: dict[str, Any] | None) -> list[TrackChart]:
 @router.get("/runs/{activity_id}")
 def show(request: Request, activity_id: int, splits: str = "km",
          actor: Actor = Depends(core.login_required)) -> Response:
+    return run_view(request, actor, activity_id, splits)
+
+
+def run_view(request: Request, actor: Actor, activity_id: int, splits: str,
+             seen: Viewing | None = None) -> Response:
+    """One run's page: the runner's own, or a coached athlete's read-only for their coach
+    (`seen`; without it, whose run it is decides)."""
     with core.runtime(request).db.session() as db:
         page = run_page.run_page(db, actor, activity_id)
+        if seen is None:
+            seen = viewing.own(actor) if page["athlete_id"] == actor.id else \
+                viewing.coached(db, actor, page["athlete_id"])
+        if page["athlete_id"] != seen.athlete_id:
+            raise NotFound("no such activity")
+        dynamics = form_dynamics.run_advice(db, actor, activity_id)
         shoes = [s for s in gear.shoes(db, actor, page["athlete_id"]) if s.retired_on is None
                  or s.id == (page["shoe"] or {}).get("id")] if page["athlete_id"] == actor.id else []
     analysis = page["analysis"]
     unit = "mile" if splits == "mile" else "km"
+    tiles = core.runtime(request).settings.map_tiles
     return core.render(request, "runs/show.html", {
         **page, "a": analysis, "charts": charts(analysis["series"]),
         "route": route_svg(analysis["outline"]) if analysis["outline"] else None,
+        "route_map": route_map(analysis["outline"], tiles) if tiles and analysis["outline"] else None,
         "unit": unit, "splits": analysis["splits_mile" if unit == "mile" else "splits_km"],
-        "shoes": shoes, "zone_colors": ZONE_COLORS, "own": page["athlete_id"] == actor.id},
-        section="log")
+        "shoes": shoes, "zone_colors": ZONE_COLORS, "own": page["athlete_id"] == actor.id,
+        "dynamics": dynamics, **seen.context("run")}, section=seen.section("log"))
 
 
 @router.get("/runs/{activity_id}/original")

@@ -23,9 +23,9 @@ SIDE_LABELS = {Side.BOTH: "Result", Side.LEFT: "Left", Side.RIGHT: "Right"}
 SIDE_COLORS = {Side.BOTH: "#0b6e69", Side.LEFT: "#1f5fa8", Side.RIGHT: "#c2571a"}
 
 
-def performance_section(db: Session, actor: Actor) -> dict[str, Any]:
+def performance_section(db: Session, actor: Actor, athlete_id: int | None = None) -> dict[str, Any]:
     """Charts of each test over time and the latest left-right comparison per sided test."""
-    results = strength_log.performance_tests(db, actor)
+    results = strength_log.performance_tests(db, actor, athlete_id)
     charts = []
     for name, spec in TESTS.items():
         t = trend(results, name)

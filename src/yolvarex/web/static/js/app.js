@@ -63,3 +63,112 @@ if ("serviceWorker" in navigator && window.isSecureContext) {
     navigator.serviceWorker.register("/sw.js").catch(function () { /* the site works without it */ });
   });
 }
+
+// A check-in typed while offline is kept on this device (localStorage, under the name of the
+// runner who typed it) and sent when the connection returns, from any page of the app, with a
+// fresh CSRF token. The server validates it like any other; if that day already has a
+// check-in, the server's stays and the runner is told (409). Nothing is sent for another user.
+(function () {
+  var KEY = "yolvarex.pending-checkins";
+  var who = document.querySelector(".site-header .who");
+  var user = who ? who.textContent.trim() : "";
+
+  function pending() {
+    try { return JSON.parse(localStorage.getItem(KEY) || "[]"); } catch (e) { return []; }
+  }
+  function store(list) {
+    if (list.length) localStorage.setItem(KEY, JSON.stringify(list));
+    else localStorage.removeItem(KEY);
+  }
+  function say(text) {
+    var box = document.getElementById("checkin-offline");
+    if (!box) {
+      box = document.createElement("p");
+      box.id = "checkin-offline";
+      box.className = "flash";
+      box.setAttribute("role", "status");
+      var main = document.querySelector("main") || document.body;
+      main.insertBefore(box, main.firstChild);
+    }
+    box.hidden = false;
+    box.textContent = text;
+    box.scrollIntoView({ block: "nearest" });
+  }
+  function dayWords(iso) {
+    var d = new Date(iso + "T12:00:00");
+    return isNaN(d) ? iso : d.toLocaleDateString(undefined, { weekday: "long", day: "numeric", month: "long" });
+  }
+
+  var form = document.querySelector("form[data-keep-offline]");
+  if (form && user) {
+    form.addEventListener("submit", function (event) {
+      if (navigator.onLine) return;  // online: the ordinary form post
+      event.preventDefault();
+      var fields = [];
+      new FormData(form).forEach(function (value, name) {
+        if (name !== "csrf_token" && typeof value === "string") fields.push([name, value]);
+      });
+      var date = form.elements.date.value;
+      var list = pending().filter(function (item) { return !(item.user === user && item.date === date); });
+      list.push({ user: user, date: date, fields: fields });
+      store(list);
+      say("You are offline. Your check-in for " + dayWords(date) + " is saved on this phone; " +
+          "it will be sent when you are back online.");
+    });
+  }
+
+  var sending = false;
+  function send() {
+    if (sending || !navigator.onLine || !user) return;
+    var mine = pending().filter(function (item) { return item.user === user; });
+    if (!mine.length) return;
+    sending = true;
+    var item = mine[0];
+    var handled = false;
+    fetch("/checkin?day=" + encodeURIComponent(item.date), { credentials: "same-origin" })
+      .then(function (page) {
+        if (!page.ok || new URL(page.url).pathname !== "/checkin") throw new Error("login");
+        return page.text();
+      })
+      .then(function (html) {
+        var token = new DOMParser().parseFromString(html, "text/html")
+          .querySelector("input[name=csrf_token]");
+        if (!token) throw new Error("login");
+        var body = new URLSearchParams();
+        item.fields.forEach(function (pair) { body.append(pair[0], pair[1]); });
+        body.append("csrf_token", token.value);
+        body.append("offline", "1");
+        return fetch("/checkin", { method: "POST", body: body, credentials: "same-origin" });
+      })
+      .then(function (response) {
+        if (new URL(response.url).pathname === "/login") throw new Error("login");
+        store(pending().filter(function (other) { return !(other.user === item.user && other.date === item.date); }));
+        handled = true;
+        if (response.ok) {
+          say("Back online: your check-in for " + dayWords(item.date) + " was sent and saved.");
+        } else if (response.status === 409) {
+          return response.text().then(say);
+        } else {
+          say("The check-in for " + dayWords(item.date) + " kept on this phone could not be " +
+              "saved (some answers were not valid). Please type it again on the check-in page.");
+        }
+      })
+      .catch(function (error) {
+        if (error && error.message === "login") {
+          say("A check-in is waiting on this phone: log in again to send it.");
+        }  // still offline or the server is away: it stays and is tried again
+      })
+      .then(function () {
+        sending = false;
+        if (handled) send();  // the next one kept on this phone, if any
+      });
+  }
+  window.addEventListener("online", send);
+  if (form) {
+    window.addEventListener("offline", function () {
+      say("You are offline. You can still fill in your check-in: it will be saved on this " +
+          "phone and sent when you are back online.");
+    });
+  }
+  send();
+})();

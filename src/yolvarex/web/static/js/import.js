@@ -1,5 +1,7 @@
 // Import page: drag and drop several files, upload them one by one with a progress bar each,
-// and show each file's result as it arrives. Without this file the form posts them all at once.
+// and show each file's result as it arrives; above them, the whole batch: files done, MB sent
+// and read, and the time left at the pace so far. Without this file the form posts them all
+// at once.
 (() => {
   const form = document.getElementById("import-form");
   if (!form || !window.FormData || !window.XMLHttpRequest) return;
@@ -11,8 +13,32 @@
   const error = document.getElementById("import-error");
   const summary = document.getElementById("import-summary");
   const logLink = document.getElementById("import-log-link");
+  const batch = document.getElementById("import-batch");
+  const batchBar = document.getElementById("import-batch-bar");
+  const batchText = document.getElementById("import-batch-text");
   const queue = [];
   let busy = false;
+  // the batch so far: files and bytes chosen and done, when it started
+  const totals = { files: 0, bytes: 0, doneFiles: 0, doneBytes: 0, current: 0, started: 0 };
+
+  const mb = (bytes) => (bytes / 1e6).toFixed(1);
+
+  function seconds(s) {
+    if (s < 60) return `${Math.max(1, Math.round(s))} s`;
+    return `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
+  }
+
+  // "3 of 10 files · 1.2 of 5.4 MB · about 20 s left"; done: "in 12 s"
+  function showBatch() {
+    const sent = totals.doneBytes + totals.current;
+    const share = totals.bytes ? sent / totals.bytes : totals.doneFiles / Math.max(totals.files, 1);
+    batchBar.value = Math.round(share * 100);
+    const elapsed = (Date.now() - totals.started) / 1000;
+    let when = "";
+    if (totals.doneFiles === totals.files) when = ` · done in ${seconds(elapsed)}`;
+    else if (sent > 0 && elapsed > 1) when = ` · about ${seconds(elapsed * (totals.bytes - sent) / sent)} left`;
+    batchText.textContent = `${totals.doneFiles} of ${totals.files} files · ${mb(sent)} of ${mb(totals.bytes)} MB${when}`;
+  }
 
   const fragment = (html) => document.createRange().createContextualFragment(html);
 
@@ -61,10 +87,20 @@
     xhr.open("POST", "/import/file");
     xhr.setRequestHeader("X-CSRF-Token", token);
     xhr.upload.addEventListener("progress", (e) => {
-      if (e.lengthComputable) job.bar.value = Math.round((e.loaded / e.total) * 100);
+      if (!e.lengthComputable) return;
+      job.bar.value = Math.round((e.loaded / e.total) * 100);
+      totals.current = Math.min(job.file.size, e.loaded);
+      showBatch();
     });
     xhr.upload.addEventListener("load", () => { job.status.textContent = "Reading"; });
-    const done = () => { busy = false; next(); };
+    const done = () => {
+      busy = false;
+      totals.doneFiles += 1;
+      totals.doneBytes += job.file.size;
+      totals.current = 0;
+      showBatch();
+      next();
+    };
     xhr.addEventListener("load", () => {
       if (xhr.status < 500 && xhr.responseText.includes("import-result")) {
         const nodes = fragment(xhr.responseText);
@@ -99,7 +135,14 @@
     error.hidden = true;
     summary.textContent = "";
     card.hidden = false;
-    for (const file of files) addFile(file);
+    if (totals.doneFiles === totals.files) Object.assign(totals, { files: 0, bytes: 0, doneFiles: 0, doneBytes: 0, started: Date.now() });
+    for (const file of files) {
+      addFile(file);
+      totals.files += 1;
+      totals.bytes += file.size;
+    }
+    batch.hidden = false;
+    showBatch();
     next();
   }
 

@@ -1,4 +1,28 @@
-// The run page: one cursor across every chart over distance, with a readout of all values.
+// The run page: the route over map tiles once they have all loaded (the outline stays when
+// one fails), and one cursor across every chart over distance, with a readout of all values.
+(function () {
+  "use strict";
+  var map = document.querySelector("[data-run-map]");
+  if (!map) { return; }
+  var outline = document.querySelector("[data-run-outline]");
+  var tiles = Array.prototype.slice.call(map.querySelectorAll("img[data-src]"));
+  var waiting = tiles.length, failed = false;
+  tiles.forEach(function (img) {
+    img.addEventListener("load", function () {
+      waiting -= 1;
+      if (!waiting && !failed) {
+        map.hidden = false;
+        if (outline) { outline.hidden = true; }
+      }
+    });
+    img.addEventListener("error", function () {
+      failed = true;
+      map.remove();
+      if (outline) { outline.hidden = false; }
+    });
+    img.src = img.getAttribute("data-src");
+  });
+})();
 (function () {
   "use strict";
   var data = document.getElementById("run-series");
