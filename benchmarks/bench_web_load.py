@@ -4,7 +4,9 @@ Starts `yolvarex serve` on a fresh SQLite file with the demo runner (or on
 `YOLVAREX_DATABASE_URL` when set), then keeps 50 connections busy for a few seconds per address.
 `/healthz` is the baseline: it touches the database once and renders nothing, so the ratio says
 what a page costs beyond serving any request at all. Target (issue #19): Today and the main
-API reads at most 3x /healthz. Run: `.venv/bin/python benchmarks/bench_web_load.py [workers]`.
+API reads at most 3x /healthz. Each address is read once before it is measured, as a runner's
+first look of the day would (what is already known about the day is then served: see
+`services/day_state.py`). Run: `.venv/bin/python benchmarks/bench_web_load.py [workers]`.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ import httpx
 
 CONNECTIONS = 50
 SECONDS = float(os.environ.get("BENCH_SECONDS", "8"))
-PATHS = ["/today", "/api/v1/load", f"/api/v1/decisions/{'{today}'}", "/api/v1/plans/current"]
+PATHS = ["/today", "/api/v1/load", "/api/v1/decisions/{today}", "/api/v1/plans/current",
+         "/api/v1/plans/day/{today}", "/api/v1/week"]
 
 
 def _port() -> int:
@@ -90,6 +93,8 @@ def main() -> None:
                   f"p50 {statistics.median(base_lat) * 1000:.0f} ms")
             for path in PATHS:
                 path = path.replace("{today}", day)
+                warm = login.get(path, headers=bearer)
+                assert warm.status_code == 200, (path, warm.status_code)
                 rps, lat, errors = asyncio.run(_hammer(f"{base}{path}", bearer, cookies))
                 lat.sort()
                 print(f"{path}: {rps:.1f} requests/s | p50 {statistics.median(lat) * 1000:.0f} ms | "

@@ -74,7 +74,10 @@ def preview_plan(profile: dict[str, Any] = Body(..., examples=[PROFILE_EXAMPLE])
              response_model=StoredPlanOut, response_model_exclude_unset=True)
 def current_plan(athlete_id: int | None = Athlete, actor: Actor = Depends(api_actor),
                  db: Session = Depends(db_session)) -> dict[str, Any]:
-    return _current(db, actor, athlete_id).to_json()
+    found = plans.current_plan_json(db, actor, athlete_id)
+    if found is None:
+        raise NotFound("There is no plan yet; create one with POST /api/v1/plans.")
+    return found
 
 
 @router.get("/plans/current.ics", summary="The active plan as an iCalendar file",
@@ -105,7 +108,7 @@ def regenerate_plan(body: Regenerate | None = None, athlete_id: int | None = Ath
              response_model=WorkoutOut, response_model_exclude_unset=True)
 def plan_day(day: dt.date, athlete_id: int | None = Athlete, actor: Actor = Depends(api_actor),
              db: Session = Depends(db_session), rt: Runtime = Depends(runtime)) -> dict[str, Any]:
-    return strength_log.workout(db, actor, day, rt.library, athlete_id).to_json()
+    return strength_log.workout_json(db, actor, day, rt.library, athlete_id)
 
 
 class VerdictIn(BaseModel):

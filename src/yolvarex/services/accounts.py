@@ -234,12 +234,9 @@ def start_web_session(db: Session, user: User) -> tuple[str, WebSession]:
 def web_session(db: Session, token: str | None) -> tuple[WebSession, User] | None:
     if not token:
         return None
-    row = db.scalar(select(WebSession).where(WebSession.token_hash == _digest(token),
-                                             WebSession.expires_at > utcnow()))
-    if row is None:
-        return None
-    user = db.get(User, row.user_id)
-    return (row, user) if user is not None else None
+    found = db.execute(select(WebSession, User).join(User, User.id == WebSession.user_id).where(
+        WebSession.token_hash == _digest(token), WebSession.expires_at > utcnow())).first()
+    return None if found is None else (found[0], found[1])
 
 
 def end_other_sessions(db: Session, user_id: int, keep_session_id: int | None) -> int:
@@ -274,13 +271,12 @@ def create_api_token(db: Session, user: User, label: str = "") -> tuple[str, Api
 def user_for_token(db: Session, token: str) -> User:
     """The token's user. Reading does not write: `last_used_at` is recorded at most once per
     `TOKEN_USE_RESOLUTION`, in its own short transaction (see `note_token_use`)."""
-    row = db.scalar(select(ApiToken).where(ApiToken.token_hash == _digest(token)))
-    if row is None or row.revoked_at is not None:
+    found = db.execute(select(ApiToken, User).join(User, User.id == ApiToken.user_id).where(
+        ApiToken.token_hash == _digest(token))).first()
+    if found is None or found[0].revoked_at is not None:
         raise Unauthorized("This API token is not valid or was revoked; create a new one with "
                            "`yolvarex token create NAME`.")
-    user = db.get(User, row.user_id)
-    if user is None:
-        raise Unauthorized("This API token's user no longer exists.")
+    row, user = found[0], found[1]
     now = utcnow()
     if row.last_used_at is None or now - row.last_used_at >= TOKEN_USE_RESOLUTION:
         engine = db.get_bind()

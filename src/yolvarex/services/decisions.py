@@ -5,6 +5,7 @@ a context passed in (stateless). Other pillars call `decide_day(db, actor, day, 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -19,12 +20,12 @@ from yolvarex.domain.checkin import CheckIn
 from yolvarex.domain.facts import Context, Facts
 from yolvarex.domain.trees import Decision, Engine
 from yolvarex.errors import Invalid, NotFound
-from yolvarex.services import custom_trees
+from yolvarex.services import custom_trees, day_state, days
 from yolvarex.services.facts import facts_for_day
 from yolvarex.services.runtime import library
 from yolvarex.services.training_load import LoadFacts
 from yolvarex.store import models
-from yolvarex.store.access import Actor
+from yolvarex.store.access import Actor, require
 
 _ENGINES: dict[int, tuple[Library, Engine]] = {}
 
@@ -39,24 +40,72 @@ def shipped_engine(lib: Library | None = None) -> Engine:
     return cached[1]
 
 
-def _engine_for(db: Session, actor: Actor, athlete_id: int) -> Engine:
-    return engine_with(custom_trees.applying_to(db, actor, athlete_id))
-
-
 def engine_with(coach_trees: Sequence[custom_trees.StoredTree]) -> Engine:
     """The shipped trees and the coach trees that apply to an athlete (invalid ones skipped)."""
-    extra = [c for s in coach_trees if (c := custom_trees.compiled(s.source, s.owner)) is not None]
+    return _engine_with([(s.owner, s.source) for s in coach_trees])
+
+
+def _engine_with(trees: Sequence[tuple[str, str]]) -> Engine:
+    """The shipped engine plus coach trees given as (owner, YAML source)."""
+    extra = [c for owner, source in trees if (c := custom_trees.compiled(source, owner)) is not None]
     engine = shipped_engine()
     return engine.with_compiled(extra) if extra else engine
+
+
+@dataclass(frozen=True)
+class DayInputs:
+    """What a stored day's decision is made from: the day's facts, the coach trees that apply
+    (owner, YAML source), and whether the runner checked in that day. Kept as the day's state
+    (`services.day_state`); deciding again from it runs every tree, red flags first among
+    equals, exactly as a fresh decision does."""
+
+    facts: Facts
+    trees: tuple[tuple[str, str], ...]
+    checked_in: bool
+
+    def decide(self) -> Decision:
+        return _engine_with(self.trees).decide(self.facts)
+
+    def to_json(self) -> str:
+        facts = {k: list(v) if isinstance(v, tuple) else v for k, v in self.facts.values.items()}
+        return json.dumps({"day": self.facts.day.isoformat(), "facts": facts,
+                           "trees": self.trees, "checked_in": self.checked_in})
+
+    @classmethod
+    def from_json(cls, text: str) -> DayInputs:
+        data = json.loads(text)
+        facts = {k: tuple(v) if isinstance(v, list) else v for k, v in data["facts"].items()}
+        return cls(Facts(dt.date.fromisoformat(data["day"]), facts),
+                   tuple((owner, source) for owner, source in data["trees"]), data["checked_in"])
+
+
+INPUTS = day_state.Codec(DayInputs.to_json, DayInputs.from_json)
+
+
+def day_inputs(db: Session, actor: Actor, day: dt.date, athlete_id: int | None = None,
+               load: LoadFacts | None = None) -> DayInputs:
+    """A stored athlete's day as the trees read it: kept as the day's state unless `load` (a
+    squad's load facts) is given."""
+    athlete_id = actor.id if athlete_id is None else athlete_id
+
+    def fresh() -> DayInputs:
+        checked_in = db.scalar(select(models.CheckIn.id).where(
+            models.CheckIn.user_id == athlete_id, models.CheckIn.date == day)) is not None
+        trees = tuple((s.owner, s.source) for s in custom_trees.applying_to(db, actor, athlete_id))
+        return DayInputs(facts_for_day(db, actor, day, athlete_id, load), trees, checked_in)
+
+    if load is not None:
+        return fresh()
+    require(db, actor, athlete_id)
+    today = days.today_of(db, actor, athlete_id)
+    return day_state.known(db, athlete_id, today, day, f"decision:{day.isoformat()}", INPUTS, fresh)
 
 
 def decide_day(db: Session, actor: Actor, day: dt.date, athlete_id: int | None = None,
                load: LoadFacts | None = None) -> Decision:
     """The decision for a stored athlete's day: their check-in, history, and coach trees
     (`load`: that day's load facts when the caller computed them for a squad)."""
-    athlete_id = actor.id if athlete_id is None else athlete_id
-    facts = facts_for_day(db, actor, day, athlete_id, load)
-    return _engine_for(db, actor, athlete_id).decide(facts)
+    return day_inputs(db, actor, day, athlete_id, load).decide()
 
 
 def todays_decision(db: Session, actor: Actor, day: dt.date, athlete_id: int | None = None,
@@ -74,11 +123,9 @@ def day_decision(db: Session, actor: Actor, day: dt.date, athlete_id: int | None
                  load: LoadFacts | None = None) -> tuple[Decision, bool]:
     """The day's full decision, and whether it is shown as the day's verdict (see
     `todays_decision`); the coach's board reads the load tree's path from it either way."""
-    athlete_id = actor.id if athlete_id is None else athlete_id
-    checked_in = db.scalar(select(models.CheckIn.id).where(
-        models.CheckIn.user_id == athlete_id, models.CheckIn.date == day)) is not None
-    decision = decide_day(db, actor, day, athlete_id, load)
-    return decision, shown(decision, checked_in)
+    inputs = day_inputs(db, actor, day, athlete_id, load)
+    decision = inputs.decide()
+    return decision, shown(decision, inputs.checked_in)
 
 
 def shown(decision: Decision, checked_in: bool) -> bool:

@@ -12,8 +12,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from yolvarex.services import history, training_load
-from yolvarex.store.access import Actor
+from yolvarex.services import day_state, days, history, training_load
+from yolvarex.store.access import Actor, require
 
 
 def _r(value: float, digits: int = 2) -> float | None:
@@ -22,8 +22,18 @@ def _r(value: float, digits: int = 2) -> float | None:
 
 def report(db: Session, actor: Actor, today: dt.date, weeks: int = 6,
            athlete_id: int | None = None) -> dict[str, Any]:
-    """This morning's figures, the load of each of the last seven local days, and the weeks."""
+    """This morning's figures, the load of each of the last seven local days, and the weeks
+    (kept as the day's state: `services.day_state`)."""
     athlete_id = actor.id if athlete_id is None else athlete_id
+    require(db, actor, athlete_id)
+    result: dict[str, Any] = day_state.known(
+        db, athlete_id, days.today_of(db, actor, athlete_id), today,
+        f"load:{today.isoformat()}:{weeks}", day_state.JSON,
+        lambda: _report(db, actor, today, weeks, athlete_id))
+    return result
+
+
+def _report(db: Session, actor: Actor, today: dt.date, weeks: int, athlete_id: int) -> dict[str, Any]:
     facts = training_load.load_facts(db, actor, today, athlete_id)
     this_monday = today - dt.timedelta(days=today.weekday())
     first_monday = this_monday - dt.timedelta(weeks=weeks - 1)

@@ -26,6 +26,8 @@ from yolvarex.domain.plan.model import PlanFormatError
 from yolvarex.domain.plan.model import Session as PlanSession
 from yolvarex.domain.verdict import Verdict
 from yolvarex.errors import Conflict, Invalid, NotFound
+from yolvarex.services import day_state
+from yolvarex.services.days import today_of
 from yolvarex.store import models
 from yolvarex.store.access import Action, Actor, require, require_all
 from yolvarex.store.locks import hold_athlete
@@ -121,6 +123,22 @@ def current_plan(db: Session, actor: Actor, athlete_id: int | None = None) -> St
     require(db, actor, athlete_id)
     row = _active_row(db, athlete_id)
     return _stored(row) if row is not None else None
+
+
+def current_plan_json(db: Session, actor: Actor, athlete_id: int | None = None) -> dict[str, Any] | None:
+    """The active plan's JSON (`StoredPlan.to_json`), kept as the day's state
+    (`services.day_state`)."""
+    athlete_id = actor.id if athlete_id is None else athlete_id
+    require(db, actor, athlete_id)
+    today = today_of(db, actor, athlete_id)
+
+    def fresh() -> dict[str, Any] | None:
+        stored = current_plan(db, actor, athlete_id)
+        return None if stored is None else stored.to_json()
+
+    found: dict[str, Any] | None = day_state.known(db, athlete_id, today, today, "plan",
+                                                   day_state.JSON, fresh)
+    return found
 
 
 def current_plans(db: Session, actor: Actor, athlete_ids: list[int]) -> dict[int, StoredPlan]:

@@ -20,6 +20,8 @@ from yolvarex.domain.progression import LoggedSession, LoggedSet, NextStep, next
 from yolvarex.domain.strength_log import SessionIn, TestIn
 from yolvarex.domain.units import Units
 from yolvarex.errors import Invalid
+from yolvarex.services import day_state
+from yolvarex.services.days import today_of
 from yolvarex.services.plans import PlannedDay, current_plan, planned_for
 from yolvarex.store import models
 from yolvarex.store.access import Action, Actor, owned, require
@@ -160,6 +162,17 @@ def workout(db: Session, actor: Actor, day: dt.date, library: Library,
     steps = [(p, next_prescription(p, history, ladders, before, units))
              for p in planned.session.prescriptions()]
     return Workout(planned, steps, logged)
+
+
+def workout_json(db: Session, actor: Actor, day: dt.date, library: Library,
+                 athlete_id: int | None = None) -> dict[str, Any]:
+    """`workout(...).to_json()`, kept as the day's state (`services.day_state`)."""
+    athlete_id = actor.id if athlete_id is None else athlete_id
+    require(db, actor, athlete_id)
+    found: dict[str, Any] = day_state.known(
+        db, athlete_id, today_of(db, actor, athlete_id), day, f"workout:{day.isoformat()}",
+        day_state.JSON, lambda: workout(db, actor, day, library, athlete_id).to_json())
+    return found
 
 
 def next_steps(db: Session, actor: Actor, day: dt.date, library: Library,

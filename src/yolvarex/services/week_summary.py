@@ -17,10 +17,11 @@ from sqlalchemy.orm import Session
 from yolvarex.content import Library
 from yolvarex.domain.plan.model import Focus
 from yolvarex.domain.verdict import Verdict
-from yolvarex.services import checkins, decisions, plans, training_load
+from yolvarex.services import checkins, day_state, decisions, plans, training_load
 from yolvarex.services import form as form_service
+from yolvarex.services.days import today_of
 from yolvarex.services.week_progress import WeekProgress, monday_of, week_progress
-from yolvarex.store.access import Actor
+from yolvarex.store.access import Actor, require
 
 WEEK = dt.timedelta(days=7)
 
@@ -80,6 +81,7 @@ class WeekSummary:
 
 
 _ADAPTER: TypeAdapter[WeekSummary] = TypeAdapter(WeekSummary)
+_KEPT = day_state.Codec(lambda s: _ADAPTER.dump_json(s).decode(), _ADAPTER.validate_json)
 
 
 def summary_json(summary: WeekSummary) -> dict[str, Any]:
@@ -194,7 +196,19 @@ def _strength_focus(db: Session, actor: Actor, done: WeekProgress, next_monday: 
 def week_summary(db: Session, actor: Actor, library: Library, day: dt.date, today: dt.date,
                  athlete_id: int | None = None) -> WeekSummary:
     """The summary of the Monday-to-Sunday week holding `day`, counted through `today` while the
-    week is still running (`today` is the athlete's local day)."""
+    week is still running (`today` is the athlete's local day); kept as the day's state
+    (`services.day_state`)."""
+    athlete_id = actor.id if athlete_id is None else athlete_id
+    require(db, actor, athlete_id)
+    summary: WeekSummary = day_state.known(
+        db, athlete_id, today_of(db, actor, athlete_id), day,
+        f"week:{monday_of(day).isoformat()}:{today.isoformat()}", _KEPT,
+        lambda: _summary(db, actor, library, day, today, athlete_id))
+    return summary
+
+
+def _summary(db: Session, actor: Actor, library: Library, day: dt.date, today: dt.date,
+             athlete_id: int) -> WeekSummary:
     monday = monday_of(day)
     sunday = monday + dt.timedelta(days=6)
     through = min(sunday, max(today, monday - dt.timedelta(days=1)))

@@ -120,3 +120,8 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+from yolvarex.store import revisions as _revisions  # noqa: E402  (it needs the models, which need nothing here)
+
+_revisions.install()

@@ -30,6 +30,9 @@ FLASH_COOKIE = "yolvarex_flash"
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 
 templates = Jinja2Templates(directory=HERE / "templates")
+# The templates ship with the code: checking each file's time on every render (21 files for
+# Today) only costs time; a new version starts a new process.
+templates.env.auto_reload = False
 
 NAV = (
     ("today", "Today", "/today"),

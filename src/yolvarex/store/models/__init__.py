@@ -10,6 +10,7 @@ from yolvarex.store.models.accounts import (
     WebSession,
 )
 from yolvarex.store.models.base import Base, OwnedMixin
+from yolvarex.store.models.day_state import DayState
 from yolvarex.store.models.training import (
     Activity,
     ActivityFile,
@@ -35,6 +36,7 @@ __all__ = [
     "CoachLink",
     "CoachNote",
     "CustomTree",
+    "DayState",
     "FormAssessment",
     "ImportJob",
     "LoginThrottle",

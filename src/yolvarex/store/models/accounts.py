@@ -24,6 +24,9 @@ class User(Base):
     #: SHA-256 of the private calendar subscription token (/cal/<token>.ics); None: no feed
     calendar_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    #: bumped in the same transaction by every write to what this athlete's advice is computed
+    #: from (`store.revisions`); the day's stored state is used only while it matches
+    advice_revision: Mapped[int] = mapped_column(default=0, server_default="0")
 
 
 class WebSession(Base):

@@ -1,13 +1,13 @@
-"""Today: what the runner should know this morning, as `services.today` composes it, with a
-coach's open invitation or note for the day. A coach sees a coached athlete's Today through
-`today_page` (see `web.viewing`)."""
+"""Today: what the runner should know this morning, as `services.today` composes it (with the
+coaches' notes for the day), and a coach's open invitation. A coach sees a coached athlete's
+Today through `today_page` (see `web.viewing`)."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
-from yolvarex.services import coach_notes, days, invitations
+from yolvarex.services import days, invitations
 from yolvarex.services import today as today_service
 from yolvarex.store.access import Actor
 from yolvarex.web import core, viewing
@@ -29,7 +29,7 @@ def today_page(request: Request, actor: Actor, seen: Viewing,
         day = days.today_of(db, actor, seen.athlete_id)
         page = today_service.today_page(db, actor, library, day, seen.athlete_id)
         coaching = {"invitations": [] if seen.read_only else invitations.open_for(db, actor),
-                    "coach_notes": coach_notes.for_day(db, actor, seen.athlete_id, page.day)}
+                    "coach_notes": page.coach_notes}
     verdict = None if page.decision is None else decision_view(page.decision, library)
     return core.render(request, "today.html", {
         "page": page, "checkin": page.checkin, "verdict": verdict, "strength": page.strength,
