@@ -40,3 +40,31 @@ def test_every_session_is_an_all_day_event_with_its_content() -> None:
             assert LIBRARY.exercises[p.exercise].title in description
         assert "Warm-up: Pre-strength warm-up" in description
         assert f"({session.minutes} min)" in str(event["SUMMARY"])
+
+
+def test_loads_are_written_in_the_runners_units() -> None:
+    """A load in the plan reads in lb for a runner who chose imperial, in the calendar and on
+    the printable plan (stored in kg either way)."""
+    import dataclasses
+
+    from yolvarex.domain.plan.model import Block, Plan, Week
+    from yolvarex.export.plan_print import plan_document
+
+    plan = generate_plan(Profile.model_validate(ISSUE_PROFILE), LIBRARY)
+    week = plan.weeks[0]
+    session = week.sessions[0]
+    block = next(b for b in session.blocks if b.exercises)
+    loaded = dataclasses.replace(block.exercises[0], load_kg=10.0)
+    blocks = tuple(dataclasses.replace(b, exercises=(loaded, *b.exercises[1:])) if b is block else b
+                   for b in session.blocks)
+    first = dataclasses.replace(session, blocks=blocks)
+    plan = Plan(plan.profile, plan.warnings,
+                (Week(week.week, week.start, week.phase, (first, *week.sessions[1:])),
+                 *plan.weeks[1:]))
+    assert isinstance(block, Block)
+    for units, shown, hidden in (("metric", "10 kg", "22 lb"), ("imperial", "22 lb", "10 kg")):
+        text = Calendar.from_ical(plan_to_ics(plan, LIBRARY, STAMP, units=units))
+        description = str(next(iter(text.walk("VEVENT")))["DESCRIPTION"])
+        printed = plan_document(plan, LIBRARY, "ann", units)
+        assert shown in description and hidden not in description, description
+        assert shown in printed and hidden not in printed

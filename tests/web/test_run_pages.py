@@ -155,3 +155,21 @@ def test_a_coach_opening_a_stale_run_sees_it_fresh_and_writes_nothing(client, rt
     assert "Edit" not in re.findall(r">(Edit)<", page.text)  # a coach reads only
     with rt.db.session() as db:
         assert [tuple(r) for r in db.execute(select(table).where(table.c.user_id == ann.id))] == before
+
+
+def test_the_run_page_speaks_the_runners_units(client, rt, make_user) -> None:
+    """Miles, pace per mile and splits per mile for a runner who chose imperial; the stored
+    figures stay metric (9.01 km is 5.60 mi)."""
+    from yolvarex.services import athlete
+
+    ann = make_user("ann")
+    run = _import(rt, ann, "activity-small-fenix2-run.fit")
+    with rt.db.session() as db:
+        athlete.save_preferences(db, ann.id, {"units": "imperial"})
+    web_login(client, "ann")
+    text = client.get(f"/runs/{run}").text
+    for part in ("5.60 mi", "pace per mi (moving)", "Splits per mile", "Pace /mi", "min/mi",
+                 " mi</text>"):
+        assert part in text, part
+    assert "9.01 km" not in text and "Pace /km" not in text and " km</text>" not in text
+    assert "Splits per km" in client.get(f"/runs/{run}?splits=km").text

@@ -4,12 +4,13 @@ ends, the coach's board, and a coach's notes for an athlete's day."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, Body, Depends, Query, Response
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session
 
+from yolvarex.api.answers import IsoDateTime
 from yolvarex.api.auth import api_actor, db_session
 from yolvarex.errors import Invalid
 from yolvarex.services import coach_board, coach_notes, days, invitations
@@ -38,6 +39,32 @@ class NoteIn(BaseModel):
     text: str = Field(max_length=4000, description="The note; empty removes it")
 
 
+class InvitationOut(BaseModel):
+    id: int
+    athlete: str | None = Field(description="The invited user name; null for a code.")
+    by_code: bool
+    status: str = Field(description="pending, accepted, declined or cancelled")
+    expires_at: IsoDateTime
+    coach: str | None = Field(None, description="The inviting coach (an athlete's view).")
+    code: str | None = Field(None, description="The single-use code, only when it is made.")
+    message: str | None = None
+
+
+class LinkOut(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+
+    id: int
+    with_: str = Field(alias="with", description="The other person's user name.")
+    user_id: int
+    status: Literal["active", "ended"]
+
+
+class NoteOut(BaseModel):
+    date: dt.date
+    coach: str
+    text: str = Field(description="Empty when the note was removed.")
+
+
 def _invitation(i: CoachInvitation, coach: User | None = None) -> dict[str, Any]:
     out: dict[str, Any] = {"id": i.id, "athlete": i.invitee_name, "by_code": i.code_hash is not None,
                            "status": i.status, "expires_at": i.expires_at.isoformat()}
@@ -61,7 +88,8 @@ def athletes(show: coach_board.Show = Query(coach_board.Show.ALL),
 
 
 @router.get("/coach/invitations",
-            summary="A coach's open and declined invitations; an athlete's open ones")
+            summary="A coach's open and declined invitations; an athlete's open ones",
+            response_model=list[InvitationOut], response_model_exclude_unset=True)
 def list_invitations(actor: Actor = Depends(api_actor),
                      db: Session = Depends(db_session)) -> list[dict[str, Any]]:
     if actor.is_coach:
@@ -71,7 +99,8 @@ def list_invitations(actor: Actor = Depends(api_actor),
 
 @router.post("/coach/invitations", status_code=201,
              summary="Invite an athlete by user name, or make a single-use code. The answer "
-                     "is the same whether or not the name exists.")
+                     "is the same whether or not the name exists.",
+            response_model=InvitationOut, response_model_exclude_unset=True)
 def invite(body: InvitationIn = Body(...), actor: Actor = Depends(api_actor),
            db: Session = Depends(db_session)) -> dict[str, Any]:
     if body.code == bool(body.athlete):
@@ -97,7 +126,8 @@ def cancel(invitation_id: int, actor: Actor = Depends(api_actor),
     return Response(status_code=204)
 
 
-@router.post("/coach/invitations/{invitation_id}/accept", summary="Accept a coach's invitation")
+@router.post("/coach/invitations/{invitation_id}/accept", summary="Accept a coach's invitation",
+            response_model=LinkOut)
 def accept(invitation_id: int, actor: Actor = Depends(api_actor),
            db: Session = Depends(db_session)) -> dict[str, Any]:
     link = invitations.accept(db, actor, invitation_id)
@@ -108,7 +138,8 @@ def accept(invitation_id: int, actor: Actor = Depends(api_actor),
 
 
 @router.post("/coach/invitations/{invitation_id}/decline",
-             summary="Decline a coach's invitation; that coach cannot invite you by name again")
+             summary="Decline a coach's invitation; that coach cannot invite you by name again",
+            response_model=InvitationOut, response_model_exclude_unset=True)
 def decline(invitation_id: int, actor: Actor = Depends(api_actor),
             db: Session = Depends(db_session)) -> dict[str, Any]:
     invitation = invitations.decline(db, actor, invitation_id)
@@ -116,7 +147,8 @@ def decline(invitation_id: int, actor: Actor = Depends(api_actor),
     return _invitation(invitation)
 
 
-@router.post("/coach/join", summary="Accept an invitation with the code your coach gave you")
+@router.post("/coach/join", summary="Accept an invitation with the code your coach gave you",
+            response_model=LinkOut)
 def join(body: CodeIn = Body(...), actor: Actor = Depends(api_actor),
          db: Session = Depends(db_session)) -> dict[str, Any]:
     link = invitations.accept_code(db, actor, body.code)
@@ -126,7 +158,8 @@ def join(body: CodeIn = Body(...), actor: Actor = Depends(api_actor),
     return _link(link, coach)
 
 
-@router.get("/coach/links", summary="Your coaching links (as coach or athlete), active and ended")
+@router.get("/coach/links", summary="Your coaching links (as coach or athlete), active and ended",
+            response_model=list[LinkOut])
 def list_links(actor: Actor = Depends(api_actor),
                db: Session = Depends(db_session)) -> list[dict[str, Any]]:
     return [_link(link, other) for link, other in invitations.links(db, actor)]
@@ -141,7 +174,8 @@ def end(link_id: int, actor: Actor = Depends(api_actor), db: Session = Depends(d
 
 
 @router.put("/coach/athletes/{athlete_id}/notes/{day}",
-            summary="Write (or with empty text remove) your note for an athlete's day")
+            summary="Write (or with empty text remove) your note for an athlete's day",
+            response_model=NoteOut)
 def put_note(athlete_id: int, day: dt.date, body: NoteIn = Body(...),
              actor: Actor = Depends(api_actor), db: Session = Depends(db_session)) -> dict[str, Any]:
     note = coach_notes.write(db, actor, athlete_id, day, body.text)

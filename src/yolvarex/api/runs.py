@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session
 
 from yolvarex import clock
+from yolvarex.api.answers import ActivityOut
 from yolvarex.api.auth import api_actor, db_session
 from yolvarex.services import activity_files, athlete, gear, records, run_page, zone_weeks
 from yolvarex.services.training_log import entry_json, parse
@@ -18,13 +19,54 @@ from yolvarex.store.access import Actor
 router = APIRouter(prefix="/api/v1")
 
 
+class ShoeOut(BaseModel):
+    id: int
+    name: str
+    distance_km: float = Field(description="Start distance plus every run in it.")
+    runs: int
+    retire_at_km: float | None
+    default_for: str | None = Field(description="all, a run type, or null")
+    retired_on: dt.date | None
+    near_limit: bool
+    left_km: float | None
+
+
+class RecordOut(BaseModel):
+    name: str = Field(description="400 m, 1 km, 1 mile, 5 km, 10 km, half marathon, marathon")
+    distance_m: float
+    seconds: float
+    pace_s_per_km: float
+    activity_id: int
+    date: dt.date
+    run: str | None
+
+
+class ZonesOut(BaseModel):
+    method: str = Field(description="reserve, max or custom")
+    floors: list[int] = Field(description="The lowest heart rate of zones 1-5.")
+    rest: int
+    max: int
+    ranges: list[list[int | None]] = Field(
+        description="Each zone's [lowest, highest] heart rate; zone 5 has no highest (null).")
+
+
+class ZoneWeekOut(BaseModel):
+    week: dt.date = Field(description="The week's Monday.")
+    seconds: list[int] = Field(description="Time in zones 1-5.")
+    minutes: list[float]
+    activities_with_hr: int
+
+
+class ActivityShoeOut(ActivityOut):
+    shoe_id: int | None
+
+
 @router.get("/activities/{activity_id}/analysis", tags=["runs"],
             summary="The run page: summary, route outline, chart series, splits, laps, zones, "
                     "best efforts, shoe (computed once and kept)")
 def analysis(activity_id: int, actor: Actor = Depends(api_actor),
              db: Session = Depends(db_session)) -> dict[str, Any]:
     page = run_page.run_page(db, actor, activity_id)
-    db.commit()  # the analysis is kept when this was its first view
     page.pop("athlete_id", None)
     return page
 
@@ -57,7 +99,8 @@ class ShoeChoice(BaseModel):
     shoe_id: int | None = Field(description="The shoe worn, or null for none")
 
 
-@router.put("/activities/{activity_id}/shoe", tags=["shoes"], summary="Set the shoe a run was in")
+@router.put("/activities/{activity_id}/shoe", tags=["shoes"], summary="Set the shoe a run was in",
+            response_model=ActivityShoeOut)
 def set_shoe(activity_id: int, body: ShoeChoice, actor: Actor = Depends(api_actor),
              db: Session = Depends(db_session)) -> dict[str, Any]:
     row = gear.assign(db, actor, activity_id, body.shoe_id)
@@ -66,11 +109,11 @@ def set_shoe(activity_id: int, body: ShoeChoice, actor: Actor = Depends(api_acto
 
 
 @router.get("/records", tags=["runs"],
-            summary="Your fastest 400 m, 1 km, 1 mile, 5 km, 10 km, half and marathon inside any run")
+            summary="Your fastest 400 m, 1 km, 1 mile, 5 km, 10 km, half and marathon inside any run",
+            response_model=list[RecordOut])
 def records_list(actor: Actor = Depends(api_actor),
                  db: Session = Depends(db_session)) -> list[dict[str, Any]]:
     found = records.records(db, actor)
-    db.commit()
     return [r.to_json() for r in found]
 
 
@@ -87,12 +130,14 @@ def _zones_json(db: Session, actor: Actor) -> dict[str, Any]:
             "max": round(zones.max), "ranges": [list(r) for r in zones.ranges()]}
 
 
-@router.get("/zones", tags=["zones"], summary="Your five heart-rate zones and how they are cut")
+@router.get("/zones", tags=["zones"], summary="Your five heart-rate zones and how they are cut",
+            response_model=ZonesOut)
 def zones_get(actor: Actor = Depends(api_actor), db: Session = Depends(db_session)) -> dict[str, Any]:
     return _zones_json(db, actor)
 
 
-@router.put("/zones", tags=["zones"], summary="Choose how your zones are cut (or set them by hand)")
+@router.put("/zones", tags=["zones"], summary="Choose how your zones are cut (or set them by hand)",
+            response_model=ZonesOut)
 def zones_put(body: ZoneSettings, actor: Actor = Depends(api_actor),
               db: Session = Depends(db_session)) -> dict[str, Any]:
     athlete.save_zone_settings(db, actor.id, body.method, list(body.floors or []))
@@ -100,23 +145,25 @@ def zones_put(body: ZoneSettings, actor: Actor = Depends(api_actor),
     return _zones_json(db, actor)
 
 
-@router.get("/zones/weeks", tags=["zones"], summary="Time in each zone per week, oldest first")
+@router.get("/zones/weeks", tags=["zones"], summary="Time in each zone per week, oldest first",
+            response_model=list[ZoneWeekOut])
 def zones_weeks(weeks: int = Query(12, ge=1, le=104), actor: Actor = Depends(api_actor),
                 db: Session = Depends(db_session)) -> list[dict[str, Any]]:
     today = clock.today(actor.timezone)
     found = zone_weeks.zone_weeks(db, actor, today - dt.timedelta(days=today.weekday()), weeks)
-    db.commit()
     return [w.to_json() for w in found]
 
 
-@router.get("/shoes", tags=["shoes"], summary="Your shoes with their distance so far")
+@router.get("/shoes", tags=["shoes"], summary="Your shoes with their distance so far",
+            response_model=list[ShoeOut])
 def shoes_list(actor: Actor = Depends(api_actor),
                db: Session = Depends(db_session)) -> list[dict[str, Any]]:
     return [s.to_json() for s in gear.shoes(db, actor)]
 
 
 @router.post("/shoes", tags=["shoes"], status_code=201,
-             summary="Add shoes (name, start_km, retire_at_km, default_for: all or a run type)")
+             summary="Add shoes (name, start_km, retire_at_km, default_for: all or a run type)",
+            response_model=ShoeOut)
 def shoes_add(body: dict[str, Any] = Body(...), actor: Actor = Depends(api_actor),
               db: Session = Depends(db_session)) -> dict[str, Any]:
     shoe = gear.add_shoe(db, actor, parse(gear.ShoeIn, body, "shoe"))
@@ -130,7 +177,8 @@ class DefaultChoice(BaseModel):
     default_for: str | None = Field(description="all, a run type, or null")
 
 
-@router.put("/shoes/{shoe_id}/default", tags=["shoes"], summary="Make a shoe the default for runs")
+@router.put("/shoes/{shoe_id}/default", tags=["shoes"], summary="Make a shoe the default for runs",
+            response_model=ShoeOut)
 def shoes_default(shoe_id: int, body: DefaultChoice, actor: Actor = Depends(api_actor),
                   db: Session = Depends(db_session)) -> dict[str, Any]:
     shoe = gear.set_default(db, actor, shoe_id, body.default_for)
@@ -138,7 +186,8 @@ def shoes_default(shoe_id: int, body: DefaultChoice, actor: Actor = Depends(api_
     return shoe.to_json()
 
 
-@router.post("/shoes/{shoe_id}/retire", tags=["shoes"], summary="Retire a shoe (it keeps its runs)")
+@router.post("/shoes/{shoe_id}/retire", tags=["shoes"], summary="Retire a shoe (it keeps its runs)",
+            response_model=ShoeOut)
 def shoes_retire(shoe_id: int, actor: Actor = Depends(api_actor),
                  db: Session = Depends(db_session)) -> dict[str, Any]:
     shoe = gear.retire(db, actor, shoe_id, clock.today(actor.timezone))

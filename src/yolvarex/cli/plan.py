@@ -44,9 +44,9 @@ def _read_profile(path: Path) -> dict[str, object]:
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _write_ics(plan: Plan, library: Library, path: Path) -> None:
+def _write_ics(plan: Plan, library: Library, path: Path, units: Units = "metric") -> None:
     try:
-        path.write_bytes(plan_to_ics(plan, library, clock.now()))
+        path.write_bytes(plan_to_ics(plan, library, clock.now(), units=units))
     except OSError as exc:
         fail(f"cannot write {path}: {exc.strerror}")
 
@@ -134,9 +134,10 @@ def plan(ctx: typer.Context,
         console.print(f"Calendar written to {ics}.")
 
 
-def _write_pdf(plan: Plan, library: Library, athlete: str, path: Path) -> None:
+def _write_pdf(plan: Plan, library: Library, athlete: str, path: Path,
+               units: Units = "metric") -> None:
     try:
-        data = to_pdf(plan_document(plan, library, athlete))
+        data = to_pdf(plan_document(plan, library, athlete, units))
     except PdfUnavailable as exc:
         fail(str(exc))
     try:
@@ -161,9 +162,9 @@ def show(week: int | None = typer.Option(None, "--week", help="Show this week in
     if stored is None:
         fail("there is no plan yet; make one with `yolvarex plan --profile FILE`")
     if ics is not None:
-        _write_ics(stored.plan, rt.library, ics)
+        _write_ics(stored.plan, rt.library, ics, shown)
     if pdf is not None:
-        _write_pdf(stored.plan, rt.library, actor.name, pdf)
+        _write_pdf(stored.plan, rt.library, actor.name, pdf, shown)
     if as_json:
         print_json(stored.to_json())
     elif week is not None:

@@ -39,6 +39,11 @@ def km_from(value: float, units: Units) -> float:
     return value * KM_PER_MILE if units == "imperial" else value
 
 
+def pace_value(seconds_per_km: float, units: Units) -> float:
+    """A pace in seconds per kilometre, per the runner's unit of distance."""
+    return seconds_per_km * KM_PER_MILE if units == "imperial" else seconds_per_km
+
+
 def weight_value(kg: float, units: Units) -> float:
     return kg / KG_PER_LB if units == "imperial" else kg
 

@@ -13,6 +13,7 @@ from icalendar import Calendar, Event
 from yolvarex.content.library import Library
 from yolvarex.domain.plan import Plan
 from yolvarex.domain.plan.describe import session_text, title
+from yolvarex.domain.units import Units
 
 PRODID = "-//yolvarex//strength plan//EN"
 FEED_PRODID = "-//yolvarex//training calendar//EN"
@@ -24,8 +25,10 @@ def plan_uid_seed(plan: Plan) -> str:
     return hashlib.sha256(plan.profile.model_dump_json().encode()).hexdigest()[:12]
 
 
-def plan_to_ics(plan: Plan, library: Library, stamp: dt.datetime, name: str = "Strength plan") -> bytes:
-    """The plan as RFC 5545 bytes. `stamp` is the DTSTAMP of every event (when it was made)."""
+def plan_to_ics(plan: Plan, library: Library, stamp: dt.datetime, name: str = "Strength plan",
+                units: Units = "metric") -> bytes:
+    """The plan as RFC 5545 bytes, loads in `units`. `stamp` is the DTSTAMP of every event
+    (when it was made)."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -41,7 +44,7 @@ def plan_to_ics(plan: Plan, library: Library, stamp: dt.datetime, name: str = "S
             event.add("dtend", session.date + dt.timedelta(days=1))
             event.add("summary", title(session))
             event.add("description", f"Week {week.week} ({week.phase.value}).\n"
-                                     + session_text(session, library))
+                                     + session_text(session, library, units))
             event.add("categories", ["strength", session.focus.value])
             event.add("transp", "TRANSPARENT")
             calendar.add_component(event)

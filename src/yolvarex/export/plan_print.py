@@ -6,27 +6,28 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from jinja2 import Environment, FileSystemLoader, pass_context, select_autoescape
 from markupsafe import Markup
 
 from yolvarex.content.library import Library
 from yolvarex.domain.plan import Plan
 from yolvarex.domain.plan.describe import BLOCK_TITLES, LOAD_WORDS, dose, run_day_words
+from yolvarex.domain.units import Units
 from yolvarex.export.figure_svg import entry_svg
 
 PDF_EXTRA = "pip install 'yolvarex[pdf]'"
 
 _env = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
                    autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True)
-_env.filters["dose"] = dose
+_env.filters["dose"] = pass_context(lambda context, p: dose(p, context.get("units", "metric")))
 
 
 class PdfUnavailable(RuntimeError):
     """WeasyPrint (and the Pango library it draws text with) is not installed."""
 
 
-def plan_document(plan: Plan, library: Library, athlete: str) -> str:
-    """The printable plan as one HTML document."""
+def plan_document(plan: Plan, library: Library, athlete: str, units: Units = "metric") -> str:
+    """The printable plan as one HTML document, loads in the runner's `units`."""
     def figure(exercise_id: str) -> Markup:
         """The exercise's illustration, still: its key poses side by side."""
         svg = entry_svg(library, "exercises", exercise_id, style="keys")
@@ -34,7 +35,7 @@ def plan_document(plan: Plan, library: Library, athlete: str) -> str:
 
     return _env.get_template("plan_print.html").render(
         plan=plan, lib=library, athlete=athlete, block_titles=BLOCK_TITLES,
-        load_words=LOAD_WORDS, run_day_words=run_day_words, figure=figure)
+        load_words=LOAD_WORDS, run_day_words=run_day_words, figure=figure, units=units)
 
 
 def to_pdf(html: str) -> bytes:

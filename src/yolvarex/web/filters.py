@@ -17,6 +17,7 @@ from yolvarex.domain.plan.describe import BLOCK_TITLES, LOAD_WORDS, dose, run_da
 from yolvarex.domain.plan.generate import format_weeks
 from yolvarex.domain.plan.model import Prescription
 from yolvarex.services.days import local_time
+from yolvarex.services.run_text import pace_text
 from yolvarex.web.assets import static_url
 
 
@@ -32,6 +33,14 @@ def distance_filter(context: Context, km: float | None, decimals: int = 1) -> st
 @pass_context
 def metres_filter(context: Context, metres: float | None, decimals: int = 1) -> str:
     return units.distance(None if metres is None else metres / 1000, _units(context), decimals)
+
+
+@pass_context
+def pace_filter(context: Context, seconds_per_km: float | None) -> str:
+    """A pace as m:ss per the runner's unit of distance (the unit itself is `distance_unit()`)."""
+    if seconds_per_km is None:
+        return pace_text(None)
+    return pace_text(units.pace_value(seconds_per_km, _units(context)))
 
 
 @pass_context
@@ -70,6 +79,7 @@ def register(env: Environment) -> None:
         dose=dose_filter, run_day_words=run_day_words,
         duration=units.duration, minutes=units.minutes,
         distance=distance_filter, metres=metres_filter, weight=weight_filter,
+        pace=pace_filter,
         weight_number=weight_number)
     env.globals.update(
         block_titles={k.value: v for k, v in BLOCK_TITLES.items()}, load_words=LOAD_WORDS,

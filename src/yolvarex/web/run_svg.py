@@ -38,8 +38,9 @@ class TrackChart:
 
 def track_chart(key: str, title: str, unit: str, x_km: Sequence[float],
                 values: Sequence[float | None], color: str, *, invert: bool = False,
-                label: Any = None) -> TrackChart | None:
-    """A line over distance; `invert` puts low values on top (pace: faster is higher)."""
+                label: Any = None, x_unit: str = "km") -> TrackChart | None:
+    """A line over distance (`x_km`, counted in `x_unit`); `invert` puts low values on top
+    (pace: faster is higher)."""
     points = [(x, v) for x, v in zip(x_km, values, strict=False) if v is not None]
     if len(points) < 2:
         return None
@@ -79,7 +80,7 @@ def track_chart(key: str, title: str, unit: str, x_km: Sequence[float],
     k = 0.0
     while k <= x_max + 1e-9:
         parts.append(f'<text x="{px(k):.1f}" y="{HEIGHT - 8}" text-anchor="middle" '
-                     f'fill="#4f5b69">{k:g} km</text>')
+                     f'fill="#4f5b69">{k:g} {x_unit}</text>')
         k += km_step
     segments: list[list[str]] = [[]]
     for x, v in zip(x_km, values, strict=False):
@@ -94,7 +95,7 @@ def track_chart(key: str, title: str, unit: str, x_km: Sequence[float],
     parts.append(f'<line class="cursor" x1="{LEFT}" x2="{LEFT}" y1="{TOP}" y2="{TOP + PLOT_H}" '
                  'stroke="#1b2430" stroke-width="1.5" visibility="hidden"/></svg>')
     every = max(1, math.ceil(len(points) / 60))
-    rows = [(f"{x:.2f} km", fmt(v)) for i, (x, v) in enumerate(points) if i % every == 0]
+    rows = [(f"{x:.2f} {x_unit}", fmt(v)) for i, (x, v) in enumerate(points) if i % every == 0]
     return TrackChart(key=key, title=title, unit=unit, svg="".join(parts), rows=rows)
 
 

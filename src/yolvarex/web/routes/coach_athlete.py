@@ -80,7 +80,7 @@ def athlete_progress(request: Request, athlete_id: int,
 
 
 @router.get("/coach/athletes/{athlete_id}/runs/{activity_id}")
-def athlete_run(request: Request, athlete_id: int, activity_id: int, splits: str = "km",
+def athlete_run(request: Request, athlete_id: int, activity_id: int, splits: str | None = None,
                 actor: Actor = Depends(core.login_required)) -> Response:
     return run_pages.run_view(request, actor, activity_id, splits,
                               _seen(request, actor, athlete_id))

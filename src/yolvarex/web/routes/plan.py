@@ -232,7 +232,8 @@ def plan_ics(request: Request, actor: Actor = Depends(core.login_required)) -> R
         stored = plans.current_plan(db, actor)
     if stored is None:
         return core.redirect("/plan", "There is no plan to export yet.")
-    body = plan_to_ics(stored.plan, _library(request), stored.created_at)
+    body = plan_to_ics(stored.plan, _library(request), stored.created_at,
+                      units=core.shown_units(request))
     return Response(body, media_type="text/calendar; charset=utf-8", headers={
         "Content-Disposition": 'attachment; filename="strength-plan.ics"'})
 
@@ -244,7 +245,8 @@ def plan_pdf(request: Request, actor: Actor = Depends(core.login_required)) -> R
     if stored is None:
         return core.redirect("/plan", "There is no plan to print yet.")
     try:
-        body = to_pdf(plan_document(stored.plan, _library(request), actor.name))
+        body = to_pdf(plan_document(stored.plan, _library(request), actor.name,
+                                   core.shown_units(request)))
     except PdfUnavailable as exc:
         return core.render(request, "error.html", {
             "status": 503, "title": "PDF is not set up on this server",

@@ -7,10 +7,12 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
+from yolvarex.domain import units
+from yolvarex.domain.units import Units
 from yolvarex.errors import Invalid, NotFound
 from yolvarex.services import activity_files, athlete, form_dynamics, gear, records, run_page
 from yolvarex.services.activity_files import EXPORT_FORMATS
-from yolvarex.services.run_text import duration_text, pace_text
+from yolvarex.services.run_text import pace_text
 from yolvarex.store.access import Actor
 from yolvarex.web import core, viewing
 from yolvarex.web.run_map import route_map
@@ -18,31 +20,33 @@ from yolvarex.web.run_svg import TrackChart, route_svg, track_chart
 from yolvarex.web.viewing import Viewing
 
 router = APIRouter(include_in_schema=False, dependencies=[core.Protected])
-core.templates.env.filters["pace"] = pace_text
-core.templates.env.filters["duration"] = duration_text
 ZONE_COLORS = ("#9fb7c9", "#1d7a3a", "#8a5a00", "#c2571a", "#b3261e")
 
 
-def charts(series: dict[str, Any] | None) -> list[TrackChart]:
+def charts(series: dict[str, Any] | None, shown: Units = "metric") -> list[TrackChart]:
+    """The run's charts over distance, in the runner's unit of distance."""
     if not series:
         return []
-    x = series["distance_km"]
+    unit = units.distance_unit(shown)
+    x = [units.distance_value(km, shown) for km in series["distance_km"]]
+    pace = [None if v is None else units.pace_value(v, shown) for v in series["pace_s_per_km"]]
     found = [
-        track_chart("pace", "Pace", "min/km", x, series["pace_s_per_km"], "#0b6e69", invert=True,
-                    label=pace_text),
-        track_chart("hr", "Heart rate", "bpm", x, series["hr"], "#b3261e"),
-        track_chart("elevation", "Elevation", "m", x, series["elevation"], "#8a5a00"),
-        track_chart("cadence", "Cadence", "steps/min", x, series["cadence"], "#5b4a9e")]
+        track_chart("pace", "Pace", f"min/{unit}", x, pace, "#0b6e69", invert=True,
+                    label=pace_text, x_unit=unit),
+        track_chart("hr", "Heart rate", "bpm", x, series["hr"], "#b3261e", x_unit=unit),
+        track_chart("elevation", "Elevation", "m", x, series["elevation"], "#8a5a00", x_unit=unit),
+        track_chart("cadence", "Cadence", "steps/min", x, series["cadence"], "#5b4a9e",
+                    x_unit=unit)]
     return [c for c in found if c is not None]
 
 
 @router.get("/runs/{activity_id}")
-def show(request: Request, activity_id: int, splits: str = "km",
+def show(request: Request, activity_id: int, splits: str | None = None,
          actor: Actor = Depends(core.login_required)) -> Response:
     return run_view(request, actor, activity_id, splits)
 
 
-def run_view(request: Request, actor: Actor, activity_id: int, splits: str,
+def run_view(request: Request, actor: Actor, activity_id: int, splits: str | None,
              seen: Viewing | None = None) -> Response:
     """One run's page: the runner's own, or a coached athlete's read-only for their coach
     (`seen`; without it, whose run it is decides)."""
@@ -57,10 +61,11 @@ def run_view(request: Request, actor: Actor, activity_id: int, splits: str,
         shoes = [s for s in gear.shoes(db, actor, page["athlete_id"]) if s.retired_on is None
                  or s.id == (page["shoe"] or {}).get("id")] if page["athlete_id"] == actor.id else []
     analysis = page["analysis"]
-    unit = "mile" if splits == "mile" else "km"
+    shown = core.shown_units(request)
+    unit = splits if splits in ("km", "mile") else ("mile" if shown == "imperial" else "km")
     tiles = core.runtime(request).settings.map_tiles
     return core.render(request, "runs/show.html", {
-        **page, "a": analysis, "charts": charts(analysis["series"]),
+        **page, "a": analysis, "charts": charts(analysis["series"], shown),
         "route": route_svg(analysis["outline"]) if analysis["outline"] else None,
         "route_map": route_map(analysis["outline"], tiles) if tiles and analysis["outline"] else None,
         "unit": unit, "splits": analysis["splits_mile" if unit == "mile" else "splits_km"],
