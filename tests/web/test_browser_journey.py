@@ -23,9 +23,9 @@ def _week_stat(page, what: str) -> str:
     return page.locator(".stat", has_text=what).locator("b").inner_text()
 
 
-def test_a_new_runners_first_day(page) -> None:
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
+def _new_runner_with_strength_today(page) -> None:
+    """Sign up and answer the wizard so that today (a Monday) has a strength session; end on
+    the check-in form."""
     sign_up(page, skip_setup=False)
     for day, kind in (("Tuesday", "rest"), ("Thursday", "speed"), ("Friday", "rest")):
         page.get_by_label(day).select_option(kind)  # with 3 a week: strength today (Monday)
@@ -38,6 +38,12 @@ def test_a_new_runners_first_day(page) -> None:
     page.wait_for_url(re.compile(r"/welcome/done"))
     page.get_by_role("link", name="Check in now").click()
     page.wait_for_url(re.compile(r"/checkin"))
+
+
+def test_a_new_runners_first_day(page) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    _new_runner_with_strength_today(page)
     page.get_by_label("Hours slept last night").fill("7.5")
     page.get_by_role("button", name="Save and see today's verdict").click()
     page.wait_for_url(re.compile(r"/today"))
@@ -96,3 +102,26 @@ def test_a_returning_runner_on_a_rest_day(page) -> None:
     routines = page.locator(".card a[href^='/routines/'][href$='/play']")
     assert routines.count() >= 1  # a recovery routine instead
     shot(page, "journey-rest-today")
+
+
+def test_a_rest_verdict_moves_the_strength_session(page) -> None:
+    """With strength planned today and a fever, Today offers no workout, only moving the
+    session; once moved, today has none and the moved session is the next one."""
+    _new_runner_with_strength_today(page)
+    page.get_by_label("Hours slept last night").fill("7")
+    page.get_by_text("Illness", exact=True).click()
+    page.get_by_text("Fever", exact=True).click()
+    page.get_by_label("Temperature (°C)").fill("38.6")
+    page.get_by_role("button", name="Save and see today's verdict").click()
+    page.wait_for_url(re.compile(r"/today"))
+    expect(page.locator("#verdict").get_by_role("heading", name="Rest day")).to_be_visible()
+    card = page.locator(".strength-today")
+    expect(card.get_by_role("link", name="Start workout")).to_have_count(0)
+    expect(card.get_by_role("button", name="Not today: move it")).to_have_count(0)
+    shot(page, "journey-rest-strength")
+    card.get_by_role("button", name="Move it").click()
+    page.wait_for_url(re.compile(r"/today"))
+    expect(card).to_contain_text("No session today")
+    expect(card).to_contain_text("Next:")
+    expect(card.get_by_role("link", name="Start workout")).to_have_count(0)
+    shot(page, "journey-rest-moved")

@@ -22,6 +22,40 @@ from yolvarex.store.access import Actor
 router = APIRouter(prefix="/api/v1/routines", tags=["routines"])
 
 
+class RoutineSummaryOut(BaseModel):
+    id: str
+    title: str
+    purpose: str
+    when: str
+    suits: list[str] = Field(description="The occasions it is made for.")
+    also_suits: list[str]
+    total_seconds: int | float = Field(description="Both sides counted.")
+    steps: int
+    body_areas: list[str]
+    equipment: list[str]
+    area_seconds: int | float | None = Field(None, description="Time on the asked body area.")
+
+
+class TimelineStepOut(BaseModel):
+    index: int
+    step: int
+    movement: str
+    title: str
+    cue: str
+    side: str | None
+    seconds: int
+    reps: int | None
+    start: int = Field(description="Seconds from the routine's start.")
+
+
+class RoutineDetailOut(RoutineSummaryOut):
+    """The summary, the routine's own fields as in the library, and its timeline."""
+
+    model_config = ConfigDict(extra="allow")
+
+    timeline: list[TimelineStepOut]
+
+
 class SuggestionOut(BaseModel):
     id: str
     title: str
@@ -60,7 +94,8 @@ class CompletionOut(BaseModel):
                    seconds=row.seconds, source=row.source)
 
 
-@router.get("", summary="Every routine with its computed total time")
+@router.get("", summary="Every routine with its computed total time",
+            response_model=list[RoutineSummaryOut], response_model_exclude_unset=True)
 def list_routines(occasion: str | None = Query(None, description="Only routines for this occasion."),
                   area: str | None = Query(None, description="Only routines that work on this "
                                            "body area (e.g. calves), those working it most first."),
@@ -104,7 +139,8 @@ def streak(actor: Actor = Depends(api_actor), db: Session = Depends(db_session))
     return service.streak_for(db, actor, clock.today(actor.timezone))
 
 
-@router.get("/{routine_id}", summary="One routine with its steps laid out per side in time")
+@router.get("/{routine_id}", summary="One routine with its steps laid out per side in time",
+            response_model=RoutineDetailOut, response_model_exclude_unset=True)
 def show(routine_id: str, rt: Runtime = Depends(runtime)) -> dict[str, Any]:
     service.routine_or_404(rt.library, routine_id)
     return service.routine_detail(rt.library, routine_id)
