@@ -45,8 +45,8 @@ def live_server(template_db: str, tmp_path_factory: pytest.TempPathFactory) -> I
         import shutil
 
         shutil.copyfile(template_db, data_dir / "yolvarex.sqlite3")
-    else:
-        env["YOLVAREX_DATABASE_URL"] = template_db
+    else:  # a database of its own: the other tests of this worker empty theirs between tests
+        env["YOLVAREX_DATABASE_URL"] = _own_pg_database()
     LIVE_ENV.clear()
     LIVE_ENV.update(env)
     port = _free_port()
@@ -70,6 +70,39 @@ def live_server(template_db: str, tmp_path_factory: pytest.TempPathFactory) -> I
     proc.terminate()
     proc.wait(timeout=10)
     log.close()
+    if BACKEND != "sqlite":
+        _drop_pg_database(env["YOLVAREX_DATABASE_URL"])
+
+
+def _own_pg_database() -> str:
+    """A new, migrated PostgreSQL database for the live server; its URL."""
+    from sqlalchemy import create_engine, text
+
+    from tests.conftest import PG_ADMIN_URL, _pg_url
+    from yolvarex.store import migrate
+    from yolvarex.store.db import Database
+
+    name = f"yvx_live_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    db = Database(_pg_url(name))
+    migrate.upgrade(db)
+    db.dispose()
+    return _pg_url(name)
+
+
+def _drop_pg_database(url: str) -> None:
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    from tests.conftest import PG_ADMIN_URL
+
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)'))
+    admin.dispose()
 
 
 @pytest.fixture(scope="session")
