@@ -118,6 +118,7 @@ def test_a_rest_verdict_moves_the_strength_session(page) -> None:
     card = page.locator(".strength-today")
     expect(card.get_by_role("link", name="Start workout")).to_have_count(0)
     expect(card.get_by_role("button", name="Not today: move it")).to_have_count(0)
+    expect(card).not_to_contain_text("after your easy run")  # the run is off today too
     shot(page, "journey-rest-strength")
     card.get_by_role("button", name="Move it").click()
     page.wait_for_url(re.compile(r"/today"))

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from yolvarex.api.answers import IsoDateTime
 from yolvarex.api.auth import api_actor, db_session
+from yolvarex.domain.verdict import Verdict
 from yolvarex.errors import Invalid
 from yolvarex.services import coach_board, coach_notes, days, invitations
 from yolvarex.store.access import Actor
@@ -59,6 +60,26 @@ class LinkOut(BaseModel):
     status: Literal["active", "ended"]
 
 
+class LoadFlagOut(BaseModel):
+    level: Literal["ok", "watch", "high", "unknown"] = Field(description="The flag's color.")
+    words: str = Field(description="The same in words.")
+
+
+class AthleteRowOut(BaseModel):
+    athlete_id: int
+    name: str
+    today: dt.date = Field(description="The athlete's own today, in their time zone.")
+    verdict: Verdict | None = Field(description="null until the athlete has checked in today.")
+    last_checkin: dt.date | None
+    acwr: float | None
+    days_since_rest: int | None
+    strength_planned: int = Field(description="Strength sessions planned in the last two weeks.")
+    strength_done: int = Field(description="Of those, the ones logged.")
+    load: LoadFlagOut
+    needs_attention: bool
+    reasons: list[str] = Field(description="Why the athlete needs attention, most urgent first.")
+
+
 class NoteOut(BaseModel):
     date: dt.date
     coach: str
@@ -78,7 +99,8 @@ def _link(link: CoachLink, other: User) -> dict[str, Any]:
             "status": "active" if link.status == "active" else "ended"}
 
 
-@router.get("/coach/athletes", summary="Your athletes today, those who need attention first")
+@router.get("/coach/athletes", summary="Your athletes today, those who need attention first",
+            response_model=list[AthleteRowOut])
 def athletes(show: coach_board.Show = Query(coach_board.Show.ALL),
              actor: Actor = Depends(api_actor),
              db: Session = Depends(db_session)) -> list[dict[str, object]]:
@@ -183,7 +205,8 @@ def put_note(athlete_id: int, day: dt.date, body: NoteIn = Body(...),
     return note.as_json() if note else {"date": day.isoformat(), "coach": actor.name, "text": ""}
 
 
-@router.get("/notes", summary="Coach notes for your days (or, as a coach, yours for an athlete)")
+@router.get("/notes", summary="Coach notes for your days (or, as a coach, yours for an athlete)",
+            response_model=list[NoteOut])
 def notes(start: dt.date | None = Query(None, description="First day; default: today"),
           end: dt.date | None = Query(None, description="Last day; default: the first day"),
           athlete_id: int | None = Query(None, description="A coached athlete's id (coaches)"),
