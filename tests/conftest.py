@@ -185,8 +185,10 @@ def cli(db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callabl
     from typer.testing import CliRunner
 
     from yolvarex.cli.main import app
+    from yolvarex.services import runtime
 
     monkeypatch.setenv("YOLVAREX_DATA_DIR", str(tmp_path))
+    monkeypatch.setattr(runtime, "_kept_in", None)  # a command keeps the library in tmp_path
     monkeypatch.setenv("YOLVAREX_DATABASE_URL", db_url)
     monkeypatch.delenv("YOLVAREX_USER", raising=False)
     monkeypatch.setenv("COLUMNS", "160")  # wide enough that Rich tables do not wrap words

@@ -20,11 +20,23 @@ HEAVY = ("sqlalchemy", "fastapi", "starlette", "argon2", "pydantic", "numpy", "a
          "yolvarex.server")
 
 
-def imported(*args: str) -> set[str]:
+#: Never imported by a typical command (check-in, decide, load, plan day): the web app and the
+#: API, password hashing, printing and calendars, Alembic (the database is already at head).
+NEVER_IN_A_COMMAND = ("fastapi", "starlette", "uvicorn", "argon2", "pandas", "alembic",
+                      "icalendar", "jinja2", "weasyprint", "yolvarex.api", "yolvarex.web",
+                      "yolvarex.server", "yolvarex.export", "yolvarex.ingest")
+#: Not imported once the checked library is kept in the data directory (no content checks).
+KEPT_LIBRARY = ("yolvarex.content.checks", "yolvarex.content.pose_checks",
+                "yolvarex.content.trust_checks", "yolvarex.content.overlap_checks")
+#: Not imported when the day's state is kept (no load analytics, no numpy).
+KEPT_DAY = ("numpy", "yolvarex.services.training_load")
+
+
+def imported(*args: str, env: dict[str, str] | None = None, stdin: str | None = None) -> set[str]:
     """The modules `python -X importtime -m yolvarex ARGS` imports."""
     result = subprocess.run([sys.executable, "-X", "importtime", "-m", "yolvarex", *args],
-                            capture_output=True, text=True,
-                            env={**os.environ, "COLUMNS": "100"})
+                            capture_output=True, text=True, input=stdin,
+                            env={**os.environ, "COLUMNS": "100", **(env or {})})
     assert result.returncode == (2 if not args else 0), result.stderr[-2000:]
     names = set()
     for line in result.stderr.splitlines():
@@ -34,8 +46,8 @@ def imported(*args: str) -> set[str]:
     return names
 
 
-def heavy_in(names: set[str]) -> list[str]:
-    return sorted(n for n in names if any(n == h or n.startswith(h + ".") for h in HEAVY))
+def heavy_in(names: set[str], heavy: tuple[str, ...] = HEAVY) -> list[str]:
+    return sorted(n for n in names if any(n == h or n.startswith(h + ".") for h in heavy))
 
 
 @pytest.mark.parametrize("args", [("--version",), ("--help",), ()])
@@ -90,3 +102,26 @@ def test_the_quick_migration_check_agrees_with_alembic(tmp_path) -> None:
     migrate.upgrade(db)
     assert migrate.at_head(db) and migrate.current_revision(db) == migrate.head_revision(db)
     db.dispose()
+
+
+def test_typical_commands_import_what_they_use_only(cli, db_url, tmp_path) -> None:
+    """On the demo runner, in new processes as a person runs them: the second `load` and
+    `plan day` read the kept library and the day's kept state, and no command loads the web
+    app, argon2, Alembic or the export code."""
+    assert cli("demo").exit_code == 0
+    env = {"YOLVAREX_DATA_DIR": str(tmp_path), "YOLVAREX_DATABASE_URL": db_url,
+           "YOLVAREX_USER": "demo"}
+    for args in (("load",), ("plan", "day")):
+        first = imported(*args, env=env)
+        assert heavy_in(first, NEVER_IN_A_COMMAND) == [], args
+        again = imported(*args, env=env)
+        assert heavy_in(again, NEVER_IN_A_COMMAND + KEPT_LIBRARY + KEPT_DAY) == [], args
+    assert list((tmp_path / "cache").glob("library-*.pickle"))
+    answers = "\n".join(["", "7.5", "4", "2", "", "0", "", "", "", "4", "", "4", "", ""]) + "\n"
+    checked_in = imported("check-in", "--json", env=env, stdin=answers)
+    # a check-in changes the day: its verdict is computed again (with numpy), not the library
+    assert heavy_in(checked_in, NEVER_IN_A_COMMAND + KEPT_LIBRARY) == []
+    checkin = tmp_path / "checkin.json"
+    checkin.write_text('{"date": "2026-11-30", "sleep_hours": 7.5, "soreness": 2, "pain": 0}')
+    decided = imported("decide", "--checkin", str(checkin), "--json", env=env)
+    assert heavy_in(decided, NEVER_IN_A_COMMAND + KEPT_LIBRARY) == []

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from yolvarex import clock, logs
 from yolvarex.errors import UserError
-from yolvarex.services.runtime import ContentInvalid, Runtime, library, open_runtime
+from yolvarex.services.runtime import ContentInvalid, Runtime, keep_library_in, library, open_runtime
 from yolvarex.settings import ENV_USER, InvalidSetting, Settings, load_settings
 from yolvarex.store.access import Actor
 from yolvarex.store.db import DatabaseUnavailable
@@ -83,9 +83,16 @@ def _content_invalid(exc: ContentInvalid) -> NoReturn:
          details=[str(e) for e in exc.errors[:20]])
 
 
+def keep_library(settings: Settings) -> None:
+    """Each command is a new process: keep the checked library in the data directory, so it is
+    parsed and checked again only when the content or the code changes (`content.kept`)."""
+    keep_library_in(settings.data_dir / "cache")
+
+
 def checked_library() -> Library:
     """The shipped content library, or exit listing its errors: the app never runs on a broken one."""
     try:
+        keep_library(load_settings())
         return library()
     except ContentInvalid as exc:
         _content_invalid(exc)
@@ -97,6 +104,7 @@ def runtime() -> Runtime:
     try:
         settings = load_settings()
         logs.configure(settings.log_level or "warning")
+        keep_library(settings)
         return open_runtime(settings, check_content=False)
     except InvalidSetting as exc:
         fail(str(exc))

@@ -26,8 +26,6 @@ from yolvarex.domain.plan import Plan, format_weeks
 from yolvarex.domain.plan.describe import BLOCK_TITLES, dose
 from yolvarex.domain.units import Units
 from yolvarex.domain.verdict import Verdict
-from yolvarex.export.ics import plan_to_ics
-from yolvarex.export.plan_print import PdfUnavailable, plan_document, to_pdf
 from yolvarex.services import athlete, plans, strength_log
 from yolvarex.services.runtime import library as shipped_library
 
@@ -45,6 +43,8 @@ def _read_profile(path: Path) -> dict[str, object]:
 
 
 def _write_ics(plan: Plan, library: Library, path: Path, units: Units = "metric") -> None:
+    from yolvarex.export.ics import plan_to_ics  # (icalendar: only for a calendar)
+
     try:
         path.write_bytes(plan_to_ics(plan, library, clock.now(), units=units))
     except OSError as exc:
@@ -136,6 +136,8 @@ def plan(ctx: typer.Context,
 
 def _write_pdf(plan: Plan, library: Library, athlete: str, path: Path,
                units: Units = "metric") -> None:
+    from yolvarex.export.plan_print import PdfUnavailable, plan_document, to_pdf  # (Jinja)
+
     try:
         data = to_pdf(plan_document(plan, library, athlete, units))
     except PdfUnavailable as exc:

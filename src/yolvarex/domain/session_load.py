@@ -24,8 +24,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from yolvarex.domain.load import session_load, trimp
-
 TRIMP_TO_SRPE = 2.4
 DEFAULT_REST_HR = 60.0
 DEFAULT_MAX_HR = 190.0
@@ -65,6 +63,8 @@ def load_of_session(minutes: float, *, sport: str, run_type: str | None = None,
                     rpe: float | None = None, avg_hr: float | None = None,
                     hr: HeartRates | None = None) -> SessionLoad:
     """The session's load in session-RPE units and how it was found (see the module text)."""
+    from yolvarex.domain.load import session_load, trimp  # (numpy: not for the constants above)
+
     minutes = max(float(minutes), 0.0)
     if rpe is not None:
         return SessionLoad(round(session_load(rpe, minutes), 1), LoadMethod.RPE)

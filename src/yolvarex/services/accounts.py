@@ -14,9 +14,9 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -29,12 +29,21 @@ from yolvarex.store.access import Actor
 from yolvarex.store.models import ApiToken, CoachInvitation, CoachLink, User, WebSession
 from yolvarex.store.types import utcnow
 
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
+
 ROLES = ("athlete", "coach")
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]{1,38}[a-z0-9]$")
 MIN_PASSWORD = 8
 SESSION_DAYS = 30
 
-_hasher = PasswordHasher()
+
+@cache
+def _hasher() -> PasswordHasher:
+    """argon2, loaded by the first password hashed or checked (not by every CLI command)."""
+    from argon2 import PasswordHasher
+
+    return PasswordHasher()
 
 
 _dummy: list[str] = []
@@ -89,7 +98,7 @@ def _hashing(recheck: Callable[[], None] | None = None) -> Iterator[None]:
 
 def hash_password(password: str) -> str:
     with _hashing():
-        return _hasher.hash(password)
+        return _hasher().hash(password)
 
 
 def _verify(stored: str, password: str, recheck: Callable[[], None] | None = None) -> bool:
@@ -99,8 +108,10 @@ def _verify(stored: str, password: str, recheck: Callable[[], None] | None = Non
 
 
 def _matches(stored: str, password: str) -> bool:
+    from argon2.exceptions import InvalidHashError, VerificationError
+
     try:
-        return bool(_hasher.verify(stored, password))
+        return bool(_hasher().verify(stored, password))
     except (VerificationError, InvalidHashError):
         return False
 
@@ -211,7 +222,7 @@ def authenticate(db: Session, name: str, password: str, address: str | None = No
                    address=address, known_user=found is not None)
         raise Unauthorized("That user name and password do not match. Check both and try again.")
     login_throttle.record_success(engine, name)
-    if _hasher.check_needs_rehash(stored):
+    if _hasher().check_needs_rehash(stored):
         user.password_hash = hash_password(password)
     return user
 

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from yolvarex.domain.run.zones import Zones, zones_from
 from yolvarex.domain.session_load import DEFAULT_MAX_HR, DEFAULT_REST_HR, HeartRates
 from yolvarex.domain.units import UNITS, Units, units_of
 from yolvarex.errors import Invalid, NotFound
 from yolvarex.services.days import today_for
 from yolvarex.store import models
+
+if TYPE_CHECKING:
+    from yolvarex.domain.run.zones import Zones
 
 REST_HR_DAYS = 60
 MAX_HR_DAYS = 365
@@ -160,6 +163,8 @@ def athlete_zones(db: Session, athlete_id: int, today: dt.date | None = None) ->
     """The athlete's five heart-rate zones on a day: from `athlete_heart_rates` by the method
     in their settings (`hr_zone_method`: heart-rate reserve by default, or percent of maximum),
     or the floors they set by hand (`hr_zone_floors`)."""
+    from yolvarex.domain.run.zones import zones_from  # (with numpy: only when zones are asked for)
+
     hr = athlete_heart_rates(db, athlete_id, today)
     user = db.get(models.User, athlete_id)
     settings = (user.settings if user else None) or {}

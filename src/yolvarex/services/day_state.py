@@ -22,12 +22,9 @@ Keeping a part never fails a read: when the store is busy it is simply not kept.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from pydantic import TypeAdapter
@@ -37,16 +34,14 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-import yolvarex
 from yolvarex import clock
+from yolvarex.build import build
 from yolvarex.store.models import DayState, User
 
 T = TypeVar("T")
 
 #: Parts are kept for days this close to the athlete's today; others are computed each time.
 WINDOW_DAYS = 14
-#: What the result depends on besides the store: the code that computes it and the content.
-_BUILD_DIRS = ("domain", "services", "content", "store")
 
 
 @dataclass(frozen=True)
@@ -64,20 +59,6 @@ def typed(kind: Any) -> Codec[Any]:
 
 
 JSON: Codec[Any] = Codec(lambda value: json.dumps(value, separators=(",", ":")), json.loads)
-
-
-@cache
-def build() -> str:
-    """The code and content results are computed with: the version and a digest of the core's
-    source and content files (the faces only render, so they are not part of it)."""
-    root = Path(yolvarex.__file__).parent
-    digest = hashlib.sha256(yolvarex.__version__.encode())
-    for folder in _BUILD_DIRS:
-        for path in sorted((root / folder).rglob("*")):
-            if path.suffix in (".py", ".yaml", ".yml") and path.is_file():
-                digest.update(str(path.relative_to(root)).encode())
-                digest.update(path.read_bytes())
-    return digest.hexdigest()[:32]
 
 
 def revision(db: Session, athlete_id: int) -> int:

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from yolvarex.services import day_state, days, history, training_load
+from yolvarex.services import day_state, days
 from yolvarex.store.access import Actor, require
 
 
@@ -34,6 +34,8 @@ def report(db: Session, actor: Actor, today: dt.date, weeks: int = 6,
 
 
 def _report(db: Session, actor: Actor, today: dt.date, weeks: int, athlete_id: int) -> dict[str, Any]:
+    from yolvarex.services import history, training_load  # (numpy: only when not already known)
+
     facts = training_load.load_facts(db, actor, today, athlete_id)
     this_monday = today - dt.timedelta(days=today.weekday())
     first_monday = this_monday - dt.timedelta(weeks=weeks - 1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from yolvarex.settings import Settings, load_settings
@@ -24,11 +25,26 @@ class ContentInvalid(RuntimeError):
         super().__init__(f"the content library has {len(errors)} error(s):\n{lines}{more}")
 
 
+#: Where the checked library is kept between processes (`content.kept`), when a face asks for
+#: it (the CLI: each command is a new process); otherwise every process loads and checks it.
+_kept_in: Path | None = None
+
+
+def keep_library_in(folder: Path | None) -> None:
+    """Keep the checked library in `folder` (in the user's data directory) between processes."""
+    global _kept_in
+    _kept_in = folder
+
+
 def load_library() -> tuple[Library, list[ContentError]]:
-    """`content.load_library`, imported when first needed."""
+    """`content.load_library` (imported when first needed), or its kept result."""
     from yolvarex.content import load_library as load
 
-    return load()
+    if _kept_in is None:
+        return load()
+    from yolvarex.content.kept import kept_library
+
+    return kept_library(_kept_in, load)
 
 
 @cache

@@ -31,7 +31,7 @@ class Way(StrEnum):
 
 
 class Option(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: Id
     label: Annotated[str, StringConstraints(min_length=2, max_length=80, strip_whitespace=True)]

@@ -39,7 +39,7 @@ def basis_errors(basis: Basis, evidence: tuple[str, ...]) -> str | None:
 class Entry(BaseModel):
     """Base of every content record: strict (unknown fields are errors) and immutable."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: Id
 
@@ -48,7 +48,7 @@ class Entry(BaseModel):
 
 
 class Mistake(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     mistake: Sentence
     fix: Sentence

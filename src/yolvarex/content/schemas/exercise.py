@@ -146,7 +146,7 @@ class Impact(StrEnum):
 class Dose(BaseModel):
     """A starting prescription: sets of a rep range or of a hold time."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     sets: Annotated[int, Field(ge=1, le=6)]
     reps: tuple[Annotated[int, Field(ge=1, le=50)], Annotated[int, Field(ge=1, le=50)]] | None = None

@@ -135,7 +135,7 @@ class Cue(Entry):
 
 
 class DrillDose(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     sets: Annotated[int, Field(ge=1, le=6)]
     distance_m: Annotated[int, Field(ge=5, le=400)] | None = None

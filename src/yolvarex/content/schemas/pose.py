@@ -15,7 +15,7 @@ Frame = str | dict[str, dict[str, Any] | None]
 
 
 class PoseSet(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     view: Literal["side", "front"] = "side"
     same: str | None = Field(None, pattern=r"^(exercises|drills|movements)/[a-z0-9-]+$",

@@ -102,7 +102,7 @@ class Movement(Entry):
 class Step(BaseModel):
     """One step of a routine: seconds or reps (per side when the movement has sides), and a cue."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     movement: Id
     seconds: Annotated[int, Field(ge=5, le=600)] | None = None

@@ -52,13 +52,13 @@ FactName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
 class FactRef(BaseModel):
     """The value of another fact, e.g. `{fact: hrv_ln_normal_low}`."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     fact: FactName
 
 
 class Compare(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     fact: FactName
     op: Op
@@ -66,19 +66,19 @@ class Compare(BaseModel):
 
 
 class All(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True, populate_by_name=True)
 
     all_: tuple[Condition, ...] = Field(alias="all", min_length=1)
 
 
 class AnyOf(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True, populate_by_name=True)
 
     any_: tuple[Condition, ...] = Field(alias="any", min_length=1)
 
 
 class Not(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True, populate_by_name=True)
 
     not_: Condition = Field(alias="not")
 
@@ -87,7 +87,7 @@ Condition = Compare | All | AnyOf | Not
 
 
 class Question(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True, populate_by_name=True)
 
     id: Id
     kind: Literal["question"] = "question"
@@ -99,7 +99,7 @@ class Question(BaseModel):
 
 
 class Leaf(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: Id
     kind: Literal["leaf"] = "leaf"

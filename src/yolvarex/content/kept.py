@@ -1,0 +1,75 @@
+"""The checked library kept between processes, so a CLI command does not parse and check every
+YAML file again each time it starts (that is most of a command's time otherwise).
+
+Only a library that `load_library` returned without errors is kept: pickled under
+`<folder>/library-<build>.pickle`, where the build is the digest of the version, the code and
+every content file (`yolvarex.build`). A changed content file, schema or check gives another
+build, so a kept copy is never used for content it was not checked against; a broken library
+is never kept, so its errors are reported every time. The folder is the user's own data
+directory (next to their database and config); a kept copy that cannot be read is ignored and
+replaced, and copies from other builds are removed when a new one is kept.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from yolvarex.build import build
+from yolvarex.content.library import Library
+from yolvarex.content.loader import ContentError
+
+Load = Callable[[], tuple[Library, list[ContentError]]]
+PREFIX = "library-"
+
+
+def kept_path(folder: Path) -> Path:
+    return folder / f"{PREFIX}{build()}.pickle"
+
+
+def kept_library(folder: Path, load: Load) -> tuple[Library, list[ContentError]]:
+    """The library kept in `folder` for this build, or `load()`'s result (kept when it has no
+    errors)."""
+    path = kept_path(folder)
+    library = _read(path)
+    if library is not None:
+        return library, []
+    library, errors = load()
+    if not errors:
+        _keep(path, library)
+    return library, errors
+
+
+def _read(path: Path) -> Library | None:
+    try:
+        with path.open("rb") as file:
+            # our own file in the user's data directory, named by the build it was checked under
+            library = pickle.load(file)  # noqa: S301
+    except FileNotFoundError:
+        return None
+    except Exception:  # a damaged or foreign copy is ignored and replaced
+        return None
+    return library if isinstance(library, Library) else None
+
+
+def _keep(path: Path, library: Library) -> None:
+    """Write the copy atomically (a reader sees the old one or the whole new one); keeping is
+    an optimisation, so a folder that cannot be written is left alone."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".library-", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as file:
+                pickle.dump(library, file, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        for old in path.parent.glob(f"{PREFIX}*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        return
