@@ -28,7 +28,6 @@ from yolvarex.cli.common import (
 from yolvarex.cli.common import runtime as open_app
 from yolvarex.content import Library
 from yolvarex.content.schemas.tree import Tree
-from yolvarex.content.tree_rules import parse_tree_source
 from yolvarex.domain.checkin import (
     NUMBERS,
     PAIN_SIGNS,
@@ -106,6 +105,8 @@ def decide(checkin: Path = typer.Option(..., "--checkin", help="A check-in as JS
                 text = path.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as exc:
                 fail(f"cannot read the tree file {path}: {exc}")
+            from yolvarex.content.tree_rules import parse_tree_source  # (YAML: for --tree only)
+
             found, errors = parse_tree_source(text, lib, file=str(path), owner="local")
             if found is None:
                 fail(f"the tree in {path} has errors", details=[str(e) for e in errors])

@@ -17,12 +17,15 @@ import pickle
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from yolvarex.build import build
 from yolvarex.content.library import Library
-from yolvarex.content.loader import ContentError
 
-Load = Callable[[], tuple[Library, list[ContentError]]]
+if TYPE_CHECKING:
+    from yolvarex.content.loader import ContentError
+
+Load = Callable[[], "tuple[Library, list[ContentError]]"]
 PREFIX = "library-"
 
 

@@ -38,13 +38,17 @@ def keep_library_in(folder: Path | None) -> None:
 
 def load_library() -> tuple[Library, list[ContentError]]:
     """`content.load_library` (imported when first needed), or its kept result."""
-    from yolvarex.content import load_library as load
-
     if _kept_in is None:
-        return load()
+        return _load_and_check()
     from yolvarex.content.kept import kept_library
 
-    return kept_library(_kept_in, load)
+    return kept_library(_kept_in, _load_and_check)
+
+
+def _load_and_check() -> tuple[Library, list[ContentError]]:
+    from yolvarex.content import load_library as load
+
+    return load()
 
 
 @cache
