@@ -64,6 +64,15 @@ def the_clock(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -
     return instant
 
 
+@pytest.fixture(autouse=True)
+def library_kept_nowhere(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A CLI command run in-process keeps the checked library in its test's data directory
+    (`services.runtime.keep_library_in`); every test starts without that."""
+    from yolvarex.services import runtime
+
+    monkeypatch.setattr(runtime, "_kept_in", None)
+
+
 # Property tests: the same examples on every run (a failure is reproducible, CI is not a lottery)
 # and no per-example time limit (shared 2-core machines are slow and noisy).
 hypothesis_settings.register_profile("yolvarex", derandomize=True, deadline=None)
@@ -185,10 +194,8 @@ def cli(db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callabl
     from typer.testing import CliRunner
 
     from yolvarex.cli.main import app
-    from yolvarex.services import runtime
 
     monkeypatch.setenv("YOLVAREX_DATA_DIR", str(tmp_path))
-    monkeypatch.setattr(runtime, "_kept_in", None)  # a command keeps the library in tmp_path
     monkeypatch.setenv("YOLVAREX_DATABASE_URL", db_url)
     monkeypatch.delenv("YOLVAREX_USER", raising=False)
     monkeypatch.setenv("COLUMNS", "160")  # wide enough that Rich tables do not wrap words
