@@ -35,7 +35,7 @@ def keep(db: Session, athlete_id: int, activity_id: int, name: str, data: bytes,
     if not data or len(data) > limit:
         return False
     # zlib level 1: on the sample FIT files 7 % larger than level 6, several times faster
-    db.add(models.ActivityFile(user_id=athlete_id, activity_id=activity_id, name=name[-255:],
+    db.add(models.ActivityFile(user_id=athlete_id, activity_id=activity_id, name=name,
                                size=len(data), content=zlib.compress(data, 1)))
     return True
 
@@ -52,8 +52,7 @@ def original(db: Session, actor: Actor, activity_id: int) -> tuple[str, bytes]:
     if row is None:
         raise NotFound("This activity has no original file: it was logged by hand, or imported "
                        "before files were kept.")
-    name = row.name.replace("\\", "/").rsplit("/", 1)[-1]
-    return name, zlib.decompress(row.content)
+    return row.name, zlib.decompress(row.content)
 
 
 def _as_activity(row: models.Activity) -> Activity:

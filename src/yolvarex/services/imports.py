@@ -131,7 +131,7 @@ def activity_row(athlete_id: int, activity: Activity, *, source_name: str | None
         load=session.load, dynamics=dynamics,
         samples=encode_samples(activity.samples) if len(activity.samples) else None,
         source=activity.source_format or "file",
-        source_name=(source_name or "")[-255:] or None, notes=notes,
+        source_name=source_name, notes=notes,
         laps=[dataclasses.asdict(lap) for lap in activity.laps] or None)
 
 
