@@ -146,11 +146,21 @@ def board(db: Session, coach: Actor, show: Show = Show.ALL) -> list[AthleteStatu
                            squad.last_checkins.get(user.id), squad.plans.get(user.id),
                            squad.strength_days[user.id]))
     rows.sort(key=lambda r: (r.urgency, -(r.verdict.rank if r.verdict else -1), r.name))
+    return only(rows, show)
+
+
+def only(rows: list[AthleteStatus], show: Show) -> list[AthleteStatus]:
+    """The board's rows that `show` keeps, in the board's order."""
     if show is Show.ATTENTION:
         return [r for r in rows if r.needs_attention]
     if show is Show.QUIET:
         return [r for r in rows if r.quiet]
     return rows
+
+
+def counts(rows: list[AthleteStatus]) -> dict[Show, int]:
+    """How many of the whole board's rows each filter keeps (the filter tabs' numbers)."""
+    return {show: len(only(rows, show)) for show in Show}
 
 
 def status(user: models.User, today: dt.date, decision: Decision, shown: bool,

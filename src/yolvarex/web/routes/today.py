@@ -34,6 +34,6 @@ def today_page(request: Request, actor: Actor, seen: Viewing,
     return core.render(request, "today.html", {
         "page": page, "checkin": page.checkin, "verdict": verdict, "strength": page.strength,
         "drills": page.drills, "routine_suggestions": page.routines,
-        "welcome": request.query_params.get("welcome"), "today": page.day, **coaching,
+        "today": page.day, **coaching,
         **seen.context("today"), **(extra or {})},
         section=seen.section("today"), status_code=status_code)
