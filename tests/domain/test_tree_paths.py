@@ -1,9 +1,9 @@
-"""The paths through a tree: facts known on arrival, verdicts below a node, the longest path."""
+"""The paths through a tree: a walk by hand, facts known on arrival, verdicts below a node, the longest path."""
 
 from __future__ import annotations
 
 from yolvarex.content.schemas.tree import Leaf, Question, Tree
-from yolvarex.domain.trees.paths import known_on_arrival, leaves_below, longest_path
+from yolvarex.domain.trees.paths import answered, known_on_arrival, leaves_below, longest_path
 from yolvarex.domain.verdict import Verdict
 
 
@@ -40,3 +40,16 @@ def test_the_verdicts_below_a_node_and_the_longest_path() -> None:
     assert sorted(leaf.id for leaf in leaves_below(tree, "hop")) == ["rest", "train"]
     assert [leaf.id for leaf in leaves_below(tree, "stop")] == ["stop"]
     assert longest_path(tree) == 2
+
+
+def test_a_walk_by_hand_follows_the_answers_and_stops_at_one_the_question_does_not_offer() -> None:
+    tree = _tree()
+    taken, node = answered(tree, ["no", "unknown"])
+    assert [(q.id, a) for q, a in taken] == [("pain", "no"), ("hop", "unknown")]
+    assert isinstance(node, Leaf) and node.id == "train"
+    taken, node = answered(tree, ["unknown", "yes"])  # "pain" has no unknown branch
+    assert taken == [] and node.id == "pain"
+    taken, node = answered(tree, ["no", "maybe", "yes"])
+    assert [a for _, a in taken] == ["no"] and node.id == "hop"
+    taken, node = answered(tree, ["yes", "yes"])  # nothing to answer past a leaf
+    assert len(taken) == 1 and node.id == "stop"

@@ -1,6 +1,7 @@
-"""The paths through a tree: what is known on arriving at a node, the verdicts below a node,
-and the most questions a path asks. The tree rules (`content.tree_rules`) turn these into
-errors an author can act on; the walks themselves are pure and live here.
+"""The paths through a tree: a walk by hand's answers, what is known on arriving at a node,
+the verdicts below a node, and the most questions a path asks. The tree rules
+(`content.tree_rules`) turn these into errors an author can act on; the walks themselves are
+pure and live here.
 
 Branch targets that are not nodes of the tree are skipped (the structure check reports them).
 """
@@ -81,3 +82,20 @@ def longest_path(tree: Tree) -> int:
                                     if t is not None)
         return memo[node_id]
     return depth(tree.root, 0)
+
+
+def answered(tree: Tree, answers: list[str]) -> tuple[list[tuple[Question, str]], Question | Leaf]:
+    """Walk a tree by hand from its root: the questions answered with each answer, and the node
+    reached. Stops at the first answer that is not yes, no or unknown, or that the question
+    does not offer (a question may have no `unknown` branch)."""
+    node = tree.node(tree.root)
+    steps: list[tuple[Question, str]] = []
+    for answer in answers:
+        if not isinstance(node, Question) or answer not in ("yes", "no", "unknown"):
+            break
+        target = getattr(node, answer)
+        if target is None:
+            break
+        steps.append((node, answer))
+        node = tree.node(target)
+    return steps, node
