@@ -35,7 +35,8 @@ router = APIRouter(prefix="/api/v1")
              response_model=ImportReportOut,
              responses={202: {"description": "Queued as a background job", "model": ImportJobOut}})
 async def upload(request: Request, files: list[UploadFile] = File(...),
-                 actor: Actor = Depends(api_actor), rt: Runtime = Depends(runtime)) -> Any:
+                 actor: Actor = Depends(api_actor),
+                 rt: Runtime = Depends(runtime)) -> dict[str, Any] | JSONResponse:
     limit = rt.settings.max_upload_bytes
     named = await uploads.read_files(files, limit)
     budget = Budget.for_upload(limit)
