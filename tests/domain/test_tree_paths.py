@@ -1,4 +1,5 @@
-"""The paths through a tree: a walk by hand, facts known on arrival, verdicts below a node, the longest path."""
+"""The paths through a tree: a walk by hand, facts known on arrival, verdicts below a node,
+the longest path."""
 
 from __future__ import annotations
 
