@@ -43,6 +43,11 @@ PAIRS = [
     (["gear", "list"], "/api/v1/shoes"),
     (["week"], "/api/v1/week"),
     (["week", "--date", "2026-11-23"], "/api/v1/week?day=2026-11-23"),
+    (["library", "search", "hamstring stretch"], "/api/v1/library/search?q=hamstring%20stretch"),
+    (["library", "list", "routines"], "/api/v1/library/routines"),
+    (["fuel", "hard-run"], "/api/v1/fuel?after=hard-run"),
+    (["fuel", "run", "--minutes", "120"], "/api/v1/fuel?after=run&minutes=120"),
+    (["fuel", "short-sleep", "--hours", "8"], "/api/v1/fuel?after=short-sleep&hours=8"),
 ]
 
 

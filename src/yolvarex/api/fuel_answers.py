@@ -45,3 +45,4 @@ class RunFuelAdviceOut(_Advice):
 class FuelOut(BaseModel):
     advice: Annotated[RunFuelAdviceOut | FuelAdviceOut, Field(discriminator="occasion")] | None = \
         Field(description="null when there is nothing to say (a full night's sleep).")
+    message: str | None = Field(description="What to say instead when there is no advice.")

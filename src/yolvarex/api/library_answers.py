@@ -12,7 +12,7 @@ from yolvarex.content.schemas.exercise import Exercise, Ladder
 from yolvarex.content.schemas.form import Cue, Drill, Fault
 from yolvarex.content.schemas.recovery import Movement, Routine
 from yolvarex.content.schemas.tree import Tree
-from yolvarex.content.search import Hit, SearchResult
+from yolvarex.content.search import SearchResult
 
 #: An entry of any kind, as the library holds it (`GET /library/{kind}` says which kind).
 EntryOut = Exercise | Ladder | Drill | Cue | Fault | Movement | Routine | Tree | Evidence | Question
@@ -27,10 +27,6 @@ class HitOut(BaseModel):
     about: str = Field(description="A line about the entry.")
     score: float = Field(description="Higher is a better match.")
 
-    @classmethod
-    def of(cls, hit: Hit) -> HitOut:
-        return cls(kind=hit.kind, id=hit.id, title=hit.title, about=hit.blurb, score=hit.score)
-
 
 class HitGroupOut(BaseModel):
     kind: str
@@ -44,6 +40,4 @@ class SearchOut(BaseModel):
 
     @classmethod
     def of(cls, result: SearchResult) -> SearchOut:
-        return cls(query=result.query, total=result.total,
-                   groups=[HitGroupOut(kind=g.kind, hits=[HitOut.of(h) for h in g.hits])
-                           for g in result.groups])
+        return cls.model_validate(result.as_json())

@@ -172,16 +172,8 @@ def get_fuel(after: str = Query("strength", pattern="^(strength|hard-run|short-s
              again_soon: bool = Query(False, description=(
                  "For run: another hard session within about 8 hours")),
              actor: Actor = Depends(api_actor), db: Session = Depends(db_session)) -> dict[str, Any]:
-    if after == "run":
-        return {"advice": fuel.for_run(db, actor, actor.id, minutes, again_soon).as_dict()}
-    advice: fuel.FuelAdvice | None
-    if after == "strength":
-        advice = fuel.after_strength(db, actor, actor.id)
-    elif after == "hard-run":
-        advice = fuel.after_hard_run(db, actor, actor.id)
-    else:
-        advice = fuel.short_sleep(db, actor, actor.id, hours)
-    return {"advice": advice.as_dict() if advice else None}
+    return fuel.answer(fuel.asked(db, actor, actor.id, after, hours=hours, minutes=minutes,
+                                  again_soon=again_soon), hours)
 
 
 class CheckInIn(CheckIn):

@@ -109,6 +109,13 @@ class SearchResult:
     def total(self) -> int:
         return sum(len(g.hits) for g in self.groups)
 
+    def as_json(self) -> dict[str, Any]:
+        """The answer the API gives and `library search --json` prints."""
+        return {"query": self.query, "total": self.total, "groups": [
+            {"kind": g.kind, "hits": [{"kind": h.kind, "id": h.id, "title": h.title,
+                                       "about": h.blurb, "score": h.score} for h in g.hits]}
+            for g in self.groups]}
+
 
 def title_of(entry: Entry) -> str:
     return str(getattr(entry, "title", None) or getattr(entry, "text", None) or entry.id)
