@@ -3,14 +3,31 @@ tests/artifacts/screenshots/figures-*.png to look at), and on a library page wit
 
 from __future__ import annotations
 
+import io
+
 import httpx
 import pytest
+from PIL import Image
 
 from tests.web.conftest import PHONE, SCREENSHOTS, shot, sign_up
 from yolvarex.content import load_library
 from yolvarex.content.poses import POSE_KINDS
 
 pytestmark = pytest.mark.browser
+
+
+def _blank_cells(page, png: bytes) -> list[str]:
+    """Gallery cells whose picture has nothing drawn in it (one shade from edge to edge)."""
+    shot_image = Image.open(io.BytesIO(png)).convert("L")
+    boxes = page.eval_on_selector_all("img", "els => els.map(e => {const r = "
+                                      "e.getBoundingClientRect(); return [e.alt, r.x + scrollX, "
+                                      "r.y + scrollY, r.width, r.height]})")
+    blank = []
+    for alt, x, y, w, h in boxes:
+        low, high = shot_image.crop((int(x), int(y), int(x + w), int(y + h))).getextrema()
+        if high - low < 30:
+            blank.append(alt)
+    return blank
 
 
 def test_gallery_of_every_illustration_at_phone_width(browser, live_server: str) -> None:
@@ -23,6 +40,7 @@ def test_gallery_of_every_illustration_at_phone_width(browser, live_server: str)
         cells = "".join(
             f'<figure><img alt="{i}" src="{live_server}/api/v1/library/{kind}/{i}/figure.svg">'
             f"<figcaption>{i}</figcaption></figure>" for i in ids)
+        page.set_viewport_size(PHONE)
         page.set_content(
             "<!doctype html><meta name=viewport content='width=device-width'><style>"
             "body{margin:4px;font:12px sans-serif}main{display:grid;"
@@ -33,7 +51,14 @@ def test_gallery_of_every_illustration_at_phone_width(browser, live_server: str)
         page.evaluate("Promise.all([...document.images].map(i => i.decode()))")
         loaded = page.eval_on_selector_all("img", "els => els.filter(e => e.naturalWidth > 0).length")
         assert loaded == len(ids), kind
-        page.screenshot(path=str(SCREENSHOTS / f"figures-{kind}-phone.png"), full_page=True)
+        # Chromium paints an animated SVG image only once it has been inside the viewport: a
+        # full-page capture of a phone-sized viewport left random cells blank. Make the whole
+        # gallery the viewport and let two frames paint before the capture.
+        height = page.evaluate("document.documentElement.scrollHeight")
+        page.set_viewport_size({"width": PHONE["width"], "height": height})
+        page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        png = page.screenshot(path=str(SCREENSHOTS / f"figures-{kind}-phone.png"), full_page=True)
+        assert _blank_cells(page, png) == [], kind
     context.close()
 
 

@@ -4,6 +4,9 @@ A pose is a root (the pelvis) and joint angles in degrees. Limb lengths are cons
 every pose has the same body by construction. Coordinates: x to the right, y up, the floor at
 y = 0. Side view: the figure faces +x when upright; `n` is the near side, `f` the far side.
 Front view: the figure faces the viewer; `n` is on the viewer's left, `f` on the right.
+View from above: the side view's body seen from the ceiling, for a runner lying on one side
+(`n` is the upper side); the floor is the page, so there is no floor line to stand on or sink
+below, and an arm reaching up to the ceiling is drawn shortened (`sx`).
 
 Angle conventions (side view):
   t   trunk lean from upright (+ forward; 90 face down with the head at +x, -90 face up)
@@ -29,7 +32,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-View = Literal["side", "front"]
+View = Literal["side", "front", "above"]
 Point = tuple[float, float]
 SIDES = ("n", "f")
 
@@ -59,6 +62,8 @@ RANGES: dict[View, dict[str, tuple[float, float]]] = {
               "h": (-30, 110), "k": (-40, 60), "a": (-60, 40), "hx": (0, 90), "kx": (0, 90),
               "sx": (0, 90), "ex": (0, 90)},
 }
+#: From above, an arm that sweeps behind the back also carries the chest turning with it.
+RANGES["above"] = RANGES["side"] | {"s": (-120, 190)}
 #: A front-view knee may look bent further when the thigh or shin points at the viewer.
 FRONT_KNEE_FORESHORTENED = (-40.0, 178.0)
 
@@ -220,6 +225,8 @@ def place(body: Body, pose: Pose, anchor: tuple[str, Surface] | None) -> Body:
     """Lift or lower the body: by its explicit y, by its anchor contact, or onto the floor."""
     if pose.y is not None:
         return body.moved(0.0, pose.y)
+    if pose.view == "above":  # the floor is the page: the pelvis stays where it is
+        return body
     if anchor is not None and anchor[1].wall is None:
         point, surface = anchor
         if surface.roller is not None:
@@ -313,7 +320,8 @@ class Figure:
         found: list[tuple[int, str]] = []
         for i, (frame, body) in enumerate(zip(self.frames, self.key_bodies(), strict=True), 1):
             found += [(i, p) for p in range_problems(frame.pose)]
-            found += [(i, p) for p in floor_problems(body)]
+            if self.view != "above":  # seen from above, the floor is the page itself
+                found += [(i, p) for p in floor_problems(body)]
             found += [(i, p) for p in contact_problems(body, frame.contacts)]
         return found
 
