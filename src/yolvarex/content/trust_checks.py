@@ -36,6 +36,10 @@ BRITISH: dict[str, str] = {
 }
 _BRITISH_RX = re.compile(r"\b(" + "|".join(sorted(BRITISH, key=len, reverse=True)) + r")\b",
                          re.IGNORECASE)
+#: Imperial lengths and weights in our own prose: the library stores metric (shown in the
+#: runner's units by the app) and says small distances without a unit ("a little").
+_IMPERIAL_RX = re.compile(r"\b(inch|inches|yards?|miles?|pounds?|lbs?|(?:about|a) foot (?:higher|"
+                          r"high|off|away|apart)|about a foot(?! length))\b", re.IGNORECASE)
 #: Fields quoting other people's words, which keep their own spelling.
 QUOTED_FIELDS = frozenset({"title", "journal", "authors"})
 _MINUTES_IN_TITLE = re.compile(
@@ -131,6 +135,10 @@ def spelling_errors(entry: Entry, kind: str) -> list[ContentError]:
             word = match.group(0)
             errors.append(ContentError(_file(kind), id=entry.id, field=field, message=(
                 f"{word!r} is British spelling; write {BRITISH[word.lower()]!r}")))
+        for match in _IMPERIAL_RX.finditer(text):
+            errors.append(ContentError(_file(kind), id=entry.id, field=field, message=(
+                f"{match.group(0)!r} is an imperial unit; write meters or kilograms, or say it "
+                "without a unit ('a little', 'a foot length')")))
     return errors
 
 
