@@ -36,7 +36,8 @@ SYNONYMS: dict[str, str] = {
     "hammy": "hamstring", "hammie": "hamstring", "calve": "calf", "butt": "glute",
     "buttock": "glute", "bum": "glute", "gluteus": "glute", "abs": "core", "abdominal": "core",
     "trunk": "core", "quadricep": "quad", "quadriceps": "quad", "achille": "achilles",
-    "itb": "itband", "iliotibial": "itband", "splint": "shin", "lengthen": "stretch", "mobilize": "mobility", "plyo": "plyometric",
+    "itb": "itband", "iliotibial": "itband", "splint": "shin", "lengthen": "stretch",
+    "mobilize": "mobility", "plyo": "plyometric",
     "db": "dumbbell", "kb": "kettlebell", "elastic": "band", "roller": "roll", "stair": "step",
     "warmup": "warm", "cooldown": "cool", "tibia": "shin", "groin": "adductor",
 }
