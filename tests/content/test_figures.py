@@ -165,6 +165,18 @@ def test_the_cross_body_movements_show_what_makes_them_recognisable() -> None:
     assert closed.points["knee_n"] == opened.points["knee_n"]  # knees stay stacked
 
 
+def test_y_t_w_is_seen_from_the_ceiling_so_the_arms_make_the_letters() -> None:
+    library, _ = load_library()
+    figure = figure_of(library.poses, "exercises", "prone-y-t-w")
+    assert figure is not None and figure.view == "above-flat"
+    y, t, w = (b.points for b in figure.key_bodies())
+    for side in ("n", "f"):
+        assert y[f"hand_{side}"][1] > y[f"shoulder_{side}"][1] + 30  # Y: arms up and out
+        assert abs(t[f"hand_{side}"][1] - t[f"shoulder_{side}"][1]) < 3  # T: straight out
+        assert w[f"elbow_{side}"][1] < w[f"shoulder_{side}"][1] < w[f"hand_{side}"][1]  # W
+    assert abs(t["hand_n"][0] - t["hand_f"][0]) > 2 * (UPPER_ARM + FOREARM)
+
+
 def test_a_figure_seen_from_above_has_the_floor_as_its_page(data: Path) -> None:
     library, _ = load_library()
     drawing = entry_svg(library, "movements", "open-book")

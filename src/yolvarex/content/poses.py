@@ -19,6 +19,7 @@ from yolvarex.domain.figure import (
     ANGLE_KEYS,
     BALL_R,
     FLOOR,
+    FROM_ABOVE,
     LIMB_KEYS,
     ROLLER_R,
     SIDES,
@@ -172,7 +173,7 @@ def build_figure(pose_set: PoseSet, bases: dict[str, dict[str, Any]]) -> Figure:
         if not isinstance(on, list):
             raise PoseError("'on' is a list of contacts")
         contacts = tuple(_contact(str(c), surfaces) for c in on)
-        if pose_set.view == "above" and any(s is FLOOR for _, s in contacts):
+        if pose_set.view in FROM_ABOVE and any(s is FLOOR for _, s in contacts):
             raise PoseError("seen from above, the floor is the page: name no floor contacts")
         frames.append(KeyFrame(pose, contacts,
                                hold=_number(settings, "hold", 0.6) if settings["hold"]

@@ -14,7 +14,7 @@ from html import escape
 from yolvarex.content.library import Library
 from yolvarex.content.poses import POSE_KINDS, figure_of
 from yolvarex.content.schemas.pose import PoseError
-from yolvarex.domain.figure import BALL_R, ROLLER_R, Body, Figure, Point
+from yolvarex.domain.figure import BALL_R, FROM_ABOVE, FRONTAL, ROLLER_R, Body, Figure, Point
 
 NEAR, FAR, SKIN = "#25466b", "#9db6d3", "#25466b"
 PROP_FILL, PROP_LINE, WEIGHT, BAND, MAT = "#e4ddd2", "#9a9184", "#3d3d3d", "#d0533f", "#cfe0d2"
@@ -61,7 +61,7 @@ def _parts(figure: Figure) -> list[Part]:
     head: Part = (lambda b: _circle(b.points["head"], 9.5), SKIN, 0.0, SKIN)
     neck: Part = (lambda b: _line(b, ("neck", "head")), SKIN, 8.0, "none")
     weights = [p for p in _attached(figure)]
-    if figure.view == "front":
+    if figure.view in FRONTAL:
         trunk: Part = (lambda b: _line(b, ("hip_n", "hip_f", "shoulder_f", "shoulder_n", "hip_n")),
                        SKIN, 12.0, SKIN)
         legs_n = side_parts("n", NEAR)[:3]
@@ -129,7 +129,7 @@ def _rope(body: Body) -> str:
 
 def _static_props(figure: Figure, left: float, right: float,
                   bottom: float = 0.0, top: float = 0.0) -> list[str]:
-    if figure.view == "above":  # the floor is the page: the mat seen from the ceiling
+    if figure.view in FROM_ABOVE:  # the floor is the page: the mat seen from the ceiling
         mat = any(p.kind == "mat" for p in figure.props)
         return [f'<rect x="{_f(left + 3)}" y="{_f(-top + 3)}" width="{_f(right - left - 6)}" '
                 f'height="{_f(top - bottom - 6)}" rx="6" fill="{MAT if mat else PROP_FILL}"/>']
