@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, fields
+from functools import lru_cache
 from typing import Any, get_type_hints
 
 from pydantic import TypeAdapter
@@ -119,7 +120,11 @@ def _dump(composed: _Composed) -> str:
                        "shown": page.decision is not None})
 
 
+@lru_cache(maxsize=256)
 def _load(text: str) -> _Composed:
+    """The kept page, decoded and its decision made again from its inputs. The same kept text
+    gives the same page, so it is decoded once per process and shared by the requests that read
+    it (a page is frozen; nothing that renders it changes it)."""
     data = json.loads(text)
     inputs = decisions.DayInputs.from_json(data["inputs"])
     values = {name: adapter.validate_python(data["page"][name]) for name, adapter in _FIELDS.items()}
