@@ -113,7 +113,7 @@ class ZoneSettings(BaseModel):
 
 
 def _zones_json(db: Session, actor: Actor) -> dict[str, Any]:
-    zones = athlete.athlete_zones(db, actor.id)
+    zones = athlete.athlete_zones(db, actor)
     return {"method": zones.method, "floors": list(zones.floors), "rest": round(zones.rest),
             "max": round(zones.max), "ranges": [list(r) for r in zones.ranges()]}
 

@@ -44,7 +44,7 @@ def write(db: Session, coach: Actor, athlete_id: int, day: dt.date, text: str) -
     """Set (or with empty text remove) the coach's note for the athlete's day."""
     if not coach.is_coach or athlete_id == coach.id:
         raise Invalid("Only a coach writes notes, to an athlete they coach.")
-    access.require(db, coach, athlete_id, Action.COACH)
+    access.scope(db, coach, athlete_id, Action.COACH)
     text = _clean(text)
     if len(text) > MAX_CHARS:
         raise Invalid(f"A note holds at most {MAX_CHARS} characters; this one has {len(text)}.")
@@ -66,7 +66,7 @@ def write(db: Session, coach: Actor, athlete_id: int, day: dt.date, text: str) -
 def notes(db: Session, actor: Actor, athlete_id: int, start: dt.date, end: dt.date) -> list[Note]:
     """Notes for the athlete's days `start`..`end`, as `actor` may see them: the athlete sees
     those of the coaches who coach them now; a coach only their own."""
-    access.require(db, actor, athlete_id)
+    access.scope(db, actor, athlete_id)
     stmt = (select(CoachNote, User.name).join(User, User.id == CoachNote.coach_id)
             .where(CoachNote.athlete_id == athlete_id, CoachNote.day >= start,
                    CoachNote.day <= end))

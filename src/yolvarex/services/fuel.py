@@ -20,7 +20,7 @@ from yolvarex.domain.fuel_run import RUN_MINUTES, RunFuelAdvice
 from yolvarex.domain.fuel_run import for_run as _for_run
 from yolvarex.errors import Invalid
 from yolvarex.services.athlete import body_weight_kg
-from yolvarex.store.access import Actor, require
+from yolvarex.store.access import Actor, scope
 
 __all__ = ["ASKED", "FuelAdvice", "FuelOccasion", "RunFuelAdvice", "after_hard_run",
            "after_logged", "after_strength", "answer", "asked", "for_run", "short_sleep",
@@ -31,8 +31,7 @@ ASKED = ("strength", "hard-run", "short-sleep", "run")
 
 
 def _weight(db: Session, actor: Actor, athlete_id: int) -> float | None:
-    require(db, actor, athlete_id)
-    return body_weight_kg(db, athlete_id)
+    return body_weight_kg(db, scope(db, actor, athlete_id).athlete_id)
 
 
 def after_strength(db: Session, actor: Actor, athlete_id: int) -> FuelAdvice:

@@ -33,7 +33,7 @@ from yolvarex.services.week_progress import (
     next_test,
     week_progress,
 )
-from yolvarex.store.access import Actor
+from yolvarex.store.access import Actor, scope
 
 
 @dataclass(frozen=True)
@@ -70,9 +70,10 @@ def today_page(db: Session, actor: Actor, library: Library, day: dt.date,
     coached athlete's page as their coach sees it. Kept as the day's state
     (`services.day_state`) and composed again only when its inputs changed; a coach's view is
     kept apart (a coach sees only their own notes)."""
-    athlete = actor.id if athlete_id is None else athlete_id
+    mine = scope(db, actor, athlete_id)
+    athlete = mine.athlete_id
     today = days.today_of(db, actor, athlete)
-    part = f"today:{day.isoformat()}" + ("" if athlete == actor.id else f":seen-by:{actor.id}")
+    part = f"today:{day.isoformat()}" + ("" if mine.is_own else f":seen-by:{actor.id}")
     return day_state.known(db, athlete, today, day, part, _KEPT,
                            lambda: _compose(db, actor, library, day, athlete)).page
 
