@@ -11,6 +11,10 @@ vocabulary  content/schemas/  content/library  content/kinds  domain/verdict
 
 A module may import its own layer and the layers below it. Imports only for type checking
 (`if TYPE_CHECKING:`) do not count: they never run.
+
+The domain takes narrow inputs: no domain module imports the loaded `Library`, not even for type
+checking. Each function names the part it reads (exercises by id, `plan.catalog.Catalog`,
+`recovery.suggest.RoutineBook`, `form.content.FormContent`); the library satisfies them as it is.
 """
 
 from __future__ import annotations
@@ -74,6 +78,27 @@ def _runtime_imports(tree: ast.Module) -> list[tuple[int, str]]:
     return [(line, name) for line, name in found if _matches(name, "yolvarex")]
 
 
+def _all_imports(tree: ast.Module) -> list[tuple[int, str]]:
+    """Every absolute import, run-time or for type checking, as (line, module or module.name)."""
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, a.name) for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found += [(node.lineno, f"{node.module}.{a.name}") for a in node.names]
+    return found
+
+
+def wide_inputs() -> list[str]:
+    """Domain modules that import the whole library instead of naming the part they read."""
+    out = []
+    for path in sorted((SRC / "domain").rglob("*.py")):
+        for line, name in _all_imports(ast.parse(path.read_text(encoding="utf-8"))):
+            if _matches(name, "yolvarex.content.library") or _matches(name, "yolvarex.content.loader"):
+                out.append(f"{_module_name(path)}:{line} imports {name}")
+    return out
+
+
 def violations() -> list[str]:
     out = []
     for path in sorted(SRC.rglob("*.py")):
@@ -96,6 +121,10 @@ def test_no_module_imports_a_layer_above_its_own() -> None:
     assert violations() == []
 
 
+def test_the_domain_takes_narrow_inputs_not_the_whole_library() -> None:
+    assert wide_inputs() == []
+
+
 def test_the_layering_is_not_vacuous() -> None:
     """Each rule would catch a real import: the checker sees layers and faces as intended."""
     assert layer_of("yolvarex.content.schemas.tree") == "vocabulary"
@@ -108,3 +137,6 @@ def test_the_layering_is_not_vacuous() -> None:
                      "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n"
                      "    from yolvarex.web import core\n")
     assert _runtime_imports(tree) == [(1, "yolvarex.services.plans"), (2, "yolvarex.clock")]
+    hidden = ast.parse("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n"
+                       "    from yolvarex.content.library import Library\n")
+    assert (3, "yolvarex.content.library.Library") in _all_imports(hidden)

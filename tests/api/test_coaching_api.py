@@ -31,6 +31,12 @@ def test_invite_accept_board_note_and_end_over_the_api(client, rt, make_user) ->
     assert note.status_code == 200 and note.json()["text"] == "Easy one today"
     assert client.get("/api/v1/notes", headers=ann).json() == [
         {"date": today, "coach": "kim", "text": "Easy one today"}]
+    assert client.get(f"/api/v1/notes?athlete_id={ann_id}&start={today}",
+                      headers=kim).json()[0]["text"] == "Easy one today"
+    too_long = client.get("/api/v1/notes?start=2025-01-01&end=2026-11-30", headers=ann)
+    backwards = client.get("/api/v1/notes?start=2026-11-30&end=2026-11-01", headers=ann)
+    assert too_long.status_code == backwards.status_code == 422
+    assert "at most a year" in too_long.json()["error"]
     assert client.get("/api/v1/coach/athletes", headers=ann).status_code == 422
     assert client.delete(f"/api/v1/coach/links/{link['id']}", headers=ann).status_code == 204
     assert client.get("/api/v1/coach/athletes", headers=kim).json() == []

@@ -22,7 +22,7 @@ def test_content_check_json(cli) -> None:
 
 def test_library_list_and_show(cli) -> None:
     listed = json.loads(cli("library", "list", "routines", "--json").stdout)
-    assert listed[0]["total_seconds"] > 0
+    assert listed[0]["steps"]
     shown = json.loads(cli("library", "show", "exercise", "glute-bridge", "--json").stdout)
     assert shown["title"] == "Glute bridge"
     assert "Glute bridge" in cli("library", "list", "exercises").stdout

@@ -15,11 +15,13 @@ def test_fuel_after_strength_and_short_sleep(cli, rt) -> None:  # type: ignore[n
     assert "Jäger et al. 2017" in plain.stdout
     with rt.db.session() as db:
         athlete.save_body_settings(db, user_named(db, "ann").id, {"body_weight_kg": "70"})
-    data = json.loads(cli("fuel", "hard-run", "--user", "ann", "--json").stdout)
+    data = json.loads(cli("fuel", "hard-run", "--user", "ann", "--json").stdout)["advice"]
     assert data["protein_per_day_g"] == [84, 112] and data["carbohydrate_per_day_g"] == [350, 490]
     short = cli("fuel", "short-sleep", "--hours", "5", "--user", "ann").stdout
     assert "Sleep tonight: aim for 7-9 hours" in short
     assert "full night" in cli("fuel", "short-sleep", "--hours", "8", "--user", "ann").stdout
+    full = json.loads(cli("fuel", "short-sleep", "--hours", "8", "--user", "ann", "--json").stdout)
+    assert full["advice"] is None and "full night" in full["message"]
 
 
 def test_fuel_for_a_run(cli, rt) -> None:  # type: ignore[no-untyped-def]
@@ -33,7 +35,7 @@ def test_fuel_for_a_run(cli, rt) -> None:  # type: ignore[no-untyped-def]
     with rt.db.session() as db:
         athlete.save_body_settings(db, user_named(db, "ann").id, {"body_weight_kg": "70"})
     data = json.loads(cli("fuel", "run", "--minutes", "60", "--again-soon", "--user", "ann",
-                          "--json").stdout)
+                          "--json").stdout)["advice"]
     assert data["run"]["after_carbohydrate_g_per_hour"] == [70, 84]
     assert data["run"]["during_carbohydrate_g_per_hour"] is None
     assert cli("fuel", "run", "--minutes", "5", "--user", "ann").exit_code != 0

@@ -140,7 +140,8 @@ def test_the_drawing_animates_and_keeps_a_still_first_pose() -> None:
 
 def test_the_cross_body_movements_show_what_makes_them_recognisable() -> None:
     """Thread the needle drops the shoulder and head, then reaches to the ceiling; the 90/90
-    switch passes through knees-up sitting; the open book lifts the top arm to the ceiling."""
+    switch passes through knees-up sitting; the open book, seen from above, opens the top arm
+    from in front of the chest to the floor behind the back."""
     from yolvarex.content import load_library
     from yolvarex.content.poses import figure_of
 
@@ -152,6 +153,35 @@ def test_the_cross_body_movements_show_what_makes_them_recognisable() -> None:
     assert hand[1] > shoulder[1] + 30  # the reaching hand is well above the shoulder
     switch = figure_of(library.poses, "movements", "ninety-ninety-switch").key_bodies()  # type: ignore[union-attr]
     assert switch[1].points["knee_n"][1] > switch[0].points["knee_n"][1] + 25  # knees up between
-    book = figure_of(library.poses, "movements", "open-book").key_bodies()  # type: ignore[union-attr]
-    ceiling, _, closed = book  # the still shows the top arm up: the book half open
-    assert len(book) == 3 and ceiling.points["hand_n"][1] > closed.points["hand_n"][1] + 40
+    book = figure_of(library.poses, "movements", "open-book")
+    assert book is not None and book.view == "above"  # from the ceiling: the arm sweeps the floor
+    closed, *_, opened = book.key_bodies()
+    arm = UPPER_ARM + FOREARM
+    # closed: the top hand reaches out in front of the chest, on the bottom hand; open: it lies
+    # on the floor behind the back, so the two pictures differ by two arm lengths
+    assert closed.points["hand_n"][1] < closed.points["shoulder_n"][1] - arm + 2
+    assert opened.points["hand_n"][1] > opened.points["shoulder_n"][1] + arm - 2
+    assert closed.points["hand_f"] == opened.points["hand_f"]  # the bottom arm stays put
+    assert closed.points["knee_n"] == opened.points["knee_n"]  # knees stay stacked
+
+
+def test_y_t_w_is_seen_from_the_ceiling_so_the_arms_make_the_letters() -> None:
+    library, _ = load_library()
+    figure = figure_of(library.poses, "exercises", "prone-y-t-w")
+    assert figure is not None and figure.view == "above-flat"
+    y, t, w = (b.points for b in figure.key_bodies())
+    for side in ("n", "f"):
+        assert y[f"hand_{side}"][1] > y[f"shoulder_{side}"][1] + 30  # Y: arms up and out
+        assert abs(t[f"hand_{side}"][1] - t[f"shoulder_{side}"][1]) < 3  # T: straight out
+        assert w[f"elbow_{side}"][1] < w[f"shoulder_{side}"][1] < w[f"hand_{side}"][1]  # W
+    assert abs(t["hand_n"][0] - t["hand_f"][0]) > 2 * (UPPER_ARM + FOREARM)
+
+
+def test_a_figure_seen_from_above_has_the_floor_as_its_page(data: Path) -> None:
+    library, _ = load_library()
+    drawing = entry_svg(library, "movements", "open-book")
+    assert drawing is not None and "<line" not in drawing  # no floor line to stand on
+    assert 'rx="6" fill="#cfe0d2"' in drawing  # the mat under the whole body
+    _edit(data, "movements", "open-book", {"view": "above", "on": ["hip_n floor"],
+                                           "frames": ["above-side-lying"]})
+    assert any("floor is the page" in e for e in _pose_errors(data, "open-book"))

@@ -103,6 +103,20 @@ def test_changing_a_step_changes_the_total(data: Path) -> None:
     assert library.routine_seconds("post-run-cool-down") == before + 2 * 15  # per side
 
 
+def test_the_loader_lays_every_routine_out_once_and_the_library_only_holds_it() -> None:
+    assert set(LIBRARY.timelines) == set(LIBRARY.routines)
+    assert all(LIBRARY.routine_timeline(r) is LIBRARY.timelines[r] for r in LIBRARY.routines)
+
+
+def test_a_step_naming_a_missing_movement_is_an_error_not_a_crash(data: Path) -> None:
+    path = data / "routines" / "basics.yaml"
+    path.write_text(path.read_text().replace("movement: calf-stretch-wall", "movement: no-such-move", 1))
+    library, errors = load_library(data)
+    assert any("no-such-move" in str(e) and e.id == "post-run-cool-down" for e in errors)
+    assert "post-run-cool-down" not in library.timelines
+    assert "desk-day-reset" in library.timelines
+
+
 def _append(path: Path, text: str) -> None:
     path.write_text(path.read_text() + text)
 

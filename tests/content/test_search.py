@@ -48,6 +48,18 @@ def test_each_kind_is_searched(lib, query: str, kind: str, expected: str) -> Non
     assert expected in groups[kind][:3]
 
 
+def test_runners_words_for_injuries_find_the_right_entries(lib) -> None:  # type: ignore[no-untyped-def]
+    """"IT band" is the iliotibial band, not "it" plus a resistance band; shin splints are
+    found as shins."""
+    ids = {h.id for g in search(lib, "IT band").groups for h in g.hits}
+    assert {"clamshell", "side-lying-hip-abduction"} <= ids
+    assert "band-pull-apart" not in ids and "band-row" not in ids
+    assert ids == {h.id for g in search(lib, "iliotibial band").groups for h in g.hits}
+    assert ids == {h.id for g in search(lib, "ITB").groups for h in g.hits}
+    shins = {h.id for g in search(lib, "shin splints").groups for h in g.hits}
+    assert "tibialis-raise" in shins
+
+
 def test_title_ranks_above_tags_above_body(lib) -> None:  # type: ignore[no-untyped-def]
     hits = next(g for g in search(lib, "clamshell").groups if g.kind == "exercises").hits
     assert hits[0].id == "clamshell" and all(h.score <= hits[0].score for h in hits)

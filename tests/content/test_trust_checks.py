@@ -40,6 +40,18 @@ def test_a_muscle_outside_the_vocabulary_fails(data: Path) -> None:
     assert any("glute-bridge" in m and "muscles" in m for m in _messages(data))
 
 
+def test_a_research_claim_without_a_citation_fails(data: Path) -> None:
+    _edit(data / "cues" / "alignment.yaml", "is a coaching cue for holding the pelvis up",
+          "holds the pelvis up, as a study found,")
+    assert any("[firm-glutes]" in m and "reports research but the entry cites none" in m
+               for m in _messages(data))
+
+
+def test_an_imperial_length_in_our_words_fails(data: Path) -> None:
+    _edit(data / "cues" / "landing.yaml", "Listen to your feet", "Lift a few inches and listen to your feet")
+    assert any("'inches' is an imperial unit" in m for m in _messages(data))
+
+
 def test_british_spelling_fails(data: Path) -> None:
     _edit(data / "cues" / "landing.yaml", "Listen to your feet", "Listen to your feet's colour")
     assert any("'colour' is British spelling; write 'color'" in m for m in _messages(data))

@@ -279,6 +279,7 @@ def test_a_new_day_in_the_athletes_zone_starts_from_nothing_known(rt, make_user,
         page = today_service.today_page(db, world.ann, library(), tomorrow)
         assert page.day == tomorrow and page.checkin is None
         assert page.decision is not None and page.decision.facts.get("carried_symptoms") == ("fever",)
+    with rt.db.session() as db:
         assert {d for d in db.scalars(select(models.DayState.day))} == {tomorrow}  # yesterday's gone
     with rt.db.session() as db:
         day_state.forget(db)

@@ -20,6 +20,7 @@ from yolvarex.services.athlete import athlete_heart_rates, save_body_settings
 from yolvarex.services.checkins import save_checkin
 from yolvarex.services.training_log import CrossEntry, EntryChanges, RunEntry
 from yolvarex.store import models
+from yolvarex.store.access import scope
 
 LIBRARY, _ = load_library()
 TODAY = dt.date(2026, 11, 30)
@@ -164,7 +165,7 @@ def test_editing_notes_keeps_the_load_and_a_real_change_uses_that_days_heart_rat
         noted = training_log.update_entry(db, ann, run.id, EntryChanges(notes="windy", name="Ride"))
         assert noted.load == first
         longer = training_log.update_entry(db, ann, run.id, EntryChanges(minutes=90))
-        hr_then = athlete_heart_rates(db, ann.id, back(30))
+        hr_then = athlete_heart_rates(scope(db, ann), back(30))
     assert longer.load > first
     assert hr_then.max == 160  # a setting has no date; a recorded maximum would
 
@@ -182,8 +183,8 @@ def test_a_later_recorded_maximum_does_not_change_an_earlier_sessions_load(rt, m
                                start=dt.datetime.combine(back(1), dt.time(7), tzinfo=dt.UTC)))
     with rt.db.session() as db:
         edited = training_log.update_entry(db, ann, run.id, EntryChanges(minutes=60.5))
-        assert athlete_heart_rates(db, ann.id, back(30)).max == 200
-        assert athlete_heart_rates(db, ann.id, TODAY).max == 215
+        assert athlete_heart_rates(scope(db, ann), back(30)).max == 200
+        assert athlete_heart_rates(scope(db, ann), TODAY).max == 215
     assert edited.load == pytest.approx(before * 60.5 / 60, abs=0.2)
 
 
@@ -210,7 +211,7 @@ def test_imported_load_counts_moving_time(rt, make_user) -> None:
     with rt.db.session() as db:
         _import(db, ann, ("2013-02-06-12-11-14.fit",))
         row = db.query(models.Activity).one()
-        hr = athlete_heart_rates(db, ann.id, row.start.date())  # nothing before 2013: defaults
+        hr = athlete_heart_rates(scope(db, ann), row.start.date())  # nothing before 2013: defaults
     moving = load_of_session(row.moving_s / 60, sport="running", avg_hr=row.avg_hr, hr=hr).load
     assert row.moving_s == 2108 and row.duration_s > 2600  # 8 minutes stopped
     assert row.load == moving
@@ -224,10 +225,10 @@ def test_athlete_maximum_ignores_readings_above_220_unless_set(rt, make_user) ->
                                    day=back(days),
                                start=dt.datetime.combine(back(days), dt.time(7), tzinfo=dt.UTC)))
     with rt.db.session() as db:
-        assert athlete_heart_rates(db, ann.id, TODAY).max == 186
+        assert athlete_heart_rates(scope(db, ann), TODAY).max == 186
         save_body_settings(db, ann.id, {"max_hr": 225})
     with rt.db.session() as db:
-        assert athlete_heart_rates(db, ann.id, TODAY).max == 225
+        assert athlete_heart_rates(scope(db, ann), TODAY).max == 225
 
 
 # item 9 (duplicate half) --------------------------------------------------------------------

@@ -25,6 +25,7 @@ from yolvarex.services import (
 )
 from yolvarex.services.training_log import EntryChanges, RunEntry
 from yolvarex.store import models
+from yolvarex.store.access import scope
 
 FENIX2 = ACTIVITIES / "activity-small-fenix2-run.fit"
 FR70 = ACTIVITIES / "compressed-speed-distance.fit"
@@ -117,7 +118,7 @@ def test_zones_per_run_and_per_week_add_up_to_moving_time(rt, make_user) -> None
     activity_id = _only_id(_import(rt, ann, FENIX2))
     with rt.db.session() as db:
         row = db.get(models.Activity, activity_id)
-        zones = run_analysis.analysis_of(db, row)["zones"]
+        zones = run_analysis.analysis_of(scope(db, ann), row)["zones"]
         assert sum(zones["seconds"]) + zones["without_hr_s"] == pytest.approx(zones["moving_s"])
         assert zones["moving_s"] == pytest.approx(row.moving_s, abs=1)
         monday = row.day - __import__("datetime").timedelta(days=row.day.weekday())
@@ -133,7 +134,7 @@ def test_zone_settings_by_hand_are_checked(rt, make_user) -> None:
             athlete.save_zone_settings(db, ann.id, "custom", [120, 110, 130, 140, 150])
         athlete.save_zone_settings(db, ann.id, "custom", [100, 125, 140, 155, 170])
     with rt.db.session() as db:
-        zones = athlete.athlete_zones(db, ann.id)
+        zones = athlete.athlete_zones(db, ann)
         assert zones.method == "custom" and zones.floors == (100, 125, 140, 155, 170)
 
 
@@ -162,8 +163,8 @@ def test_shoe_mileage_follows_imports_edits_and_deletions(rt, make_user) -> None
         assert gear.get_shoe(db, ann, daily.id).runs == 0
         retired = gear.retire(db, ann, daily.id, __import__("datetime").date(2026, 11, 30))
         assert retired.default_for is None
-        assert gear.default_shoe_id(db, ann.id, "easy") is None
-        assert gear.default_shoe_id(db, ann.id, "race") == racer.id
+        assert gear.default_shoe_id(scope(db, ann), "easy") is None
+        assert gear.default_shoe_id(scope(db, ann), "race") == racer.id
 
 
 def test_a_run_logged_by_hand_takes_the_default_for_its_type(rt, make_user) -> None:
@@ -176,7 +177,7 @@ def test_a_run_logged_by_hand_takes_the_default_for_its_type(rt, make_user) -> N
         assert row.shoe_id == easy.id
         long_run = training_log.log_entry(db, ann, RunEntry(date="2026-11-28", minutes=90,
                                                             distance_km=16, run_type="long"))
-        assert gear.shoe_name(db, long_run) == "Any pair"
+        assert gear.shoe_name(scope(db, ann), long_run) == "Any pair"
 
 
 def test_nobody_reaches_another_runners_shoes_or_runs(rt, make_user) -> None:
@@ -208,7 +209,7 @@ def test_records_and_new_bests(rt, make_user) -> None:
         assert found["1 km"].activity_id == fenix.id
         assert found["1 km"].seconds == fenix.efforts["1 km"]
         assert "10 km" not in found
-        assert records.held_by(db, fenix) == ["400 m", "1 km", "1 mile", "5 km"]
+        assert records.held_by(scope(db, ann), fenix) == ["400 m", "1 km", "1 mile", "5 km"]
     again = _import(rt, ann, FR70)  # 10 km, slower than the fenix over 1-5 km
     assert again.files[0].new_bests == ["10 km"]
 

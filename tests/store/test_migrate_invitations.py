@@ -10,7 +10,6 @@ from alembic import command
 from sqlalchemy import text
 
 from tests.conftest import BACKEND
-from tests.store.test_migrate_local_days import empty_db  # noqa: F401 - the fixture
 from yolvarex.services import invitations
 from yolvarex.store import migrate
 from yolvarex.store.access import Actor, allowed
@@ -20,7 +19,7 @@ from yolvarex.store.models import User
 pytestmark = pytest.mark.db
 
 
-def test_old_open_invitations_move_and_links_stay(empty_db: Database) -> None:  # noqa: F811
+def test_old_open_invitations_move_and_links_stay(empty_db: Database) -> None:
     command.upgrade(migrate.alembic_config(empty_db), "0004")
     now = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)
     if BACKEND == "sqlite":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import socket
@@ -34,6 +35,33 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+@contextlib.contextmanager
+def serve(data_dir: Path, env: dict[str, str]) -> Iterator[str]:
+    """`yolvarex serve` in its own process with `env`, logging to `data_dir`; its URL once up."""
+    port = _free_port()
+    with (data_dir / "server.log").open("w") as log:
+        proc = subprocess.Popen([sys.executable, "-m", "yolvarex", "serve", "--port", str(port)],
+                                env=env, stdout=log, stderr=subprocess.STDOUT)
+        url = f"http://127.0.0.1:{port}"
+        for _ in range(300):
+            try:
+                if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if proc.poll() is not None:
+                raise RuntimeError((data_dir / "server.log").read_text())
+            time.sleep(0.1)
+        else:
+            proc.kill()
+            raise RuntimeError("the server did not start: " + (data_dir / "server.log").read_text())
+        try:
+            yield url
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+
+
 @pytest.fixture(scope="session")
 def live_server(template_db: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The real app in its own process, on its own copy of the test database."""
@@ -49,27 +77,8 @@ def live_server(template_db: str, tmp_path_factory: pytest.TempPathFactory) -> I
         env["YOLVAREX_DATABASE_URL"] = _own_pg_database()
     LIVE_ENV.clear()
     LIVE_ENV.update(env)
-    port = _free_port()
-    log = (data_dir / "server.log").open("w")
-    proc = subprocess.Popen([sys.executable, "-m", "yolvarex", "serve", "--port", str(port)],
-                            env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(200):
-        try:
-            if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        if proc.poll() is not None:
-            raise RuntimeError((data_dir / "server.log").read_text())
-        time.sleep(0.1)
-    else:
-        proc.kill()
-        raise RuntimeError("the server did not start: " + (data_dir / "server.log").read_text())
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
-    log.close()
+    with serve(data_dir, env) as url:
+        yield url
     if BACKEND != "sqlite":
         _drop_pg_database(env["YOLVAREX_DATABASE_URL"])
 

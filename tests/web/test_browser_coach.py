@@ -98,7 +98,8 @@ def test_a_coach_invites_and_the_athlete_accepts_on_today(page) -> None:
     shot(page, "coach-athlete-today")
 
 
-def test_the_board_reads_on_a_phone_and_a_desktop(page) -> None:
+def _coach_logs_in(page) -> str:
+    """A new squad (`_squad`); its coach logs in and lands on the board. The squad's suffix."""
     suffix = uuid.uuid4().hex[:6]
     _squad(suffix)
     page.goto("/login")
@@ -106,6 +107,11 @@ def test_the_board_reads_on_a_phone_and_a_desktop(page) -> None:
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
     page.wait_for_url("**/coach")
+    return suffix
+
+
+def test_the_board_reads_on_a_phone_and_a_desktop(page) -> None:
+    suffix = _coach_logs_in(page)
     names = page.locator("table.coach-board th.board-name a").all_inner_texts()
     assert names[0] == f"ben-{suffix}" and names[-1] == f"amelia-hargreaves-{suffix}"
     # nothing overflows the page sideways, and no pill breaks inside a word
@@ -151,13 +157,7 @@ def test_the_tree_editor_checks_as_you_type_and_offers_the_catalog(page) -> None
 def test_the_coach_pages_pass_basic_accessibility_checks(page) -> None:
     from tests.web.test_accessibility import CHECKS
 
-    suffix = uuid.uuid4().hex[:6]
-    _squad(suffix)
-    page.goto("/login")
-    page.get_by_label("User name").fill(f"coach-{suffix}")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url("**/coach")
+    _coach_logs_in(page)
     athlete = page.locator("table.coach-board th.board-name a").first.get_attribute("href")
     assert athlete is not None and athlete.endswith("/today")
     athlete = athlete.removesuffix("/today")
@@ -178,13 +178,7 @@ def test_the_coach_pages_pass_basic_accessibility_checks(page) -> None:
 def test_the_coach_reads_an_athletes_own_pages(page) -> None:
     """The athlete's Today, Log, Plan, Progress and a run, as they see them, read only, with
     the banner and the tabs between them; nothing pokes past the screen."""
-    suffix = uuid.uuid4().hex[:6]
-    _squad(suffix)
-    page.goto("/login")
-    page.get_by_label("User name").fill(f"coach-{suffix}")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url("**/coach")
+    suffix = _coach_logs_in(page)
     page.get_by_role("link", name=f"amelia-hargreaves-{suffix}").first.click()
     page.wait_for_url("**/today")
     for tab in ("Today", "Log", "Plan", "Progress"):

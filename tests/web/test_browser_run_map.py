@@ -9,20 +9,16 @@ import os
 import re
 import shutil
 import struct
-import subprocess
-import sys
 import threading
-import time
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 from playwright.sync_api import expect
 
 from tests.conftest import ACTIVITIES, BACKEND
-from tests.web.conftest import DESKTOP, PHONE, _free_port, shot, sign_up
+from tests.web.conftest import DESKTOP, PHONE, _free_port, serve, shot, sign_up
 
 pytestmark = pytest.mark.browser
 
@@ -95,23 +91,8 @@ def map_server(template_db: str, tmp_path_factory: pytest.TempPathFactory,
     env = {**os.environ, "YOLVAREX_DATA_DIR": str(data_dir),
            "YOLVAREX_MAP_TILE_URL": tiles.origin + "/tiles/{z}/{x}/{y}.png",
            "YOLVAREX_MAP_ATTRIBUTION": ATTRIBUTION}
-    port = _free_port()
-    with (data_dir / "server.log").open("w") as log:
-        proc = subprocess.Popen([sys.executable, "-m", "yolvarex", "serve", "--port", str(port)],
-                                env=env, stdout=log, stderr=subprocess.STDOUT)
-        url = f"http://127.0.0.1:{port}"
-        for _ in range(300):
-            try:
-                if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if proc.poll() is not None:
-                raise RuntimeError((data_dir / "server.log").read_text())
-            time.sleep(0.1)
+    with serve(data_dir, env) as url:
         yield url
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 @pytest.fixture(params=["phone", "desktop"])

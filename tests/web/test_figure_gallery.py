@@ -3,8 +3,11 @@ tests/artifacts/screenshots/figures-*.png to look at), and on a library page wit
 
 from __future__ import annotations
 
+import io
+
 import httpx
 import pytest
+from PIL import Image
 
 from tests.web.conftest import PHONE, SCREENSHOTS, shot, sign_up
 from yolvarex.content import load_library
@@ -13,27 +16,60 @@ from yolvarex.content.poses import POSE_KINDS
 pytestmark = pytest.mark.browser
 
 
+def _blank_cells(page, png: bytes) -> list[str]:
+    """Gallery cells whose picture has nothing drawn in it (one shade from edge to edge)."""
+    shot_image = Image.open(io.BytesIO(png)).convert("L")
+    boxes = page.eval_on_selector_all("img", "els => els.map(e => {const r = "
+                                      "e.getBoundingClientRect(); return [e.alt, r.x + scrollX, "
+                                      "r.y + scrollY, r.width, r.height]})")
+    blank = []
+    for alt, x, y, w, h in boxes:
+        low, high = shot_image.crop((int(x), int(y), int(x + w), int(y + h))).getextrema()
+        if high - low < 30:
+            blank.append(alt)
+    return blank
+
+
+def _gallery(page, live_server: str, kind: str, ids: list[str], style: str, columns: int) -> bytes:
+    """One page of every figure of a kind at phone width, captured whole."""
+    query = "?style=keys" if style == "keys" else ""
+    cells = "".join(
+        f'<figure><img alt="{i}" src="{live_server}/api/v1/library/{kind}/{i}/figure.svg{query}">'
+        f"<figcaption>{i}</figcaption></figure>" for i in ids)
+    page.set_viewport_size(PHONE)
+    page.set_content(
+        "<!doctype html><meta name=viewport content='width=device-width'><style>"
+        "body{margin:4px;font:12px sans-serif}main{display:grid;"
+        f"grid-template-columns:repeat({columns},1fr);gap:4px}}"
+        "figure{margin:0;border:1px solid #ddd}"
+        f"img{{display:block;width:100%;height:{150 if columns == 2 else 110}px;"
+        f"object-fit:contain}}figcaption{{padding:2px}}</style><main>{cells}</main>")
+    page.wait_for_load_state("load")
+    page.evaluate("Promise.all([...document.images].map(i => i.decode()))")
+    loaded = page.eval_on_selector_all("img", "els => els.filter(e => e.naturalWidth > 0).length")
+    assert loaded == len(ids), kind
+    # Chromium paints an animated SVG image only once it has been inside the viewport: a
+    # full-page capture of a phone-sized viewport left random cells blank. Make the whole
+    # gallery the viewport and let two frames paint before the capture.
+    height = page.evaluate("document.documentElement.scrollHeight")
+    page.set_viewport_size({"width": PHONE["width"], "height": height})
+    page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    name = f"figures-{kind}-phone.png" if style == "animated" else f"figures-{kind}-keys-phone.png"
+    png: bytes = page.screenshot(path=str(SCREENSHOTS / name), full_page=True)
+    return png
+
+
 def test_gallery_of_every_illustration_at_phone_width(browser, live_server: str) -> None:
+    """The animations two to a row, and every key position of each figure one to a row."""
     library, _ = load_library()
     context = browser.new_context(viewport=PHONE, base_url=live_server)
     page = context.new_page()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for kind in POSE_KINDS:
         ids = sorted(library.of_kind(kind))
-        cells = "".join(
-            f'<figure><img alt="{i}" src="{live_server}/api/v1/library/{kind}/{i}/figure.svg">'
-            f"<figcaption>{i}</figcaption></figure>" for i in ids)
-        page.set_content(
-            "<!doctype html><meta name=viewport content='width=device-width'><style>"
-            "body{margin:4px;font:12px sans-serif}main{display:grid;"
-            "grid-template-columns:1fr 1fr;gap:4px}figure{margin:0;border:1px solid #ddd}"
-            "img{display:block;width:100%;height:150px;object-fit:contain}"
-            f"figcaption{{padding:2px}}</style><main>{cells}</main>")
-        page.wait_for_load_state("load")
-        page.evaluate("Promise.all([...document.images].map(i => i.decode()))")
-        loaded = page.eval_on_selector_all("img", "els => els.filter(e => e.naturalWidth > 0).length")
-        assert loaded == len(ids), kind
-        page.screenshot(path=str(SCREENSHOTS / f"figures-{kind}-phone.png"), full_page=True)
+        for style, columns in (("animated", 2), ("keys", 1)):
+            png = _gallery(page, live_server, kind, ids, style, columns)
+            assert _blank_cells(page, png) == [], (kind, style)
     context.close()
 
 

@@ -58,15 +58,20 @@ def _workout_rows(client, day: str) -> list[tuple[str, str]]:
     return rows
 
 
-def test_workout_mode_asks_about_unticked_sets_instead_of_assuming(client, rt, make_user) -> None:
+def _first_workout(client, rt, make_user) -> tuple[str, list[tuple[str, str]], dict[str, str]]:
+    """Ann with the issue's plan, logged in: her first session's day, its set rows, and a form
+    naming each set's exercise (nothing filled in yet)."""
     ann = make_user("ann")
     with rt.db.session() as db:
         stored = plans.create_plan(db, ann, ISSUE_PROFILE, rt.library)
-    session = next(stored.plan.sessions())
     web_login(client, "ann")
-    day = session.date.isoformat()
+    day = next(stored.plan.sessions()).date.isoformat()
     rows = _workout_rows(client, day)
-    data = {f"set-{i}-exercise": e for i, e in rows} | {"csrf_token": _csrf(client)}
+    return day, rows, {f"set-{i}-exercise": e for i, e in rows} | {"csrf_token": _csrf(client)}
+
+
+def test_workout_mode_asks_about_unticked_sets_instead_of_assuming(client, rt, make_user) -> None:
+    day, rows, data = _first_workout(client, rt, make_user)
     for i, _ in rows:
         data[f"set-{i}-reps"] = "10"
         data[f"set-{i}-seconds"] = "30"
@@ -92,14 +97,7 @@ def test_workout_mode_asks_about_unticked_sets_instead_of_assuming(client, rt, m
 
 
 def test_workout_mode_counts_a_set_missed_only_when_the_runner_says_so(client, rt, make_user) -> None:
-    ann = make_user("ann")
-    with rt.db.session() as db:
-        stored = plans.create_plan(db, ann, ISSUE_PROFILE, rt.library)
-    session = next(stored.plan.sessions())
-    web_login(client, "ann")
-    day = session.date.isoformat()
-    rows = _workout_rows(client, day)
-    data = {f"set-{i}-exercise": e for i, e in rows} | {"csrf_token": _csrf(client)}
+    day, rows, data = _first_workout(client, rt, make_user)
     for i, _ in rows:
         data[f"set-{i}-reps"] = "10"
         data[f"set-{i}-seconds"] = "30"

@@ -63,9 +63,9 @@ def test_the_cli_log_shows_miles_and_the_json_stays_metric(cli) -> None:
     assert data[0]["distance_km"] == 10
 
 
-def test_an_imperial_runner_logs_weights_in_pounds_stored_in_kg(rt, client, make_user) -> None:
+def _imperial_dumbbell_plan(rt, client, make_user) -> str:
+    """Ann, imperial, with a dumbbell plan, logged in on the web: her first session's date."""
     from tests.domain.test_plan import ISSUE_PROFILE
-    from tests.web.test_plan_web import _workout_rows
     from yolvarex.services import plans
 
     ann = make_user("ann")
@@ -74,7 +74,13 @@ def test_an_imperial_runner_logs_weights_in_pounds_stored_in_kg(rt, client, make
         stored = plans.create_plan(db, ann, {**ISSUE_PROFILE, "equipment": ["dumbbells"]},
                                    rt.library)
     web_login(client, "ann")
-    day = next(stored.plan.sessions()).date.isoformat()
+    return next(stored.plan.sessions()).date.isoformat()
+
+
+def test_an_imperial_runner_logs_weights_in_pounds_stored_in_kg(rt, client, make_user) -> None:
+    from tests.web.test_plan_web import _workout_rows
+
+    day = _imperial_dumbbell_plan(rt, client, make_user)
     page = client.get(f"/plan/workout/{day}").text
     assert "> lb</label>" in page and "> kg</label>" not in page
     rows = _workout_rows(client, day)
@@ -103,17 +109,9 @@ def test_today_shows_the_week_in_the_runners_units(rt, client, make_user) -> Non
 
 def test_an_imperial_runner_reads_plan_loads_in_pounds(rt, client, make_user) -> None:
     """The dose text (workout mode's "next time", the plan) follows the runner's units."""
-    from tests.domain.test_plan import ISSUE_PROFILE
     from tests.web.test_plan_web import _workout_rows
-    from yolvarex.services import plans
 
-    ann = make_user("ann")
-    _imperial(rt, "ann")
-    with rt.db.session() as db:
-        stored = plans.create_plan(db, ann, {**ISSUE_PROFILE, "equipment": ["dumbbells"]},
-                                   rt.library)
-    web_login(client, "ann")
-    day = next(stored.plan.sessions()).date.isoformat()
+    day = _imperial_dumbbell_plan(rt, client, make_user)
     rows = _workout_rows(client, day)
     data = {f"set-{i}-exercise": e for i, e in rows} | {"csrf_token": csrf_of(client)}
     for i, _ in rows:

@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, Field, PlainSerializer
 
 from yolvarex.content.schemas.assessment import Way
+from yolvarex.content.schemas.tree import Tree
 from yolvarex.domain.verdict import Verdict
 from yolvarex.services.training_load import LoadFacts
 
@@ -162,3 +163,9 @@ class CoachTreeOut(BaseModel):
     errors: list[ContentErrorOut]
     updated_at: IsoDateTime
     source: str | None = Field(None, description="The YAML, when one tree is asked for.")
+
+
+class TreeDocumentOut(Tree):
+    """A whole tree, under the id it is known by where it is asked (`decisions.TreeInfo.document`)."""
+
+    id: str = Field(description="A shipped tree's id, or owner/id for a coach's tree.")

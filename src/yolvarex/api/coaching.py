@@ -14,7 +14,7 @@ from yolvarex.api.answers import IsoDateTime
 from yolvarex.api.auth import api_actor, db_session
 from yolvarex.domain.verdict import Verdict
 from yolvarex.errors import Invalid
-from yolvarex.services import coach_board, coach_notes, days, invitations
+from yolvarex.services import coach_board, coach_notes, invitations
 from yolvarex.store.access import Actor
 from yolvarex.store.models import CoachInvitation, CoachLink, User
 
@@ -211,9 +211,4 @@ def notes(start: dt.date | None = Query(None, description="First day; default: t
           end: dt.date | None = Query(None, description="Last day; default: the first day"),
           athlete_id: int | None = Query(None, description="A coached athlete's id (coaches)"),
           actor: Actor = Depends(api_actor), db: Session = Depends(db_session)) -> list[dict[str, str]]:
-    athlete = actor.id if athlete_id is None else athlete_id
-    first = start or days.today_of(db, actor, athlete)
-    last = end or first
-    if (last - first).days > 366 or last < first:
-        raise Invalid("Ask for at most a year of notes, with `end` on or after `start`.")
-    return [n.as_json() for n in coach_notes.notes(db, actor, athlete, first, last)]
+    return [n.as_json() for n in coach_notes.notes(db, actor, athlete_id, start, end)]

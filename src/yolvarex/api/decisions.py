@@ -10,7 +10,7 @@ from fastapi.responses import PlainTextResponse, Response
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
-from yolvarex.api.answers import CoachTreeOut, DecisionOut, ValidationOut
+from yolvarex.api.answers import CoachTreeOut, DecisionOut, TreeDocumentOut, ValidationOut
 from yolvarex.api.auth import api_actor, db_session
 from yolvarex.domain.trees.render import FORMATS, render
 from yolvarex.errors import Invalid, NotFound
@@ -61,6 +61,7 @@ def validate_tree(body: TreeSource, actor: Actor = Depends(api_actor)) -> dict[s
 
 
 @router.get("/trees/{tree_id:path}/diagram", response_class=PlainTextResponse,
+            responses={200: {"content": {"text/plain": {}}, "description": "Mermaid or DOT"}},
             summary="A tree as a Mermaid or DOT diagram, optionally with a day's path marked")
 def diagram(tree_id: str, format: str = Query("mermaid", description="mermaid or dot"),
             day: dt.date | None = Query(None, alias="date", description="Mark your path on this day."),
@@ -75,7 +76,8 @@ def diagram(tree_id: str, format: str = Query("mermaid", description="mermaid or
     return PlainTextResponse(render(info.tree, format, path))
 
 
-@router.get("/trees/{tree_id:path}", summary="One tree: its questions and verdicts")
+@router.get("/trees/{tree_id:path}", summary="One tree: its questions and verdicts",
+            response_model=TreeDocumentOut)
 def show_tree(tree_id: str, actor: Actor = Depends(api_actor),
               db: Session = Depends(db_session)) -> dict[str, Any]:
     return decisions.tree_named(db, actor, tree_id).document()

@@ -4,15 +4,19 @@ the warm-up drill block."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, File, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from yolvarex import clock, uploads
 from yolvarex.api.answers import AssessmentOut, AssessmentQuestionOut
 from yolvarex.api.auth import api_actor, db_session, runtime
+from yolvarex.api.bodies import read_by
+from yolvarex.api.form_answers import AnalysableRunOut, DrillSessionOut, FormReportOut
+from yolvarex.content.schemas.form import Cue, Drill, Fault
 from yolvarex.errors import Invalid, NotFound
 from yolvarex.services import form, form_library
 from yolvarex.services.runtime import Runtime
@@ -22,7 +26,7 @@ router = APIRouter(prefix="/api/v1/form", tags=["form"])
 
 
 @router.post("/analyze", summary="Analyze an uploaded run file (FIT, TCX, GPX, .gz): grades, "
-             "drift, baseline against your earlier runs, findings")
+             "drift, baseline against your earlier runs, findings", response_model=FormReportOut)
 async def analyze_upload(request: Request, file: UploadFile = File(...),
                          athlete_id: int | None = Query(None, description="A coached athlete's id"),
                          actor: Actor = Depends(api_actor),
@@ -38,43 +42,46 @@ async def analyze_upload(request: Request, file: UploadFile = File(...),
     return await run_in_threadpool(work)
 
 
-@router.get("/runs", summary="Runs in the log that carry samples to analyse, newest first")
+@router.get("/runs", summary="Runs in the log that carry samples to analyse, newest first",
+            response_model=list[AnalysableRunOut])
 def runs(athlete_id: int | None = None, limit: int = Query(30, ge=1, le=200),
-         actor: Actor = Depends(api_actor), db: Session = Depends(db_session)) -> list[dict[str, Any]]:
-    return [{"id": r.id, "start": r.start.isoformat(), "name": r.name, "duration_s": r.duration_s,
-             "distance_m": r.distance_m, "source_name": r.source_name}
-            for r in form.analysable_runs(db, actor, athlete_id, limit)]
+         actor: Actor = Depends(api_actor),
+         db: Session = Depends(db_session)) -> list[AnalysableRunOut]:
+    return [AnalysableRunOut.of(r) for r in form.analysable_runs(db, actor, athlete_id, limit)]
 
 
-@router.get("/runs/{activity_id}", summary="Analyze a run from the log")
+@router.get("/runs/{activity_id}", summary="Analyze a run from the log",
+            response_model=FormReportOut)
 def analyze_stored(activity_id: int, actor: Actor = Depends(api_actor),
                    db: Session = Depends(db_session),
                    rt: Runtime = Depends(runtime)) -> dict[str, Any]:
     return form.report_json(form.analyse_stored(db, actor, rt.library, activity_id), extended=True)
 
 
-@router.get("/faults", summary="Form faults, filtered by words and body area")
+@router.get("/faults", summary="Form faults, filtered by words and body area",
+            response_model=list[Fault])
 def faults(q: str = "", body_area: str | None = None,
-           rt: Runtime = Depends(runtime), _: Actor = Depends(api_actor)) -> list[dict[str, Any]]:
-    return [f.model_dump(mode="json") for f in form_library.faults(rt.library, q, body_area)]
+           rt: Runtime = Depends(runtime), _: Actor = Depends(api_actor)) -> list[Fault]:
+    return form_library.faults(rt.library, q, body_area)
 
 
-@router.get("/cues", summary="Cues, filtered by words, fault and focus (external or internal)")
+@router.get("/cues", summary="Cues, filtered by words, fault and focus (external or internal)",
+            response_model=list[Cue])
 def cues(q: str = "", fault: str | None = None, focus: str | None = None,
-         rt: Runtime = Depends(runtime), _: Actor = Depends(api_actor)) -> list[dict[str, Any]]:
-    return [c.model_dump(mode="json") for c in form_library.cues(rt.library, q, fault, focus)]
+         rt: Runtime = Depends(runtime), _: Actor = Depends(api_actor)) -> list[Cue]:
+    return form_library.cues(rt.library, q, fault, focus)
 
 
 @router.get("/drills", summary="Drills, filtered by words, fault, body area, hardest level, the "
-            "equipment you have and the minutes available")
+            "equipment you have and the minutes available", response_model=list[Drill])
 def drills(q: str = "", fault: str | None = None, body_area: str | None = None,
            level: int | None = None, stage: str | None = None,
            equipment: list[str] = Query(default=[], description="Gear you have; `none` for none"),
            minutes: float | None = None, rt: Runtime = Depends(runtime),
-           _: Actor = Depends(api_actor)) -> list[dict[str, Any]]:
+           _: Actor = Depends(api_actor)) -> list[Drill]:
     f = form_library.DrillFilter(q=q, fault=fault, body_area=body_area, level=level,
                                  equipment=tuple(equipment), minutes=minutes, stage=stage)
-    return [d.model_dump(mode="json") for d in form_library.drills(rt.library, f)]
+    return form_library.drills(rt.library, f)
 
 
 @router.get("/assessment/questions", summary="The self-assessment questions and their options",
@@ -85,22 +92,41 @@ def questions(rt: Runtime = Depends(runtime), _: Actor = Depends(api_actor)) -> 
             for q in rt.library.questions.values()]
 
 
+class AssessmentIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    answers: dict[Annotated[str, Field(max_length=80)], Annotated[str, Field(max_length=80)]] = \
+        Field(max_length=100, description="Question id -> the option chosen (see the questions).",
+              examples=[{"foot-ahead-of-knee": "clearly", "loud-landing": "sometimes"}])
+    date: dt.date | None = Field(None, description="The day it is for; default: today.")
+
+
+SEND_ANSWERS = "Send {\"answers\": {\"question-id\": \"option-id\", ...}}."
+
+
+def _answers_sent(sent: dict[str, Any]) -> AssessmentIn:
+    answers = sent.get("answers")
+    if not isinstance(answers, dict) or not all(isinstance(v, str) for v in answers.values()):
+        raise Invalid(SEND_ANSWERS)
+    day = sent.get("date")
+    try:
+        date = dt.date.fromisoformat(day) if isinstance(day, str) else None
+    except ValueError:
+        raise Invalid("date must be YYYY-MM-DD.") from None
+    try:
+        return AssessmentIn.model_validate({**sent, "date": date})
+    except ValidationError as exc:
+        raise Invalid.of("self-assessment", exc) from None
+
+
 @router.post("/assessment", status_code=201, summary="Answer the self-assessment: likely faults "
              "ranked with reasons, saved for your next drill block",
              response_model=AssessmentOut)
-def take_assessment(body: dict[str, Any] = Body(..., examples=[{"answers": {
-                        "foot-ahead-of-knee": "clearly", "loud-landing": "sometimes"}}]),
+def take_assessment(body: Annotated[AssessmentIn, read_by(_answers_sent)],
                     actor: Actor = Depends(api_actor), db: Session = Depends(db_session),
                     rt: Runtime = Depends(runtime)) -> dict[str, Any]:
-    answers = body.get("answers")
-    if not isinstance(answers, dict) or not all(isinstance(v, str) for v in answers.values()):
-        raise Invalid("Send {\"answers\": {\"question-id\": \"option-id\", ...}}.")
-    day = body.get("date")
-    try:
-        date = dt.date.fromisoformat(day) if isinstance(day, str) else clock.today(actor.timezone)
-    except ValueError:
-        raise Invalid("date must be YYYY-MM-DD.") from None
-    result = form.save_assessment(db, actor, rt.library, answers, date)
+    result = form.save_assessment(db, actor, rt.library, body.answers,
+                                  body.date or clock.today(actor.timezone))
     db.commit()
     return form.assessment_json(result)
 
@@ -116,7 +142,7 @@ def latest(athlete_id: int | None = None, actor: Actor = Depends(api_actor),
 
 
 @router.get("/drill-session", summary="A 5-15 minute warm-up drill block from your latest run "
-            "and self-assessment, or for one fault")
+            "and self-assessment, or for one fault", response_model=DrillSessionOut)
 def drill_session(minutes: int = 10, fault: str | None = None, level: int = 2,
                   athlete_id: int | None = None, actor: Actor = Depends(api_actor),
                   db: Session = Depends(db_session), rt: Runtime = Depends(runtime)) -> dict[str, Any]:

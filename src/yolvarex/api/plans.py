@@ -4,7 +4,7 @@ log sessions and performance tests. A coach passes `athlete_id` for a linked ath
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Query
 from fastapi.responses import Response
@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
 from yolvarex.api.auth import api_actor, db_session, runtime
+from yolvarex.api.bodies import read_by
 from yolvarex.api.params import DayRange, day_range
 from yolvarex.api.plan_answers import (
     AdaptationOut,
@@ -24,6 +25,8 @@ from yolvarex.api.plan_answers import (
     WorkoutOut,
 )
 from yolvarex.domain.perftest import Side, TestName, latest_imbalances
+from yolvarex.domain.plan.profile import Profile
+from yolvarex.domain.strength_log import SessionIn
 from yolvarex.domain.verdict import Verdict
 from yolvarex.errors import NotFound
 from yolvarex.export.ics import plan_to_ics
@@ -43,6 +46,8 @@ PROFILE_EXAMPLE = {
 SESSION_EXAMPLE = {"date": "2026-12-09", "rpe": 7, "minutes": 30, "plan_session": "2026-12-09",
                    "sets": [{"exercise": "split-squat", "reps": 10, "side": "left", "rpe": 7}],
                    "tests": [{"test": "push_ups", "value": 21}]}
+#: A strength profile, read by the plan service (`plans.parse_profile`, its own error wording).
+ProfileBody = Annotated[Profile, read_by(plans.parse_profile), Body(examples=[PROFILE_EXAMPLE])]
 Athlete = Query(None, description="A linked athlete's user id (coaches); default: yourself.")
 
 
@@ -55,8 +60,7 @@ def _current(db: Session, actor: Actor, athlete_id: int | None) -> plans.StoredP
 
 @router.post("/plans", status_code=201, summary="Create the active plan from a profile",
              response_model=StoredPlanOut, response_model_exclude_unset=True)
-def create_plan(profile: dict[str, Any] = Body(..., examples=[PROFILE_EXAMPLE]),
-                athlete_id: int | None = Athlete, actor: Actor = Depends(api_actor),
+def create_plan(profile: ProfileBody, athlete_id: int | None = Athlete, actor: Actor = Depends(api_actor),
                 db: Session = Depends(db_session), rt: Runtime = Depends(runtime)) -> dict[str, Any]:
     stored = plans.create_plan(db, actor, profile, rt.library, athlete_id)
     db.commit()
@@ -65,8 +69,8 @@ def create_plan(profile: dict[str, Any] = Body(..., examples=[PROFILE_EXAMPLE]),
 
 @router.post("/plans/preview", summary="Generate a plan from a profile without storing it",
              response_model=PlanOut, response_model_exclude_unset=True)
-def preview_plan(profile: dict[str, Any] = Body(..., examples=[PROFILE_EXAMPLE]),
-                 actor: Actor = Depends(api_actor), rt: Runtime = Depends(runtime)) -> dict[str, Any]:
+def preview_plan(profile: ProfileBody, actor: Actor = Depends(api_actor),
+                 rt: Runtime = Depends(runtime)) -> dict[str, Any]:
     return plans.preview(profile, rt.library).to_json()
 
 
@@ -81,7 +85,8 @@ def current_plan(athlete_id: int | None = Athlete, actor: Actor = Depends(api_ac
 
 
 @router.get("/plans/current.ics", summary="The active plan as an iCalendar file",
-            response_class=Response)
+            response_class=Response,
+            responses={200: {"content": {"text/calendar": {}}, "description": "RFC 5545"}})
 def current_plan_ics(athlete_id: int | None = Athlete, actor: Actor = Depends(api_actor),
                      db: Session = Depends(db_session), rt: Runtime = Depends(runtime)) -> Response:
     stored = _current(db, actor, athlete_id)
@@ -127,10 +132,10 @@ def plan_verdict(day: dt.date, body: VerdictIn, athlete_id: int | None = Athlete
 
 @router.post("/strength-sessions", status_code=201, summary="Log a strength session",
              response_model=LoggedSessionOut, response_model_exclude_unset=True)
-def log_session(body: dict[str, Any] = Body(..., examples=[SESSION_EXAMPLE]),
+def log_session(session: Annotated[SessionIn, read_by(strength_log.parse_session),
+                                   Body(examples=[SESSION_EXAMPLE])],
                 actor: Actor = Depends(api_actor), db: Session = Depends(db_session),
                 rt: Runtime = Depends(runtime)) -> dict[str, Any]:
-    session = strength_log.parse_session(body)
     row = strength_log.log_session(db, actor, session, rt.library)
     following = strength_log.next_steps(db, actor, session.date, rt.library)
     result = {**strength_log.session_json(row),

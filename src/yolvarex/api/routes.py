@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Body, Depends, Query, Response
-from pydantic import BaseModel, ConfigDict, Field
+from fastapi import APIRouter, Depends, Query, Response
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlalchemy.orm import Session
 
 from yolvarex import clock
 from yolvarex.api.auth import api_actor, db_session, runtime
+from yolvarex.api.bodies import read_by
+from yolvarex.api.fuel_answers import FuelOut
+from yolvarex.api.library_answers import EntryOut, SearchOut
 from yolvarex.api.params import DayRange, day_range
 from yolvarex.content.kinds import KINDS, kind_named
-from yolvarex.content.search import Hit
+from yolvarex.content.schemas.common import Entry
 from yolvarex.domain.checkin import CheckIn
 from yolvarex.domain.units import units_of
 from yolvarex.errors import Invalid, NotFound
@@ -94,7 +97,8 @@ def _kind(kind: str) -> str:
         raise NotFound(str(exc)) from None
 
 
-@router.get("/library", tags=["library"], summary="How many entries of each kind the library has")
+@router.get("/library", tags=["library"], response_model=dict[str, int],
+            summary="How many entries of each kind the library has (kind -> count)")
 def library_counts(rt: Runtime = Depends(runtime)) -> dict[str, int]:
     return rt.library.counts()
 
@@ -111,35 +115,31 @@ class LibraryFilters(BaseModel):
     duration: str | None = Field(None, max_length=10, description="The most minutes you have")
 
 
-def _hit(h: Hit) -> dict[str, Any]:
-    return {"kind": h.kind, "id": h.id, "title": h.title, "about": h.blurb, "score": h.score}
-
-
-@router.get("/library/search", tags=["library"],
+@router.get("/library/search", tags=["library"], response_model=SearchOut,
             summary="Search every kind at once; results grouped by kind, best match first")
 def library_search_all(q: str = Query("", max_length=200),
                        f: LibraryFilters = Depends(),
-                       rt: Runtime = Depends(runtime)) -> dict[str, Any]:
-    result = library_search.find(rt.library, q, library_search.filters_from(f.model_dump()))
-    return {"query": result.query, "total": result.total,
-            "groups": [{"kind": g.kind, "hits": [_hit(h) for h in g.hits]} for g in result.groups]}
+                       rt: Runtime = Depends(runtime)) -> SearchOut:
+    return SearchOut.of(library_search.find(rt.library, q,
+                                            library_search.filters_from(f.model_dump())))
 
 
 @router.get("/library/{kind}", tags=["library"],
-            summary=f"Every entry of one kind ({', '.join(k.name for k in KINDS)}), filtered")
+            summary=f"Every entry of one kind ({', '.join(k.name for k in KINDS)}), filtered",
+            response_model=list[EntryOut])
 def library_list(kind: str, q: str = Query("", max_length=200), f: LibraryFilters = Depends(),
-                 rt: Runtime = Depends(runtime)) -> list[dict[str, Any]]:
-    found = library_search.entries(rt.library, _kind(kind), q,
-                                   library_search.filters_from(f.model_dump()))
-    return [e.model_dump(mode="json", by_alias=True) for e in found]
+                 rt: Runtime = Depends(runtime)) -> list[Entry]:
+    return library_search.entries(rt.library, _kind(kind), q,
+                                  library_search.filters_from(f.model_dump()))
 
 
-@router.get("/library/{kind}/{entry_id}", tags=["library"], summary="One entry of the library")
-def library_show(kind: str, entry_id: str, rt: Runtime = Depends(runtime)) -> dict[str, Any]:
+@router.get("/library/{kind}/{entry_id}", tags=["library"], summary="One entry of the library",
+            response_model=EntryOut)
+def library_show(kind: str, entry_id: str, rt: Runtime = Depends(runtime)) -> Entry:
     entries = rt.library.of_kind(_kind(kind))
     if entry_id not in entries:
         raise NotFound(f"There is no {kind} with id {entry_id!r}.")
-    return entries[entry_id].model_dump(mode="json", by_alias=True)
+    return entries[entry_id]
 
 
 @router.get("/library/{kind}/{entry_id}/figure.svg", tags=["library"], response_class=Response,
@@ -163,7 +163,7 @@ def library_figure(kind: str, entry_id: str,
                     headers={"Cache-Control": "public, max-age=3600"})
 
 
-@router.get("/fuel", tags=["fuel"],
+@router.get("/fuel", tags=["fuel"], response_model=FuelOut,
             summary="Fuel and sleep guidance after a strength session, a hard run or a short "
                     "night, or before, during and after a run")
 def get_fuel(after: str = Query("strength", pattern="^(strength|hard-run|short-sleep|run)$"),
@@ -172,26 +172,32 @@ def get_fuel(after: str = Query("strength", pattern="^(strength|hard-run|short-s
              again_soon: bool = Query(False, description=(
                  "For run: another hard session within about 8 hours")),
              actor: Actor = Depends(api_actor), db: Session = Depends(db_session)) -> dict[str, Any]:
-    if after == "run":
-        return {"advice": fuel.for_run(db, actor, actor.id, minutes, again_soon).as_dict()}
-    advice: fuel.FuelAdvice | None
-    if after == "strength":
-        advice = fuel.after_strength(db, actor, actor.id)
-    elif after == "hard-run":
-        advice = fuel.after_hard_run(db, actor, actor.id)
-    else:
-        advice = fuel.short_sleep(db, actor, actor.id, hours)
-    return {"advice": advice.as_dict() if advice else None}
+    return fuel.answer(fuel.asked(db, actor, actor.id, after, hours=hours, minutes=minutes,
+                                  again_soon=again_soon), hours)
+
+
+class CheckInIn(CheckIn):
+    """A check-in as sent to its date's URL: `date` may be left out."""
+
+    date: dt.date | None = Field(  # type: ignore[assignment]  # the URL gives it
+        None, description="Default: the date in the URL; when given, it must be that date.")
+
+
+def _checkin_sent(sent: dict[str, Any]) -> CheckInIn:
+    """The check-in's own rules and wording (`checkins.parse_checkin`), the date left open."""
+    try:
+        return CheckInIn.model_validate(sent)
+    except ValidationError as exc:
+        raise Invalid.of("check-in", exc) from None
 
 
 @router.put("/checkins/{day}", tags=["check-ins"], response_model=CheckIn,
             response_model_exclude_none=True, summary="Create or replace the check-in for a date")
-def put_checkin(day: dt.date, body: dict[str, Any] = Body(...),
+def put_checkin(day: dt.date, body: Annotated[CheckInIn, read_by(_checkin_sent)],
                 actor: Actor = Depends(api_actor), db: Session = Depends(db_session)) -> dict[str, Any]:
-    body = {**body, "date": body.get("date", day.isoformat())}
-    checkin = checkins.parse_checkin(body)
-    if checkin.date != day:
+    if body.date not in (None, day):
         raise Invalid("The date in the body differs from the date in the URL.")
+    checkin = CheckIn.model_validate(body.model_dump() | {"date": day})
     checkins.save_checkin(db, actor, checkin)
     db.commit()
     return checkin.model_dump(mode="json", exclude_none=True)

@@ -3,32 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, Query, Response
+from fastapi import APIRouter, Depends, Query, Response
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session
 
 from yolvarex import clock
 from yolvarex.api.answers import ActivityOut
 from yolvarex.api.auth import api_actor, db_session
+from yolvarex.api.bodies import read_by
+from yolvarex.api.run_answers import RunPageOut, ShoeOut
 from yolvarex.services import activity_files, athlete, gear, records, run_page, zone_weeks
 from yolvarex.services.training_log import entry_json, parse
 from yolvarex.store.access import Actor
 
 router = APIRouter(prefix="/api/v1")
-
-
-class ShoeOut(BaseModel):
-    id: int
-    name: str
-    distance_km: float = Field(description="Start distance plus every run in it.")
-    runs: int
-    retire_at_km: float | None
-    default_for: str | None = Field(description="all, a run type, or null")
-    retired_on: dt.date | None
-    near_limit: bool
-    left_km: float | None
 
 
 class RecordOut(BaseModel):
@@ -63,12 +53,10 @@ class ActivityShoeOut(ActivityOut):
 
 @router.get("/activities/{activity_id}/analysis", tags=["runs"],
             summary="The run page: summary, route outline, chart series, splits, laps, zones, "
-                    "best efforts, shoe (computed once and kept)")
+                    "best efforts, shoe (computed once and kept)", response_model=RunPageOut)
 def analysis(activity_id: int, actor: Actor = Depends(api_actor),
              db: Session = Depends(db_session)) -> dict[str, Any]:
-    page = run_page.run_page(db, actor, activity_id)
-    page.pop("athlete_id", None)
-    return page
+    return run_page.run_page(db, actor, activity_id)  # the answer leaves out `athlete_id`
 
 
 @router.get("/activities/{activity_id}/original", tags=["runs"], response_class=Response,
@@ -125,7 +113,7 @@ class ZoneSettings(BaseModel):
 
 
 def _zones_json(db: Session, actor: Actor) -> dict[str, Any]:
-    zones = athlete.athlete_zones(db, actor.id)
+    zones = athlete.athlete_zones(db, actor)
     return {"method": zones.method, "floors": list(zones.floors), "rest": round(zones.rest),
             "max": round(zones.max), "ranges": [list(r) for r in zones.ranges()]}
 
@@ -164,9 +152,9 @@ def shoes_list(actor: Actor = Depends(api_actor),
 @router.post("/shoes", tags=["shoes"], status_code=201,
              summary="Add shoes (name, start_km, retire_at_km, default_for: all or a run type)",
             response_model=ShoeOut)
-def shoes_add(body: dict[str, Any] = Body(...), actor: Actor = Depends(api_actor),
-              db: Session = Depends(db_session)) -> dict[str, Any]:
-    shoe = gear.add_shoe(db, actor, parse(gear.ShoeIn, body, "shoe"))
+def shoes_add(body: Annotated[gear.ShoeIn, read_by(lambda sent: parse(gear.ShoeIn, sent, "shoe"))],
+              actor: Actor = Depends(api_actor), db: Session = Depends(db_session)) -> dict[str, Any]:
+    shoe = gear.add_shoe(db, actor, body)
     db.commit()
     return shoe.to_json()
 

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, File, Query, Request, Response, UploadFile
+from fastapi import APIRouter, Depends, File, Query, Request, Response, UploadFile
+from fastapi.responses import JSONResponse
 from sqlalchemy.orm import Session
 
 from yolvarex import clock, uploads
 from yolvarex.api.answers import ActivityOut, LoadReportOut, LoadSeriesOut
 from yolvarex.api.auth import api_actor, db_session, runtime
+from yolvarex.api.bodies import read_by
+from yolvarex.api.import_answers import ImportJobOut, ImportReportOut
 from yolvarex.errors import Invalid
 from yolvarex.ingest.archive import Budget
 from yolvarex.services import history, import_jobs, load_report, training_load, training_log
 from yolvarex.services.runtime import Runtime
-from yolvarex.services.training_log import CrossEntry, EntryChanges, RunEntry
+from yolvarex.services.training_log import CrossEntry, EntryChanges, RunEntry, parse
 from yolvarex.store.access import Actor
 
 router = APIRouter(prefix="/api/v1")
@@ -29,23 +32,26 @@ router = APIRouter(prefix="/api/v1")
              "answer is 202 with the job, whose `url` reports progress and, when `status` is "
              "`done`, the same report in `result`. Archives may unpack to at most four times "
              "the upload limit, each file in them to at most the limit.",
-             responses={202: {"description": "Queued as a background job"}})
-async def upload(request: Request, response: Response, files: list[UploadFile] = File(...),
-                 actor: Actor = Depends(api_actor), rt: Runtime = Depends(runtime)) -> dict[str, Any]:
+             response_model=ImportReportOut,
+             responses={202: {"description": "Queued as a background job", "model": ImportJobOut}})
+async def upload(request: Request, files: list[UploadFile] = File(...),
+                 actor: Actor = Depends(api_actor),
+                 rt: Runtime = Depends(runtime)) -> dict[str, Any] | JSONResponse:
     limit = rt.settings.max_upload_bytes
     named = await uploads.read_files(files, limit)
     budget = Budget.for_upload(limit)
     if import_jobs.needs_job(named):
         job_id = import_jobs.start(rt.db, actor, named, budget)
-        response.status_code = 202
-        response.headers["Location"] = f"/api/v1/imports/jobs/{job_id}"
-        return import_jobs.job_json(import_jobs.get(rt.db, actor, job_id))
+        job = ImportJobOut.model_validate(import_jobs.job_json(import_jobs.get(rt.db, actor, job_id)))
+        return JSONResponse(job.model_dump(mode="json", exclude_unset=True), status_code=202,
+                            headers={"Location": job.url})
     report = await import_jobs.import_inline(request, rt.db, actor, named, budget)
     return import_jobs.report_json(report)
 
 
 @router.get("/imports/jobs/{job_id}", tags=["imports"],
-            summary="A background import: status (queued, running, done, failed), progress, result")
+            summary="A background import: status (queued, running, done, failed), progress, result",
+            response_model=ImportJobOut, response_model_exclude_unset=True)
 def import_job(job_id: int, actor: Actor = Depends(api_actor),
                rt: Runtime = Depends(runtime)) -> dict[str, Any]:
     return import_jobs.job_json(import_jobs.get(rt.db, actor, job_id))
@@ -74,18 +80,19 @@ def list_activities(request: Request, response: Response,
 
 @router.post("/activities/runs", tags=["log"], status_code=201, summary="Log a run by hand",
             response_model=ActivityOut)
-def log_run(body: dict[str, Any] = Body(...), actor: Actor = Depends(api_actor),
-            db: Session = Depends(db_session)) -> dict[str, Any]:
-    row = training_log.log_entry(db, actor, training_log.parse(RunEntry, body, "run"))
+def log_run(body: Annotated[RunEntry, read_by(lambda sent: parse(RunEntry, sent, "run"))],
+            actor: Actor = Depends(api_actor), db: Session = Depends(db_session)) -> dict[str, Any]:
+    row = training_log.log_entry(db, actor, body)
     db.commit()
     return training_log.entry_json(row)
 
 
 @router.post("/activities/cross", tags=["log"], status_code=201, summary="Log cross-training by hand",
             response_model=ActivityOut)
-def log_cross(body: dict[str, Any] = Body(...), actor: Actor = Depends(api_actor),
-              db: Session = Depends(db_session)) -> dict[str, Any]:
-    row = training_log.log_entry(db, actor, training_log.parse(CrossEntry, body, "cross-training"))
+def log_cross(body: Annotated[CrossEntry,
+                              read_by(lambda sent: parse(CrossEntry, sent, "cross-training"))],
+              actor: Actor = Depends(api_actor), db: Session = Depends(db_session)) -> dict[str, Any]:
+    row = training_log.log_entry(db, actor, body)
     db.commit()
     return training_log.entry_json(row)
 
@@ -100,10 +107,11 @@ def get_activity(activity_id: int, actor: Actor = Depends(api_actor),
 @router.patch("/activities/{activity_id}", tags=["log"],
               summary="Change an activity (RPE, duration, type...); its load is recomputed",
             response_model=ActivityOut)
-def patch_activity(activity_id: int, body: dict[str, Any] = Body(...),
+def patch_activity(activity_id: int,
+                   body: Annotated[EntryChanges,
+                                   read_by(lambda sent: parse(EntryChanges, sent, "change"))],
                    actor: Actor = Depends(api_actor), db: Session = Depends(db_session)) -> dict[str, Any]:
-    changes = training_log.parse(EntryChanges, body, "change")
-    row = training_log.update_entry(db, actor, activity_id, changes)
+    row = training_log.update_entry(db, actor, activity_id, body)
     db.commit()
     return training_log.entry_json(row)
 

@@ -73,12 +73,7 @@ def list_entries(kind: str = typer.Argument(..., help=KIND_HELP),
         found = library_search.entries(library, name, "", library_search.filters_from(filters))
     except UserError as exc:
         fail(exc.message, details=exc.details)
-    records = []
-    for entry in found:
-        data = entry.model_dump(mode="json", by_alias=True)
-        if name == "routines":
-            data["total_seconds"] = library.routine_seconds(entry.id)
-        records.append(data)
+    records = [entry.model_dump(mode="json", by_alias=True) for entry in found]
     if as_json:
         print_json(records)
         return
@@ -98,10 +93,7 @@ def search(text: str = typer.Argument(..., help="Words to look for, e.g. \"hamst
     except UserError as exc:
         fail(exc.message, details=exc.details)
     if as_json:
-        print_json({"query": result.query, "total": result.total, "groups": [
-            {"kind": g.kind, "hits": [{"id": h.id, "title": h.title, "about": h.blurb,
-                                       "score": h.score} for h in g.hits]}
-            for g in result.groups]})
+        print_json(result.as_json())
         return
     if not result.groups:
         console.print(f"Nothing in the library matches {escape(text)!r}; try fewer or shorter "

@@ -33,25 +33,14 @@ def fuel_command(after: After = typer.Argument(
     rt = runtime()
     with user_errors(), rt.db.session() as db:
         actor = acting_user(db, rt.settings, user)
-        advice: fuel.FuelAdvice | None
-        if after is After.RUN:
-            for_run = fuel.for_run(db, actor, actor.id, minutes, again_soon)
-            if as_json:
-                print_json(for_run.as_dict())
-                return
-            advice = for_run.advice
-        elif after is After.STRENGTH:
-            advice = fuel.after_strength(db, actor, actor.id)
-        elif after is After.HARD_RUN:
-            advice = fuel.after_hard_run(db, actor, actor.id)
-        else:
-            advice = fuel.short_sleep(db, actor, actor.id, hours)
-    if advice is None:
-        message = f"{hours:g} hours is a full night: keep aiming for 7-9 hours."
-        print_json({"advice": None, "message": message}) if as_json else console.print(message)
-        return
+        asked = fuel.asked(db, actor, actor.id, after.value, hours=hours, minutes=minutes,
+                           again_soon=again_soon)
     if as_json:
-        print_json(advice.as_dict())
+        print_json(fuel.answer(asked, hours))
+        return
+    advice = asked.advice if isinstance(asked, fuel.RunFuelAdvice) else asked
+    if advice is None:
+        console.print(fuel.answer(None, hours)["message"])
         return
     console.print(f"[bold]{escape(advice.headline)}[/]")
     if advice.warning:

@@ -12,7 +12,6 @@ from rich.table import Table
 from yolvarex.cli.common import JsonOption, UserOption, acting_user, console, print_json, runtime, user_errors
 from yolvarex.services import imports, training_log
 from yolvarex.services.imports import FileResult, ImportReport
-from yolvarex.store import models
 
 MAX_RPE_PROMPTS = 5
 
@@ -93,7 +92,7 @@ def _ask_rpe(db, actor, report: ImportReport) -> None:  # type: ignore[no-untype
     console.print("How hard did each session feel, as a whole? 0 = rest, 10 = maximal. "
                   "Press Enter to skip.")
     for activity_id in ids:
-        row = db.get(models.Activity, activity_id)
+        row = training_log.get_entry(db, actor, activity_id)
         label = f"{training_log.display_name(row)} on {row.start:%a %d %b}"
         answer = typer.prompt(f"  {label}", default="", show_default=False).strip()
         if not answer:

@@ -14,6 +14,7 @@ from yolvarex.cli.decide import STYLE
 from yolvarex.content.schemas.tree import Leaf, Question, describe
 from yolvarex.content.tree_rules import parse_tree_source
 from yolvarex.domain.facts import CATALOG
+from yolvarex.domain.trees import paths
 from yolvarex.domain.trees.render import FORMATS, edges, render
 from yolvarex.services import decisions
 from yolvarex.services.runtime import ContentInvalid, library
@@ -126,19 +127,21 @@ def walk(tree_id: str = typer.Argument(..., help="A tree id, e.g. illness."),
          user: str | None = typer.Option(None, "--user", "-u", help=USER_HELP)) -> None:
     """Walk a tree question by question: answer y, n, or ? when you do not know."""
     tree = _tree(tree_id, user).tree
-    node = tree.node(tree.root)
     console.print(f"[bold]{tree.title}[/]. Answer y (yes), n (no) or ? (don't know).",
                   highlight=False)
+    answers: list[str] = []
+    node: Question | Leaf = tree.node(tree.root)
     while isinstance(node, Question):
         choices = "y/n/?" if node.unknown else "y/n"
-        while True:
-            answer = str(typer.prompt(f"{node.ask} ({choices})")).strip().lower()
-            branch = {"y": "yes", "yes": "yes", "n": "no", "no": "no", "?": "unknown",
-                      "u": "unknown", "unknown": "unknown"}.get(answer)
-            if branch and getattr(node, branch):
-                break
+        typed = str(typer.prompt(f"{node.ask} ({choices})")).strip().lower()
+        branch = {"y": "yes", "yes": "yes", "n": "no", "no": "no", "?": "unknown",
+                  "u": "unknown", "unknown": "unknown"}.get(typed, "")
+        taken, reached = paths.answered(tree, [*answers, branch])
+        if len(taken) > len(answers):
+            answers.append(branch)
+            node = reached
+        else:
             console.print(f"[red]Type {' or '.join(choices.split('/'))}.[/]", highlight=False)
-        node = tree.node(getattr(node, branch))
     assert isinstance(node, Leaf)
     style = STYLE[node.verdict.value]
     console.print(f"\n[{style}]{node.verdict.label}[/] ({node.verdict.value})", highlight=False)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
@@ -19,12 +18,6 @@ if TYPE_CHECKING:  # the library holds content; laying a routine out in time is 
     from yolvarex.domain.recovery.timeline import Segment
 
 E = TypeVar("E", bound=Entry)
-#: Lays a routine's steps out in time (domain.recovery.timeline.timeline, given by the loader).
-LayOut = Callable[[Routine, Mapping[str, Movement]], "tuple[Segment, ...]"]
-
-
-def _not_given(routine: Routine, movements: Mapping[str, Movement]) -> tuple[Segment, ...]:
-    raise RuntimeError("this library was built without a way to lay routines out in time")
 
 
 @dataclass(frozen=True)
@@ -39,12 +32,13 @@ class Library:
     trees: dict[str, Tree] = field(default_factory=dict)
     evidence: dict[str, Evidence] = field(default_factory=dict)
     questions: dict[str, Question] = field(default_factory=dict)
-    lay_out: LayOut = field(default=_not_given, repr=False, compare=False)
     # Illustration poses of exercises, drills and movements (`data/poses/`), by kind and id.
     poses: PoseBook = field(default_factory=PoseBook)
-    # Timelines computed once per routine: the library never changes after it is loaded.
-    _timelines: dict[str, tuple[Segment, ...]] = field(default_factory=dict, repr=False,
-                                                        compare=False)
+    # Each routine laid out in time, per side, as the guided player runs it. The loader lays
+    # them out (domain.recovery.timeline) when it loads the library: the library holds what was
+    # computed and never runs domain logic itself.
+    timelines: dict[str, tuple[Segment, ...]] = field(default_factory=dict, repr=False,
+                                                      compare=False)
     # Search words per entry (title, tags, text), computed on the first search.
     search_index: dict[tuple[str, str], tuple[frozenset[str], frozenset[str], frozenset[str]]] = \
         field(default_factory=dict, repr=False, compare=False)
@@ -65,6 +59,4 @@ class Library:
 
     def routine_timeline(self, routine_id: str) -> tuple[Segment, ...]:
         """The routine's steps laid out in time, per side, as the guided player runs them."""
-        if routine_id not in self._timelines:
-            self._timelines[routine_id] = self.lay_out(self.routines[routine_id], self.movements)
-        return self._timelines[routine_id]
+        return self.timelines[routine_id]

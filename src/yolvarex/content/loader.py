@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 from pydantic import ValidationError
@@ -18,7 +18,8 @@ from pydantic_core import ErrorDetails
 from yolvarex.content.kinds import KINDS, Kind
 from yolvarex.content.library import Library
 from yolvarex.content.schemas.common import Entry
-from yolvarex.domain.recovery.timeline import timeline
+from yolvarex.content.schemas.recovery import Movement, Routine
+from yolvarex.domain.recovery.timeline import Segment, timeline
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -158,6 +159,15 @@ def _display(path: Path, root: Path) -> str:
         return str(path)
 
 
+def _timelines(entries: dict[str, dict[str, Entry]]) -> dict[str, tuple[Segment, ...]]:
+    """Every routine laid out in time, once, as the library is loaded; a routine naming a
+    movement that is not in the library has none (the reference check reports it)."""
+    movements = cast("dict[str, Movement]", entries["movements"])
+    routines = cast("dict[str, Routine]", entries["routines"])
+    return {rid: timeline(routine, movements) for rid, routine in routines.items()
+            if all(step.movement in movements for step in routine.steps)}
+
+
 def load_library(data_dir: Path = DATA_DIR) -> tuple[Library, list[ContentError]]:
     """Load and check every kind. The library holds every entry that validated on its own."""
     from yolvarex.content.checks import check_library
@@ -195,6 +205,6 @@ def load_library(data_dir: Path = DATA_DIR) -> tuple[Library, list[ContentError]
 
     poses, pose_problems = load_pose_book(data_dir / "poses")
     errors += [ContentError(file, message, id=entry_id) for file, entry_id, message in pose_problems]
-    library = Library(**entries, poses=poses, lay_out=timeline)  # type: ignore[arg-type]
+    library = Library(**entries, poses=poses, timelines=_timelines(entries))  # type: ignore[arg-type]
     errors += check_library(library)
     return library, errors

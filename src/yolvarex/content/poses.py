@@ -19,6 +19,7 @@ from yolvarex.domain.figure import (
     ANGLE_KEYS,
     BALL_R,
     FLOOR,
+    FROM_ABOVE,
     LIMB_KEYS,
     ROLLER_R,
     SIDES,
@@ -171,7 +172,10 @@ def build_figure(pose_set: PoseSet, bases: dict[str, dict[str, Any]]) -> Figure:
         on = settings["on"] if settings["on"] is not None else pose_set.on
         if not isinstance(on, list):
             raise PoseError("'on' is a list of contacts")
-        frames.append(KeyFrame(pose, tuple(_contact(str(c), surfaces) for c in on),
+        contacts = tuple(_contact(str(c), surfaces) for c in on)
+        if pose_set.view in FROM_ABOVE and any(s is FLOOR for _, s in contacts):
+            raise PoseError("seen from above, the floor is the page: name no floor contacts")
+        frames.append(KeyFrame(pose, contacts,
                                hold=_number(settings, "hold", 0.6) if settings["hold"]
                                is not None else 0.6, keep_x=settings["x"] is None))
     return Figure(pose_set.view, tuple(frames), tuple(props), tilt=pose_set.tilt)

@@ -36,7 +36,8 @@ SYNONYMS: dict[str, str] = {
     "hammy": "hamstring", "hammie": "hamstring", "calve": "calf", "butt": "glute",
     "buttock": "glute", "bum": "glute", "gluteus": "glute", "abs": "core", "abdominal": "core",
     "trunk": "core", "quadricep": "quad", "quadriceps": "quad", "achille": "achilles",
-    "itb": "it", "lengthen": "stretch", "mobilize": "mobility", "plyo": "plyometric",
+    "itb": "itband", "iliotibial": "itband", "splint": "shin", "lengthen": "stretch",
+    "mobilize": "mobility", "plyo": "plyometric",
     "db": "dumbbell", "kb": "kettlebell", "elastic": "band", "roller": "roll", "stair": "step",
     "warmup": "warm", "cooldown": "cool", "tibia": "shin", "groin": "adductor",
 }
@@ -45,6 +46,8 @@ KEEP = frozenset({"hamstring", "string", "spring", "morning", "evening", "ceilin
                   "nothing", "something", "everything", "anything", "thing", "ring", "swing",
                   "sling", "bed", "speed", "need", "feed", "seed", "bleed"})
 _WORD = re.compile(r"[a-z0-9]+")
+#: "IT band" is one thing (the iliotibial band), not the word "it" and a resistance band.
+_IT_BAND = re.compile(r"\b(it|iliotibial)[ _-]+bands?\b")
 
 
 def stem(word: str) -> str:
@@ -69,7 +72,8 @@ def stem(word: str) -> str:
 
 
 def tokens(text: str) -> list[str]:
-    return [stem(w) for w in _WORD.findall(text.lower().replace("_", " "))]
+    text = _IT_BAND.sub("itband", text.lower())
+    return [stem(w) for w in _WORD.findall(text.replace("_", " "))]
 
 
 def _strings(value: Any, skip: frozenset[str] = REF_FIELDS) -> Iterator[str]:
@@ -108,6 +112,13 @@ class SearchResult:
     @property
     def total(self) -> int:
         return sum(len(g.hits) for g in self.groups)
+
+    def as_json(self) -> dict[str, Any]:
+        """The answer the API gives and `library search --json` prints."""
+        return {"query": self.query, "total": self.total, "groups": [
+            {"kind": g.kind, "hits": [{"kind": h.kind, "id": h.id, "title": h.title,
+                                       "about": h.blurb, "score": h.score} for h in g.hits]}
+            for g in self.groups]}
 
 
 def title_of(entry: Entry) -> str:

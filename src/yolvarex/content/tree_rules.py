@@ -13,7 +13,8 @@ targets, cycles, unreachable nodes, so every path ends in a verdict), a tree mus
   ones by `checks.check_refs`);
 - stay within size and depth limits when a user supplies it.
 
-Every error names the tree, the node and what to change.
+Every error names the tree, the node and what to change. The walks over a tree's paths that
+these rules read are pure and live in `domain.trees.paths`.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ from yolvarex.content.library import Library
 from yolvarex.content.loader import ContentError, line_of, parse_entry, read_yaml
 from yolvarex.content.schemas.tree import Compare, FactRef, Leaf, Op, Question, Tree
 from yolvarex.domain.facts import CATALOG, FactSpec, FactType
-from yolvarex.domain.trees.logic import compares, depth_of, facts_of, known_after, may_be_unknown
+from yolvarex.domain.trees.logic import compares, depth_of, facts_of, may_be_unknown
+from yolvarex.domain.trees.paths import known_on_arrival, leaves_below, longest_path
 
 RED_FLAGS_TREE = "red-flags"
 MAX_SOURCE_BYTES = 64_000
@@ -149,42 +151,6 @@ def type_errors(tree: Tree, file: str) -> list[ContentError]:
     return errors
 
 
-def known_on_arrival(tree: Tree) -> dict[str, frozenset[str]]:
-    """For each reachable node, the facts known on every path to it (tree must be acyclic).
-
-    A fact becomes known on a `yes` or `no` branch of a test that read it (an unknown value
-    would have taken the `unknown` branch), and on the `yes` branch of `fact known`.
-    """
-    by_id = {n.id: n for n in tree.nodes}
-    order: list[str] = []
-    seen: set[str] = set()
-
-    def visit(node_id: str) -> None:
-        if node_id in seen or node_id not in by_id:
-            return
-        seen.add(node_id)
-        node = by_id[node_id]
-        if isinstance(node, Question):
-            for target in (node.yes, node.no, node.unknown):
-                if target is not None:
-                    visit(target)
-        order.append(node_id)
-
-    visit(tree.root)
-    arrival: dict[str, frozenset[str]] = {tree.root: frozenset()}
-    for node_id in reversed(order):
-        node = by_id[node_id]
-        if not isinstance(node, Question) or node_id not in arrival:
-            continue
-        here = arrival[node_id]
-        outgoing = [(node.yes, here | known_after(node.test, True)),
-                    (node.no, here | known_after(node.test, False)), (node.unknown, here)]
-        for target, known in outgoing:
-            if target is not None:
-                arrival[target] = arrival[target] & known if target in arrival else known
-    return arrival
-
-
 def unknown_branch_errors(tree: Tree, file: str) -> list[ContentError]:
     """An `unknown` branch exactly where a test can be unknown on some path to it."""
     errors = []
@@ -208,24 +174,6 @@ def unknown_branch_errors(tree: Tree, file: str) -> list[ContentError]:
     return errors
 
 
-def _leaves_below(tree: Tree, start: str) -> list[Leaf]:
-    by_id = {n.id: n for n in tree.nodes}
-    seen: set[str] = set()
-    stack = [start]
-    leaves: list[Leaf] = []
-    while stack:
-        node_id = stack.pop()
-        if node_id in seen or node_id not in by_id:
-            continue
-        seen.add(node_id)
-        node = by_id[node_id]
-        if isinstance(node, Leaf):
-            leaves.append(node)
-        else:
-            stack += [t for t in (node.yes, node.no, node.unknown) if t is not None]
-    return leaves
-
-
 def red_flag_errors(tree: Tree, file: str) -> list[ContentError]:
     """Below a test that holds only with a red flag present, every verdict is see_professional."""
     from yolvarex.domain.trees.logic import implies_red_flag
@@ -233,7 +181,7 @@ def red_flag_errors(tree: Tree, file: str) -> list[ContentError]:
     errors = []
     for node in tree.nodes:
         if isinstance(node, Question) and implies_red_flag(node.test):
-            for leaf in _leaves_below(tree, node.yes):
+            for leaf in leaves_below(tree, node.yes):
                 if leaf.verdict.value != "see_professional":
                     errors.append(_err(
                         file, tree, f"nodes.{leaf.id}.verdict",
@@ -242,27 +190,12 @@ def red_flag_errors(tree: Tree, file: str) -> list[ContentError]:
     return errors
 
 
-def _longest_path(tree: Tree) -> int:
-    by_id = {n.id: n for n in tree.nodes}
-    memo: dict[str, int] = {}
-
-    def depth(node_id: str, guard: int) -> int:
-        node = by_id.get(node_id)
-        if node is None or isinstance(node, Leaf) or guard > len(by_id):
-            return 0
-        if node_id not in memo:
-            memo[node_id] = 1 + max(depth(t, guard + 1) for t in (node.yes, node.no, node.unknown)
-                                    if t is not None)
-        return memo[node_id]
-    return depth(tree.root, 0)
-
-
 def limit_errors(tree: Tree, file: str) -> list[ContentError]:
     errors = []
     if len(tree.nodes) > MAX_NODES:
         errors.append(_err(file, tree, "nodes", f"has {len(tree.nodes)} nodes; a tree may have at "
                                                 f"most {MAX_NODES}; split it into smaller trees"))
-    longest = _longest_path(tree)
+    longest = longest_path(tree)
     if longest > MAX_PATH_QUESTIONS:
         errors.append(_err(file, tree, "nodes", f"a path asks {longest} questions; at most "
                                                 f"{MAX_PATH_QUESTIONS} are allowed; shorten it"))

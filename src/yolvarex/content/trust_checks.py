@@ -36,6 +36,10 @@ BRITISH: dict[str, str] = {
 }
 _BRITISH_RX = re.compile(r"\b(" + "|".join(sorted(BRITISH, key=len, reverse=True)) + r")\b",
                          re.IGNORECASE)
+#: Imperial lengths and weights in our own prose: the library stores metric (shown in the
+#: runner's units by the app) and says small distances without a unit ("a little").
+_IMPERIAL_RX = re.compile(r"\b(inch|inches|yards?|miles?|pounds?|lbs?|(?:about|a) foot (?:higher|"
+                          r"high|off|away|apart)|about a foot(?! length))\b", re.IGNORECASE)
 #: Fields quoting other people's words, which keep their own spelling.
 QUOTED_FIELDS = frozenset({"title", "journal", "authors"})
 _MINUTES_IN_TITLE = re.compile(
@@ -131,6 +135,10 @@ def spelling_errors(entry: Entry, kind: str) -> list[ContentError]:
             word = match.group(0)
             errors.append(ContentError(_file(kind), id=entry.id, field=field, message=(
                 f"{word!r} is British spelling; write {BRITISH[word.lower()]!r}")))
+        for match in _IMPERIAL_RX.finditer(text):
+            errors.append(ContentError(_file(kind), id=entry.id, field=field, message=(
+                f"{match.group(0)!r} is an imperial unit; write meters or kilograms, or say it "
+                "without a unit ('a little', 'a foot length')")))
     return errors
 
 
@@ -166,6 +174,30 @@ def check_one_truth(library: Library) -> list[ContentError]:
     return errors
 
 
+_RESEARCH_CLAIM = re.compile(
+    r"\b((a|one) (lab |small )?(study|trial|review)|studies|trials|research|the evidence) "
+    r"(found|finds|shows?|showed|suggests?|suggested)\b|\bin (a|one) (lab |small )?(study|trial)\b",
+    re.IGNORECASE)
+
+
+def check_claims_cite(library: Library) -> list[ContentError]:
+    """Text that reports what a study found cites the study."""
+    errors = []
+    for kind in KINDS:
+        if kind.name == "evidence":
+            continue
+        for entry in library.of_kind(kind.name).values():
+            if any(k == "evidence" for k, _, _ in entry.refs()):
+                continue
+            for field, text in _texts(entry.model_dump(mode="json", by_alias=True)):
+                match = _RESEARCH_CLAIM.search(text)
+                if match:
+                    errors.append(ContentError(_file(kind.name), id=entry.id, field=field, message=(
+                        f"{match.group(0)!r} reports research but the entry cites none; cite the "
+                        "source or say it is coaching convention")))
+    return errors
+
+
 def check_near_duplicates(library: Library) -> list[ContentError]:
     """Two entries telling the same thing in the same words (see `overlap_checks`)."""
     from yolvarex.content.overlap_checks import check_near_duplicates as near
@@ -174,4 +206,5 @@ def check_near_duplicates(library: Library) -> list[ContentError]:
 
 
 TRUST_CHECKS = [check_evidence_used, check_evidence_located, check_neighbours,
-                check_routine_length, check_spelling, check_one_truth, check_near_duplicates]
+                check_routine_length, check_spelling, check_one_truth, check_near_duplicates,
+                check_claims_cite]

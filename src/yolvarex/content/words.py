@@ -126,7 +126,8 @@ def _routine(r: Routine, library: Library) -> list[Fact]:
 
 
 def _evidence(e: Evidence) -> list[Fact]:
-    facts = [("Kind of source", label(e.kind)), ("Published", f"{e.journal}, {e.year}")]
+    facts = [("Authors", e.authors), ("Kind of source", label(e.kind)),
+             ("Published", f"{e.journal}, {e.year}")]
     if e.doi:
         facts.append(("DOI", e.doi))
     if e.url:

@@ -4,6 +4,11 @@ A pose is a root (the pelvis) and joint angles in degrees. Limb lengths are cons
 every pose has the same body by construction. Coordinates: x to the right, y up, the floor at
 y = 0. Side view: the figure faces +x when upright; `n` is the near side, `f` the far side.
 Front view: the figure faces the viewer; `n` is on the viewer's left, `f` on the right.
+View from above (`above`): the side view's body seen from the ceiling, for a runner lying on
+one side (`n` is the upper side); `above-flat`: the front view's body seen from the ceiling,
+for a runner lying face down or face up (arms out in a Y, a T or a W read as letters). The
+floor is the page, so there is no floor line to stand on or sink below, and a limb reaching
+up to the ceiling is drawn shortened (`sx`).
 
 Angle conventions (side view):
   t   trunk lean from upright (+ forward; 90 face down with the head at +x, -90 face up)
@@ -29,7 +34,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-View = Literal["side", "front"]
+View = Literal["side", "front", "above", "above-flat"]
+#: Views from the ceiling, where the floor is the page (no floor line to stand on).
+FROM_ABOVE: tuple[View, ...] = ("above", "above-flat")
+#: Views drawn with the front view's body (the frontal plane is the picture).
+FRONTAL: tuple[View, ...] = ("front", "above-flat")
 Point = tuple[float, float]
 SIDES = ("n", "f")
 
@@ -59,6 +68,9 @@ RANGES: dict[View, dict[str, tuple[float, float]]] = {
               "h": (-30, 110), "k": (-40, 60), "a": (-60, 40), "hx": (0, 90), "kx": (0, 90),
               "sx": (0, 90), "ex": (0, 90)},
 }
+#: From above, an arm that sweeps behind the back also carries the chest turning with it.
+RANGES["above"] = RANGES["side"] | {"s": (-120, 190)}
+RANGES["above-flat"] = RANGES["front"]
 #: A front-view knee may look bent further when the thigh or shin points at the viewer.
 FRONT_KNEE_FORESHORTENED = (-40.0, 178.0)
 
@@ -126,7 +138,7 @@ def solve(pose: Pose) -> Body:
     pts: dict[str, Point] = {"pelvis": pelvis, "seat": pelvis, "mid": mid, "neck": neck,
                              "head": head, "back": _mid(mid, neck, 0.4),
                              "upback": _mid(mid, neck, 0.8)}
-    front = pose.view == "front"
+    front = pose.view in FRONTAL
     for side in SIDES:
         sign = (1.0 if side == "f" else -1.0) if front else 1.0
 
@@ -173,7 +185,7 @@ def range_problems(pose: Pose) -> list[str]:
     for key, value in pose.angles.items():
         base = key[:-1] if key[-1:] in SIDES and key[:-1] in LIMB_KEYS else key
         low, high = limits.get(base, (-360.0, 360.0))
-        if pose.view == "front" and base == "k":
+        if pose.view in FRONTAL and base == "k":
             side = key[-1:] if key[-1:] in SIDES else ""
             bent = any(pose.angle(f"{x}{side}") or pose.angle(x) for x in ("hx", "kx"))
             if bent:
@@ -220,6 +232,8 @@ def place(body: Body, pose: Pose, anchor: tuple[str, Surface] | None) -> Body:
     """Lift or lower the body: by its explicit y, by its anchor contact, or onto the floor."""
     if pose.y is not None:
         return body.moved(0.0, pose.y)
+    if pose.view in FROM_ABOVE:  # the floor is the page: the pelvis stays where it is
+        return body
     if anchor is not None and anchor[1].wall is None:
         point, surface = anchor
         if surface.roller is not None:
@@ -313,7 +327,8 @@ class Figure:
         found: list[tuple[int, str]] = []
         for i, (frame, body) in enumerate(zip(self.frames, self.key_bodies(), strict=True), 1):
             found += [(i, p) for p in range_problems(frame.pose)]
-            found += [(i, p) for p in floor_problems(body)]
+            if self.view not in FROM_ABOVE:  # seen from above, the floor is the page itself
+                found += [(i, p) for p in floor_problems(body)]
             found += [(i, p) for p in contact_problems(body, frame.contacts)]
         return found
 

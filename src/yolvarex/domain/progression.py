@@ -113,7 +113,7 @@ def next_prescription(planned: Prescription, history: Sequence[LoggedSession], l
                       units: Units = "metric") -> NextStep:
     """What to do today for `planned`, given earlier sessions (any order, all before today);
     a weight in the reason is written in `units` (kg or lb)."""
-    library = ladders.library
+    exercises = ladders.book.exercises
     if planned.reps is None and planned.seconds is None:
         return NextStep(planned, Change.PLAN, "A test: do your best with good form.")
     ladder = ladders.ladder_of(planned.exercise)
@@ -127,7 +127,7 @@ def next_prescription(planned: Prescription, history: Sequence[LoggedSession], l
     session, done = found
     logged_id = done[0].exercise
     done = [s for s in done if s.exercise == logged_id]
-    exercise = library.exercises.get(logged_id)
+    exercise = exercises.get(logged_id)
     if exercise is None:
         return NextStep(planned, Change.PLAN, "The logged exercise is no longer in the library.")
     if session.rpe is not None:
@@ -137,7 +137,7 @@ def next_prescription(planned: Prescription, history: Sequence[LoggedSession], l
         # old rung was not yet mastered
         then = (planned_before or {})[(session.date, logged_id)]
         judged = _judge(_on(exercise, planned, then), then, done, exercise, ladders, units)
-        today = library.exercises.get(planned.exercise)
+        today = exercises.get(planned.exercise)
         name = today.title if today else planned.exercise
         if judged.change in (Change.HOLD, Change.STEP_BACK, Change.EASIER_RUNG) and _climbs(
                 ladders, logged_id, planned.exercise):

@@ -14,7 +14,7 @@ from html import escape
 from yolvarex.content.library import Library
 from yolvarex.content.poses import POSE_KINDS, figure_of
 from yolvarex.content.schemas.pose import PoseError
-from yolvarex.domain.figure import BALL_R, ROLLER_R, Body, Figure, Point
+from yolvarex.domain.figure import BALL_R, FROM_ABOVE, FRONTAL, ROLLER_R, Body, Figure, Point
 
 NEAR, FAR, SKIN = "#25466b", "#9db6d3", "#25466b"
 PROP_FILL, PROP_LINE, WEIGHT, BAND, MAT = "#e4ddd2", "#9a9184", "#3d3d3d", "#d0533f", "#cfe0d2"
@@ -61,7 +61,7 @@ def _parts(figure: Figure) -> list[Part]:
     head: Part = (lambda b: _circle(b.points["head"], 9.5), SKIN, 0.0, SKIN)
     neck: Part = (lambda b: _line(b, ("neck", "head")), SKIN, 8.0, "none")
     weights = [p for p in _attached(figure)]
-    if figure.view == "front":
+    if figure.view in FRONTAL:
         trunk: Part = (lambda b: _line(b, ("hip_n", "hip_f", "shoulder_f", "shoulder_n", "hip_n")),
                        SKIN, 12.0, SKIN)
         legs_n = side_parts("n", NEAR)[:3]
@@ -127,7 +127,12 @@ def _rope(body: Body) -> str:
     return f"M{_xy(hn)} Q{_xy((x + 18, low - 6))} {_xy((x, low))} Q{_xy((x - 18, low - 6))} {_xy(hf)}"
 
 
-def _static_props(figure: Figure, left: float, right: float) -> list[str]:
+def _static_props(figure: Figure, left: float, right: float,
+                  bottom: float = 0.0, top: float = 0.0) -> list[str]:
+    if figure.view in FROM_ABOVE:  # the floor is the page: the mat seen from the ceiling
+        mat = any(p.kind == "mat" for p in figure.props)
+        return [f'<rect x="{_f(left + 3)}" y="{_f(-top + 3)}" width="{_f(right - left - 6)}" '
+                f'height="{_f(top - bottom - 6)}" rx="6" fill="{MAT if mat else PROP_FILL}"/>']
     out = [f'<line x1="{_f(left)}" y1="0" x2="{_f(right)}" y2="0" stroke="{PROP_LINE}" '
            'stroke-width="2"/>']
     for prop in figure.props:
@@ -212,7 +217,7 @@ def figure_svg(figure: Figure, title: str, animate: bool = True, scale: float = 
                 out.append(f"<path {attrs}/>")
         return "".join(out)
 
-    ground = "".join(_static_props(figure, left, right))
+    ground = "".join(_static_props(figure, left, right, bottom, top))
     tilt = f' transform="rotate({_f(-figure.tilt)})"' if figure.tilt else ""
     moving = len(timeline) > 1 and animate
     layers = (f'<g class="fig-anim">{draw(None)}</g><g class="fig-still">{draw(first)}</g>'
@@ -237,7 +242,7 @@ def key_poses_svg(figure: Figure, title: str, scale: float = 1.2) -> str:
     tilt = f' transform="rotate({_f(-figure.tilt)})"' if figure.tilt else ""
     out, offset, gap = [], 0.0, 8.0
     for body, left, right, _, _ in panels:
-        ground = "".join(_static_props(figure, left, right))
+        ground = "".join(_static_props(figure, left, right, bottom, top))
         paths = "".join(
             f'<path d="{path(body)}" fill="{fill}" stroke="{colour}" stroke-width="{_f(w)}" '
             'stroke-linecap="round" stroke-linejoin="round"/>' for path, colour, w, fill in parts)

@@ -3,12 +3,13 @@ row the runner owns. (Changing the password is `accounts.change_password`.)"""
 
 from __future__ import annotations
 
-from sqlalchemy import delete, event, func, or_, select, update
+from sqlalchemy import delete, event, func, or_, update
 from sqlalchemy.orm import Session
 
 from yolvarex.errors import Invalid, Unauthorized
 from yolvarex.services import accounts, data_archive
 from yolvarex.store import models
+from yolvarex.store.access import Action, Actor, scope
 from yolvarex.store.db import write_back
 
 
@@ -34,12 +35,13 @@ def delete_account(db: Session, user: models.User) -> dict[str, int]:
     removed: dict[str, int] = {}
     engine = db.get_bind()
     event.listen(db, "after_commit", lambda _session: write_back(engine), once=True)  # type: ignore[arg-type]
-    db.execute(delete(models.ActivityFile).where(models.ActivityFile.user_id == user.id))
+    mine = scope(db, Actor.of(user), action=Action.WRITE)  # the user deletes their own rows
+    db.execute(mine.delete(models.ActivityFile))
     for name, model in data_archive.RECORDS.items():
-        count = db.scalar(select(func.count()).select_from(model).where(model.user_id == user.id)) or 0
+        count = db.scalar(mine.select(func.count(), model=model)) or 0
         if count:
             removed[name.removesuffix(".json")] = count
-        db.execute(delete(model).where(model.user_id == user.id))
+        db.execute(mine.delete(model))
     links = db.execute(delete(models.CoachLink).where(or_(
         models.CoachLink.coach_id == user.id, models.CoachLink.athlete_id == user.id)))
     removed["coach_links"] = int(links.rowcount or 0)  # type: ignore[attr-defined]
@@ -53,7 +55,7 @@ def delete_account(db: Session, user: models.User) -> dict[str, int]:
         models.CoachInvitation.invitee_name == user.name)))
     db.execute(delete(models.WebSession).where(models.WebSession.user_id == user.id))
     db.execute(delete(models.ApiToken).where(models.ApiToken.user_id == user.id))
-    db.execute(delete(models.ImportJob).where(models.ImportJob.user_id == user.id))
+    db.execute(mine.delete(models.ImportJob))
     db.execute(delete(models.LoginThrottle).where(models.LoginThrottle.key == f"user:{user.name}"))
     db.execute(update(models.Plan).where(models.Plan.created_by == user.id).values(created_by=None))
     db.delete(user)

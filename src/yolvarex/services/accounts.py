@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, delete, select, update
+from sqlalchemy import Engine, bindparam, delete, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -242,11 +242,17 @@ def start_web_session(db: Session, user: User) -> tuple[str, WebSession]:
     return token, session
 
 
+#: Read on every request (a page's session, an API call's token): built once, only the values vary.
+_WEB_SESSION = select(WebSession, User).join(User, User.id == WebSession.user_id).where(
+    WebSession.token_hash == bindparam("digest"), WebSession.expires_at > bindparam("now"))
+_API_TOKEN = select(ApiToken, User).join(User, User.id == ApiToken.user_id).where(
+    ApiToken.token_hash == bindparam("digest"))
+
+
 def web_session(db: Session, token: str | None) -> tuple[WebSession, User] | None:
     if not token:
         return None
-    found = db.execute(select(WebSession, User).join(User, User.id == WebSession.user_id).where(
-        WebSession.token_hash == _digest(token), WebSession.expires_at > utcnow())).first()
+    found = db.execute(_WEB_SESSION, {"digest": _digest(token), "now": utcnow()}).first()
     return None if found is None else (found[0], found[1])
 
 
@@ -282,8 +288,7 @@ def create_api_token(db: Session, user: User, label: str = "") -> tuple[str, Api
 def user_for_token(db: Session, token: str) -> User:
     """The token's user. Reading does not write: `last_used_at` is recorded at most once per
     `TOKEN_USE_RESOLUTION`, in its own short transaction (see `note_token_use`)."""
-    found = db.execute(select(ApiToken, User).join(User, User.id == ApiToken.user_id).where(
-        ApiToken.token_hash == _digest(token))).first()
+    found = db.execute(_API_TOKEN, {"digest": _digest(token)}).first()
     if found is None or found[0].revoked_at is not None:
         raise Unauthorized("This API token is not valid or was revoked; create a new one with "
                            "`yolvarex token create NAME`.")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import zlib
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from yolvarex.domain.activity import Activity, Samples, Sport
@@ -20,7 +19,7 @@ from yolvarex.export.activity_xml import to_gpx, to_tcx
 from yolvarex.services.run_analysis import samples_of
 from yolvarex.services.training_log import display_name
 from yolvarex.store import models
-from yolvarex.store.access import Actor, owned
+from yolvarex.store.access import Actor, Scope, owned, reach
 
 EXPORT_FORMATS = {"gpx": "application/gpx+xml", "tcx": "application/vnd.garmin.tcx+xml",
                   "fit": "application/vnd.ant.fit"}
@@ -35,25 +34,25 @@ def keep(db: Session, athlete_id: int, activity_id: int, name: str, data: bytes,
     if not data or len(data) > limit:
         return False
     # zlib level 1: on the sample FIT files 7 % larger than level 6, several times faster
-    db.add(models.ActivityFile(user_id=athlete_id, activity_id=activity_id, name=name[-255:],
+    db.add(models.ActivityFile(user_id=athlete_id, activity_id=activity_id, name=name,
                                size=len(data), content=zlib.compress(data, 1)))
     return True
 
 
-def has_original(db: Session, activity_id: int) -> bool:
-    return db.scalar(select(models.ActivityFile.id).where(
+def has_original(mine: Scope, activity_id: int) -> bool:
+    return mine.db.scalar(mine.select(models.ActivityFile.id).where(
         models.ActivityFile.activity_id == activity_id)) is not None
 
 
 def original(db: Session, actor: Actor, activity_id: int) -> tuple[str, bytes]:
     """The file name and bytes the activity was imported from."""
-    owned(db, actor, models.Activity, activity_id)
-    row = db.scalar(select(models.ActivityFile).where(models.ActivityFile.activity_id == activity_id))
+    mine, _ = reach(db, actor, models.Activity, activity_id)
+    row = db.scalar(mine.select(models.ActivityFile).where(
+        models.ActivityFile.activity_id == activity_id))
     if row is None:
         raise NotFound("This activity has no original file: it was logged by hand, or imported "
                        "before files were kept.")
-    name = row.name.replace("\\", "/").rsplit("/", 1)[-1]
-    return name, zlib.decompress(row.content)
+    return row.name, zlib.decompress(row.content)
 
 
 def _as_activity(row: models.Activity) -> Activity:

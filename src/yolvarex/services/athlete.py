@@ -6,7 +6,7 @@ import datetime as dt
 import itertools
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
+from sqlalchemy import func
 from sqlalchemy.orm import Session
 
 from yolvarex.domain.session_load import DEFAULT_MAX_HR, DEFAULT_REST_HR, HeartRates
@@ -14,6 +14,7 @@ from yolvarex.domain.units import UNITS, Units, units_of
 from yolvarex.errors import Invalid, NotFound
 from yolvarex.services.days import today_for
 from yolvarex.store import models
+from yolvarex.store.access import Actor, Scope, scope
 
 if TYPE_CHECKING:
     from yolvarex.domain.run.zones import Zones
@@ -25,7 +26,7 @@ MIN_CREDIBLE_MAX_HR = 150.0
 MAX_CREDIBLE_MAX_HR = 220.0
 
 
-def athlete_heart_rates(db: Session, athlete_id: int, today: dt.date | None = None) -> HeartRates:
+def athlete_heart_rates(mine: Scope, today: dt.date | None = None) -> HeartRates:
     """Resting and maximum heart rate for TRIMP, from the athlete's own data.
 
     - maximum: the athlete's setting `max_hr` when set; else the highest maximum heart rate of
@@ -39,11 +40,11 @@ def athlete_heart_rates(db: Session, athlete_id: int, today: dt.date | None = No
     `today` is the day the rates are wanted for: a session's load uses the rates of its own day.
     - sex from the setting `sex` (female uses Banister's female weighting).
     """
-    today = today or today_for(db, athlete_id)
-    user = db.get(models.User, athlete_id)
+    db = mine.db
+    today = today or today_for(db, mine.athlete_id)
+    user = db.get(models.User, mine.athlete_id)
     settings = (user.settings if user else None) or {}
-    rest_values = [row.get("resting_hr") for row in db.scalars(select(models.CheckIn.data).where(
-        models.CheckIn.user_id == athlete_id,
+    rest_values = [row.get("resting_hr") for row in db.scalars(mine.select(models.CheckIn.data).where(
         models.CheckIn.date >= today - dt.timedelta(days=REST_HR_DAYS),
         models.CheckIn.date <= today))]
     rests = [float(v) for v in rest_values if isinstance(v, int | float)]
@@ -52,8 +53,7 @@ def athlete_heart_rates(db: Session, athlete_id: int, today: dt.date | None = No
         float(setting) if isinstance(setting, int | float) else DEFAULT_REST_HR)
     max_hr = settings.get("max_hr")
     if not isinstance(max_hr, int | float):
-        seen = db.scalar(select(func.max(models.Activity.max_hr)).where(
-            models.Activity.user_id == athlete_id,
+        seen = db.scalar(mine.select(func.max(models.Activity.max_hr), model=models.Activity).where(
             models.Activity.day >= today - dt.timedelta(days=MAX_HR_DAYS), models.Activity.day < today,
             models.Activity.max_hr <= MAX_CREDIBLE_MAX_HR))
         max_hr = seen if seen and seen >= MIN_CREDIBLE_MAX_HR else DEFAULT_MAX_HR
@@ -159,14 +159,20 @@ def units_for(db: Session, athlete_id: int) -> Units:
 ZONE_METHODS = ("reserve", "max", "custom")
 
 
-def athlete_zones(db: Session, athlete_id: int, today: dt.date | None = None) -> Zones:
+def athlete_zones(db: Session, actor: Actor, athlete_id: int | None = None,
+                  today: dt.date | None = None) -> Zones:
+    """`zones_in` for the athlete a request is about (the actor's own by default)."""
+    return zones_in(scope(db, actor, athlete_id), today)
+
+
+def zones_in(mine: Scope, today: dt.date | None = None) -> Zones:
     """The athlete's five heart-rate zones on a day: from `athlete_heart_rates` by the method
     in their settings (`hr_zone_method`: heart-rate reserve by default, or percent of maximum),
     or the floors they set by hand (`hr_zone_floors`)."""
     from yolvarex.domain.run.zones import zones_from  # (with numpy: only when zones are asked for)
 
-    hr = athlete_heart_rates(db, athlete_id, today)
-    user = db.get(models.User, athlete_id)
+    hr = athlete_heart_rates(mine, today)
+    user = mine.db.get(models.User, mine.athlete_id)
     settings = (user.settings if user else None) or {}
     method = settings.get("hr_zone_method")
     floors = settings.get("hr_zone_floors")

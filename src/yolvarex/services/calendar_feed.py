@@ -25,7 +25,7 @@ from yolvarex.errors import Invalid, NotFound
 from yolvarex.export.ics import CalendarEvent, events_to_ics
 from yolvarex.services import form, plans, routines
 from yolvarex.store import models
-from yolvarex.store.access import Action, Actor, require
+from yolvarex.store.access import Action, Actor, scope
 
 PAST_DAYS = 14
 DAYS_AHEAD = 56
@@ -38,8 +38,7 @@ def _digest(token: str) -> str:
 
 
 def _user(db: Session, actor: Actor) -> models.User:
-    require(db, actor, actor.id, Action.WRITE)
-    user = db.get(models.User, actor.id)
+    user = db.get(models.User, scope(db, actor, action=Action.WRITE).athlete_id)
     if user is None:
         raise NotFound("no such user")
     return user

@@ -6,7 +6,6 @@ import datetime as dt
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -14,7 +13,7 @@ from sqlalchemy.orm import Session
 from yolvarex.domain.checkin import CheckIn
 from yolvarex.errors import Invalid, NotFound
 from yolvarex.store import models
-from yolvarex.store.access import Action, Actor, require
+from yolvarex.store.access import Action, Actor, scope
 from yolvarex.store.types import utcnow
 
 
@@ -32,8 +31,7 @@ def save_checkin(db: Session, actor: Actor, checkin: CheckIn, athlete_id: int | 
     One statement (an upsert on the athlete and date), so two saves for a new day at once (a
     double click, two tabs) both succeed and the later one wins, on SQLite and PostgreSQL.
     """
-    athlete_id = actor.id if athlete_id is None else athlete_id
-    require(db, actor, athlete_id, Action.WRITE)
+    athlete_id = scope(db, actor, athlete_id, Action.WRITE).athlete_id
     data = checkin.model_dump(mode="json", exclude_none=True)
     db.flush()
     dialect = db.get_bind().dialect.name
@@ -51,17 +49,13 @@ def save_checkin(db: Session, actor: Actor, checkin: CheckIn, athlete_id: int | 
 
 def has_checkin(db: Session, actor: Actor, day: dt.date, athlete_id: int | None = None) -> bool:
     """Is there a check-in for this day already?"""
-    athlete_id = actor.id if athlete_id is None else athlete_id
-    require(db, actor, athlete_id)
-    return db.scalar(select(models.CheckIn.id).where(models.CheckIn.user_id == athlete_id,
-                                                     models.CheckIn.date == day)) is not None
+    mine = scope(db, actor, athlete_id)
+    return db.scalar(mine.select(models.CheckIn.id).where(models.CheckIn.date == day)) is not None
 
 
 def get_checkin(db: Session, actor: Actor, day: dt.date, athlete_id: int | None = None) -> CheckIn:
-    athlete_id = actor.id if athlete_id is None else athlete_id
-    require(db, actor, athlete_id)
-    row = db.scalar(select(models.CheckIn).where(models.CheckIn.user_id == athlete_id,
-                                                 models.CheckIn.date == day))
+    mine = scope(db, actor, athlete_id)
+    row = db.scalar(mine.select(models.CheckIn).where(models.CheckIn.date == day))
     if row is None:
         raise NotFound(f"No check-in for {day.isoformat()}.")
     return CheckIn.model_validate(row.data)
@@ -70,9 +64,7 @@ def get_checkin(db: Session, actor: Actor, day: dt.date, athlete_id: int | None 
 def list_checkins(db: Session, actor: Actor, start: dt.date, end: dt.date,
                   athlete_id: int | None = None) -> list[CheckIn]:
     """Check-ins from `start` to `end` inclusive, oldest first."""
-    athlete_id = actor.id if athlete_id is None else athlete_id
-    require(db, actor, athlete_id)
-    rows = db.scalars(select(models.CheckIn).where(
-        models.CheckIn.user_id == athlete_id, models.CheckIn.date >= start,
-        models.CheckIn.date <= end).order_by(models.CheckIn.date))
+    mine = scope(db, actor, athlete_id)
+    rows = db.scalars(mine.select(models.CheckIn).where(
+        models.CheckIn.date >= start, models.CheckIn.date <= end).order_by(models.CheckIn.date))
     return [CheckIn.model_validate(r.data) for r in rows]

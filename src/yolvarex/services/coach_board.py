@@ -16,8 +16,8 @@ from yolvarex.domain.facts import Facts
 from yolvarex.domain.trees import Decision
 from yolvarex.domain.verdict import Verdict
 from yolvarex.services import custom_trees, decisions, facts, plans, training_load
-from yolvarex.store import models
-from yolvarex.store.access import Actor, coached_athlete_ids
+from yolvarex.store import access, models
+from yolvarex.store.access import Actor
 
 COMPLIANCE_DAYS = 14
 #: An athlete with no check-in for this many days (or never) needs a word from the coach.
@@ -130,7 +130,7 @@ def board(db: Session, coach: Actor, show: Show = Show.ALL) -> list[AthleteStatu
     for the whole squad at once (a fixed number of queries, however many athletes), and each
     athlete's facts are composed from them by the same functions the athlete's own Today uses
     (`facts.compose_facts`, `decisions.engine_with`, `decisions.shown`)."""
-    ids = coached_athlete_ids(db, coach)
+    ids = list(access.squad(db, coach).athlete_ids)
     users = sorted(db.scalars(select(models.User).where(models.User.id.in_(ids))),
                    key=lambda u: u.id)
     todays = {u.id: clock.today(u.timezone) for u in users}
@@ -146,11 +146,21 @@ def board(db: Session, coach: Actor, show: Show = Show.ALL) -> list[AthleteStatu
                            squad.last_checkins.get(user.id), squad.plans.get(user.id),
                            squad.strength_days[user.id]))
     rows.sort(key=lambda r: (r.urgency, -(r.verdict.rank if r.verdict else -1), r.name))
+    return only(rows, show)
+
+
+def only(rows: list[AthleteStatus], show: Show) -> list[AthleteStatus]:
+    """The board's rows that `show` keeps, in the board's order."""
     if show is Show.ATTENTION:
         return [r for r in rows if r.needs_attention]
     if show is Show.QUIET:
         return [r for r in rows if r.quiet]
     return rows
+
+
+def counts(rows: list[AthleteStatus]) -> dict[Show, int]:
+    """How many of the whole board's rows each filter keeps (the filter tabs' numbers)."""
+    return {show: len(only(rows, show)) for show in Show}
 
 
 def status(user: models.User, today: dt.date, decision: Decision, shown: bool,
@@ -182,6 +192,7 @@ class _Squad:
     @classmethod
     def read(cls, db: Session, coach: Actor, todays: dict[int, dt.date]) -> _Squad:
         ids = list(todays)
+        athletes = access.squad(db, coach, ids)
         loads: dict[int, training_load.LoadFacts] = {}
         for day in sorted(set(todays.values())):  # one pass per local date (at most three)
             loads.update(training_load.squad_load_facts(
@@ -194,24 +205,25 @@ class _Squad:
                     {}, {a: set() for a in ids})
         c = models.CheckIn
         for user_id, day, data in db.execute(
-                select(c.user_id, c.date, c.data).where(
-                    c.user_id.in_(ids), c.date >= facts.history_start(first)[0], c.date <= last)
+                athletes.select(c.user_id, c.date, c.data).where(
+                    c.date >= facts.history_start(first)[0], c.date <= last)
                 .order_by(c.date)):
             if since[user_id][0] <= day <= todays[user_id]:
                 found.checkins[user_id].append(CheckIn.model_validate(data))
         a = models.Activity
         for row in db.execute(
-                select(a.user_id, a.day, a.sport, a.run_type, a.distance_m, a.duration_s, a.avg_hr)
-                .where(a.user_id.in_(ids), a.day >= facts.history_start(first)[1], a.day <= last)
+                athletes.select(a.user_id, a.day, a.sport, a.run_type, a.distance_m, a.duration_s,
+                                a.avg_hr)
+                .where(a.day >= facts.history_start(first)[1], a.day <= last)
                 .order_by(a.start)):
             if since[row.user_id][1] <= row.day <= todays[row.user_id]:
                 found.sessions[row.user_id].append(row)
         for user_id, last_checkin in db.execute(
-                select(c.user_id, func.max(c.date)).where(c.user_id.in_(ids)).group_by(c.user_id)):
+                athletes.select(c.user_id, func.max(c.date)).group_by(c.user_id)):
             found.last_checkins[user_id] = last_checkin
         s = models.StrengthSession
-        for user_id, day in db.execute(select(s.user_id, s.date).where(
-                s.user_id.in_(ids), s.date >= first - dt.timedelta(days=COMPLIANCE_DAYS), s.date < last)):
+        for user_id, day in db.execute(athletes.select(s.user_id, s.date).where(
+                s.date >= first - dt.timedelta(days=COMPLIANCE_DAYS), s.date < last)):
             if todays[user_id] - dt.timedelta(days=COMPLIANCE_DAYS) <= day < todays[user_id]:
                 found.strength_days[user_id].add(day)
         return found

@@ -15,12 +15,14 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, aliased
 
 from yolvarex.errors import Invalid
+from yolvarex.services import days
 from yolvarex.store import access
 from yolvarex.store.access import Action, Actor
 from yolvarex.store.models import CoachLink, CoachNote, User
 from yolvarex.store.types import utcnow
 
 MAX_CHARS = 2000
+MAX_DAYS = 366  # a year of notes at most, in one answer
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,7 @@ def write(db: Session, coach: Actor, athlete_id: int, day: dt.date, text: str) -
     """Set (or with empty text remove) the coach's note for the athlete's day."""
     if not coach.is_coach or athlete_id == coach.id:
         raise Invalid("Only a coach writes notes, to an athlete they coach.")
-    access.require(db, coach, athlete_id, Action.COACH)
+    access.scope(db, coach, athlete_id, Action.COACH)
     text = _clean(text)
     if len(text) > MAX_CHARS:
         raise Invalid(f"A note holds at most {MAX_CHARS} characters; this one has {len(text)}.")
@@ -63,10 +65,16 @@ def write(db: Session, coach: Actor, athlete_id: int, day: dt.date, text: str) -
     return Note(day, coach.name, text)
 
 
-def notes(db: Session, actor: Actor, athlete_id: int, start: dt.date, end: dt.date) -> list[Note]:
-    """Notes for the athlete's days `start`..`end`, as `actor` may see them: the athlete sees
-    those of the coaches who coach them now; a coach only their own."""
-    access.require(db, actor, athlete_id)
+def notes(db: Session, actor: Actor, athlete_id: int | None = None, start: dt.date | None = None,
+          end: dt.date | None = None) -> list[Note]:
+    """Notes for the athlete's days `start`..`end` (by default the athlete's today), at most a
+    year of them, as `actor` may see them: the athlete sees those of the coaches who coach them
+    now; a coach only their own."""
+    athlete_id = access.scope(db, actor, athlete_id).athlete_id
+    start = start or days.today_for(db, athlete_id)
+    end = end or start
+    if (end - start).days > MAX_DAYS or end < start:
+        raise Invalid("Ask for at most a year of notes, with the last day on or after the first.")
     stmt = (select(CoachNote, User.name).join(User, User.id == CoachNote.coach_id)
             .where(CoachNote.athlete_id == athlete_id, CoachNote.day >= start,
                    CoachNote.day <= end))

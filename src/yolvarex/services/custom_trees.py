@@ -22,7 +22,7 @@ from yolvarex.domain.trees import CompiledTree
 from yolvarex.errors import Conflict, Forbidden, Invalid, NotFound
 from yolvarex.services.runtime import library
 from yolvarex.store import models
-from yolvarex.store.access import Action, Actor, require, require_all
+from yolvarex.store.access import Action, Actor, scope, squad
 
 MAX_TREES_PER_COACH = 50
 
@@ -71,14 +71,13 @@ def _require_coach(actor: Actor) -> None:
 
 
 def list_own(db: Session, actor: Actor) -> list[StoredTree]:
-    rows = db.scalars(select(models.CustomTree).where(models.CustomTree.user_id == actor.id)
-                      .order_by(models.CustomTree.tree_id))
+    rows = db.scalars(scope(db, actor).select(models.CustomTree).order_by(models.CustomTree.tree_id))
     return [_stored(r, actor.name) for r in rows]
 
 
 def _row(db: Session, actor: Actor, tree_id: str) -> models.CustomTree | None:
-    return db.scalar(select(models.CustomTree).where(models.CustomTree.user_id == actor.id,
-                                                     models.CustomTree.tree_id == tree_id))
+    return db.scalar(scope(db, actor).select(models.CustomTree).where(
+        models.CustomTree.tree_id == tree_id))
 
 
 def get_own(db: Session, actor: Actor, tree_id: str) -> StoredTree:
@@ -94,7 +93,7 @@ def save(db: Session, actor: Actor, source: str, replace: str | None = None) -> 
     Without `replace`, an existing tree with the same id is a conflict.
     """
     _require_coach(actor)
-    require(db, actor, actor.id, Action.WRITE)
+    mine = scope(db, actor, action=Action.WRITE)
     tree, errors = validate_source(source, owner=actor.name)
     if tree is None:
         raise Invalid("The tree has errors; nothing was saved.", details=[str(e) for e in errors])
@@ -106,8 +105,7 @@ def save(db: Session, actor: Actor, source: str, replace: str | None = None) -> 
     if replace and old is None:
         raise NotFound(f"You have no tree called {replace!r}.")
     if old is None:
-        count = len(list(db.scalars(select(models.CustomTree.id).where(
-            models.CustomTree.user_id == actor.id))))
+        count = len(list(db.scalars(mine.select(models.CustomTree.id))))
         if count >= MAX_TREES_PER_COACH:
             raise Conflict(f"You have {count} trees, the most allowed; delete one first.")
         db.add(models.CustomTree(user_id=actor.id, tree_id=tree.id, source=source))
@@ -135,7 +133,7 @@ def _coaches_of(db: Session, athlete_id: int) -> list[models.User]:
 
 def applying_to_squad(db: Session, actor: Actor, athlete_ids: list[int]) -> dict[int, list[StoredTree]]:
     """`applying_to` for many athletes, in two queries (their active coaches, those coaches' trees)."""
-    require_all(db, actor, athlete_ids)
+    athletes = squad(db, actor, athlete_ids)
     owners: dict[int, dict[int, str]] = {a: {} for a in athlete_ids}
     for athlete_id, owner_id, name in db.execute(
             select(models.CoachLink.athlete_id, models.User.id, models.User.name)
@@ -147,24 +145,24 @@ def applying_to_squad(db: Session, actor: Actor, athlete_ids: list[int]) -> dict
         owners[user.id][user.id] = user.name
     every_owner = {o for found in owners.values() for o in found}
     trees: dict[int, list[models.CustomTree]] = {o: [] for o in every_owner}
-    for row in db.scalars(select(models.CustomTree).where(models.CustomTree.user_id.in_(every_owner))
-                          .order_by(models.CustomTree.tree_id)):
-        trees[row.user_id].append(row)
+    for row in db.scalars(athletes.from_coaches(models.CustomTree).order_by(models.CustomTree.tree_id)):
+        if row.user_id in trees:
+            trees[row.user_id].append(row)
     return {a: [_stored(r, name) for o, name in sorted(found.items(), key=lambda f: f[1])
                 for r in trees[o]] for a, found in owners.items()}
 
 
 def applying_to(db: Session, actor: Actor, athlete_id: int | None = None) -> list[StoredTree]:
     """The coach trees that apply to an athlete: their active coaches' and, for a coach, their own."""
-    athlete_id = actor.id if athlete_id is None else athlete_id
-    require(db, actor, athlete_id)
-    owners = _coaches_of(db, athlete_id)
-    athlete = db.get(models.User, athlete_id)
+    mine = scope(db, actor, athlete_id)
+    owners = _coaches_of(db, mine.athlete_id)
+    athlete = db.get(models.User, mine.athlete_id)
     if athlete is not None and athlete.role == "coach":
         owners.append(athlete)
+    kept: dict[int, list[models.CustomTree]] = {}
+    for row in db.scalars(mine.from_coaches(models.CustomTree).order_by(models.CustomTree.tree_id)):
+        kept.setdefault(row.user_id, []).append(row)
     out: list[StoredTree] = []
     for owner in sorted({o.id: o for o in owners}.values(), key=lambda u: u.name):
-        rows = db.scalars(select(models.CustomTree).where(models.CustomTree.user_id == owner.id)
-                          .order_by(models.CustomTree.tree_id))
-        out += [_stored(r, owner.name) for r in rows]
+        out += [_stored(r, owner.name) for r in kept.get(owner.id, [])]
     return out

@@ -31,7 +31,7 @@ from yolvarex import __version__, clock
 from yolvarex.errors import Invalid
 from yolvarex.services import activity_files, coach_notes, run_analysis
 from yolvarex.store import models
-from yolvarex.store.access import Action, Actor, require
+from yolvarex.store.access import Action, Actor, Scope, scope
 from yolvarex.store.types import UTCDateTime
 
 FORMAT = "yolvarex-export"
@@ -163,14 +163,16 @@ def _file_name(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "_", base).strip("._")[:200] or "original"
 
 
-def _original_files(db: Session, athlete_id: int) -> Iterator[tuple[str, bytes]]:
+def _original_files(mine: Scope) -> Iterator[tuple[str, bytes]]:
     """(archive path, bytes as uploaded) of every kept original file, oldest run first."""
-    rows = db.execute(select(models.Activity.uid, models.ActivityFile.name, models.ActivityFile.id)
+    db = mine.db
+    rows = db.execute(mine.select(models.Activity.uid, models.ActivityFile.name, models.ActivityFile.id,
+                                  model=models.ActivityFile)
                       .join(models.ActivityFile, models.ActivityFile.activity_id == models.Activity.id)
-                      .where(models.ActivityFile.user_id == athlete_id)
                       .order_by(models.Activity.start, models.Activity.uid))
     for uid, name, file_id in rows.all():
-        content = db.scalar(select(models.ActivityFile.content).where(models.ActivityFile.id == file_id))
+        content = db.scalar(mine.select(models.ActivityFile.content).where(
+            models.ActivityFile.id == file_id))
         yield f"{FILES}{uid}/{_file_name(name)}", zlib.decompress(content or b"")
 
 
@@ -186,15 +188,13 @@ def _dump(data: Any) -> bytes:
 
 def export_archive(db: Session, actor: Actor, athlete_id: int | None = None) -> bytes:
     """Everything the athlete owns, as zip bytes (only the athlete may export their data)."""
-    athlete_id = actor.id if athlete_id is None else athlete_id
-    require(db, actor, athlete_id, Action.WRITE)
-    user = db.get(models.User, athlete_id)
+    mine = scope(db, actor, athlete_id, Action.WRITE)
+    user = db.get(models.User, mine.athlete_id)
     assert user is not None
     files: dict[str, Any] = {}
-    shoe_uids = dict(db.execute(select(models.Shoe.id, models.Shoe.uid).where(
-        models.Shoe.user_id == athlete_id)).all())
+    shoe_uids: dict[int, str] = dict(db.execute(mine.select(models.Shoe.id, models.Shoe.uid)).all())
     for name, model in RECORDS.items():
-        query = select(model).where(model.user_id == athlete_id)
+        query = mine.select(model)
         if model is models.StrengthSession:
             query = query.options(selectinload(models.StrengthSession.sets))
         files[name] = sorted((_record(row, shoe_uids) for row in db.scalars(query)), key=_sort_key)
@@ -204,13 +204,13 @@ def export_archive(db: Session, actor: Actor, athlete_id: int | None = None) -> 
           "status": link.status, "created_at": link.created_at.isoformat(),
           "responded_at": link.responded_at.isoformat() if link.responded_at else None}
          for link in db.scalars(select(models.CoachLink).where(
-             (models.CoachLink.coach_id == athlete_id) | (models.CoachLink.athlete_id == athlete_id)))),
+             (models.CoachLink.coach_id == mine.athlete_id)
+             | (models.CoachLink.athlete_id == mine.athlete_id)))),
         key=lambda r: (r["created_at"], r["coach"] or "", r["athlete"] or ""))
-    files["coach_notes.json"] = coach_notes.archive_records(db, athlete_id)
+    files["coach_notes.json"] = coach_notes.archive_records(db, mine.athlete_id)
     profile = {"name": user.name, "role": user.role, "timezone": user.timezone,
                "settings": dict(user.settings or {})}
-    originals = db.scalar(select(func.count()).select_from(models.ActivityFile).where(
-        models.ActivityFile.user_id == athlete_id)) or 0
+    originals = db.scalar(mine.select(func.count(), model=models.ActivityFile)) or 0
     manifest = {"format": FORMAT, "schema_version": SCHEMA_VERSION, "app_version": __version__,
                 "exported_at": clock.now().isoformat(), "athlete": user.name,
                 "counts": {**{name: len(records) for name, records in files.items()},
@@ -222,7 +222,7 @@ def export_archive(db: Session, actor: Actor, athlete_id: int | None = None) -> 
         archive.writestr("profile.json", _dump(profile))
         for name, records in files.items():
             archive.writestr(name, _dump(records))
-        for path, content in _original_files(db, athlete_id):
+        for path, content in _original_files(mine):
             archive.writestr(path, content)
     return buffer.getvalue()
 
@@ -355,8 +355,7 @@ def restore_archive(db: Session, actor: Actor, data: bytes, limit: int,
                     on_file: Callable[[str, int], None] | None = None) -> RestoreReport:
     """Merge an export into the athlete's account (by uid); raises Invalid, writing nothing,
     when the archive cannot be restored. The caller's transaction commits it whole."""
-    athlete_id = actor.id if athlete_id is None else athlete_id
-    require(db, actor, athlete_id, Action.WRITE)
+    mine = scope(db, actor, athlete_id, Action.WRITE)
     if len(data) > limit:
         raise Invalid(f"The archive is {len(data) / 2**20:.0f} MB; this server takes up to "
                       f"{limit / 2**20:.0f} MB.")
@@ -369,10 +368,10 @@ def restore_archive(db: Session, actor: Actor, data: bytes, limit: int,
         records = _json(members, name, required=False)
         if not isinstance(records, list):
             raise Invalid(f"{name} should hold a list of records.")
-        have = set(db.scalars(select(model.uid).where(model.user_id == athlete_id)))
+        have = set(db.scalars(mine.select(model.uid)))
         natural = NATURAL_KEYS.get(model)
-        taken = set(db.scalars(select(getattr(model, natural)).where(
-            model.user_id == athlete_id))) if natural else set()
+        taken = set(db.scalars(mine.select(getattr(model, natural), model=model))) \
+            if natural else set()
         label = name.removesuffix(".json")
         for i, record in enumerate(records):
             values = _row(model, record, f"{name}, record {i + 1}")
@@ -382,7 +381,7 @@ def restore_archive(db: Session, actor: Actor, data: bytes, limit: int,
             if natural and values.get(natural) in taken:
                 report.kept_yours[label] = report.kept_yours.get(label, 0) + 1
                 continue
-            row: Any = model(user_id=athlete_id, **values)  # type: ignore[call-arg]
+            row: Any = model(user_id=mine.athlete_id, **values)  # type: ignore[call-arg]
             if isinstance(row, models.StrengthSession):
                 row.sets = _sets(record, f"{name}, record {i + 1}")
             if isinstance(row, models.Activity) and record.get("shoe_uid") is not None:
@@ -395,7 +394,7 @@ def restore_archive(db: Session, actor: Actor, data: bytes, limit: int,
         if on_file:
             on_file(name, len(records))
     profile = _json(members, "profile.json")
-    user = db.get(models.User, athlete_id)
+    user = db.get(models.User, mine.athlete_id)
     assert user is not None
     if isinstance(profile, dict) and isinstance(profile.get("settings"), dict):
         settings = dict(user.settings or {})
@@ -404,11 +403,11 @@ def restore_archive(db: Session, actor: Actor, data: bytes, limit: int,
                 settings[key] = value
                 report.settings_added.append(key)
         user.settings = settings
-    _keep_one_default(db, athlete_id, [r for r in staged if isinstance(r, models.Shoe)])
+    _keep_one_default(mine, [r for r in staged if isinstance(r, models.Shoe)])
     db.add_all(staged)
     db.flush()
-    _wear(db, athlete_id, worn)
-    _restore_originals(db, athlete_id, members, limit, report)
+    _wear(mine, worn)
+    _restore_originals(mine, members, limit, report)
     for row in staged:
         if isinstance(row, models.Activity):
             run_analysis.refresh(row)  # the run page's figures, kept as at import
@@ -416,10 +415,10 @@ def restore_archive(db: Session, actor: Actor, data: bytes, limit: int,
     return report
 
 
-def _keep_one_default(db: Session, athlete_id: int, shoes: list[models.Shoe]) -> None:
+def _keep_one_default(mine: Scope, shoes: list[models.Shoe]) -> None:
     """A restored shoe is not the default for runs the account already has a default for."""
-    taken = set(db.scalars(select(models.Shoe.default_for).where(
-        models.Shoe.user_id == athlete_id, models.Shoe.default_for.is_not(None))))
+    taken = set(mine.db.scalars(mine.select(models.Shoe.default_for).where(
+        models.Shoe.default_for.is_not(None))))
     for shoe in shoes:
         if shoe.default_for in taken:
             shoe.default_for = None
@@ -427,9 +426,8 @@ def _keep_one_default(db: Session, athlete_id: int, shoes: list[models.Shoe]) ->
             taken.add(shoe.default_for)
 
 
-def _wear(db: Session, athlete_id: int, worn: list[tuple[models.Activity, str]]) -> None:
-    shoes = dict(db.execute(select(models.Shoe.uid, models.Shoe.id).where(
-        models.Shoe.user_id == athlete_id)).all())
+def _wear(mine: Scope, worn: list[tuple[models.Activity, str]]) -> None:
+    shoes: dict[str, int] = dict(mine.db.execute(mine.select(models.Shoe.uid, models.Shoe.id)).all())
     for row, shoe_uid in worn:
         if shoe_uid not in shoes:
             raise Invalid(f"activities.json: the run {row.uid} was worn in shoe {shoe_uid!r}, "
@@ -437,13 +435,12 @@ def _wear(db: Session, athlete_id: int, worn: list[tuple[models.Activity, str]])
         row.shoe_id = shoes[shoe_uid]
 
 
-def _restore_originals(db: Session, athlete_id: int, members: dict[str, bytes], limit: int,
+def _restore_originals(mine: Scope, members: dict[str, bytes], limit: int,
                        report: RestoreReport) -> None:
     """Keep each original file with its run, unless the run already has one."""
-    runs = dict(db.execute(select(models.Activity.uid, models.Activity.id).where(
-        models.Activity.user_id == athlete_id)).all())
-    kept = set(db.scalars(select(models.ActivityFile.activity_id).where(
-        models.ActivityFile.user_id == athlete_id)))
+    db = mine.db
+    runs: dict[str, int] = dict(db.execute(mine.select(models.Activity.uid, models.Activity.id)).all())
+    kept = set(db.scalars(mine.select(models.ActivityFile.activity_id)))
     for path, content in members.items():
         found = ORIGINAL.fullmatch(path)
         if found is None:
@@ -454,6 +451,6 @@ def _restore_originals(db: Session, athlete_id: int, members: dict[str, bytes], 
                           "Nothing was restored.")
         if runs[uid] in kept:
             report.already_there["files"] = report.already_there.get("files", 0) + 1
-        elif activity_files.keep(db, athlete_id, runs[uid], name, content, limit):
+        elif activity_files.keep(db, mine.athlete_id, runs[uid], name, content, limit):
             kept.add(runs[uid])
             report.added["files"] = report.added.get("files", 0) + 1

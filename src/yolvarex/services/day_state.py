@@ -9,14 +9,25 @@ A result is kept under the athlete's local today and a part name (`"today"`,
 - `build`: a digest of the code and content that computed it (a new version, a changed library).
 
 `known()` reads the part in one query that also compares both stamps; a match is decoded and
-returned. Otherwise it reads the athlete's revision first, then computes from the store, then
-keeps the result under that revision: a write that commits meanwhile moves the revision, so a
+returned. Otherwise it reads the athlete's revision first, then computes from the store, and the
+result is kept under that revision: a write that commits meanwhile moves the revision, so a
 result that may have missed it is never served. A new local day starts with nothing known
 (older days' parts are removed when the first part of the day is kept). The state lives in the
 database, so every worker and every process (web, API, CLI) shares it.
 
+A read keeps what it computed, and that is a write, so it is made so that it cannot fail the
+read, duplicate a row, or hold up other requests:
+
+- it is made last, when the read's unit of work commits (`_keep_pending`, a `before_commit`
+  hook), so no lock is taken while the rest of the request computes; a unit of work that rolls
+  back keeps nothing (what it computed may have seen its own writes);
+- it is one upsert of the unit's parts in key order (`INSERT ... ON CONFLICT DO UPDATE ... WHERE
+  revision <= excluded.revision`): two requests keeping the same part at once both succeed and
+  leave one row, the newer stamp winning, and two units take their row locks in the same order;
+- it runs in a savepoint: when the store is busy (SQLite's write lock, a PostgreSQL deadlock or
+  a user deleted meanwhile) it is simply not kept, and the next read computes it again.
+
 Only days near today are kept (`WINDOW_DAYS`); a part for another day is computed each time.
-Keeping a part never fails a read: when the store is busy it is simply not kept.
 """
 
 from __future__ import annotations
@@ -28,7 +39,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from pydantic import TypeAdapter
-from sqlalchemy import and_, delete, select
+from sqlalchemy import and_, bindparam, delete, event, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -65,23 +76,53 @@ def revision(db: Session, athlete_id: int) -> int:
     return db.scalar(select(User.advice_revision).where(User.id == athlete_id)) or 0
 
 
+#: The kept payload of a part when both stamps still match, built once (only the values vary).
+_KEPT = select(DayState.payload).join(User, and_(
+    User.id == DayState.user_id, User.advice_revision == DayState.revision)).where(
+    DayState.user_id == bindparam("athlete"), DayState.day == bindparam("today"),
+    DayState.part == bindparam("part"), DayState.build == bindparam("build"))
+_PENDING = "day_state.pending"
+
+
+@dataclass
+class _Pending:
+    """What a unit of work computed and will keep when it commits: (athlete, today, part) to
+    (revision it was computed at, payload)."""
+
+    transaction: object
+    parts: dict[tuple[int, dt.date, str], tuple[int, str]]
+
+
 def kept(db: Session, athlete_id: int, today: dt.date, part: str) -> str | None:
     """The kept payload of a part when its stamps still match (one query), else None."""
-    return db.scalar(select(DayState.payload).join(User, and_(
-        User.id == DayState.user_id, User.advice_revision == DayState.revision)).where(
-        DayState.user_id == athlete_id, DayState.day == today, DayState.part == part,
-        DayState.build == build()))
+    return db.scalar(_KEPT, {"athlete": athlete_id, "today": today, "part": part, "build": build()})
 
 
-def keep(db: Session, athlete_id: int, today: dt.date, part: str, stamp: int, payload: str) -> None:
-    """Keep a part computed at revision `stamp`, unless the store is busy or a newer one is kept."""
+def _pending(db: Session) -> _Pending:
+    """This unit of work's parts to keep (a new unit starts with none)."""
+    root = db.get_transaction()
+    found = db.info.get(_PENDING)
+    if not isinstance(found, _Pending) or found.transaction is not root:
+        found = db.info[_PENDING] = _Pending(root, {})
+    return found
+
+
+def keep(db: Session, rows: dict[tuple[int, dt.date, str], tuple[int, str]]) -> None:
+    """Keep parts (athlete, today, part) computed at a revision: one upsert in key order that
+    never replaces a newer stamp, after removing those athletes' older days; not at all when the
+    store is busy."""
+    if not rows:
+        return
     insert = pg_insert if db.get_bind().dialect.name == "postgresql" else sqlite_insert
-    row = {"user_id": athlete_id, "day": today, "part": part, "revision": stamp,
-           "build": build(), "payload": payload, "computed_at": clock.now()}
+    now, stamp = clock.now(), build()
+    values = [{"user_id": athlete, "day": today, "part": part, "revision": revision,
+               "build": stamp, "payload": payload, "computed_at": now}
+              for (athlete, today, part), (revision, payload) in sorted(rows.items())]
     try:
         with db.begin_nested():
-            db.execute(delete(DayState).where(DayState.user_id == athlete_id, DayState.day != today))
-            statement = insert(DayState).values(**row)
+            for athlete, today in sorted({(a, t) for a, t, _ in rows}):
+                db.execute(delete(DayState).where(DayState.user_id == athlete, DayState.day != today))
+            statement = insert(DayState).values(values)
             db.execute(statement.on_conflict_do_update(
                 index_elements=["user_id", "day", "part"],
                 set_={k: statement.excluded[k] for k in ("revision", "build", "payload", "computed_at")},
@@ -90,18 +131,33 @@ def keep(db: Session, athlete_id: int, today: dt.date, part: str, stamp: int, pa
         return  # busy: the next read computes it again
 
 
+def _keep_pending(db: Session) -> None:
+    if db.in_nested_transaction():  # a savepoint is released: the unit of work goes on
+        return
+    found = db.info.pop(_PENDING, None)
+    if isinstance(found, _Pending) and found.transaction is db.get_transaction():
+        keep(db, found.parts)
+
+
+def _drop_pending(db: Session, *_args: Any) -> None:
+    db.info.pop(_PENDING, None)
+
+
 def known(db: Session, athlete_id: int, today: dt.date, day: dt.date, part: str,
           codec: Codec[T], compute: Callable[[], T]) -> T:
-    """The part for `day` (as of the athlete's `today`): kept, or computed and kept. The caller
-    has checked that the actor may read this athlete."""
+    """The part for `day` (as of the athlete's `today`): kept, or computed (and kept when the
+    unit of work commits). The caller has checked that the actor may read this athlete."""
     if abs((day - today).days) > WINDOW_DAYS:
         return compute()
     payload = kept(db, athlete_id, today, part)
     if payload is not None:
         return codec.load(payload)
     stamp = revision(db, athlete_id)  # before reading any input (see the module doc)
+    waiting = _pending(db).parts.get((athlete_id, today, part))
+    if waiting is not None and waiting[0] == stamp:  # computed earlier in this unit of work
+        return codec.load(waiting[1])
     result = compute()
-    keep(db, athlete_id, today, part, stamp, codec.dump(result))
+    _pending(db).parts[(athlete_id, today, part)] = (stamp, codec.dump(result))
     return result
 
 
@@ -111,3 +167,13 @@ def forget(db: Session, athlete_id: int | None = None) -> None:
     if athlete_id is not None:
         statement = statement.where(DayState.user_id == athlete_id)
     db.execute(statement)
+
+
+def install() -> None:
+    """Keep what each unit of work computed when it commits (idempotent)."""
+    if not event.contains(Session, "before_commit", _keep_pending):
+        event.listen(Session, "before_commit", _keep_pending)
+        event.listen(Session, "after_soft_rollback", _drop_pending)
+
+
+install()

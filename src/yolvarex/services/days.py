@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from yolvarex import clock
 from yolvarex.errors import Invalid, NotFound
 from yolvarex.store import models
-from yolvarex.store.access import Action, Actor, require
+from yolvarex.store.access import Action, Actor, scope
 
 
 def zone_of(db: Session, athlete_id: int) -> str:
@@ -48,13 +48,12 @@ def local_time(row: models.Activity) -> dt.datetime:
 
 def set_timezone(db: Session, actor: Actor, name: str, athlete_id: int | None = None) -> str:
     """Change an athlete's zone (checked; earlier days stay as they were)."""
-    athlete_id = actor.id if athlete_id is None else athlete_id
-    require(db, actor, athlete_id, Action.WRITE)
+    mine = scope(db, actor, athlete_id, Action.WRITE)
     try:
         zone = clock.valid_zone(name)
     except clock.UnknownZone as exc:
         raise Invalid(str(exc)) from None
-    user = db.get(models.User, athlete_id)
+    user = db.get(models.User, mine.athlete_id)
     if user is None:
         raise NotFound("no such athlete")
     user.timezone = zone
@@ -75,5 +74,4 @@ def today_of(db: Session, actor: Actor, athlete_id: int | None = None) -> dt.dat
     """Today for the athlete a request is about: the actor's own, or a coached athlete's."""
     if athlete_id is None or athlete_id == actor.id:
         return clock.today(actor.timezone)
-    require(db, actor, athlete_id)
-    return today_for(db, athlete_id)
+    return today_for(db, scope(db, actor, athlete_id).athlete_id)

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from yolvarex.content import Library
@@ -25,7 +24,7 @@ from yolvarex.services.facts import facts_for_day
 from yolvarex.services.runtime import library
 from yolvarex.services.training_load import LoadFacts
 from yolvarex.store import models
-from yolvarex.store.access import Actor, require
+from yolvarex.store.access import Actor, scope
 
 _ENGINES: dict[int, tuple[Library, Engine]] = {}
 
@@ -86,17 +85,17 @@ def day_inputs(db: Session, actor: Actor, day: dt.date, athlete_id: int | None =
                load: LoadFacts | None = None) -> DayInputs:
     """A stored athlete's day as the trees read it: kept as the day's state unless `load` (a
     squad's load facts) is given."""
-    athlete_id = actor.id if athlete_id is None else athlete_id
+    mine = scope(db, actor, athlete_id)
+    athlete_id = mine.athlete_id
 
     def fresh() -> DayInputs:
-        checked_in = db.scalar(select(models.CheckIn.id).where(
-            models.CheckIn.user_id == athlete_id, models.CheckIn.date == day)) is not None
+        checked_in = db.scalar(
+            mine.select(models.CheckIn.id).where(models.CheckIn.date == day)) is not None
         trees = tuple((s.owner, s.source) for s in custom_trees.applying_to(db, actor, athlete_id))
         return DayInputs(facts_for_day(db, actor, day, athlete_id, load), trees, checked_in)
 
     if load is not None:
         return fresh()
-    require(db, actor, athlete_id)
     today = days.today_of(db, actor, athlete_id)
     return day_state.known(db, athlete_id, today, day, f"decision:{day.isoformat()}", INPUTS, fresh)
 

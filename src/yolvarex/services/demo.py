@@ -11,7 +11,7 @@ import datetime as dt
 import math
 import random
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from yolvarex import clock
@@ -27,7 +27,7 @@ from yolvarex.services.days import local_start
 from yolvarex.services.demo_form import add_form_data
 from yolvarex.services.demo_samples import run_samples
 from yolvarex.store import models
-from yolvarex.store.access import Actor
+from yolvarex.store.access import Action, Actor, scope
 from yolvarex.store.samples import encode_samples
 
 DEMO_PASSWORD = "demo-runner"  # noqa: S105 - a published demo login, not a secret
@@ -66,10 +66,12 @@ def load_demo(db: Session, library: Library, today: dt.date | None = None,
     elif not (user.settings or {}).get("demo"):
         raise Conflict(f"{user.name!r} is a real account, not a demo user; pick another name "
                        "with --user.")
+    db.flush()
+    mine = scope(db, Actor.of(user), action=Action.WRITE)  # the demo runner rewrites their own
     for model in (models.CheckIn, models.Activity, models.StrengthSession, models.PerformanceTest,
                   models.RoutineCompletion):
-        db.execute(delete(model).where(model.user_id == user.id))
-    db.execute(delete(models.Plan).where(models.Plan.user_id == user.id))
+        db.execute(mine.delete(model))
+    db.execute(mine.delete(models.Plan))
     db.flush()
 
     today = today or clock.today(user.timezone)
@@ -132,7 +134,7 @@ def load_demo(db: Session, library: Library, today: dt.date | None = None,
         date=today, sleep_hours=6.9, sleep_quality=3, soreness=4, sore_areas=("calves",),
         mood=4, stress=3, motivation=4, resting_hr=54, hrv_rmssd=63.0))
     _plan_and_strength(db, actor, library, start, today)
-    add_form_data(db, library, user.id, today)
+    add_form_data(mine, library, today)
     db.flush()
     return user
 

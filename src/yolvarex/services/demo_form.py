@@ -5,20 +5,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import delete
-from sqlalchemy.orm import Session
-
 from yolvarex.content import Library
 from yolvarex.domain.form.assessment import rank_faults
 from yolvarex.store import models
+from yolvarex.store.access import Scope
 
 ANSWERS = {"foot-ahead-of-knee": "a-little", "loud-landing": "sometimes", "tension": "often",
            "step-count": "40-42"}
 
 
-def add_form_data(db: Session, library: Library, user_id: int, today: dt.date) -> None:
+def add_form_data(mine: Scope, library: Library, today: dt.date) -> None:
     """One self-assessment a week ago. Idempotent: an earlier demo assessment is replaced."""
-    db.execute(delete(models.FormAssessment).where(models.FormAssessment.user_id == user_id))
+    db, user_id = mine.db, mine.athlete_id
+    db.execute(mine.delete(models.FormAssessment))
     ranked = rank_faults(list(library.questions.values()), ANSWERS)
     db.add(models.FormAssessment(user_id=user_id, date=today - dt.timedelta(days=7),
                                  answers=dict(ANSWERS),

@@ -21,7 +21,7 @@ from yolvarex.domain.facts import planned_from_run_types as _from_run_types
 from yolvarex.domain.performance import RECENT_DAYS, REFERENCE_DAYS, RunSummary, performance_trend
 from yolvarex.services import checkins, history, training_load
 from yolvarex.services.plans import PlannedDay, planned_for
-from yolvarex.store.access import Actor, require
+from yolvarex.store.access import Actor, scope
 
 MAX_ACWR = 100.0
 
@@ -61,14 +61,13 @@ def history_start(day: dt.date) -> tuple[dt.date, dt.date]:
 def facts_for_day(db: Session, actor: Actor, day: dt.date, athlete_id: int | None = None,
                   load: training_load.LoadFacts | None = None) -> Facts:
     """The facts of a stored day; `load` passes load facts already computed (a squad's)."""
-    athlete_id = actor.id if athlete_id is None else athlete_id
-    require(db, actor, athlete_id)
+    mine = scope(db, actor, athlete_id)
     checkins_from, sessions_from = history_start(day)
     if load is None or load.day != day:
-        load = training_load.load_facts(db, actor, day, athlete_id)
-    return compose_facts(day, checkins.list_checkins(db, actor, checkins_from, day, athlete_id),
-                         load, history.activities(db, actor, sessions_from, day, athlete_id),
-                         planned_for(db, actor, day, athlete_id))
+        load = training_load.load_facts(db, actor, day, mine.athlete_id)
+    return compose_facts(day, checkins.list_checkins(db, actor, checkins_from, day, mine.athlete_id),
+                         load, history.activities(db, actor, sessions_from, day, mine.athlete_id),
+                         planned_for(db, actor, day, mine.athlete_id))
 
 
 def compose_facts(day: dt.date, recent: Sequence[CheckIn], load: training_load.LoadFacts,

@@ -12,7 +12,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from yolvarex.content import Library
@@ -28,7 +27,7 @@ from yolvarex.errors import Invalid, NotFound
 from yolvarex.ingest import ActivityFileError, read_activity_file
 from yolvarex.services import plans
 from yolvarex.store import models
-from yolvarex.store.access import Action, Actor, owned, require
+from yolvarex.store.access import Action, Actor, Scope, owned, reach, scope
 from yolvarex.store.samples import SamplesCorrupt, decode_samples
 
 BASELINE_DAYS = 365
@@ -128,7 +127,7 @@ def _activity_of(row: models.Activity, samples: Samples) -> Activity:
                     else row.utc_offset_min * 60.0)
 
 
-def earlier_runs(db: Session, athlete_id: int, before: dt.datetime, pace_s_per_km: float | None,
+def earlier_runs(mine: Scope, before: dt.datetime, pace_s_per_km: float | None,
                  exclude_id: int | None = None) -> list[RunMeans]:
     """Means of the athlete's earlier runs with samples, near this pace, for the baseline.
 
@@ -137,8 +136,8 @@ def earlier_runs(db: Session, athlete_id: int, before: dt.datetime, pace_s_per_k
     """
     if pace_s_per_km is None:
         return []
-    rows = db.scalars(select(models.Activity).where(
-        models.Activity.user_id == athlete_id, models.Activity.sport == "running",
+    rows = mine.db.scalars(mine.select(models.Activity).where(
+        models.Activity.sport == "running",
         models.Activity.samples.is_not(None), models.Activity.start < before,
         models.Activity.start >= before - dt.timedelta(days=BASELINE_DAYS))
         .order_by(models.Activity.start.desc()).limit(BASELINE_CANDIDATES * 3))
@@ -183,16 +182,15 @@ def analyse_file(library: Library, name: str, data: bytes, db: Session | None = 
     activity = read_run(name, data)
     if db is None or actor is None:
         return _report(library, activity, file=name, activity_id=None)
-    athlete = actor.id if athlete_id is None else athlete_id
-    require(db, actor, athlete)
+    mine = scope(db, actor, athlete_id)
     before = activity.start - dt.timedelta(minutes=1)
     return _report(library, activity, file=name, activity_id=None,
-                   earlier=lambda pace: earlier_runs(db, athlete, before, pace))
+                   earlier=lambda pace: earlier_runs(mine, before, pace))
 
 
 def analyse_stored(db: Session, actor: Actor, library: Library, activity_id: int) -> FormReport:
     """Analyse a run from the log, compared with that athlete's earlier runs."""
-    row = owned(db, actor, models.Activity, activity_id)
+    mine, row = reach(db, actor, models.Activity, activity_id)
     samples = stored_samples(row)
     if samples is None:
         raise Invalid("This activity has no recorded samples (it was logged by hand, or its file "
@@ -200,17 +198,15 @@ def analyse_stored(db: Session, actor: Actor, library: Library, activity_id: int
                       details=["Import the watch file of the run, then analyse it."])
     activity = _activity_of(row, samples)
     return _report(library, activity, file=row.source_name, activity_id=row.id,
-                   earlier=lambda pace: earlier_runs(db, row.user_id, row.start, pace,
-                                                     exclude_id=row.id))
+                   earlier=lambda pace: earlier_runs(mine, row.start, pace, exclude_id=row.id))
 
 
 def analysable_runs(db: Session, actor: Actor, athlete_id: int | None = None,
                     limit: int = 30) -> list[models.Activity]:
     """The athlete's most recent runs that carry samples, newest first."""
-    athlete = actor.id if athlete_id is None else athlete_id
-    require(db, actor, athlete)
-    return list(db.scalars(select(models.Activity).where(
-        models.Activity.user_id == athlete, models.Activity.sport == "running",
+    mine = scope(db, actor, athlete_id)
+    return list(db.scalars(mine.select(models.Activity).where(
+        models.Activity.sport == "running",
         models.Activity.samples.is_not(None)).order_by(models.Activity.start.desc()).limit(limit)))
 
 
@@ -266,8 +262,7 @@ def report_json(report: FormReport, extended: bool = False) -> dict[str, Any]:
 def save_assessment(db: Session, actor: Actor, library: Library, answers: Mapping[str, str],
                     day: dt.date, athlete_id: int | None = None) -> AssessmentResult:
     """Rank the likely faults from the answers and keep the result on the runner's profile."""
-    athlete = actor.id if athlete_id is None else athlete_id
-    require(db, actor, athlete, Action.WRITE)
+    athlete = scope(db, actor, athlete_id, Action.WRITE).athlete_id
     clean = {q: o for q, o in answers.items() if o}
     if problems := ranking.answer_problems(library.questions, clean):
         raise Invalid("Some answers do not match the questions.", details=problems)
@@ -289,9 +284,8 @@ def _result(row: models.FormAssessment) -> AssessmentResult:
 
 
 def latest_assessment(db: Session, actor: Actor, athlete_id: int | None = None) -> AssessmentResult | None:
-    athlete = actor.id if athlete_id is None else athlete_id
-    require(db, actor, athlete)
-    row = db.scalar(select(models.FormAssessment).where(models.FormAssessment.user_id == athlete)
+    mine = scope(db, actor, athlete_id)
+    row = db.scalar(mine.select(models.FormAssessment)
                     .order_by(models.FormAssessment.date.desc(), models.FormAssessment.id.desc())
                     .limit(1))
     return _result(row) if row is not None else None
@@ -382,10 +376,9 @@ def run_day_card(db: Session, actor: Actor, library: Library, day: dt.date,
 
 def is_running_day(db: Session, actor: Actor, day: dt.date, athlete_id: int | None = None) -> bool:
     """Whether the runner usually runs on this weekday: a run on it in 2 of the last 4 weeks."""
-    athlete = actor.id if athlete_id is None else athlete_id
-    require(db, actor, athlete)
-    days = db.scalars(select(models.Activity.day).where(
-        models.Activity.user_id == athlete, models.Activity.sport == "running",
+    mine = scope(db, actor, athlete_id)
+    days = db.scalars(mine.select(models.Activity.day).where(
+        models.Activity.sport == "running",
         models.Activity.day >= day - dt.timedelta(days=28), models.Activity.day < day))
     weeks = {d for d in days if d.weekday() == day.weekday()}
     return len(weeks) >= 2
@@ -401,8 +394,8 @@ def today_block(db: Session, actor: Actor, library: Library, day: dt.date, minut
     running week says which days those are; without a plan, the weekdays the runner usually
     runs on (every day while the log has no run from the last four weeks). No block when the
     day's verdict rules out running."""
-    athlete = actor.id if athlete_id is None else athlete_id
-    require(db, actor, athlete)
+    mine = scope(db, actor, athlete_id)
+    athlete = mine.athlete_id
     if verdict in NO_RUN_VERDICTS:
         return None
     run_day = plans.planned_for(db, actor, day, athlete).run_day
@@ -410,8 +403,8 @@ def today_block(db: Session, actor: Actor, library: Library, day: dt.date, minut
         if run_day == "rest":
             return None
     else:
-        recent = db.scalar(select(models.Activity.id).where(
-            models.Activity.user_id == athlete, models.Activity.sport == "running",
+        recent = db.scalar(mine.select(models.Activity.id).where(
+            models.Activity.sport == "running",
             models.Activity.day >= day - dt.timedelta(days=28)).limit(1))
         if recent is not None and not is_running_day(db, actor, day, athlete):
             return None

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from yolvarex.domain.form.metrics import Metric
@@ -21,7 +20,7 @@ from yolvarex.services.athlete import preferences
 from yolvarex.services.form import FormReport
 from yolvarex.services.run_page import DYNAMICS_FOR_FORM
 from yolvarex.store import models
-from yolvarex.store.access import Actor, owned, require
+from yolvarex.store.access import Actor, owned, scope
 
 #: How many of the latest imported runs are looked at for running dynamics.
 RECENT_RUNS = 50
@@ -90,14 +89,13 @@ def _missing(runs: int) -> DynamicsAdvice:
 def dynamics_advice(db: Session, actor: Actor, athlete_id: int | None = None,
                     ) -> DynamicsAdvice | None:
     """The advice for this athlete, or None when there is nothing to say."""
-    athlete = actor.id if athlete_id is None else athlete_id
-    require(db, actor, athlete)
-    user = db.get(models.User, athlete)
+    mine = scope(db, actor, athlete_id)
+    user = db.get(models.User, mine.athlete_id)
     said = preferences(user)["running_dynamics"] if user is not None else None
     if said is None:
         return None
-    found = list(db.scalars(select(models.Activity.dynamics).where(
-        models.Activity.user_id == athlete, models.Activity.sport == "running",
+    found = list(db.scalars(mine.select(models.Activity.dynamics).where(
+        models.Activity.sport == "running",
         models.Activity.samples.is_not(None)).order_by(models.Activity.start.desc())
         .limit(RECENT_RUNS)))
     if any(k in (d or {}) for d in found for k in DYNAMICS_FOR_FORM):
@@ -117,9 +115,10 @@ def run_advice(db: Session, actor: Actor, activity_id: int) -> DynamicsAdvice | 
     return dynamics_advice(db, actor, row.user_id)
 
 
-def file_advice(db: Session, actor: Actor, report: FormReport) -> DynamicsAdvice | None:
+def file_advice(db: Session, actor: Actor, report: FormReport,
+                athlete_id: int | None = None) -> DynamicsAdvice | None:
     """The advice under the analysis of an uploaded file that has no running dynamics (cadence
-    alone is not running dynamics)."""
+    alone is not running dynamics), from the answer of the athlete the file is analysed for."""
     if any(metric is not Metric.CADENCE for metric in report.analysis.metrics):
         return None
-    return dynamics_advice(db, actor)
+    return dynamics_advice(db, actor, athlete_id)

@@ -4,6 +4,8 @@ render the typed `FuelAdvice`; the weekly summary calls `week_fuel`."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy.orm import Session
 
 from yolvarex.domain.fuel import (
@@ -18,15 +20,18 @@ from yolvarex.domain.fuel_run import RUN_MINUTES, RunFuelAdvice
 from yolvarex.domain.fuel_run import for_run as _for_run
 from yolvarex.errors import Invalid
 from yolvarex.services.athlete import body_weight_kg
-from yolvarex.store.access import Actor, require
+from yolvarex.store.access import Actor, scope
 
-__all__ = ["FuelAdvice", "FuelOccasion", "RunFuelAdvice", "after_hard_run", "after_logged",
-           "after_strength", "for_run", "short_sleep", "week_fuel"]
+__all__ = ["ASKED", "FuelAdvice", "FuelOccasion", "RunFuelAdvice", "after_hard_run",
+           "after_logged", "after_strength", "answer", "asked", "for_run", "short_sleep",
+           "week_fuel"]
+
+#: What a runner can ask about, in `GET /fuel?after=` and `yolvarex fuel AFTER`.
+ASKED = ("strength", "hard-run", "short-sleep", "run")
 
 
 def _weight(db: Session, actor: Actor, athlete_id: int) -> float | None:
-    require(db, actor, athlete_id)
-    return body_weight_kg(db, athlete_id)
+    return body_weight_kg(db, scope(db, actor, athlete_id).athlete_id)
 
 
 def after_strength(db: Session, actor: Actor, athlete_id: int) -> FuelAdvice:
@@ -70,3 +75,26 @@ def for_run(db: Session, actor: Actor, athlete_id: int, minutes: int,
     if not low <= minutes <= high:
         raise Invalid(f"A run of {minutes} minutes: give its length as {low}-{high} minutes.")
     return _for_run(minutes, _weight(db, actor, athlete_id), again_soon)
+
+
+def asked(db: Session, actor: Actor, athlete_id: int, after: str, *, hours: float = 6.0,
+          minutes: int = 90, again_soon: bool = False) -> FuelAdvice | RunFuelAdvice | None:
+    """The guidance for one of `ASKED`: after a strength session or a hard run, after a night
+    of `hours`, or for a run of `minutes`. None after a full night."""
+    if after == "run":
+        return for_run(db, actor, athlete_id, minutes, again_soon)
+    if after == "strength":
+        return after_strength(db, actor, athlete_id)
+    if after == "hard-run":
+        return after_hard_run(db, actor, athlete_id)
+    if after == "short-sleep":
+        return short_sleep(db, actor, athlete_id, hours)
+    raise Invalid(f"Ask about one of: {', '.join(ASKED)}.")
+
+
+def answer(advice: FuelAdvice | RunFuelAdvice | None, hours: float) -> dict[str, Any]:
+    """The one JSON answer of `asked` (the API's and `yolvarex fuel --json`'s)."""
+    if advice is None:
+        return {"advice": None,
+                "message": f"{hours:g} hours is a full night: keep aiming for 7-9 hours."}
+    return {"advice": advice.as_dict(), "message": None}

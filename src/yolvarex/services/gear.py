@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import func, select
+from sqlalchemy import func
 from sqlalchemy.orm import Session
 
 from yolvarex.domain.run.kinds import RUN_TYPES
 from yolvarex.errors import Invalid
 from yolvarex.store import models
-from yolvarex.store.access import Action, Actor, owned, require
+from yolvarex.store.access import Action, Actor, Scope, owned, reach, scope
 
 NEAR_SHARE = 0.9
 DEFAULT_CHOICES = ("all", *RUN_TYPES)
@@ -77,77 +77,76 @@ def _check_default(value: str | None) -> str | None:
     return value
 
 
-def _clear_default(db: Session, athlete_id: int, default_for: str | None, keep: int | None) -> None:
+def _clear_default(mine: Scope, default_for: str | None, keep: int | None) -> None:
     """One default per choice: the new default replaces an older one."""
     if default_for is None:
         return
-    for shoe in db.scalars(select(models.Shoe).where(models.Shoe.user_id == athlete_id,
-                                                     models.Shoe.default_for == default_for)):
+    for shoe in mine.db.scalars(mine.select(models.Shoe).where(
+            models.Shoe.default_for == default_for)):
         if shoe.id != keep:
             shoe.default_for = None
 
 
 def add_shoe(db: Session, actor: Actor, shoe: ShoeIn, athlete_id: int | None = None) -> ShoeView:
-    athlete_id = actor.id if athlete_id is None else athlete_id
-    require(db, actor, athlete_id, Action.WRITE)
+    mine = scope(db, actor, athlete_id, Action.WRITE)
     default_for = _check_default(shoe.default_for)
-    _clear_default(db, athlete_id, default_for, None)
-    row = models.Shoe(user_id=athlete_id, name=shoe.name.strip(), start_m=shoe.start_km * 1000,
+    _clear_default(mine, default_for, None)
+    row = models.Shoe(user_id=mine.athlete_id, name=shoe.name.strip(), start_m=shoe.start_km * 1000,
                       retire_at_m=shoe.retire_at_km * 1000 if shoe.retire_at_km else None,
                       default_for=default_for)
     db.add(row)
     db.flush()
-    return _view(db, row)
+    return _view(mine, row)
 
 
 def set_default(db: Session, actor: Actor, shoe_id: int, default_for: str | None) -> ShoeView:
-    row = owned(db, actor, models.Shoe, shoe_id, Action.WRITE)
+    mine, row = reach(db, actor, models.Shoe, shoe_id, Action.WRITE)
     value = _check_default(default_for)
-    _clear_default(db, row.user_id, value, row.id)
+    _clear_default(mine, value, row.id)
     row.default_for = value
     db.flush()
-    return _view(db, row)
+    return _view(mine, row)
 
 
 def retire(db: Session, actor: Actor, shoe_id: int, day: dt.date) -> ShoeView:
     """Retire a shoe: it keeps its runs and distance but is no longer anyone's default."""
-    row = owned(db, actor, models.Shoe, shoe_id, Action.WRITE)
+    mine, row = reach(db, actor, models.Shoe, shoe_id, Action.WRITE)
     row.retired_on = day
     row.default_for = None
     db.flush()
-    return _view(db, row)
+    return _view(mine, row)
 
 
 def assign(db: Session, actor: Actor, activity_id: int, shoe_id: int | None) -> models.Activity:
     """Put a run in a shoe (None: in no shoe); both must belong to the same athlete."""
-    activity = owned(db, actor, models.Activity, activity_id, Action.WRITE)
+    mine, activity = reach(db, actor, models.Activity, activity_id, Action.WRITE)
     if shoe_id is not None:
-        shoe = owned(db, actor, models.Shoe, shoe_id, Action.WRITE)
-        if shoe.user_id != activity.user_id:
+        owned(db, actor, models.Shoe, shoe_id, Action.WRITE)  # NotFound when not the actor's
+        if mine.find(models.Shoe, shoe_id) is None:
             raise Invalid("That shoe belongs to someone else.")
     activity.shoe_id = shoe_id
     db.flush()
     return activity
 
 
-def default_shoe_id(db: Session, athlete_id: int, run_type: str | None) -> int | None:
+def default_shoe_id(mine: Scope, run_type: str | None) -> int | None:
     """The shoe a new run of this type goes in: its type's default, else the all-runs default."""
-    rows = {s.default_for: s.id for s in db.scalars(select(models.Shoe).where(
-        models.Shoe.user_id == athlete_id, models.Shoe.retired_on.is_(None),
+    rows = {s.default_for: s.id for s in mine.db.scalars(mine.select(models.Shoe).where(
+        models.Shoe.retired_on.is_(None),
         models.Shoe.default_for.is_not(None)))}
     return rows.get(run_type or "") or rows.get("all")
 
 
-def _totals(db: Session, athlete_id: int) -> dict[int, tuple[float, int]]:
+def _totals(mine: Scope) -> dict[int, tuple[float, int]]:
     metres = func.coalesce(func.sum(models.Activity.distance_m), 0.0)
-    rows = db.execute(select(models.Activity.shoe_id, metres, func.count()).where(
-        models.Activity.user_id == athlete_id, models.Activity.shoe_id.is_not(None))
+    rows = mine.db.execute(mine.select(models.Activity.shoe_id, metres, func.count()).where(
+        models.Activity.shoe_id.is_not(None))
         .group_by(models.Activity.shoe_id))
     return {int(shoe_id or 0): (float(total or 0.0), int(count)) for shoe_id, total, count in rows}
 
 
-def _view(db: Session, row: models.Shoe, totals: dict[int, tuple[float, int]] | None = None) -> ShoeView:
-    metres, runs = (totals if totals is not None else _totals(db, row.user_id)).get(row.id, (0.0, 0))
+def _view(mine: Scope, row: models.Shoe, totals: dict[int, tuple[float, int]] | None = None) -> ShoeView:
+    metres, runs = (totals if totals is not None else _totals(mine)).get(row.id, (0.0, 0))
     return ShoeView(id=row.id, name=row.name, distance_km=(row.start_m + metres) / 1000, runs=runs,
                     retire_at_km=row.retire_at_m / 1000 if row.retire_at_m else None,
                     default_for=row.default_for, retired_on=row.retired_on)
@@ -155,16 +154,15 @@ def _view(db: Session, row: models.Shoe, totals: dict[int, tuple[float, int]] | 
 
 def shoes(db: Session, actor: Actor, athlete_id: int | None = None) -> list[ShoeView]:
     """The athlete's shoes, active ones first, each with its distance so far."""
-    athlete_id = actor.id if athlete_id is None else athlete_id
-    require(db, actor, athlete_id)
-    totals = _totals(db, athlete_id)
-    rows = db.scalars(select(models.Shoe).where(models.Shoe.user_id == athlete_id)
+    mine = scope(db, actor, athlete_id)
+    totals = _totals(mine)
+    rows = db.scalars(mine.select(models.Shoe)
                       .order_by(models.Shoe.retired_on.is_not(None), models.Shoe.name))
-    return [_view(db, row, totals) for row in rows]
+    return [_view(mine, row, totals) for row in rows]
 
 
 def get_shoe(db: Session, actor: Actor, shoe_id: int) -> ShoeView:
-    return _view(db, owned(db, actor, models.Shoe, shoe_id))
+    return _view(*reach(db, actor, models.Shoe, shoe_id))
 
 
 def shoes_near_limit(db: Session, actor: Actor, athlete_id: int | None = None) -> list[ShoeView]:
@@ -172,8 +170,7 @@ def shoes_near_limit(db: Session, actor: Actor, athlete_id: int | None = None) -
     return [s for s in shoes(db, actor, athlete_id) if s.near_limit]
 
 
-def shoe_name(db: Session, activity: models.Activity) -> str | None:
-    if activity.shoe_id is None:
-        return None
-    row = db.get(models.Shoe, activity.shoe_id)
-    return row.name if row is not None and row.user_id == activity.user_id else None
+def shoe_name(mine: Scope, activity: models.Activity) -> str | None:
+    """The name of the shoe a run of this athlete was in (None for no shoe or not theirs)."""
+    row = mine.find(models.Shoe, activity.shoe_id)
+    return row.name if row is not None else None

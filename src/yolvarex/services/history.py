@@ -6,41 +6,34 @@ import base64
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, or_
 from sqlalchemy.orm import Session, selectinload
 
 from yolvarex.errors import Invalid
 from yolvarex.services import training_load
 from yolvarex.store import models
-from yolvarex.store.access import Actor, require
+from yolvarex.store.access import Actor, scope
 
 
 def activities(db: Session, actor: Actor, start: dt.date, end: dt.date,
                athlete_id: int | None = None) -> list[models.Activity]:
-    athlete_id = actor.id if athlete_id is None else athlete_id
-    require(db, actor, athlete_id)
-    return list(db.scalars(select(models.Activity).where(
-        models.Activity.user_id == athlete_id, models.Activity.day >= start,
+    mine = scope(db, actor, athlete_id)
+    return list(db.scalars(mine.select(models.Activity).where(models.Activity.day >= start,
         models.Activity.day <= end).order_by(models.Activity.start)))
 
 
 def strength_sessions(db: Session, actor: Actor, start: dt.date, end: dt.date,
                       athlete_id: int | None = None) -> list[models.StrengthSession]:
-    athlete_id = actor.id if athlete_id is None else athlete_id
-    require(db, actor, athlete_id)
-    return list(db.scalars(select(models.StrengthSession).options(
-        selectinload(models.StrengthSession.sets)).where(
-        models.StrengthSession.user_id == athlete_id, models.StrengthSession.date >= start,
+    mine = scope(db, actor, athlete_id)
+    return list(db.scalars(mine.select(models.StrengthSession).options(
+        selectinload(models.StrengthSession.sets)).where(models.StrengthSession.date >= start,
         models.StrengthSession.date <= end).order_by(models.StrengthSession.date)))
 
 
 def routine_completions(db: Session, actor: Actor, start: dt.date, end: dt.date,
                         athlete_id: int | None = None) -> list[models.RoutineCompletion]:
-    athlete_id = actor.id if athlete_id is None else athlete_id
-    require(db, actor, athlete_id)
-    return list(db.scalars(select(models.RoutineCompletion).where(
-        models.RoutineCompletion.user_id == athlete_id,
-        models.RoutineCompletion.day >= start,
+    mine = scope(db, actor, athlete_id)
+    return list(db.scalars(mine.select(models.RoutineCompletion).where(models.RoutineCompletion.day >= start,
         models.RoutineCompletion.day <= end).order_by(models.RoutineCompletion.completed_at)))
 
 
@@ -118,9 +111,8 @@ def activities_page(db: Session, actor: Actor, start: dt.date | None, end: dt.da
     """One page of activities, oldest first, in an optional date range of any length, and the
     cursor of the next page (None on the last page). The cursor is the position after the last
     row (start and id), so rows added or deleted meanwhile do not shift the pages."""
-    athlete_id = actor.id if athlete_id is None else athlete_id
-    require(db, actor, athlete_id)
-    query = select(models.Activity).where(models.Activity.user_id == athlete_id)
+    mine = scope(db, actor, athlete_id)
+    query = mine.select(models.Activity)
     if start is not None:
         query = query.where(models.Activity.day >= start)
     if end is not None:

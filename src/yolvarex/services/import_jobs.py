@@ -35,7 +35,7 @@ from yolvarex.ingest.archive import Budget, is_activity_name
 from yolvarex.services import imports
 from yolvarex.services.imports import FileResult, ImportReport
 from yolvarex.store import models
-from yolvarex.store.access import Action, Actor, require
+from yolvarex.store.access import Action, Actor, scope
 from yolvarex.store.db import Database
 from yolvarex.store.types import utcnow
 
@@ -113,9 +113,9 @@ def start(database: Database, actor: Actor, named: Named, budget: Budget,
             raise Busy("The server is busy importing other uploads; try again in a minute.",
                        retry_after=60)
         with database.session() as db:
-            require(db, actor, actor.id, Action.WRITE)
+            mine = scope(db, actor, action=Action.WRITE)
             label = ", ".join(name for name, _ in named)[:255]
-            job = models.ImportJob(user_id=actor.id, status="queued", label=label,
+            job = models.ImportJob(user_id=mine.athlete_id, status="queued", label=label,
                                    files_total=_count_files(named), files_done=0)
             db.add(job)
             db.flush()
@@ -177,8 +177,8 @@ def get(database: Database, actor: Actor, job_id: int) -> models.ImportJob:
     """The actor's own job (someone else's is not found); a job left running by a process that
     died reads as failed."""
     with database.session() as db:
-        job = db.get(models.ImportJob, job_id)
-        if job is None or job.user_id != actor.id:
+        job = scope(db, actor).find(models.ImportJob, job_id)
+        if job is None:
             raise NotFound("There is no such import.")
         if job.status in ("queued", "running") and utcnow() - job.updated_at > STALE \
                 and job_id not in _pending:

@@ -25,7 +25,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from yolvarex import clock, logs
@@ -39,7 +38,7 @@ from yolvarex.services import gear, records, run_analysis
 from yolvarex.services.athlete import athlete_heart_rates
 from yolvarex.services.days import local_start, zone_of
 from yolvarex.store import models
-from yolvarex.store.access import Action, Actor, require
+from yolvarex.store.access import Action, Actor, Scope, scope
 from yolvarex.store.locks import hold_athlete
 from yolvarex.store.samples import encode_samples
 
@@ -95,14 +94,14 @@ def similar(a_start: dt.datetime, a_duration: float, b_start: dt.datetime, b_dur
     return abs(a_duration - b_duration) <= tolerance
 
 
-def find_duplicate(db: Session, athlete_id: int, start: dt.datetime, duration_s: float) -> int | None:
+def find_duplicate(mine: Scope, start: dt.datetime, duration_s: float) -> int | None:
     """The stored activity this one duplicates, if any. The athlete's log is locked from here to
     the end of the transaction, so a concurrent write of the same session waits for this one
     and then finds it (`store.locks`)."""
-    hold_athlete(db, athlete_id)
-    rows = db.execute(select(models.Activity.id, models.Activity.start, models.Activity.duration_s)
-                      .where(models.Activity.user_id == athlete_id,
-                             models.Activity.start >= start - SAME_START,
+    hold_athlete(mine.db, mine.athlete_id)
+    rows = mine.db.execute(mine.select(models.Activity.id, models.Activity.start,
+                                       models.Activity.duration_s)
+                      .where(models.Activity.start >= start - SAME_START,
                              models.Activity.start <= start + SAME_START))
     for row_id, other_start, other_duration in rows:
         if similar(start, duration_s, other_start, other_duration):
@@ -131,7 +130,7 @@ def activity_row(athlete_id: int, activity: Activity, *, source_name: str | None
         load=session.load, dynamics=dynamics,
         samples=encode_samples(activity.samples) if len(activity.samples) else None,
         source=activity.source_format or "file",
-        source_name=(source_name or "")[-255:] or None, notes=notes,
+        source_name=source_name, notes=notes,
         laps=[dataclasses.asdict(lap) for lap in activity.laps] or None)
 
 
@@ -147,7 +146,8 @@ def import_file(db: Session, actor: Actor, source: SourceFile, athlete_id: int |
 
     Each activity's heart-rate load uses the athlete's heart rates as they were on its own day
     (`athlete_heart_rates`), so an old file is not weighed with today's maximum."""
-    athlete_id = actor.id if athlete_id is None else athlete_id
+    mine = scope(db, actor, athlete_id, Action.WRITE)
+    athlete_id = mine.athlete_id
     result = FileResult(file=source.name, status="imported")
     try:
         if source.error is not None:
@@ -167,23 +167,23 @@ def import_file(db: Session, actor: Actor, source: SourceFile, athlete_id: int |
     with db.begin_nested():
         for activity in activities:
             result.remarks.extend(activity.remarks)
-            if find_duplicate(db, athlete_id, activity.start, activity.duration_s) is not None:
+            if find_duplicate(mine, activity.start, activity.duration_s) is not None:
                 result.duplicates += 1
                 continue
-            hr = athlete_heart_rates(db, athlete_id, local_start(activity.start, zone,
+            hr = athlete_heart_rates(mine, local_start(activity.start, zone,
                                                                  activity.utc_offset_s)[0])
             row = activity_row(athlete_id, activity, source_name=source.name, hr=hr,
                                rpe=meta.rpe if meta else None, name=meta.name if meta else None,
                                zone=zone)
             if activity.sport is Sport.RUNNING:
-                row.shoe_id = gear.default_shoe_id(db, athlete_id, row.run_type)
+                row.shoe_id = gear.default_shoe_id(mine, row.run_type)
             db.add(row)
             db.flush()
             activity_files.keep_original(db, row, source.name, source.data, source.max_bytes)
             run_analysis.refresh(row)
             result.activity_ids.append(row.id)
             if activity.sport is Sport.RUNNING:
-                result.new_bests.extend(b for b in records.new_bests(db, athlete_id, row)
+                result.new_bests.extend(b for b in records.new_bests(mine, row)
                                         if b not in result.new_bests)
                 result.runs += 1
             else:
@@ -201,8 +201,7 @@ def import_sources(db: Session, actor: Actor, sources: Iterable[SourceFile],
                    should_stop: Callable[[], bool] | None = None) -> ImportReport:
     """Import many files, committing after each one so a later failure cannot undo it.
     `should_stop` is asked before each file (the client went away: stop there)."""
-    athlete_id = actor.id if athlete_id is None else athlete_id
-    require(db, actor, athlete_id, Action.WRITE)
+    mine = scope(db, actor, athlete_id, Action.WRITE)
     report = ImportReport()
     pending = iter(sources)
     while not (should_stop is not None and should_stop()):
@@ -210,9 +209,9 @@ def import_sources(db: Session, actor: Actor, sources: Iterable[SourceFile],
         if source is None:
             break
         started = time.perf_counter()
-        result = import_file(db, actor, source, athlete_id)
+        result = import_file(db, actor, source, mine.athlete_id)
         db.commit()
-        logs.event("import file", athlete=athlete_id, file=result.file, status=result.status,
+        logs.event("import file", athlete=mine.athlete_id, file=result.file, status=result.status,
                    bytes=len(source.data or b""), activities=len(result.activity_ids),
                    duplicates=result.duplicates, reason=result.reason,
                    ms=round((time.perf_counter() - started) * 1000, 1))

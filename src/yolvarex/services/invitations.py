@@ -17,7 +17,7 @@ import math
 import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from yolvarex.errors import Conflict, Invalid, NotFound, TooManyRequests
@@ -196,13 +196,16 @@ def end_link(db: Session, actor: Actor, link_id: int) -> CoachLink:
     return link
 
 
+#: Read on every Today page: built once, only the values vary.
+_OPEN_FOR = (select(CoachInvitation, User).join(User, User.id == CoachInvitation.coach_id)
+             .where(CoachInvitation.invitee_name == bindparam("name"),
+                    CoachInvitation.status == "pending", CoachInvitation.expires_at > bindparam("now"))
+             .order_by(CoachInvitation.created_at.desc()))
+
+
 def open_for(db: Session, athlete: Actor) -> list[tuple[CoachInvitation, User]]:
     """Open invitations by name for this user, newest first, each with its coach."""
-    rows = db.execute(select(CoachInvitation, User).join(User, User.id == CoachInvitation.coach_id)
-                      .where(CoachInvitation.invitee_name == athlete.name,
-                             CoachInvitation.status == "pending",
-                             CoachInvitation.expires_at > utcnow())
-                      .order_by(CoachInvitation.created_at.desc()))
+    rows = db.execute(_OPEN_FOR, {"name": athlete.name, "now": utcnow()})
     return [(invitation, coach) for invitation, coach in rows]
 
 

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from yolvarex.services import day_state, days
-from yolvarex.store.access import Actor, require
+from yolvarex.store.access import Actor, scope
 
 
 def _r(value: float, digits: int = 2) -> float | None:
@@ -24,12 +24,11 @@ def report(db: Session, actor: Actor, today: dt.date, weeks: int = 6,
            athlete_id: int | None = None) -> dict[str, Any]:
     """This morning's figures, the load of each of the last seven local days, and the weeks
     (kept as the day's state: `services.day_state`)."""
-    athlete_id = actor.id if athlete_id is None else athlete_id
-    require(db, actor, athlete_id)
+    mine = scope(db, actor, athlete_id)
     result: dict[str, Any] = day_state.known(
-        db, athlete_id, days.today_of(db, actor, athlete_id), today,
+        db, mine.athlete_id, days.today_of(db, actor, mine.athlete_id), today,
         f"load:{today.isoformat()}:{weeks}", day_state.JSON,
-        lambda: _report(db, actor, today, weeks, athlete_id))
+        lambda: _report(db, actor, today, weeks, mine.athlete_id))
     return result
 
 

@@ -15,7 +15,6 @@ from typing import Any
 
 import yaml
 from pydantic import ValidationError
-from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from yolvarex.content import Library
@@ -29,7 +28,7 @@ from yolvarex.errors import Conflict, Invalid, NotFound
 from yolvarex.services import day_state
 from yolvarex.services.days import today_of
 from yolvarex.store import models
-from yolvarex.store.access import Action, Actor, require, require_all
+from yolvarex.store.access import Action, Actor, Scope, scope, squad
 from yolvarex.store.locks import hold_athlete
 
 
@@ -85,23 +84,21 @@ def _stored(row: models.Plan) -> StoredPlan:
                       adaptations=list(row.plan.get("adaptations", [])))
 
 
-def _active_row(db: Session, athlete_id: int) -> models.Plan | None:
-    return db.scalar(select(models.Plan).where(models.Plan.user_id == athlete_id,
-                                               models.Plan.active.is_(True))
+def _active_row(mine: Scope) -> models.Plan | None:
+    return mine.db.scalar(mine.select(models.Plan).where(models.Plan.active.is_(True))
                      .order_by(models.Plan.created_at.desc(), models.Plan.id.desc()).limit(1))
 
 
-def _store(db: Session, actor: Actor, athlete_id: int, plan: Plan) -> StoredPlan:
+def _store(mine: Scope, plan: Plan) -> StoredPlan:
     """The plan stored as the one active plan: the old one is switched off in the same
     transaction, under the athlete's lock, so two at once still leave exactly one active."""
-    hold_athlete(db, athlete_id)
-    db.execute(update(models.Plan).where(models.Plan.user_id == athlete_id,
-                                         models.Plan.active.is_(True)).values(active=False))
-    row = models.Plan(user_id=athlete_id, profile=plan.profile.model_dump(mode="json"),
+    hold_athlete(mine.db, mine.athlete_id)
+    mine.db.execute(mine.update(models.Plan).where(models.Plan.active.is_(True)).values(active=False))
+    row = models.Plan(user_id=mine.athlete_id, profile=plan.profile.model_dump(mode="json"),
                       plan={**plan.to_json(), "adaptations": []}, active=True,
-                      created_by=actor.id)
-    db.add(row)
-    db.flush()
+                      created_by=mine.actor.id)
+    mine.db.add(row)
+    mine.db.flush()
     return _stored(row)
 
 
@@ -113,40 +110,36 @@ def preview(profile: Profile | dict[str, Any], library: Library) -> Plan:
 def create_plan(db: Session, actor: Actor, profile: Profile | dict[str, Any], library: Library,
                 athlete_id: int | None = None) -> StoredPlan:
     """Generate a plan from the profile and make it the athlete's active plan."""
-    athlete_id = actor.id if athlete_id is None else athlete_id
-    require(db, actor, athlete_id, Action.COACH)
-    return _store(db, actor, athlete_id, preview(profile, library))
+    mine = scope(db, actor, athlete_id, Action.COACH)
+    return _store(mine, preview(profile, library))
 
 
 def current_plan(db: Session, actor: Actor, athlete_id: int | None = None) -> StoredPlan | None:
-    athlete_id = actor.id if athlete_id is None else athlete_id
-    require(db, actor, athlete_id)
-    row = _active_row(db, athlete_id)
+    mine = scope(db, actor, athlete_id)
+    row = _active_row(mine)
     return _stored(row) if row is not None else None
 
 
 def current_plan_json(db: Session, actor: Actor, athlete_id: int | None = None) -> dict[str, Any] | None:
     """The active plan's JSON (`StoredPlan.to_json`), kept as the day's state
     (`services.day_state`)."""
-    athlete_id = actor.id if athlete_id is None else athlete_id
-    require(db, actor, athlete_id)
-    today = today_of(db, actor, athlete_id)
+    mine = scope(db, actor, athlete_id)
+    today = today_of(db, actor, mine.athlete_id)
 
     def fresh() -> dict[str, Any] | None:
-        stored = current_plan(db, actor, athlete_id)
+        stored = current_plan(db, actor, mine.athlete_id)
         return None if stored is None else stored.to_json()
 
-    found: dict[str, Any] | None = day_state.known(db, athlete_id, today, today, "plan",
+    found: dict[str, Any] | None = day_state.known(db, mine.athlete_id, today, today, "plan",
                                                    day_state.JSON, fresh)
     return found
 
 
 def current_plans(db: Session, actor: Actor, athlete_ids: list[int]) -> dict[int, StoredPlan]:
     """`current_plan` of many athletes in one query (those without a plan are left out)."""
-    require_all(db, actor, athlete_ids)
+    athletes = squad(db, actor, athlete_ids)
     found: dict[int, StoredPlan] = {}
-    for row in db.scalars(select(models.Plan).where(models.Plan.user_id.in_(athlete_ids),
-                                                    models.Plan.active.is_(True))
+    for row in db.scalars(athletes.select(models.Plan).where(models.Plan.active.is_(True))
                           .order_by(models.Plan.created_at.desc(), models.Plan.id.desc())):
         if row.user_id not in found:
             found[row.user_id] = _stored(row)
@@ -156,15 +149,14 @@ def current_plans(db: Session, actor: Actor, athlete_ids: list[int]) -> dict[int
 def regenerate(db: Session, actor: Actor, library: Library, athlete_id: int | None = None,
                start: dt.date | None = None) -> StoredPlan:
     """Build the active plan again from its profile (after content changes, or from a new start)."""
-    athlete_id = actor.id if athlete_id is None else athlete_id
-    require(db, actor, athlete_id, Action.COACH)
-    row = _active_row(db, athlete_id)
+    mine = scope(db, actor, athlete_id, Action.COACH)
+    row = _active_row(mine)
     if row is None:
         raise NotFound("There is no plan to regenerate yet; create one from a profile first.")
     data = dict(row.profile)
     if start is not None:
         data["start"] = start.isoformat()
-    return create_plan(db, actor, data, library, athlete_id)
+    return create_plan(db, actor, data, library, mine.athlete_id)
 
 
 def rest_of_plan(data: dict[str, Any], current: StoredPlan | None, today: dt.date) -> dict[str, Any]:
@@ -231,9 +223,8 @@ def apply_verdict(db: Session, actor: Actor, day: dt.date, verdict: Verdict, lib
                   athlete_id: int | None = None) -> Adaptation:
     """Adapt the active plan to the day's verdict and keep the change; idempotent per day and
     verdict (the same verdict again changes nothing more)."""
-    athlete_id = actor.id if athlete_id is None else athlete_id
-    require(db, actor, athlete_id, Action.COACH)
-    row = _active_row(db, athlete_id)
+    mine = scope(db, actor, athlete_id, Action.COACH)
+    row = _active_row(mine)
     if row is None:
         raise NotFound("There is no plan to adapt; create one from a profile first.")
     done = [a for a in row.plan.get("adaptations", [])

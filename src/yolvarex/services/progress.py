@@ -7,13 +7,12 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from yolvarex.domain import baselines
 from yolvarex.services import checkins, history, training_load
 from yolvarex.store import models
-from yolvarex.store.access import Actor, require
+from yolvarex.store.access import Actor, scope
 
 Values = list[float | None]
 
@@ -73,11 +72,9 @@ def cadence_trend(db: Session, actor: Actor, today: dt.date, weeks: int = 26,
 def performance_tests(db: Session, actor: Actor, athlete_id: int | None = None
                       ) -> dict[str, list[tuple[dt.date, float]]]:
     """Each test (and side) with its results over time: {"push_ups": [(date, value), ...]}."""
-    athlete_id = actor.id if athlete_id is None else athlete_id
-    require(db, actor, athlete_id)
+    mine = scope(db, actor, athlete_id)
     out: dict[str, list[tuple[dt.date, float]]] = {}
-    for row in db.scalars(select(models.PerformanceTest).where(
-            models.PerformanceTest.user_id == athlete_id).order_by(models.PerformanceTest.date)):
+    for row in db.scalars(mine.select(models.PerformanceTest).order_by(models.PerformanceTest.date)):
         key = row.test if row.side == "both" else f"{row.test} ({row.side})"
         out.setdefault(key, []).append((row.date, row.value))
     return out

@@ -11,13 +11,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from yolvarex.domain.run.efforts import EFFORT_DISTANCES
 from yolvarex.services.run_analysis import refresh_athlete
 from yolvarex.store import models
-from yolvarex.store.access import Actor, require
+from yolvarex.store.access import Actor, Scope, scope
 
 
 @dataclass(frozen=True)
@@ -39,10 +38,10 @@ class Record:
                 "date": self.day.isoformat(), "run": self.run_name}
 
 
-def _efforts(db: Session, athlete_id: int) -> list[tuple[int, dt.date, str | None, dict[str, Any]]]:
-    rows = db.execute(select(models.Activity.id, models.Activity.day, models.Activity.name,
-                             models.Activity.efforts).where(
-        models.Activity.user_id == athlete_id, models.Activity.sport == "running",
+def _efforts(mine: Scope) -> list[tuple[int, dt.date, str | None, dict[str, Any]]]:
+    rows = mine.db.execute(mine.select(models.Activity.id, models.Activity.day, models.Activity.name,
+                                       models.Activity.efforts).where(
+        models.Activity.sport == "running",
         models.Activity.efforts.is_not(None)).order_by(models.Activity.start))
     return [(int(i), day, name, e) for i, day, name, e in rows if isinstance(e, dict)]
 
@@ -65,26 +64,24 @@ def _best(rows: list[tuple[int, dt.date, str | None, dict[str, Any]]],
 
 def records(db: Session, actor: Actor, athlete_id: int | None = None) -> list[Record]:
     """The athlete's record at each distance they have covered, shortest distance first."""
-    athlete_id = actor.id if athlete_id is None else athlete_id
-    require(db, actor, athlete_id)
-    best = _best(_efforts(db, athlete_id))
+    best = _best(_efforts(scope(db, actor, athlete_id)))
     return [best[name] for name, _ in EFFORT_DISTANCES if name in best]
 
 
-def new_bests(db: Session, athlete_id: int, activity: models.Activity) -> list[str]:
+def new_bests(mine: Scope, activity: models.Activity) -> list[str]:
     """The distances at which this run beats every other run of the athlete (the caller has
     reached the activity through the access scope and kept its efforts); an import is a write,
     so runs kept before efforts were are analysed here too."""
-    refresh_athlete(db, athlete_id)
-    others = _best(_efforts(db, athlete_id), skip=activity.id)
-    mine = activity.efforts or {}
+    refresh_athlete(mine)
+    others = _best(_efforts(mine), skip=activity.id)
+    efforts = activity.efforts or {}
     return [name for name, _ in EFFORT_DISTANCES
-            if isinstance(mine.get(name), int | float)
-            and (name not in others or mine[name] < others[name].seconds)]
+            if isinstance(efforts.get(name), int | float)
+            and (name not in others or efforts[name] < others[name].seconds)]
 
 
-def held_by(db: Session, activity: models.Activity) -> list[str]:
+def held_by(mine: Scope, activity: models.Activity) -> list[str]:
     """The records this run holds now, shortest distance first."""
-    best = _best(_efforts(db, activity.user_id))
+    best = _best(_efforts(mine))
     return [name for name, _ in EFFORT_DISTANCES
             if name in best and best[name].activity_id == activity.id]

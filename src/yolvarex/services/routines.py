@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from yolvarex import clock
@@ -35,7 +34,7 @@ from yolvarex.errors import Invalid, NotFound
 from yolvarex.services import decisions, history, plans
 from yolvarex.services.days import zone_of
 from yolvarex.store import models
-from yolvarex.store.access import Action, Actor, require
+from yolvarex.store.access import Action, Actor, Scope, scope
 
 SOURCES = ("web", "cli", "api")
 #: A second report of the same routine this soon after the first is the same completion.
@@ -105,8 +104,7 @@ def log_completion(db: Session, actor: Actor, library: Library, routine_id: str,
                    athlete_id: int | None = None) -> models.RoutineCompletion:
     """Record a finished routine. Reporting the same routine again within two minutes (a double
     tap, a retried request) returns the first record instead of adding a second one."""
-    athlete_id = actor.id if athlete_id is None else athlete_id
-    require(db, actor, athlete_id, Action.WRITE)
+    mine = scope(db, actor, athlete_id, Action.WRITE)
     routine_or_404(library, routine_id)
     if source not in SOURCES:
         raise Invalid(f"source must be one of {', '.join(SOURCES)}.")
@@ -120,15 +118,14 @@ def log_completion(db: Session, actor: Actor, library: Library, routine_id: str,
         raise Invalid("completed_at needs a time zone, for example 2026-11-25T07:30:00Z.")
     if when > now + dt.timedelta(minutes=5):
         raise Invalid("completed_at is in the future; give the time you finished.")
-    earlier = db.scalar(select(models.RoutineCompletion).where(
-        models.RoutineCompletion.user_id == athlete_id,
+    earlier = db.scalar(mine.select(models.RoutineCompletion).where(
         models.RoutineCompletion.routine == routine_id,
         models.RoutineCompletion.completed_at >= when - SAME_COMPLETION,
         models.RoutineCompletion.completed_at <= when + SAME_COMPLETION))
     if earlier is not None:
         return earlier
-    row = models.RoutineCompletion(user_id=athlete_id, routine=routine_id, completed_at=when,
-                                   day=clock.local_day(when, zone_of(db, athlete_id)),
+    row = models.RoutineCompletion(user_id=mine.athlete_id, routine=routine_id, completed_at=when,
+                                   day=clock.local_day(when, zone_of(db, mine.athlete_id)),
                                    seconds=round(seconds, 1), source=source)
     db.add(row)
     db.flush()
@@ -137,20 +134,18 @@ def log_completion(db: Session, actor: Actor, library: Library, routine_id: str,
 
 def completion_days(db: Session, actor: Actor, athlete_id: int | None = None) -> list[dt.date]:
     """Every local day with at least one finished routine, oldest first."""
-    athlete_id = actor.id if athlete_id is None else athlete_id
-    require(db, actor, athlete_id)
-    return list(db.scalars(select(models.RoutineCompletion.day).distinct().where(
-        models.RoutineCompletion.user_id == athlete_id).order_by(models.RoutineCompletion.day)))
+    mine = scope(db, actor, athlete_id)
+    return list(db.scalars(mine.select(models.RoutineCompletion.day).distinct()
+                           .order_by(models.RoutineCompletion.day)))
 
 
 def streak_for(db: Session, actor: Actor, today: dt.date, athlete_id: int | None = None) -> Streak:
     return streak(completion_days(db, actor, athlete_id), today)
 
 
-def _checkin_near(db: Session, today: dt.date, athlete_id: int) -> CheckIn | None:
+def _checkin_near(mine: Scope, today: dt.date) -> CheckIn | None:
     """The latest check-in from today or up to SORE_AREAS_DAYS before."""
-    row = db.scalar(select(models.CheckIn).where(
-        models.CheckIn.user_id == athlete_id, models.CheckIn.date <= today,
+    row = mine.db.scalar(mine.select(models.CheckIn).where(models.CheckIn.date <= today,
         models.CheckIn.date >= today - dt.timedelta(days=SORE_AREAS_DAYS))
         .order_by(models.CheckIn.date.desc()).limit(1))
     return CheckIn.model_validate(row.data) if row else None
@@ -180,21 +175,20 @@ def situation_for(db: Session, actor: Actor, today: dt.date, *, verdict: Verdict
     Without a given verdict, today's decision counts once today's check-in exists; without
     given sessions, the stored plan's run day and strength session count.
     """
-    athlete_id = actor.id if athlete_id is None else athlete_id
-    require(db, actor, athlete_id)
-    checkin = _checkin_near(db, today, athlete_id)
+    mine = scope(db, actor, athlete_id)
+    checkin = _checkin_near(mine, today)
     yesterday = today - dt.timedelta(days=1)
     runs = tuple(Run(day=a.day, kind=a.run_type)
-                 for a in history.activities(db, actor, yesterday, today, athlete_id)
+                 for a in history.activities(db, actor, yesterday, today, mine.athlete_id)
                  if a.sport == "running")
     done = tuple(Done(routine=c.routine, day=c.day)
-                 for c in history.routine_completions(db, actor, yesterday, today, athlete_id))
+                 for c in history.routine_completions(db, actor, yesterday, today, mine.athlete_id))
     todays = checkin if checkin is not None and checkin.date == today else None
     if verdict is None:
-        decision = decisions.todays_decision(db, actor, today, athlete_id)
+        decision = decisions.todays_decision(db, actor, today, mine.athlete_id)
         verdict = None if decision is None else decision.verdict
     if not planned:
-        planned = planned_kinds(plans.planned_for(db, actor, today, athlete_id))
+        planned = planned_kinds(plans.planned_for(db, actor, today, mine.athlete_id))
     situation = Situation(
         today=today, verdict=verdict, planned=tuple(planned), runs=runs, done=done,
         sore_areas=tuple(sore_areas) if sore_areas is not None else (

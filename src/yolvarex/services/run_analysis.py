@@ -27,7 +27,6 @@ from typing import Any
 
 import numpy as np
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from yolvarex.domain.activity import Samples
 from yolvarex.domain.run import efforts as run_efforts
@@ -37,8 +36,9 @@ from yolvarex.domain.run.splits import KM, MILE, splits
 from yolvarex.domain.run.track import Track, track_of
 from yolvarex.domain.run.zones import HeartRateTime, Zones, heart_rate_time, moving_steps
 from yolvarex.ingest.summary import ASCENT_GRID_M, smooth_altitude, speed_of
-from yolvarex.services.athlete import athlete_zones
+from yolvarex.services.athlete import zones_in
 from yolvarex.store import models
+from yolvarex.store.access import Scope
 from yolvarex.store.db import Database
 from yolvarex.store.samples import SamplesCorrupt, decode_samples
 
@@ -174,27 +174,25 @@ def refresh(row: models.Activity) -> None:
     row.efforts = {e["name"]: e["seconds"] for e in fresh["efforts"]}
 
 
-def analysis_of(db: Session, row: models.Activity) -> dict[str, Any]:
+def analysis_of(mine: Scope, row: models.Activity) -> dict[str, Any]:
     """The run's figures for a reader, with time in the athlete's zones of the run's day. Reads
     only: kept figures that are stale are computed again in memory and not stored. The caller
     has reached `row` through the access scope."""
     kept = row.analysis if is_fresh(row) else compute(row)
     assert kept is not None
     shown = {k: v for k, v in kept.items() if k not in ("key", "heart_rate_time")}
-    shown["zones"] = zones_of(kept, athlete_zones(db, row.user_id, row.day))
+    shown["zones"] = zones_of(kept, zones_in(mine, row.day))
     return shown
 
 
-def refresh_athlete(db: Session, athlete_id: int) -> None:
+def refresh_athlete(mine: Scope) -> None:
     """Analyse the athlete's runs that have samples but no best efforts kept yet (runs imported
     before efforts were kept): run when the athlete writes (an import), never on a read."""
-    kept = db.execute(select(models.Activity.id, models.Activity.efforts).where(
-        models.Activity.user_id == athlete_id, models.Activity.sport == "running",
+    kept = mine.db.execute(mine.select(models.Activity.id, models.Activity.efforts).where(
+        models.Activity.sport == "running",
         models.Activity.samples.is_not(None)))
     for activity_id in [i for i, efforts in kept if efforts is None]:  # SQL or JSON null
-        row = db.get(models.Activity, activity_id)
-        if row is not None:
-            refresh(row)
+        refresh(mine.get(models.Activity, activity_id))
 
 
 def refresh_stale(database: Database, should_stop: Callable[[], bool] | None = None) -> int:

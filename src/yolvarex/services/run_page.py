@@ -15,7 +15,7 @@ from yolvarex.domain.session_load import TRIMP_TO_SRPE
 from yolvarex.services import activity_files, gear, records, run_analysis
 from yolvarex.services.training_log import display_name, entry_json
 from yolvarex.store import models
-from yolvarex.store.access import Actor, owned
+from yolvarex.store.access import Actor, reach
 
 DYNAMICS_FOR_FORM = ("vertical_oscillation_mm", "stance_time_ms", "step_length_mm",
                      "vertical_ratio_pct")
@@ -54,15 +54,15 @@ def summary(row: models.Activity) -> dict[str, Any]:
 
 def run_page(db: Session, actor: Actor, activity_id: int) -> dict[str, Any]:
     """The page of one activity; reading it writes nothing (`run_analysis.analysis_of`)."""
-    row = owned(db, actor, models.Activity, activity_id)
-    analysis = run_analysis.analysis_of(db, row)
+    mine, row = reach(db, actor, models.Activity, activity_id)
+    analysis = run_analysis.analysis_of(mine, row)
     shoe = gear.get_shoe(db, actor, row.shoe_id) if row.shoe_id else None
-    holds = records.held_by(db, row) if row.efforts else []
+    holds = records.held_by(mine, row) if row.efforts else []
     return {
         "activity": entry_json(row), "title": display_name(row), "summary": summary(row),
         "analysis": analysis,
         "records_held": holds, "shoe": shoe.to_json() if shoe else None,
-        "has_original": activity_files.has_original(db, row.id),
+        "has_original": activity_files.has_original(mine, row.id),
         "has_form_analysis": row.sport == "running" and any(
             k in (row.dynamics or {}) for k in DYNAMICS_FOR_FORM),
         "athlete_id": row.user_id,

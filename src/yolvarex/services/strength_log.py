@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from yolvarex.content import Library
@@ -24,7 +23,7 @@ from yolvarex.services import day_state
 from yolvarex.services.days import today_of
 from yolvarex.services.plans import PlannedDay, current_plan, planned_for
 from yolvarex.store import models
-from yolvarex.store.access import Action, Actor, owned, require
+from yolvarex.store.access import Action, Actor, owned, scope
 
 HISTORY_DAYS = 120
 
@@ -42,15 +41,14 @@ def parse_session(data: Any) -> SessionIn:
 def log_session(db: Session, actor: Actor, session: SessionIn, library: Library,
                 athlete_id: int | None = None) -> models.StrengthSession:
     """Store one session with its sets and test results, all or nothing."""
-    athlete_id = actor.id if athlete_id is None else athlete_id
-    require(db, actor, athlete_id, Action.WRITE)
+    mine = scope(db, actor, athlete_id, Action.WRITE)
     unknown = sorted({s.exercise for s in session.sets} - set(library.exercises))
     if unknown:
         raise Invalid("Some exercises are not in the library.",
                       details=[f"{e}: no such exercise; see `yolvarex library list exercises`"
                                for e in unknown])
     row = models.StrengthSession(
-        user_id=athlete_id, date=session.date, minutes=session.minutes, rpe=session.rpe,
+        user_id=mine.athlete_id, date=session.date, minutes=session.minutes, rpe=session.rpe,
         plan_session=session.plan_session.isoformat() if session.plan_session else None,
         notes=session.notes)
     for position, s in enumerate(session.sets, start=1):
@@ -60,7 +58,7 @@ def log_session(db: Session, actor: Actor, session: SessionIn, library: Library,
             notes=s.notes))
     db.add(row)
     for t in session.tests:
-        db.add(models.PerformanceTest(user_id=athlete_id, date=session.date, test=t.test.value,
+        db.add(models.PerformanceTest(user_id=mine.athlete_id, date=session.date, test=t.test.value,
                                       side=t.side.value, value=t.value))
     db.flush()
     return row
@@ -74,11 +72,9 @@ def delete_session(db: Session, actor: Actor, session_id: int) -> None:
 
 def sessions(db: Session, actor: Actor, start: dt.date, end: dt.date,
              athlete_id: int | None = None) -> list[models.StrengthSession]:
-    athlete_id = actor.id if athlete_id is None else athlete_id
-    require(db, actor, athlete_id)
-    return list(db.scalars(select(models.StrengthSession).options(
-        selectinload(models.StrengthSession.sets)).where(
-        models.StrengthSession.user_id == athlete_id, models.StrengthSession.date >= start,
+    mine = scope(db, actor, athlete_id)
+    return list(db.scalars(mine.select(models.StrengthSession).options(
+        selectinload(models.StrengthSession.sets)).where(models.StrengthSession.date >= start,
         models.StrengthSession.date <= end).order_by(models.StrengthSession.date,
                                                      models.StrengthSession.id)))
 
@@ -93,13 +89,12 @@ def session_json(row: models.StrengthSession) -> dict[str, Any]:
 
 def log_test(db: Session, actor: Actor, day: dt.date, test: TestName, side: Side, value: float,
              athlete_id: int | None = None) -> models.PerformanceTest:
-    athlete_id = actor.id if athlete_id is None else athlete_id
-    require(db, actor, athlete_id, Action.WRITE)
+    mine = scope(db, actor, athlete_id, Action.WRITE)
     try:
         checked = TestIn(test=test, side=side, value=value)
     except ValidationError as exc:
         raise Invalid.of("test result", exc) from None
-    row = models.PerformanceTest(user_id=athlete_id, date=day, test=checked.test.value,
+    row = models.PerformanceTest(user_id=mine.athlete_id, date=day, test=checked.test.value,
                                  side=checked.side.value, value=checked.value)
     db.add(row)
     db.flush()
@@ -107,10 +102,8 @@ def log_test(db: Session, actor: Actor, day: dt.date, test: TestName, side: Side
 
 
 def performance_tests(db: Session, actor: Actor, athlete_id: int | None = None) -> list[TestResult]:
-    athlete_id = actor.id if athlete_id is None else athlete_id
-    require(db, actor, athlete_id)
-    rows = db.scalars(select(models.PerformanceTest).where(
-        models.PerformanceTest.user_id == athlete_id).order_by(models.PerformanceTest.date,
+    mine = scope(db, actor, athlete_id)
+    rows = db.scalars(mine.select(models.PerformanceTest).order_by(models.PerformanceTest.date,
                                                                models.PerformanceTest.id))
     out = []
     for r in rows:
@@ -167,11 +160,10 @@ def workout(db: Session, actor: Actor, day: dt.date, library: Library,
 def workout_json(db: Session, actor: Actor, day: dt.date, library: Library,
                  athlete_id: int | None = None) -> dict[str, Any]:
     """`workout(...).to_json()`, kept as the day's state (`services.day_state`)."""
-    athlete_id = actor.id if athlete_id is None else athlete_id
-    require(db, actor, athlete_id)
+    mine = scope(db, actor, athlete_id)
     found: dict[str, Any] = day_state.known(
-        db, athlete_id, today_of(db, actor, athlete_id), day, f"workout:{day.isoformat()}",
-        day_state.JSON, lambda: workout(db, actor, day, library, athlete_id).to_json())
+        db, mine.athlete_id, today_of(db, actor, mine.athlete_id), day, f"workout:{day.isoformat()}",
+        day_state.JSON, lambda: workout(db, actor, day, library, mine.athlete_id).to_json())
     return found
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, fields
+from functools import lru_cache
 from typing import Any, get_type_hints
 
 from pydantic import TypeAdapter
@@ -32,7 +33,7 @@ from yolvarex.services.week_progress import (
     next_test,
     week_progress,
 )
-from yolvarex.store.access import Actor
+from yolvarex.store.access import Actor, scope
 
 
 @dataclass(frozen=True)
@@ -69,9 +70,10 @@ def today_page(db: Session, actor: Actor, library: Library, day: dt.date,
     coached athlete's page as their coach sees it. Kept as the day's state
     (`services.day_state`) and composed again only when its inputs changed; a coach's view is
     kept apart (a coach sees only their own notes)."""
-    athlete = actor.id if athlete_id is None else athlete_id
+    mine = scope(db, actor, athlete_id)
+    athlete = mine.athlete_id
     today = days.today_of(db, actor, athlete)
-    part = f"today:{day.isoformat()}" + ("" if athlete == actor.id else f":seen-by:{actor.id}")
+    part = f"today:{day.isoformat()}" + ("" if mine.is_own else f":seen-by:{actor.id}")
     return day_state.known(db, athlete, today, day, part, _KEPT,
                            lambda: _compose(db, actor, library, day, athlete)).page
 
@@ -119,7 +121,11 @@ def _dump(composed: _Composed) -> str:
                        "shown": page.decision is not None})
 
 
+@lru_cache(maxsize=256)
 def _load(text: str) -> _Composed:
+    """The kept page, decoded and its decision made again from its inputs. The same kept text
+    gives the same page, so it is decoded once per process and shared by the requests that read
+    it (a page is frozen; nothing that renders it changes it)."""
     data = json.loads(text)
     inputs = decisions.DayInputs.from_json(data["inputs"])
     values = {name: adapter.validate_python(data["page"][name]) for name, adapter in _FIELDS.items()}

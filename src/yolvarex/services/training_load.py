@@ -24,14 +24,13 @@ from sqlalchemy.orm import Session
 from yolvarex.domain import load
 from yolvarex.domain.session_load import strength_session_load
 from yolvarex.store import models
-from yolvarex.store.access import Actor, require, require_all
+from yolvarex.store.access import Actor, Scope, Squad, scope, squad
 
 
 def daily_loads(db: Session, actor: Actor, start: dt.date, end: dt.date,
                 athlete_id: int | None = None) -> np.ndarray:
     """Load per day from `start` to `end` inclusive, as a float array."""
-    athlete_id = actor.id if athlete_id is None else athlete_id
-    loads: np.ndarray = squad_daily_loads(db, actor, [athlete_id], start, end)[0][0]
+    loads: np.ndarray = _daily_loads(scope(db, actor, athlete_id).as_squad(), start, end)[0][0]
     return loads
 
 
@@ -39,16 +38,20 @@ def squad_daily_loads(db: Session, actor: Actor, athlete_ids: list[int], start: 
                       end: dt.date) -> tuple[np.ndarray, np.ndarray]:
     """Daily loads of many athletes at once, shape (athletes, days), and which days had any
     training logged (same shape, bool); one query per table."""
-    require_all(db, actor, athlete_ids)
+    return _daily_loads(squad(db, actor, athlete_ids), start, end)
+
+
+def _daily_loads(athletes: Squad, start: dt.date, end: dt.date) -> tuple[np.ndarray, np.ndarray]:
+    db, athlete_ids = athletes.db, athletes.athlete_ids
     days = max((end - start).days + 1, 0)
     out = np.zeros((len(athlete_ids), days))
     trained = np.zeros((len(athlete_ids), days), dtype=bool)
     if not athlete_ids or not days:
         return out, trained
     row_of = {a: i for i, a in enumerate(athlete_ids)}
-    for user_id, day, value in db.execute(select(
+    for user_id, day, value in db.execute(athletes.select(
             models.Activity.user_id, models.Activity.day, models.Activity.load).where(
-            models.Activity.user_id.in_(athlete_ids), models.Activity.day >= start,
+            models.Activity.day >= start,
             models.Activity.day <= end)):
         index = (day - start).days
         trained[row_of[user_id], index] = True
@@ -57,10 +60,9 @@ def squad_daily_loads(db: Session, actor: Actor, athlete_ids: list[int], start: 
     set_count = (select(func.count(models.StrengthSet.id)).where(
         models.StrengthSet.session_id == models.StrengthSession.id,
         models.StrengthSet.completed.is_(True)).correlate(models.StrengthSession).scalar_subquery())
-    for user_id, day, rpe, minutes, sets in db.execute(select(
+    for user_id, day, rpe, minutes, sets in db.execute(athletes.select(
             models.StrengthSession.user_id, models.StrengthSession.date, models.StrengthSession.rpe,
             models.StrengthSession.minutes, set_count).where(
-            models.StrengthSession.user_id.in_(athlete_ids),
             models.StrengthSession.date >= start, models.StrengthSession.date <= end)):
         index = (day - start).days
         trained[row_of[user_id], index] = True
@@ -68,21 +70,21 @@ def squad_daily_loads(db: Session, actor: Actor, athlete_ids: list[int], start: 
     return out, trained
 
 
-def training_days(db: Session, athlete_id: int, end: dt.date) -> list[dt.date]:
+def training_days(mine: Scope, end: dt.date) -> list[dt.date]:
     """Every day up to `end` with anything logged, in order."""
-    return squad_training_days(db, [athlete_id], end)[athlete_id]
+    return squad_training_days(mine.as_squad(), end)[mine.athlete_id]
 
 
-def squad_training_days(db: Session, athlete_ids: list[int], end: dt.date) -> dict[int, list[dt.date]]:
+def squad_training_days(athletes: Squad, end: dt.date) -> dict[int, list[dt.date]]:
     """`training_days` of many athletes, one query per table."""
+    db, athlete_ids = athletes.db, athletes.athlete_ids
     days: dict[int, set[dt.date]] = {a: set() for a in athlete_ids}
-    for user_id, day in db.execute(select(models.Activity.user_id, models.Activity.day).distinct()
-                                   .where(models.Activity.user_id.in_(athlete_ids),
-                                          models.Activity.day <= end)):
+    for user_id, day in db.execute(athletes.select(models.Activity.user_id, models.Activity.day)
+                                   .distinct().where(models.Activity.day <= end)):
         days[user_id].add(day)
-    for user_id, day in db.execute(select(models.StrengthSession.user_id, models.StrengthSession.date)
-                                   .where(models.StrengthSession.user_id.in_(athlete_ids),
-                                          models.StrengthSession.date <= end)):
+    for user_id, day in db.execute(athletes.select(models.StrengthSession.user_id,
+                                                   models.StrengthSession.date)
+                                   .where(models.StrengthSession.date <= end)):
         days[user_id].add(day)
     return {a: sorted(d for d in found if d <= end) for a, found in days.items()}
 
@@ -143,8 +145,8 @@ def _note(day: dt.date, logged: bool, start: dt.date | None, known_from: dt.date
 
 
 def load_facts(db: Session, actor: Actor, day: dt.date, athlete_id: int | None = None) -> LoadFacts:
-    athlete_id = actor.id if athlete_id is None else athlete_id
-    return squad_load_facts(db, actor, [athlete_id], day)[athlete_id]
+    mine = scope(db, actor, athlete_id)
+    return _load_facts(mine.as_squad(), day)[mine.athlete_id]
 
 
 def squad_load_facts(db: Session, actor: Actor, athlete_ids: list[int],
@@ -152,11 +154,15 @@ def squad_load_facts(db: Session, actor: Actor, athlete_ids: list[int],
     """The load facts of many athletes on one morning, in one vectorised pass from the earliest
     of their stretch starts (each athlete's own stretch restarts their figures, so the result
     is the same as one athlete at a time)."""
-    require_all(db, actor, athlete_ids)
+    return _load_facts(squad(db, actor, athlete_ids), day)
+
+
+def _load_facts(athletes: Squad, day: dt.date) -> dict[int, LoadFacts]:
+    athlete_ids = athletes.athlete_ids
     yesterday = day - dt.timedelta(days=1)
     out: dict[int, LoadFacts] = {}
     starts: dict[int, dt.date] = {}
-    every_day = squad_training_days(db, athlete_ids, yesterday)
+    every_day = squad_training_days(athletes, yesterday)
     for athlete_id in athlete_ids:
         logged = every_day[athlete_id]
         start = stretch_start(logged, yesterday)
@@ -169,7 +175,8 @@ def squad_load_facts(db: Session, actor: Actor, athlete_ids: list[int],
             starts[athlete_id] = start
     if starts:
         active = list(starts)
-        loads, trained = squad_daily_loads(db, actor, active, min(starts.values()), yesterday)
+        loads, trained = _daily_loads(Squad(athletes.db, athletes.actor, tuple(active)),
+                                      min(starts.values()), yesterday)
         a = load.analyse(loads, trained)
         usual = load.strain_vs_usual(a.strain)
         for i, athlete_id in enumerate(active):
@@ -205,12 +212,11 @@ class LoadSeries:
 
 def load_series(db: Session, actor: Actor, end: dt.date, days: int = 84,
                 athlete_id: int | None = None) -> LoadSeries:
-    athlete_id = actor.id if athlete_id is None else athlete_id
-    require(db, actor, athlete_id)
+    mine = scope(db, actor, athlete_id)
     window_start = end - dt.timedelta(days=days - 1)
-    logged = training_days(db, athlete_id, end)
+    logged = training_days(mine, end)
     calc_start = min(stretch_start(logged, window_start) or window_start, window_start)
-    loads, trained = squad_daily_loads(db, actor, [athlete_id], calc_start, end)
+    loads, trained = _daily_loads(mine.as_squad(), calc_start, end)
     analysis = load.analyse(loads, trained)
     skip = (window_start - calc_start).days
     if skip > 0:

@@ -30,7 +30,7 @@ from yolvarex.services.days import local_start, local_time, zone_of
 from yolvarex.services.gear import default_shoe_id
 from yolvarex.services.imports import find_duplicate
 from yolvarex.store import models
-from yolvarex.store.access import Action, Actor, owned, require
+from yolvarex.store.access import Action, Actor, Scope, owned, reach, scope
 
 CROSS_SPORTS = ("cycling", "swimming", "walking", "hiking", "strength", "other")
 DEFAULT_TIME = dt.time(7, 0)
@@ -118,8 +118,8 @@ def _load_inputs(row: models.Activity) -> tuple[object, ...]:
     return tuple(getattr(row, name) for name in LOAD_FIELDS)
 
 
-def _reload(db: Session, row: models.Activity) -> None:
-    hr = athlete_heart_rates(db, row.user_id, row.day)
+def _reload(mine: Scope, row: models.Activity) -> None:
+    hr = athlete_heart_rates(mine, row.day)
     session = load_of_session(load_minutes(row.duration_s, row.moving_s), sport=row.sport,
                               run_type=row.run_type, rpe=row.rpe, avg_hr=row.avg_hr, hr=hr)
     row.load = session.load
@@ -128,20 +128,19 @@ def _reload(db: Session, row: models.Activity) -> None:
 
 def log_entry(db: Session, actor: Actor, entry: RunEntry | CrossEntry,
               athlete_id: int | None = None) -> models.Activity:
-    athlete_id = actor.id if athlete_id is None else athlete_id
-    require(db, actor, athlete_id, Action.WRITE)
+    mine = scope(db, actor, athlete_id, Action.WRITE)
     sport, run_type = (("running", entry.run_type) if isinstance(entry, RunEntry)
                        else (entry.sport, None))
     row = models.Activity(
-        user_id=athlete_id, sport=sport, run_type=run_type,
+        user_id=mine.athlete_id, sport=sport, run_type=run_type,
         name=entry.name, duration_s=entry.minutes * 60,
         distance_m=entry.distance_km * 1000 if entry.distance_km is not None else None,
         rpe=entry.rpe, avg_hr=entry.avg_hr, notes=entry.notes, source="manual", dynamics={})
-    _place(row, entry.date, entry.time, zone_of(db, athlete_id))
-    _refuse_duplicate(db, athlete_id, row)
-    _reload(db, row)
+    _place(row, entry.date, entry.time, zone_of(db, mine.athlete_id))
+    _refuse_duplicate(mine, row)
+    _reload(mine, row)
     if sport == "running":
-        row.shoe_id = default_shoe_id(db, athlete_id, run_type)
+        row.shoe_id = default_shoe_id(mine, run_type)
     run_analysis.refresh(row)
     db.add(row)
     db.flush()
@@ -149,7 +148,7 @@ def log_entry(db: Session, actor: Actor, entry: RunEntry | CrossEntry,
 
 
 def update_entry(db: Session, actor: Actor, activity_id: int, changes: EntryChanges) -> models.Activity:
-    row = owned(db, actor, models.Activity, activity_id, Action.WRITE)
+    mine, row = reach(db, actor, models.Activity, activity_id, Action.WRITE)
     before = _load_inputs(row)
     given = changes.model_dump(exclude_unset=True)
     if "date" in given or "time" in given:
@@ -173,17 +172,16 @@ def update_entry(db: Session, actor: Actor, activity_id: int, changes: EntryChan
     if row.sport != "running":
         row.run_type = None
     if _load_inputs(row) != before:
-        _reload(db, row)
+        _reload(mine, row)
     run_analysis.refresh(row)  # the run page's figures follow the edit, so a read never writes
     db.flush()
     return row
 
 
-def _refuse_duplicate(db: Session, athlete_id: int, row: models.Activity) -> None:
-    same = find_duplicate(db, athlete_id, row.start, row.duration_s)
+def _refuse_duplicate(mine: Scope, row: models.Activity) -> None:
+    same = find_duplicate(mine, row.start, row.duration_s)
     if same is not None:
-        other = db.get(models.Activity, same)
-        assert other is not None
+        other = mine.get(models.Activity, same)
         raise Conflict(
             f"This looks like a session already in your log: {display_name(other)} on "
             f"{local_time(other):%Y-%m-%d at %H:%M}, {other.duration_s / 60:.0f} minutes (entry {same}). "

@@ -21,7 +21,7 @@ from yolvarex.services import checkins, day_state, decisions, plans, training_lo
 from yolvarex.services import form as form_service
 from yolvarex.services.days import today_of
 from yolvarex.services.week_progress import WeekProgress, monday_of, week_progress
-from yolvarex.store.access import Actor, require
+from yolvarex.store.access import Actor, scope
 
 WEEK = dt.timedelta(days=7)
 
@@ -198,12 +198,11 @@ def week_summary(db: Session, actor: Actor, library: Library, day: dt.date, toda
     """The summary of the Monday-to-Sunday week holding `day`, counted through `today` while the
     week is still running (`today` is the athlete's local day); kept as the day's state
     (`services.day_state`)."""
-    athlete_id = actor.id if athlete_id is None else athlete_id
-    require(db, actor, athlete_id)
+    mine = scope(db, actor, athlete_id)
     summary: WeekSummary = day_state.known(
-        db, athlete_id, today_of(db, actor, athlete_id), day,
+        db, mine.athlete_id, today_of(db, actor, mine.athlete_id), day,
         f"week:{monday_of(day).isoformat()}:{today.isoformat()}", _KEPT,
-        lambda: _summary(db, actor, library, day, today, athlete_id))
+        lambda: _summary(db, actor, library, day, today, mine.athlete_id))
     return summary
 
 

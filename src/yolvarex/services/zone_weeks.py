@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from yolvarex.services import history
 from yolvarex.services.run_analysis import analysis_of
-from yolvarex.store.access import Actor
+from yolvarex.store.access import Actor, scope
 
 
 @dataclass(frozen=True)
@@ -34,13 +34,14 @@ def zone_weeks(db: Session, actor: Actor, last_monday: dt.date, weeks: int,
                athlete_id: int | None = None) -> list[ZoneWeek]:
     """`weeks` weeks ending with the week of `last_monday`, oldest first."""
     first = last_monday - dt.timedelta(weeks=weeks - 1)
-    rows = history.activities(db, actor, first, last_monday + dt.timedelta(days=6), athlete_id)
+    mine = scope(db, actor, athlete_id)
+    rows = history.activities(db, actor, first, last_monday + dt.timedelta(days=6), mine.athlete_id)
     totals = [[0.0] * 5 for _ in range(weeks)]
     counts = [0] * weeks
     for row in rows:
         if row.samples is None:
             continue
-        zones = (analysis_of(db, row).get("zones") or {}).get("seconds")
+        zones = (analysis_of(mine, row).get("zones") or {}).get("seconds")
         if not zones:
             continue
         week = (row.day - first).days // 7

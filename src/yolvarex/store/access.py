@@ -1,19 +1,23 @@
-"""The one place that decides who may read or write an athlete's rows.
+"""The one door to an athlete's rows: a `Scope` says whose rows an actor reaches, and how.
 
-Every query for athlete-owned data goes through `require()` or `owned()` with the acting user.
-An athlete reaches only their own rows. A coach reaches an athlete's rows to read them, and to
-write plans and trees for them, only while the athlete has accepted the coach's invitation.
-Anything else looks exactly like a row that does not exist.
+`scope(db, actor, athlete_id, action)` checks once who may do what and returns the scope; every
+query for athlete-owned data is built by it (`scope.select`, `scope.get`), so it is already
+narrowed to that athlete's rows. An athlete reaches only their own rows. A coach reaches an
+athlete's rows to read them, and to write plans and trees for them, only while the athlete has
+accepted the coach's invitation. Anything else looks exactly like a row that does not exist.
+`squad()` does the same for a coach's athletes at once; `owned()` reaches one row by id when the
+owner is not known yet. `tests/test_access_door.py` fails on any query that goes around them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TypeVar
+from typing import Any, TypeVar, overload
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Delete, Select, Update, delete, or_, select, update
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from yolvarex.errors import NotFound
 from yolvarex.store.models import CoachLink, OwnedMixin, User
@@ -43,11 +47,16 @@ class Actor:
         return self.role == "coach"
 
 
-def coached_athlete_ids(db: Session, actor: Actor) -> list[int]:
+def _coached(db: Session, actor: Actor) -> list[int]:
     if not actor.is_coach:
         return []
     return list(db.scalars(select(CoachLink.athlete_id).where(
         CoachLink.coach_id == actor.id, CoachLink.status == "active")))
+
+
+def _coaches_of(athlete_ids: Iterable[int]) -> Select[int]:
+    return select(CoachLink.coach_id).where(CoachLink.athlete_id.in_(list(athlete_ids)),
+                                            CoachLink.status == "active")
 
 
 def allowed(db: Session, actor: Actor, athlete_id: int, action: Action = Action.READ) -> bool:
@@ -55,25 +64,142 @@ def allowed(db: Session, actor: Actor, athlete_id: int, action: Action = Action.
         return True
     if action is Action.WRITE or not actor.is_coach:
         return False
-    return athlete_id in coached_athlete_ids(db, actor)
+    return athlete_id in _coached(db, actor)
 
 
-def require(db: Session, actor: Actor, athlete_id: int, action: Action = Action.READ) -> None:
-    if not allowed(db, actor, athlete_id, action):
+def _owned_of(entity: Any) -> type[OwnedMixin] | None:
+    owner = entity.class_ if isinstance(entity, InstrumentedAttribute) else entity
+    return owner if isinstance(owner, type) and issubclass(owner, OwnedMixin) else None
+
+
+def _scoped(entities: tuple[Any, ...],
+            model: type[OwnedMixin] | None) -> tuple[Select[Any], type[OwnedMixin]]:
+    """`select(*entities)` and the athlete-owned model whose rows it reads: `model`, else the
+    first owned model or owned model's column among the entities."""
+    found = [m for m in map(_owned_of, entities) if m is not None]
+    owner = model or (found[0] if found else None)
+    if owner is None:
+        raise TypeError("a scoped query selects an athlete-owned model or one of its columns")
+    stmt = select(*entities)
+    return (stmt if found else stmt.select_from(owner)), owner
+
+
+def _label(model: type[OwnedMixin]) -> str:
+    return str(model.__tablename__).rstrip("s").replace("_", " ")  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class Scope:
+    """One athlete's rows as one actor may reach them (checked when the scope was made)."""
+
+    db: Session
+    actor: Actor
+    athlete_id: int
+    action: Action = Action.READ
+
+    @property
+    def is_own(self) -> bool:
+        return self.athlete_id == self.actor.id
+
+    def owns(self, model: type[OwnedMixin]) -> ColumnElement[bool]:
+        """The condition that keeps `model`'s rows to this athlete (for a join's second model)."""
+        return model.user_id == self.athlete_id
+
+    @overload
+    def select(self, entity: type[Row], /) -> Select[Row]: ...
+    @overload
+    def select(self, *entities: Any, model: type[OwnedMixin] | None = None) -> Select[Any]: ...
+    def select(self, *entities: Any, model: type[OwnedMixin] | None = None) -> Select[Any]:
+        """`select(*entities)` narrowed to this athlete's rows of `model` (found from entities)."""
+        stmt, owner = _scoped(entities, model)
+        return stmt.where(self.owns(owner))
+
+    def from_coaches(self, model: type[Row]) -> Select[Row]:
+        """Rows of `model` kept by the athlete's active coaches or by the athlete (a coach's
+        decision trees apply to the athletes they coach)."""
+        return select(model).where(or_(model.user_id == self.athlete_id,
+                                       model.user_id.in_(_coaches_of([self.athlete_id]))))
+
+    def _writes(self) -> None:
+        if self.action is Action.READ and not self.is_own:
+            raise NotFound("no such athlete")  # a read-only scope never changes their rows
+
+    def delete(self, model: type[OwnedMixin]) -> Delete:
+        self._writes()
+        return delete(model).where(self.owns(model))
+
+    def update(self, model: type[OwnedMixin]) -> Update:
+        self._writes()
+        return update(model).where(self.owns(model))
+
+    def as_squad(self) -> Squad:
+        """The same reach as a squad of one (for queries written for many athletes)."""
+        return Squad(self.db, self.actor, (self.athlete_id,))
+
+    def get(self, model: type[Row], row_id: int | None) -> Row:
+        """This athlete's row by id; NotFound when it is missing or someone else's."""
+        row = self.db.get(model, row_id) if row_id is not None else None
+        if row is None or row.user_id != self.athlete_id:
+            raise NotFound(f"no such {_label(model)}")
+        return row
+
+    def find(self, model: type[Row], row_id: int | None) -> Row | None:
+        """Like `get`, but None for a row that is missing or not this athlete's."""
+        try:
+            return self.get(model, row_id)
+        except NotFound:
+            return None
+
+
+def scope(db: Session, actor: Actor, athlete_id: int | None = None,
+          action: Action = Action.READ) -> Scope:
+    """The actor's reach into one athlete's rows (their own when `athlete_id` is None)."""
+    athlete = actor.id if athlete_id is None else athlete_id
+    if not allowed(db, actor, athlete, action):
         raise NotFound("no such athlete")
+    return Scope(db, actor, athlete, action)
 
 
-def require_all(db: Session, actor: Actor, athlete_ids: list[int]) -> None:
-    """`require(READ)` for many athletes in one query (a coach's squad)."""
-    others = set(athlete_ids) - {actor.id}
-    if others and (not actor.is_coach or not others <= set(coached_athlete_ids(db, actor))):
-        raise NotFound("no such athlete")
+def reach(db: Session, actor: Actor, model: type[Row], row_id: int,
+          action: Action = Action.READ) -> tuple[Scope, Row]:
+    """One athlete-owned row by id and the scope of its owner, or NotFound when the row is
+    missing or not the actor's to reach."""
+    row = db.get(model, row_id)
+    if row is None or not allowed(db, actor, row.user_id, action):
+        raise NotFound(f"no such {_label(model)}")
+    return Scope(db, actor, row.user_id, action), row
 
 
 def owned(db: Session, actor: Actor, model: type[Row], row_id: int,
           action: Action = Action.READ) -> Row:
     """Load one athlete-owned row by id, or raise NotFound when it is missing or not yours."""
-    row = db.get(model, row_id)
-    if row is None or not allowed(db, actor, row.user_id, action):
-        raise NotFound(f"no such {model.__tablename__.rstrip('s').replace('_', ' ')}")  # type: ignore[attr-defined]
-    return row
+    return reach(db, actor, model, row_id, action)[1]
+
+
+@dataclass(frozen=True)
+class Squad:
+    """Several athletes' rows read at once (a coach's squad), each reachable by the actor."""
+
+    db: Session
+    actor: Actor
+    athlete_ids: tuple[int, ...]
+
+    def select(self, *entities: Any, model: type[OwnedMixin] | None = None) -> Select[Any]:
+        stmt, owner = _scoped(entities, model)
+        return stmt.where(owner.user_id.in_(self.athlete_ids))
+
+    def from_coaches(self, model: type[Row]) -> Select[Row]:
+        """`Scope.from_coaches` for every athlete of the squad."""
+        return select(model).where(or_(model.user_id.in_(self.athlete_ids),
+                                       model.user_id.in_(_coaches_of(self.athlete_ids))))
+
+
+def squad(db: Session, actor: Actor, athlete_ids: Iterable[int] | None = None) -> Squad:
+    """Read access to many athletes in one query; None means every athlete the actor coaches."""
+    if athlete_ids is None:
+        return Squad(db, actor, tuple(_coached(db, actor)))
+    ids = tuple(athlete_ids)
+    others = set(ids) - {actor.id}
+    if others and (not actor.is_coach or not others <= set(_coached(db, actor))):
+        raise NotFound("no such athlete")
+    return Squad(db, actor, ids)

@@ -50,8 +50,8 @@ def coached(db: Session, coach: Actor, athlete_id: int) -> Viewing:
     """A coached athlete's pages, read-only; NotFound unless this coach coaches them now (also
     for oneself: a coach's own training is under the runner's pages)."""
     user = db.get(User, athlete_id)
-    if not coach.is_coach or user is None or athlete_id == coach.id \
-            or not access.allowed(db, coach, athlete_id):
+    if not coach.is_coach or user is None or athlete_id == coach.id:
         raise NotFound("no such athlete")
+    access.scope(db, coach, athlete_id)  # NotFound unless the link is active
     return Viewing(user.id, user.name, user.timezone or "UTC", read_only=True,
                    base=f"/coach/athletes/{user.id}")

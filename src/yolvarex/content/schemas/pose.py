@@ -17,7 +17,9 @@ Frame = str | dict[str, dict[str, Any] | None]
 class PoseSet(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
-    view: Literal["side", "front"] = "side"
+    view: Literal["side", "front", "above", "above-flat"] = Field("side", description=(
+        "side or front at floor level; from the ceiling (the floor is the page), `above` for "
+        "lying on one side (the open book), `above-flat` for lying face down or up (Y-T-W)"))
     same: str | None = Field(None, pattern=r"^(exercises|drills|movements)/[a-z0-9-]+$",
                              description="the same movement as another entry: reuse its poses")
     props: list[str | dict[str, Any]] = Field(default_factory=list)

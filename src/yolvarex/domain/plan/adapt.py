@@ -16,9 +16,9 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from yolvarex.content.library import Library
 from yolvarex.content.schemas.exercise import LegLoad
 from yolvarex.domain.plan.builder import leg_load_of
+from yolvarex.domain.plan.catalog import Exercises, SessionParts
 from yolvarex.domain.plan.estimate import minutes, session_seconds
 from yolvarex.domain.plan.model import Block, BlockKind, Plan, Session, Week
 from yolvarex.domain.plan.rules import FULL_GAP_DAYS, DayRules, clash
@@ -52,7 +52,7 @@ class Adaptation:
                 "session": self.session.to_json() if self.session else None}
 
 
-def reduce_legs(session: Session, library: Library) -> Session:
+def reduce_legs(session: Session, parts: SessionParts) -> Session:
     """The same session with less leg work, for a `modify` day."""
     blocks = []
     for block in session.blocks:
@@ -60,7 +60,7 @@ def reduce_legs(session: Session, library: Library) -> Session:
             continue
         prescriptions = []
         for p in block.exercises:
-            exercise = library.exercises[p.exercise]
+            exercise = parts.exercises[p.exercise]
             if exercise.leg_load is LegLoad.FULL:
                 p = replace(p, sets=1)
             elif exercise.lower_body:
@@ -70,9 +70,9 @@ def reduce_legs(session: Session, library: Library) -> Session:
             prescriptions.append(p)
         blocks.append(Block(block.kind, tuple(prescriptions), block.routine))
     reduced = replace(session, blocks=tuple(blocks))
-    load = leg_load_of(list(reduced.prescriptions()), library)
+    load = leg_load_of(list(reduced.prescriptions()), parts.exercises)
     reduced = replace(reduced, lower_body_load=load)
-    return replace(reduced, minutes=minutes(session_seconds(reduced, library)))
+    return replace(reduced, minutes=minutes(session_seconds(reduced, parts)))
 
 
 def _replace_session(plan: Plan, old: Session, new: Session | None) -> Plan:
@@ -87,11 +87,11 @@ def _replace_session(plan: Plan, old: Session, new: Session | None) -> Plan:
 
 
 def _fits(plan: Plan, rules: DayRules, session: Session, day: dt.date, moving: Session,
-          library: Library) -> bool:
+          exercises: Exercises) -> bool:
     if not rules.any_ok(day) or day > plan.profile.end:
         return False
     others = [s for s in plan.sessions() if s is not moving]
-    if any(clash(session.on(day), s, library) for s in others):
+    if any(clash(session.on(day), s, exercises) for s in others):
         return False
     heavy = session.lower_body_load is LegLoad.FULL or any(
         b.kind is BlockKind.PLYOMETRIC for b in session.blocks)
@@ -103,7 +103,8 @@ def _fits(plan: Plan, rules: DayRules, session: Session, day: dt.date, moving: S
                if s.lower_body_load is LegLoad.FULL)
 
 
-def adapt_day(plan: Plan, day: dt.date, verdict: Verdict, library: Library) -> tuple[Plan, Adaptation]:
+def adapt_day(plan: Plan, day: dt.date, verdict: Verdict,
+              parts: SessionParts) -> tuple[Plan, Adaptation]:
     """The plan after the day's verdict, and what changed (in words)."""
     session = plan.session_on(day)
     if session is None:
@@ -111,7 +112,7 @@ def adapt_day(plan: Plan, day: dt.date, verdict: Verdict, library: Library) -> t
     if verdict is Verdict.TRAIN:
         return plan, Adaptation(day, verdict, Action.KEEP, "Train as planned.", session)
     if verdict is Verdict.MODIFY:
-        reduced = reduce_legs(session, library)
+        reduced = reduce_legs(session, parts)
         return _replace_session(plan, session, reduced), Adaptation(
             day, verdict, Action.REDUCE,
             "Keep it easy today: no jumping, and the leg exercises drop to fewer sets at an "
@@ -123,11 +124,11 @@ def adapt_day(plan: Plan, day: dt.date, verdict: Verdict, library: Library) -> t
     rules = DayRules(plan.profile)
     week = plan.week_of(day)
     last = week.start + 6 * DAY if week else day
-    lighter = reduce_legs(session, library)
+    lighter = reduce_legs(session, parts)
     candidate = day + DAY
     while candidate <= last:
         for version in (session, lighter):
-            if _fits(plan, rules, version, candidate, session, library):
+            if _fits(plan, rules, version, candidate, session, parts.exercises):
                 moved = version.on(candidate)
                 moved = replace(moved, run_day=rules.kind(candidate))
                 what = "" if version is session else " with less leg work so the rules still hold"

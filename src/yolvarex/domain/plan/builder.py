@@ -7,6 +7,9 @@ failure on a leg exercise is full leg load, so test sessions are placed like hea
 
 A session can be asked to avoid exercises and leg muscles (those of a session on the day
 before or after); a deload week repeats the week before with less volume (`deload_copy`).
+
+The builder reads a `Catalog` rather than one mapping: choosing a session draws on exercises,
+their ladders and the warm-up routine's length together (`plan.catalog`).
 """
 
 from __future__ import annotations
@@ -15,9 +18,9 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from yolvarex.content.library import Library
 from yolvarex.content.schemas.exercise import Area, Exercise, LegLoad, Pattern
 from yolvarex.domain.perftest import TESTS
+from yolvarex.domain.plan.catalog import Catalog, Exercises, SessionParts
 from yolvarex.domain.plan.estimate import minutes, prescription_seconds, session_seconds
 from yolvarex.domain.plan.ladders import START_LEVEL, TOP_LEVEL, Ladders, ladders_matching
 from yolvarex.domain.plan.model import HEAVY_FOCI, Block, BlockKind, Focus, Phase, Prescription, Session
@@ -82,12 +85,12 @@ RPE = {Phase.BASE: 7, Phase.BUILD: 8, Phase.PEAK: 8, Phase.TAPER: 6, Phase.DELOA
 
 
 def leg_load_of(prescriptions: list[Prescription] | tuple[Prescription, ...],
-                library: Library) -> LegLoad:
+                exercises: Exercises) -> LegLoad:
     """Honest leg load: full with any plyometric, any full-load exercise done for 2+ sets, or a
     leg test to failure; light with any other leg work; none without leg work."""
     load = LegLoad.NONE
     for p in prescriptions:
-        exercise = library.exercises[p.exercise]
+        exercise = exercises[p.exercise]
         to_failure = p.reps is None and p.seconds is None
         if exercise.plyometric or (exercise.lower_body and to_failure) or (
                 exercise.leg_load is LegLoad.FULL and p.sets >= 2):
@@ -101,7 +104,7 @@ DELOAD_VOLUME = 0.65  # a deload aims at about 35% less volume...
 DELOAD_MAX_VOLUME = 0.7  # ...and never keeps more than 70% (30-50% less)
 
 
-def deload_copy(session: Session, library: Library, date: dt.date, day_kind: RunKind,
+def deload_copy(session: Session, parts: SessionParts, date: dt.date, day_kind: RunKind,
                 keep: frozenset[str] = frozenset()) -> Session:
     """The same session with clearly less volume and effort: nothing new in a lighter week.
 
@@ -135,9 +138,9 @@ def deload_copy(session: Session, library: Library, date: dt.date, day_kind: Run
                    for b in session.blocks)
     blocks = tuple(b for b in blocks if b.routine or b.exercises)
     copy = replace(session, date=date, run_day=day_kind, blocks=blocks)
-    load = leg_load_of(list(copy.prescriptions()), library)
+    load = leg_load_of(list(copy.prescriptions()), parts.exercises)
     return replace(copy, lower_body_load=load,
-                   minutes=minutes(session_seconds(copy, library)))
+                   minutes=minutes(session_seconds(copy, parts)))
 
 
 @dataclass
@@ -153,7 +156,7 @@ class Builder:
     """Builds sessions for one profile; identical requests are built once."""
 
     profile: Profile
-    library: Library
+    catalog: Catalog
     ladders: Ladders = field(init=False)
     _memo: dict[tuple[object, ...], tuple[tuple[Block, ...], int]] = field(default_factory=dict)
     _chosen: dict[tuple[object, ...], Exercise | None] = field(default_factory=dict)
@@ -163,16 +166,16 @@ class Builder:
 
     def __post_init__(self) -> None:
         self._avoid_muscles: frozenset[str] = frozenset()
-        self.ladders = Ladders(self.library, frozenset(self.profile.equipment))
-        self._candidates = {name: ladders_matching(self.library, accepts)
+        self.ladders = Ladders(self.catalog, frozenset(self.profile.equipment))
+        self._candidates = {name: ladders_matching(self.catalog, accepts)
                             for name, accepts in SLOTS.items()}
         self.budget = self.profile.minutes_per_session * 60
         self.warmup = WARMUP_SHORT if self.profile.minutes_per_session <= SHORT_SESSION_MINUTES \
             else WARMUP
-        if self.warmup not in self.library.routines:
+        if self.warmup not in self.catalog.routines:
             self.warmup = WARMUP
-        self._warmup_seconds = self.library.routine_seconds(self.warmup) \
-            if self.warmup in self.library.routines else 0
+        self._warmup_seconds = self.catalog.routine_seconds(self.warmup) \
+            if self.warmup in self.catalog.routines else 0
 
     def session(self, focus: Focus, frame: WeekFrame, variant: int, day_kind: RunKind,
                 date: dt.date, avoid: frozenset[str] = frozenset(),
@@ -185,7 +188,7 @@ class Builder:
             self._memo[key] = self._build(focus, frame, variant, avoid)
             self._avoid_muscles = frozenset()
         blocks, mins = self._memo[key]
-        load = leg_load_of([p for b in blocks for p in b.exercises], self.library)
+        load = leg_load_of([p for b in blocks for p in b.exercises], self.catalog.exercises)
         return Session(date=date, run_day=day_kind, focus=focus, lower_body_load=load,
                        minutes=mins, blocks=blocks)
 
@@ -200,7 +203,7 @@ class Builder:
             at_hand = frozenset(self.profile.equipment)
             for spec in TESTS.values():
                 protocol = spec.protocol(
-                    lambda e: self.library.exercises[e].allowed_with(at_hand))
+                    lambda e: self.catalog.exercises[e].allowed_with(at_hand))
                 if protocol is None:  # nothing at hand to do it with: leave this test out
                     continue
                 used.add(protocol.exercise)
@@ -247,8 +250,8 @@ class Builder:
         blocks.sort(key=lambda b: BLOCK_ORDER.index(b.kind))
         fuller = replace(session, blocks=tuple(blocks),
                          lower_body_load=leg_load_of([p for b in blocks for p in b.exercises],
-                                                     self.library))
-        length = minutes(session_seconds(fuller, self.library))
+                                                     self.catalog.exercises))
+        length = minutes(session_seconds(fuller, self.catalog))
         if length > self.profile.minutes_per_session:
             return session  # no room: the copy stays as it was
         return replace(fuller, minutes=length)
@@ -280,7 +283,7 @@ class Builder:
             if picked is not None:
                 return picked
         accepts = SLOTS[slot]
-        pool = [e for e in self.library.exercises.values()
+        pool = [e for e in self.catalog.exercises.values()
                 if accepts(e) and self.ladders.allowed(e) and self._fits(e, used, light)
                 and e.level <= TOP_LEVEL[experience]]
         if not pool:
@@ -293,7 +296,7 @@ class Builder:
     def _targeted(self, items: list[_Item], frame: WeekFrame, used: set[str],
                   light: bool) -> list[_Item]:
         added: list[_Item] = []
-        chosen = [self.library.exercises[i.prescription.exercise] for i in items]
+        chosen = [self.catalog.exercises[i.prescription.exercise] for i in items]
         for area in self.profile.injury_history:
             patterns = TARGET_PATTERNS[area]
             serving = [i for i, e in zip(items, chosen, strict=False)
@@ -301,7 +304,7 @@ class Builder:
             if serving:
                 serving[0].priority = max(serving[0].priority, 15)  # keep it when trimming
                 continue
-            pool = [e for e in self.library.exercises.values()
+            pool = [e for e in self.catalog.exercises.values()
                     if area in e.targets and e.pattern in patterns and self.ladders.allowed(e)
                     and self._fits(e, used, light)
                     and e.level <= TOP_LEVEL[self.profile.experience]]
@@ -390,7 +393,7 @@ class Builder:
     def _fit_uncached(self, items: list[_Item]) -> list[_Item]:
         items = list(items)
         for item in items:
-            item.seconds = prescription_seconds(item.prescription, self.library)
+            item.seconds = prescription_seconds(item.prescription, self.catalog.exercises)
         stages: list[tuple[str, int]] = [("drop", 4), ("sets", 2), ("drop", 7), ("sets", 1),
                                          ("drop", 9), ("drop", 14)]
         for action, limit in stages:
@@ -406,7 +409,7 @@ class Builder:
                         break
                     item = max(longer, key=lambda i: i.seconds)
                     item.prescription = replace(item.prescription, sets=item.prescription.sets - 1)
-                    item.seconds = prescription_seconds(item.prescription, self.library)
+                    item.seconds = prescription_seconds(item.prescription, self.catalog.exercises)
             if self._seconds(items) <= self.budget:
                 break
         while self._seconds(items) > self.budget and len(items) > 1:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from yolvarex.content.library import Library
 from yolvarex.content.schemas.exercise import Exercise
+from yolvarex.domain.plan.catalog import SessionParts
 from yolvarex.domain.plan.model import BlockKind, Prescription, Session
 from yolvarex.domain.units import Units, weight
 
@@ -66,21 +66,21 @@ def title(session: Session) -> str:
     return f"Strength: {session.focus.label.lower()} ({session.minutes} min)"
 
 
-def session_text(session: Session, library: Library, units: Units = "metric") -> str:
+def session_text(session: Session, parts: SessionParts, units: Units = "metric") -> str:
     """The whole session as text, one block per paragraph."""
     lines = [f"{session.focus.label}, about {session.minutes} minutes, "
              f"{LOAD_WORDS[session.lower_body_load.value]}. {run_day_words(session)}"]
     for block in session.blocks:
         lines.append("")
         if block.routine:
-            routine = library.routines.get(block.routine)
+            routine = parts.routines.get(block.routine)
             name = routine.title if routine else block.routine
-            mins = round(library.routine_seconds(block.routine) / 60) if routine else 0
+            mins = round(parts.routine_seconds(block.routine) / 60) if routine else 0
             lines.append(f"{BLOCK_TITLES[block.kind]}: {name} ({mins} min)")
         else:
             lines.append(f"{BLOCK_TITLES[block.kind]}:")
         for p in block.exercises:
-            exercise = library.exercises.get(p.exercise)
+            exercise = parts.exercises.get(p.exercise)
             name = exercise.title if exercise else p.exercise
             lines.append(f"- {name}: {dose(p, units)}" + (f". {p.note}" if p.note else ""))
     return "\n".join(lines)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-from yolvarex.content.library import Library
+from yolvarex.domain.plan.catalog import Exercises, SessionParts
 from yolvarex.domain.plan.model import Prescription, Session
 
 REP_SECONDS = 3.0
@@ -29,8 +29,8 @@ def tempo_seconds(tempo: str | None) -> float | None:
     return float(sum(int(part) for part in tempo.split("-")))
 
 
-def prescription_seconds(p: Prescription, library: Library) -> float:
-    exercise = library.exercises.get(p.exercise)
+def prescription_seconds(p: Prescription, exercises: Exercises) -> float:
+    exercise = exercises.get(p.exercise)
     plyometric = exercise is not None and exercise.plyometric
     if p.seconds is not None:
         work = float(p.seconds)
@@ -44,12 +44,12 @@ def prescription_seconds(p: Prescription, library: Library) -> float:
     return p.sets * per_set + p.rest_s * (p.sets - 1) + SETUP_SECONDS
 
 
-def session_seconds(session: Session, library: Library) -> float:
+def session_seconds(session: Session, parts: SessionParts) -> float:
     total = 0.0
     for block in session.blocks:
-        if block.routine is not None and block.routine in library.routines:
-            total += library.routine_seconds(block.routine)
-        total += sum(prescription_seconds(p, library) for p in block.exercises)
+        if block.routine is not None and block.routine in parts.routines:
+            total += parts.routine_seconds(block.routine)
+        total += sum(prescription_seconds(p, parts.exercises) for p in block.exercises)
     return total
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from yolvarex.content.library import Library
 from yolvarex.content.schemas.exercise import Equipment, Exercise, Ladder
+from yolvarex.domain.plan.catalog import LadderBook
 from yolvarex.domain.plan.profile import Experience
 
 #: The level a runner starts at, and the highest level the plan climbs to.
@@ -17,19 +17,19 @@ TOP_LEVEL = {Experience.NEW: 2, Experience.SOME: 3, Experience.EXPERIENCED: 3}
 
 @dataclass(frozen=True)
 class Ladders:
-    library: Library
+    book: LadderBook
     equipment: frozenset[Equipment]
     _position: dict[str, tuple[Ladder, int]] = field(default_factory=dict)
     _allowed: set[str] = field(default_factory=set)
     _rungs: dict[str, list[Exercise]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self._allowed.update(e.id for e in self.library.exercises.values()
+        self._allowed.update(e.id for e in self.book.exercises.values()
                              if e.allowed_with(self.equipment))
-        for ladder in self.library.ladders.values():
+        for ladder in self.book.ladders.values():
             for index, step in enumerate(ladder.steps):
                 self._position.setdefault(step, (ladder, index))
-            self._rungs[ladder.id] = [self.library.exercises[s] for s in ladder.steps
+            self._rungs[ladder.id] = [self.book.exercises[s] for s in ladder.steps
                                       if s in self._allowed]
 
     def allowed(self, exercise: Exercise) -> bool:
@@ -51,7 +51,7 @@ class Ladders:
         ladder, index = found
         order = range(index + 1, len(ladder.steps)) if direction > 0 else range(index - 1, -1, -1)
         for i in order:
-            exercise = self.library.exercises[ladder.steps[i]]
+            exercise = self.book.exercises[ladder.steps[i]]
             if self.allowed(exercise):
                 return exercise
         return None
@@ -79,16 +79,16 @@ class Ladders:
         return rungs[min(start + step, capped[-1])]
 
 
-def ladders_matching(library: Library, accepts: Callable[[Exercise], bool]) -> list[Ladder]:
+def ladders_matching(book: LadderBook, accepts: Callable[[Exercise], bool]) -> list[Ladder]:
     """Ladders most of whose rungs `accepts`, single-leg heavy ones first, then by id."""
     found = []
-    for ladder in library.ladders.values():
-        steps = [library.exercises[s] for s in ladder.steps]
+    for ladder in book.ladders.values():
+        steps = [book.exercises[s] for s in ladder.steps]
         if sum(accepts(e) for e in steps) * 2 > len(steps):
             found.append(ladder)
-    return sorted(found, key=lambda lad: (-_unilateral_share(library, lad.steps), lad.id))
+    return sorted(found, key=lambda lad: (-_unilateral_share(book, lad.steps), lad.id))
 
 
-def _unilateral_share(library: Library, steps: Iterable[str]) -> float:
-    items = [library.exercises[s].unilateral for s in steps]
+def _unilateral_share(book: LadderBook, steps: Iterable[str]) -> float:
+    items = [book.exercises[s].unilateral for s in steps]
     return sum(items) / len(items) if items else 0.0

@@ -23,7 +23,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from yolvarex.content.library import Library
+from yolvarex.domain.plan.catalog import Exercises
 from yolvarex.domain.plan.model import Prescription, Session
 from yolvarex.domain.plan.profile import EASY_KINDS, HARD, Placement, Profile, RunKind
 
@@ -97,17 +97,17 @@ def exercises_of(session: Session) -> frozenset[str]:
     return frozenset(p.exercise for p in session.prescriptions())
 
 
-def leg_muscles(prescriptions: Iterable[Prescription], library: Library) -> frozenset[str]:
+def leg_muscles(prescriptions: Iterable[Prescription], exercises: Exercises) -> frozenset[str]:
     """The muscles the session's leg exercises work."""
     found: set[str] = set()
     for p in prescriptions:
-        exercise = library.exercises.get(p.exercise)
+        exercise = exercises.get(p.exercise)
         if exercise is not None and exercise.lower_body:
             found.update(m.lower() for m in exercise.muscles)
     return frozenset(found)
 
 
-def clash(a: Session, b: Session, library: Library) -> str | None:
+def clash(a: Session, b: Session, exercises: Exercises) -> str | None:
     """Why two sessions are too close, in words; None when they are not.
 
     Sessions on consecutive days share no exercise and load different leg muscles (48 h for
@@ -119,7 +119,7 @@ def clash(a: Session, b: Session, library: Library) -> str | None:
     same = sorted(exercises_of(a) & exercises_of(b))
     if same:
         return f"{same[0]} on consecutive days"
-    muscles = sorted(leg_muscles(a.prescriptions(), library) & leg_muscles(b.prescriptions(), library))
+    muscles = sorted(leg_muscles(a.prescriptions(), exercises) & leg_muscles(b.prescriptions(), exercises))
     if muscles:
         return f"{muscles[0]} worked on consecutive days"
     return None

@@ -31,18 +31,17 @@ routine: a second rest day in a row still starts with the rest-day routine).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import Protocol
 
+from yolvarex.content.schemas.recovery import Movement, Routine
 from yolvarex.domain.recovery.areas import area_label, join_words, normalise_areas
 from yolvarex.domain.recovery.occasions import Occasion
+from yolvarex.domain.recovery.timeline import Segment
 from yolvarex.domain.units import duration as format_duration
 from yolvarex.domain.verdict import Verdict
-
-if TYPE_CHECKING:
-    from yolvarex.content.library import Library
 
 SECONDARY = 0.5
 EXTRA_RULE_BONUS = 5.0
@@ -52,6 +51,18 @@ SHORT_SLEEP_HOURS = 7.0
 HIGH_STRESS = 4
 DONE_TODAY = 0.25
 DONE_YESTERDAY = 0.85
+
+
+class RoutineBook(Protocol):
+    """What suggestions read from the library: the routines, the body areas their movements
+    work on, and each routine laid out in time. The loaded `Library` is one."""
+
+    @property
+    def routines(self) -> Mapping[str, Routine]: ...
+    @property
+    def movements(self) -> Mapping[str, Movement]: ...
+    def routine_timeline(self, routine_id: str) -> tuple[Segment, ...]: ...
+    def routine_seconds(self, routine_id: str) -> int: ...
 
 
 class SessionKind(StrEnum):
@@ -122,13 +133,13 @@ class _Hit:
     daily: bool = False  # meant for every such day: doing it yesterday costs it nothing
 
 
-def _for_occasion(library: Library, occasion: Occasion, score: float, reason: str,
+def _for_occasion(book: RoutineBook, occasion: Occasion, score: float, reason: str,
                   also: bool = True) -> list[_Hit]:
     """The routine that suits the occasion at `score`; those it also suits at half, if `also`."""
     label = occasion.label
     also_reason = f"Also a good fit {label[0].lower()}{label[1:]}."
     hits = []
-    for routine in library.routines.values():
+    for routine in book.routines.values():
         if occasion in routine.suits:
             hits.append(_Hit(routine.id, score, reason))
         elif also and occasion in routine.also_suits:
@@ -151,7 +162,7 @@ class AreaCover:
         return 0.5 * self.focus + 0.5 * (self.seconds_on / self.seconds if self.seconds else 0.0)
 
 
-def area_cover(library: Library, routine_id: str, areas: Iterable[str]) -> AreaCover:
+def area_cover(book: RoutineBook, routine_id: str, areas: Iterable[str]) -> AreaCover:
     """How much of the routine works on `areas`.
 
     A calf stretch counts fully toward sore calves; a leg swing (hips and hamstrings) counts
@@ -161,9 +172,9 @@ def area_cover(library: Library, routine_id: str, areas: Iterable[str]) -> AreaC
     covered: set[str] = set()
     focus = 0.0
     on = total = 0
-    for segment in library.routine_timeline(routine_id):
+    for segment in book.routine_timeline(routine_id):
         total += segment.seconds
-        body = library.movements[segment.movement].body_areas
+        body = book.movements[segment.movement].body_areas
         hit = set(wanted) & set(body)
         if hit:
             focus += segment.seconds * len(hit) / len(body)
@@ -183,19 +194,19 @@ def _named(areas: tuple[str, ...]) -> str:
 WARM_UPS = frozenset({Occasion.BEFORE_HARD_RUN, Occasion.BEFORE_EASY_RUN, Occasion.BEFORE_STRENGTH})
 
 
-def is_warm_up(library: Library, routine_id: str) -> bool:
+def is_warm_up(book: RoutineBook, routine_id: str) -> bool:
     """A routine made only for before a session (all its occasions are warm-up occasions)."""
-    routine = library.routines[routine_id]
+    routine = book.routines[routine_id]
     occasions = set(routine.suits) | set(routine.also_suits)
     return bool(occasions) and occasions <= WARM_UPS
 
 
-def _area_hits(library: Library, areas: tuple[str, ...]) -> list[_Hit]:
+def _area_hits(book: RoutineBook, areas: tuple[str, ...]) -> list[_Hit]:
     ranked = []
-    for routine_id in library.routines:
-        if is_warm_up(library, routine_id):
+    for routine_id in book.routines:
+        if is_warm_up(book, routine_id):
             continue  # soreness calls for recovery work, not a warm-up
-        cover = area_cover(library, routine_id, areas)
+        cover = area_cover(book, routine_id, areas)
         if cover.seconds_on:
             ranked.append((cover.rank, -cover.seconds, routine_id, cover))
     ranked.sort(reverse=True)
@@ -210,28 +221,28 @@ def _area_hits(library: Library, areas: tuple[str, ...]) -> list[_Hit]:
     return hits
 
 
-def _verdict_hits(library: Library, verdict: Verdict | None) -> list[_Hit]:
+def _verdict_hits(book: RoutineBook, verdict: Verdict | None) -> list[_Hit]:
     """Hits for today's verdict; they are daily: a second rest day in a row wants the same."""
-    return [_Hit(h.routine, h.score, h.reason, daily=True) for h in _verdict_occasion(library, verdict)]
+    return [_Hit(h.routine, h.score, h.reason, daily=True) for h in _verdict_occasion(book, verdict)]
 
 
-def _verdict_occasion(library: Library, verdict: Verdict | None) -> list[_Hit]:
+def _verdict_occasion(book: RoutineBook, verdict: Verdict | None) -> list[_Hit]:
     if verdict is Verdict.SEE_PROFESSIONAL:
-        return _for_occasion(library, Occasion.CALM, 100,
+        return _for_occasion(book, Occasion.CALM, 100,
                              "Get checked before you train again; until then, slow breathing is "
                              "the only routine we suggest.")
     if verdict is Verdict.REST:
-        return _for_occasion(library, Occasion.REST_DAY, 100,
+        return _for_occasion(book, Occasion.REST_DAY, 100,
                              "Today is a rest day: gentle full-body mobility keeps you moving "
                              "without adding load.")
     if verdict is Verdict.CROSS_TRAIN:
-        return _for_occasion(library, Occasion.CROSS_TRAIN_DAY, 70,
+        return _for_occasion(book, Occasion.CROSS_TRAIN_DAY, 70,
                              "No running today: mobility work pairs well with your "
                              "cross-training.")
     return []
 
 
-def _planned_hits(library: Library, planned: tuple[SessionKind, ...],
+def _planned_hits(book: RoutineBook, planned: tuple[SessionKind, ...],
                   verdict: Verdict | None) -> list[_Hit]:
     hits: list[_Hit] = []
     easy_day = verdict is Verdict.MODIFY
@@ -239,98 +250,98 @@ def _planned_hits(library: Library, planned: tuple[SessionKind, ...],
         if kind in HARD:
             name = _HARD_NAMES[kind]
             if easy_day:
-                hits += _for_occasion(library, Occasion.BEFORE_EASY_RUN, 60,
+                hits += _for_occasion(book, Occasion.BEFORE_EASY_RUN, 60,
                                       f"{name} planned, but today's verdict is to keep it easy: "
                                       "a short primer is enough before an easy run.")
-                hits += _for_occasion(library, Occasion.AFTER_RUN, 50,
+                hits += _for_occasion(book, Occasion.AFTER_RUN, 50,
                                       "Cool down after today's easy run.")
             else:
-                hits += _for_occasion(library, Occasion.BEFORE_HARD_RUN, 90,
+                hits += _for_occasion(book, Occasion.BEFORE_HARD_RUN, 90,
                                       f"{name} today: warm up with dynamic moves before it, "
                                       "not long static holds.")
         elif kind is SessionKind.LONG:
             if easy_day:
-                hits += _for_occasion(library, Occasion.AFTER_RUN, 55,
+                hits += _for_occasion(book, Occasion.AFTER_RUN, 55,
                                       "Your long run is shorter and easy today: cool down "
                                       "after it.")
             else:
-                hits += _for_occasion(library, Occasion.AFTER_LONG_RUN, 85,
+                hits += _for_occasion(book, Occasion.AFTER_LONG_RUN, 85,
                                       "Long run today: do this once you are home, to ease "
                                       "your legs.")
         elif kind in (SessionKind.EASY, SessionKind.RECOVERY):
-            hits += _for_occasion(library, Occasion.AFTER_RUN, 50,
+            hits += _for_occasion(book, Occasion.AFTER_RUN, 50,
                                   f"{kind.value.capitalize()} run today: cool down afterwards.")
-            hits += _for_occasion(library, Occasion.BEFORE_EASY_RUN, 35,
+            hits += _for_occasion(book, Occasion.BEFORE_EASY_RUN, 35,
                                   "A short primer gets your legs ready for today's run.")
         elif kind is SessionKind.STRENGTH:
-            hits += _for_occasion(library, Occasion.BEFORE_STRENGTH, 85,
+            hits += _for_occasion(book, Occasion.BEFORE_STRENGTH, 85,
                                   "Strength session today: warm up first so your first set "
                                   "moves well.")
         elif kind is SessionKind.REST:
-            hits += _for_occasion(library, Occasion.REST_DAY, 60,
+            hits += _for_occasion(book, Occasion.REST_DAY, 60,
                                   "Your plan has a rest day: easy mobility keeps you loose.")
         elif kind is SessionKind.CROSS_TRAIN:
-            hits += _for_occasion(library, Occasion.CROSS_TRAIN_DAY, 50,
+            hits += _for_occasion(book, Occasion.CROSS_TRAIN_DAY, 50,
                                   "Cross-training today: add some mobility around it.")
     return hits
 
 
-def _run_hits(library: Library, runs: tuple[Run, ...], today: dt.date) -> list[_Hit]:
+def _run_hits(book: RoutineBook, runs: tuple[Run, ...], today: dt.date) -> list[_Hit]:
     hits: list[_Hit] = []
     yesterday = today - dt.timedelta(days=1)
     for run in runs:
         if run.kind == SessionKind.LONG and run.day == today:
-            hits += _for_occasion(library, Occasion.AFTER_LONG_RUN, 88,
+            hits += _for_occasion(book, Occasion.AFTER_LONG_RUN, 88,
                                   "You ran long today: this eases your legs afterwards.")
         elif run.kind == SessionKind.LONG and run.day == yesterday:
-            hits += _for_occasion(library, Occasion.AFTER_LONG_RUN, 75,
+            hits += _for_occasion(book, Occasion.AFTER_LONG_RUN, 75,
                                   "You ran long yesterday: this helps your legs the day after.")
         elif run.day == today:
-            hits += _for_occasion(library, Occasion.AFTER_RUN, 45,
+            hits += _for_occasion(book, Occasion.AFTER_RUN, 45,
                                   "You ran today: a short cool-down helps you settle.")
     return hits
 
 
-def _wellbeing_hits(library: Library, situation: Situation) -> list[_Hit]:
+def _wellbeing_hits(book: RoutineBook, situation: Situation) -> list[_Hit]:
     hits: list[_Hit] = []
     if situation.sleep_hours is not None and situation.sleep_hours < SHORT_SLEEP_HOURS:
-        hits += _for_occasion(library, Occasion.BEDTIME, 45,
+        hits += _for_occasion(book, Occasion.BEDTIME, 45,
                               f"You slept {situation.sleep_hours:g} hours: a calm wind-down "
                               "tonight can help you settle earlier.")
     if situation.stress is not None and situation.stress >= HIGH_STRESS:
-        hits += _for_occasion(library, Occasion.CALM, 45,
+        hits += _for_occasion(book, Occasion.CALM, 45,
                               "You feel stressed: a few minutes of slow breathing can settle you.")
     return hits
 
 
-def _fallback(library: Library) -> list[_Hit]:
-    return (_for_occasion(library, Occasion.AFTER_RUN, 20, "A good habit after any run.",
+def _fallback(book: RoutineBook) -> list[_Hit]:
+    return (_for_occasion(book, Occasion.AFTER_RUN, 20, "A good habit after any run.",
                           also=False)
-            + _for_occasion(library, Occasion.DESK_DAY, 15,
+            + _for_occasion(book, Occasion.DESK_DAY, 15,
                             "A few minutes that undo a day of sitting.", also=False))
 
 
-def suggest(situation: Situation, library: Library, limit: int = 5) -> tuple[Suggestion, ...]:
+def suggest(situation: Situation, book: RoutineBook, limit: int = 5) -> tuple[Suggestion, ...]:
     """Ranked suggestions for the situation; the best first, at most `limit`."""
     verdict = situation.verdict
-    hits = _verdict_hits(library, verdict)
+    hits = _verdict_hits(book, verdict)
     if verdict is Verdict.SEE_PROFESSIONAL:
-        hits += _for_occasion(library, Occasion.BEDTIME, 40,
+        hits += _for_occasion(book, Occasion.BEDTIME, 40,
                               "A calm evening routine is fine while you wait to be seen.")
     else:
         if verdict not in (Verdict.REST, Verdict.CROSS_TRAIN):
-            hits += _planned_hits(library, situation.planned, verdict)
-        hits += _run_hits(library, situation.runs, situation.today)
+            hits += _planned_hits(book, situation.planned, verdict)
+        hits += _run_hits(book, situation.runs, situation.today)
         areas = normalise_areas(situation.sore_areas).known
         if areas:
-            hits += _area_hits(library, areas)
-        hits += _wellbeing_hits(library, situation)
+            hits += _area_hits(book, areas)
+        hits += _wellbeing_hits(book, situation)
         if not hits:
-            hits = _fallback(library)
-    return _rank(library, hits, situation, limit)
+            hits = _fallback(book)
+    return _rank(book, hits, situation, limit)
 
 
-def _rank(library: Library, hits: list[_Hit], situation: Situation, limit: int) -> tuple[Suggestion, ...]:
+def _rank(book: RoutineBook, hits: list[_Hit], situation: Situation, limit: int) -> tuple[Suggestion, ...]:
     by_routine: dict[str, list[_Hit]] = {}
     for hit in hits:
         by_routine.setdefault(hit.routine, []).append(hit)
@@ -348,8 +359,8 @@ def _rank(library: Library, hits: list[_Hit], situation: Situation, limit: int) 
         elif routine_id in done_yesterday and not group[0].daily:
             score *= DONE_YESTERDAY
             reasons.append("You did it yesterday too.")
-        out.append(Suggestion(id=routine_id, title=library.routines[routine_id].title,
+        out.append(Suggestion(id=routine_id, title=book.routines[routine_id].title,
                               reasons=tuple(reasons), score=round(score, 1),
-                              seconds=library.routine_seconds(routine_id)))
+                              seconds=book.routine_seconds(routine_id)))
     out.sort(key=lambda s: (-s.score, s.seconds, s.id))
     return tuple(out[:limit])

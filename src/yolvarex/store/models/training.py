@@ -6,10 +6,18 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import Date, Float, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from yolvarex.store.models.base import Base, OwnedMixin
 from yolvarex.store.types import JsonType, UTCDateTime, utcnow
+
+
+def file_name(name: str | None) -> str | None:
+    """The name a file is known by, without the folders it was read from on someone's machine
+    (a server path says nothing to the runner and is not theirs to keep), at most 255 characters."""
+    if name is None:
+        return None
+    return name.replace("\\", "/").rsplit("/", 1)[-1][-255:] or None
 
 
 class CheckIn(OwnedMixin, Base):
@@ -51,7 +59,7 @@ class Activity(OwnedMixin, Base):
     dynamics: Mapped[dict[str, Any]] = mapped_column(JsonType, default=dict)
     samples: Mapped[bytes | None] = mapped_column(LargeBinary)
     source: Mapped[str] = mapped_column(String(20), default="manual")  # fit, gpx, tcx, manual
-    source_name: Mapped[str | None] = mapped_column(String(255))
+    source_name: Mapped[str | None] = mapped_column(String(255))  # the file's name: `file_name`
     notes: Mapped[str | None] = mapped_column(Text)
     shoe_id: Mapped[int | None] = mapped_column(ForeignKey("shoes.id", ondelete="SET NULL"), index=True)
     laps: Mapped[list[Any] | None] = mapped_column(JsonType)  # the watch's laps, as recorded
@@ -59,6 +67,10 @@ class Activity(OwnedMixin, Base):
     analysis: Mapped[dict[str, Any] | None] = mapped_column(JsonType)
     #: best efforts inside this run {name: seconds}, kept apart so records read only these
     efforts: Mapped[dict[str, Any] | None] = mapped_column(JsonType)
+
+    @validates("source_name")
+    def _source_file_name(self, _key: str, value: str | None) -> str | None:
+        return file_name(value)
 
 
 class Shoe(OwnedMixin, Base):
@@ -85,6 +97,10 @@ class ActivityFile(OwnedMixin, Base):
     name: Mapped[str] = mapped_column(String(255))
     size: Mapped[int] = mapped_column(Integer)
     content: Mapped[bytes] = mapped_column(LargeBinary)
+
+    @validates("name")
+    def _file_name(self, _key: str, value: str) -> str:
+        return file_name(value) or "activity"
 
 
 class StrengthSession(OwnedMixin, Base):

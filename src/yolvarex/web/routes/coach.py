@@ -23,17 +23,14 @@ SHOW_LABELS = {coach_board.Show.ATTENTION: "Needs attention",
 
 def _page(request: Request, actor: Actor, error: str | None = None, status: int = 200,
           show: coach_board.Show = coach_board.Show.ALL, code: NewCode | None = None,
-          name: str = "", welcome: bool = False) -> Response:
-    context: dict[str, Any] = {"error": error, "code": code, "name": name, "welcome": welcome}
+          name: str = "") -> Response:
+    context: dict[str, Any] = {"error": error, "code": code, "name": name}
     with core.runtime(request).db.session() as db:
         context["links"] = invitations.links(db, actor)
         if actor.is_coach:
             everyone = coach_board.board(db, actor)
-            context["board"] = everyone if show is coach_board.Show.ALL else \
-                coach_board.board(db, actor, show)
-            context["counts"] = {coach_board.Show.ATTENTION: sum(r.needs_attention for r in everyone),
-                                 coach_board.Show.QUIET: sum(r.quiet for r in everyone),
-                                 coach_board.Show.ALL: len(everyone)}
+            context["board"] = coach_board.only(everyone, show)
+            context["counts"] = coach_board.counts(everyone)
             context["sent"] = invitations.sent_by(db, actor)
         else:
             context["invitations"] = invitations.open_for(db, actor)
@@ -48,7 +45,7 @@ def coach(request: Request, show: str = "all", actor: Actor = Depends(core.login
         chosen = coach_board.Show(show)
     except ValueError:
         chosen = coach_board.Show.ALL
-    return _page(request, actor, show=chosen, welcome=bool(request.query_params.get("welcome")))
+    return _page(request, actor, show=chosen)
 
 
 @router.post("/coach/invite")

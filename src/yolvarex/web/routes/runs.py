@@ -112,7 +112,7 @@ def records_page(request: Request, actor: Actor = Depends(core.login_required)) 
 
 def _zones_page(request: Request, actor: Actor, errors: list[str], status: int = 200) -> Response:
     with core.runtime(request).db.session() as db:
-        zones = athlete.athlete_zones(db, actor.id)
+        zones = athlete.athlete_zones(db, actor)
     return core.render(request, "runs/zones.html", {"zones": zones, "errors": errors,
                                                     "colors": ZONE_COLORS},
                        status_code=status, section="progress")

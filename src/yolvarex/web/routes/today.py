@@ -4,9 +4,15 @@ Today through `today_page` (see `web.viewing`)."""
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
+from markupsafe import Markup
 
+from yolvarex.content import Library
+from yolvarex.domain.trees import Decision
 from yolvarex.services import days, invitations
 from yolvarex.services import today as today_service
 from yolvarex.store.access import Actor
@@ -30,10 +36,38 @@ def today_page(request: Request, actor: Actor, seen: Viewing,
         page = today_service.today_page(db, actor, library, day, seen.athlete_id)
         coaching = {"invitations": [] if seen.read_only else invitations.open_for(db, actor),
                     "coach_notes": page.coach_notes}
-    verdict = None if page.decision is None else decision_view(page.decision, library)
     return core.render(request, "today.html", {
-        "page": page, "checkin": page.checkin, "verdict": verdict, "strength": page.strength,
+        "page": page, "checkin": page.checkin, "strength": page.strength,
+        "verdict_card": verdict_card(page.decision, library, seen.read_only),
         "drills": page.drills, "routine_suggestions": page.routines,
-        "welcome": request.query_params.get("welcome"), "today": page.day, **coaching,
+        "today": page.day, **coaching,
         **seen.context("today"), **(extra or {})},
         section=seen.section("today"), status_code=status_code)
+
+
+#: The verdict card of the decisions read lately. A kept page is decoded once per process
+#: (`services.today`), so the same decision object comes back while the day's state is
+#: unchanged; its card (seven trees' paths in words, the largest part of the page) is then
+#: drawn once, not on every request. Held by identity, with the decision itself, so an entry is
+#: only ever used for the very object it was drawn from.
+_CARDS: OrderedDict[tuple[int, bool], tuple[Decision, Markup]] = OrderedDict()
+_CARDS_LOCK = threading.Lock()
+CARDS_KEPT = 256
+
+
+def verdict_card(decision: Decision | None, library: Library, read_only: bool) -> Markup:
+    if decision is None:
+        return Markup("")
+    key = (id(decision), read_only)
+    with _CARDS_LOCK:
+        found = _CARDS.get(key)
+        if found is not None and found[0] is decision:
+            _CARDS.move_to_end(key)
+            return found[1]
+    card = Markup(core.templates.get_template("today/_verdict.html").render(  # noqa: S704 (autoescaped)
+        verdict=decision_view(decision, library), read_only=read_only))
+    with _CARDS_LOCK:
+        _CARDS[key] = (decision, card)
+        while len(_CARDS) > CARDS_KEPT:
+            _CARDS.popitem(last=False)
+    return card

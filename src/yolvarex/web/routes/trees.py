@@ -12,6 +12,7 @@ from yolvarex import clock
 from yolvarex.content.loader import ContentError
 from yolvarex.content.schemas.tree import Leaf, Question, Tree, describe
 from yolvarex.domain.facts import CATALOG
+from yolvarex.domain.trees import paths
 from yolvarex.errors import Forbidden, UserError
 from yolvarex.services import custom_trees, decisions
 from yolvarex.store.access import Actor
@@ -85,22 +86,7 @@ def index(request: Request, actor: Actor = Depends(core.login_required)) -> Resp
                        section="trees")
 
 
-def _walk_state(tree: Tree, answers: str) -> tuple[list[dict[str, str]], Question | Leaf, str]:
-    """Follow the answers given so far; return the steps, the current node and a clean trail."""
-    node = tree.node(tree.root)
-    steps: list[dict[str, str]] = []
-    trail: list[str] = []
-    for answer in [a for a in answers.split(",") if a]:
-        if not isinstance(node, Question) or answer not in ("yes", "no", "unknown"):
-            break
-        target = getattr(node, answer)
-        if target is None:
-            break
-        steps.append({"ask": node.ask, "answer": {"yes": "Yes", "no": "No",
-                                                  "unknown": "I don't know"}[answer]})
-        trail.append(answer)
-        node = tree.node(target)
-    return steps, node, ",".join(trail)
+WALK_ANSWERS = {"yes": "Yes", "no": "No", "unknown": "I don't know"}
 
 
 @router.get("/trees/{tree_id:path}/walk")
@@ -108,8 +94,10 @@ def walk(request: Request, tree_id: str, answers: str = "",
          actor: Actor = Depends(core.login_required)) -> Response:
     with core.runtime(request).db.session() as db:
         info = decisions.tree_named(db, actor, tree_id)
-    steps, node, trail = _walk_state(info.tree, answers)
-    back = ",".join(trail.split(",")[:-1]) if trail else None
+    taken, node = paths.answered(info.tree, answers.split(","))
+    steps = [{"ask": q.ask, "answer": WALK_ANSWERS[answer]} for q, answer in taken]
+    trail = ",".join(answer for _, answer in taken)
+    back = ",".join(answer for _, answer in taken[:-1]) if taken else None
     return core.render(request, "trees/walk.html", {
         "info": info, "steps": steps, "node": node, "trail": trail, "back": back,
         "is_question": isinstance(node, Question), "lib": core.runtime(request).library},
