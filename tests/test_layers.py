@@ -140,3 +140,31 @@ def test_the_layering_is_not_vacuous() -> None:
     hidden = ast.parse("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n"
                        "    from yolvarex.content.library import Library\n")
     assert (3, "yolvarex.content.library.Library") in _all_imports(hidden)
+
+
+#: Route modules that render another route module's page, each with why. The coach's view of an
+#: athlete is the athlete's own pages, read-only (`web.viewing`), drawn by the same page
+#: functions so the two can never drift apart.
+PAGE_REUSE = {"yolvarex.web.routes.coach_athlete": "the athlete's own pages, read-only"}
+
+
+def route_cross_imports() -> list[str]:
+    """Route modules that import another route module (each page's logic is a service; a
+    route module renders its own pages)."""
+    out = []
+    for path in sorted((SRC / "web" / "routes").glob("*.py")):
+        module = _module_name(path)
+        if module in PAGE_REUSE or path.name == "__init__.py":
+            continue
+        for line, name in _all_imports(ast.parse(path.read_text(encoding="utf-8"))):
+            if _matches(name, "yolvarex.web.routes") and not _matches(name, module):
+                out.append(f"{module}:{line} imports {name}")
+    return out
+
+
+def test_route_modules_do_not_import_each_other() -> None:
+    assert route_cross_imports() == []
+    for module in PAGE_REUSE:  # each exception is still one
+        path = SRC.parent / (module.replace(".", "/") + ".py")
+        assert any(_matches(n, "yolvarex.web.routes") for _, n in
+                   _all_imports(ast.parse(path.read_text(encoding="utf-8"))))

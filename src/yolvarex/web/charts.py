@@ -13,6 +13,8 @@ from html import escape
 from itertools import count
 
 PALETTE = ("#0b6e69", "#c2571a", "#1f5fa8", "#5b4a9e", "#8a5a00", "#b3261e")
+#: Heart-rate zones 1-5, the same colours on the run page and on Progress.
+ZONE_COLORS = ("#9fb7c9", "#1d7a3a", "#8a5a00", "#c2571a", "#b3261e")
 _ids = count(1)
 
 

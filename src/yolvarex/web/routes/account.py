@@ -248,3 +248,28 @@ def end_other_sessions(request: Request, actor: Actor = Depends(core.login_requi
     with core.runtime(request).db.session() as db:
         ended = accounts.end_other_sessions(db, actor.id, login.session_id if login else None)
     return core.redirect("/account", f"Logged out everywhere else ({ended} other session(s)).")
+
+
+def feed_url(request: Request, token: str) -> str:
+    return f"{str(request.base_url).rstrip('/')}/cal/{token}.ics"
+
+
+@router.post("/account/calendar")
+def calendar_settings(request: Request, action: str = Form(""), training_time: str = Form(""),
+                      actor: Actor = Depends(core.login_required)) -> Response:
+    new_url = None
+    try:
+        with core.runtime(request).db.session() as db:
+            if action == "rotate":
+                new_url = feed_url(request, calendar_feed.rotate_token(db, actor))
+            elif action == "revoke":
+                calendar_feed.revoke_token(db, actor)
+            else:
+                calendar_feed.set_training_time(db, actor, training_time)
+    except UserError as exc:
+        return account_page(request, actor, calendar_error=exc.message, status=422)
+    if new_url:
+        return account_page(request, actor, calendar_url=new_url)
+    message = "Calendar feed turned off; the old address shows nothing now." if action == "revoke" \
+        else "Training time saved; calendar events follow it."
+    return core.redirect("/account#calendar-h", message)

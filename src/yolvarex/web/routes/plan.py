@@ -14,10 +14,9 @@ from starlette.datastructures import FormData
 
 from yolvarex import clock
 from yolvarex.content import Library
-from yolvarex.content.schemas.exercise import Area, Equipment
 from yolvarex.domain.perftest import TEST_BY_EXERCISE, TESTS
 from yolvarex.domain.plan.model import BlockKind, Focus
-from yolvarex.domain.plan.profile import WEEKDAYS, Distance, Experience, Placement, RunKind
+from yolvarex.domain.plan.profile import WEEKDAYS, Placement, RunKind
 from yolvarex.domain.units import kg_from
 from yolvarex.domain.verdict import Verdict
 from yolvarex.errors import Invalid
@@ -29,26 +28,17 @@ from yolvarex.services.plans import StoredPlan
 from yolvarex.services.strength_today import verdict_preview
 from yolvarex.store.access import Actor
 from yolvarex.web import core, viewing
+from yolvarex.web.plan_labels import (
+    AREA_LABELS,
+    DAY_NAMES,
+    DISTANCE_LABELS,
+    EQUIPMENT_LABELS,
+    EXPERIENCE_LABELS,
+)
 from yolvarex.web.viewing import Viewing
 
 router = APIRouter(include_in_schema=False, dependencies=[core.Protected])
 
-DAY_NAMES = dict(zip(WEEKDAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-                                "Saturday", "Sunday"), strict=True))
-EQUIPMENT_LABELS = {Equipment.BODYWEIGHT: "Bodyweight", Equipment.BANDS: "Resistance bands",
-                    Equipment.DUMBBELLS: "Dumbbells",
-                    Equipment.KETTLEBELL: "Kettlebell", Equipment.WATER_BOTTLES: "Water bottles",
-                    Equipment.JUMP_ROPE: "Jump rope", Equipment.CHAIR: "Sturdy chair or bench",
-                    Equipment.STEP: "Stairs or a step", Equipment.BOX: "Low box to jump onto",
-                    Equipment.TABLE: "Sturdy table"}
-AREA_LABELS = {Area.KNEE: "Knee", Area.HIP: "Hip", Area.IT_BAND: "IT band", Area.SHIN: "Shin",
-               Area.ACHILLES_CALF: "Achilles or calf", Area.PLANTAR_FASCIA: "Plantar fascia",
-               Area.LOW_BACK: "Low back"}
-DISTANCE_LABELS = {Distance.FIVE_K: "5 km", Distance.TEN_K: "10 km",
-                   Distance.HALF_MARATHON: "Half marathon", Distance.MARATHON: "Marathon",
-                   Distance.ULTRA: "Ultra", Distance.OTHER: "Other"}
-EXPERIENCE_LABELS = {Experience.NEW: "New to strength work", Experience.SOME: "Some experience",
-                     Experience.EXPERIENCED: "Experienced"}
 SHORT_FOCUS = {Focus.LOWER: "Legs", Focus.UPPER_CORE: "Upper + core", Focus.FULL: "Full body",
                Focus.PLYO_LOWER: "Jumps + legs", Focus.TEST: "Tests", Focus.MAINTENANCE: "Light"}
 TINY_FOCUS = {Focus.LOWER: "Legs", Focus.UPPER_CORE: "Upper", Focus.FULL: "Full",

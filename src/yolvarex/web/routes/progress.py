@@ -19,9 +19,8 @@ from yolvarex.services.training_load import LoadSeries
 from yolvarex.services.zone_weeks import zone_weeks
 from yolvarex.store.access import Actor
 from yolvarex.web import core, viewing
-from yolvarex.web.charts import Band, Chart, Series, chart
-from yolvarex.web.routes.runs import ZONE_COLORS
-from yolvarex.web.routes.strength import performance_section
+from yolvarex.web.charts import ZONE_COLORS, Band, Chart, Series, chart
+from yolvarex.web.performance_view import performance_section
 from yolvarex.web.viewing import Viewing
 
 router = APIRouter(include_in_schema=False, dependencies=[core.Protected])

@@ -15,14 +15,12 @@ from yolvarex.services.activity_files import EXPORT_FORMATS
 from yolvarex.services.run_text import pace_text
 from yolvarex.store.access import Actor
 from yolvarex.web import core, viewing
+from yolvarex.web.charts import ZONE_COLORS
 from yolvarex.web.run_map import route_map
 from yolvarex.web.run_svg import TrackChart, route_svg, track_chart
 from yolvarex.web.viewing import Viewing
 
 router = APIRouter(include_in_schema=False, dependencies=[core.Protected])
-ZONE_COLORS = ("#9fb7c9", "#1d7a3a", "#8a5a00", "#c2571a", "#b3261e")
-
-
 def charts(series: dict[str, Any] | None, shown: Units = "metric") -> list[TrackChart]:
     """The run's charts over distance, in the runner's unit of distance."""
     if not series:

@@ -17,7 +17,7 @@ from yolvarex.errors import Invalid
 from yolvarex.services import setup
 from yolvarex.store.access import Actor
 from yolvarex.web import core
-from yolvarex.web.routes.plan import (
+from yolvarex.web.plan_labels import (
     AREA_LABELS,
     DAY_NAMES,
     DISTANCE_LABELS,
