@@ -30,6 +30,8 @@ KEPT_LIBRARY = ("yolvarex.content.checks", "yolvarex.content.pose_checks",
                 "yolvarex.content.trust_checks", "yolvarex.content.overlap_checks")
 #: Not imported when the day's state is kept (no load analytics, no numpy).
 KEPT_DAY = ("numpy", "yolvarex.services.training_load")
+#: Not imported by `decide`, which reads files only: no database, no history series.
+FILES_ONLY = ("sqlalchemy", "yolvarex.store", "numpy", "yolvarex.domain.history")
 
 
 def imported(*args: str, env: dict[str, str] | None = None, stdin: str | None = None) -> set[str]:
@@ -124,4 +126,6 @@ def test_typical_commands_import_what_they_use_only(cli, db_url, tmp_path) -> No
     checkin = tmp_path / "checkin.json"
     checkin.write_text('{"date": "2026-11-30", "sleep_hours": 7.5, "soreness": 2, "pain": 0}')
     decided = imported("decide", "--checkin", str(checkin), "--json", env=env)
-    assert heavy_in(decided, NEVER_IN_A_COMMAND + KEPT_LIBRARY) == []
+    assert heavy_in(decided, NEVER_IN_A_COMMAND + KEPT_LIBRARY + FILES_ONLY) == []
+    if db_url.startswith("sqlite"):  # PostgreSQL's dialect only where it is the database
+        assert heavy_in(again | checked_in, ("sqlalchemy.dialects.postgresql",)) == []

@@ -10,10 +10,8 @@ import pytest
 from pydantic import ValidationError
 
 from yolvarex.domain.checkin import CheckIn
-from yolvarex.domain.facts import (
-    CATALOG,
-    Context,
-    Facts,
+from yolvarex.domain.facts import CATALOG, Context, Facts
+from yolvarex.domain.history import (
     History,
     history_context,
     planned_from_run_types,

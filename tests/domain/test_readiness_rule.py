@@ -14,7 +14,7 @@ import pytest
 from tests.domain.trees_support import decide
 from yolvarex.content import load_library
 from yolvarex.content.schemas.tree import Leaf, Op, Question
-from yolvarex.domain.facts import SHORT_SLEEP_HOURS
+from yolvarex.domain.history import SHORT_SLEEP_HOURS
 from yolvarex.domain.trees.logic import compares, threshold
 
 LIBRARY, _ = load_library()

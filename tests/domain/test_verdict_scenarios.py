@@ -12,7 +12,7 @@ from yolvarex.content import load_library
 from yolvarex.domain.checkin import CheckIn
 from yolvarex.domain.facts import Context, Facts
 from yolvarex.domain.trees import Decision
-from yolvarex.services import decisions
+from yolvarex.services import verdict
 
 LIBRARY, _ = load_library()
 TOPICS = ("red-flags", "illness", "pain", "readiness", "overreaching", "load")
@@ -21,8 +21,8 @@ TOPICS = ("red-flags", "illness", "pain", "readiness", "overreaching", "load")
 def decide(scenario: Scenario) -> Decision:
     context = Context.model_validate(scenario.context)
     if scenario.today is None:  # no check-in today: the facts come from the context alone
-        return decisions.shipped_engine().decide(Facts.build(DAY, None, context))
-    return decisions.decide_stateless(CheckIn(date=DAY, **scenario.today), context)
+        return verdict.shipped_engine().decide(Facts.build(DAY, None, context))
+    return verdict.decide_stateless(CheckIn(date=DAY, **scenario.today), context)
 
 
 def test_the_table_is_large_sourced_and_covers_every_rule() -> None:

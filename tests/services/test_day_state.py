@@ -327,8 +327,7 @@ def test_a_busy_store_costs_the_keeping_never_the_read(rt, make_user, monkeypatc
     def busy(*_args: Any, **_kwargs: Any) -> Any:
         raise OperationalError("INSERT", {}, Exception("database is locked"))
 
-    monkeypatch.setattr(day_state, "sqlite_insert", busy)
-    monkeypatch.setattr(day_state, "pg_insert", busy)
+    monkeypatch.setattr(day_state, "upsert", busy)
     reads = _read(rt, world.ann)
     assert reads == _fresh(rt, world.ann)
     assert _kept_parts(rt, world.ann.id) == 0

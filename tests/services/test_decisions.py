@@ -10,7 +10,7 @@ import pytest
 from yolvarex.domain.checkin import CheckIn
 from yolvarex.domain.facts import Context
 from yolvarex.errors import Conflict, Forbidden, Invalid, NotFound
-from yolvarex.services import accounts, custom_trees, decisions
+from yolvarex.services import accounts, custom_trees, decisions, verdict
 from yolvarex.services.checkins import save_checkin
 from yolvarex.services.facts import facts_for_day
 from yolvarex.store import models
@@ -193,11 +193,11 @@ def test_a_stored_tree_that_became_invalid_is_skipped(rt, make_user) -> None:
 
 def test_stateless_decision_and_context_errors() -> None:
     checkin = CheckIn(date=TODAY, resting_hr=60)
-    decision = decisions.decide_stateless(checkin, Context(resting_hr_baseline=52, acwr=1.7))
+    decision = verdict.decide_stateless(checkin, Context(resting_hr_baseline=52, acwr=1.7))
     assert decision.verdict.value == "modify"
     assert decision.facts.get("resting_hr_delta") == 8
     with pytest.raises(Invalid) as bad:
-        decisions.parse_context({"acwr": -1, "planed": "tempo"})
+        verdict.parse_context({"acwr": -1, "planed": "tempo"})
     assert any(d.startswith("planed: unknown field") for d in bad.value.details)
     assert any(d.startswith("acwr:") for d in bad.value.details)
 

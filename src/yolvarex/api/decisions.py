@@ -14,7 +14,7 @@ from yolvarex.api.answers import CoachTreeOut, DecisionOut, TreeDocumentOut, Val
 from yolvarex.api.auth import api_actor, db_session
 from yolvarex.domain.trees.render import FORMATS, render
 from yolvarex.errors import Invalid, NotFound
-from yolvarex.services import checkins, custom_trees, decisions
+from yolvarex.services import custom_trees, decisions, verdict
 from yolvarex.services.decisions import TreeSummary
 from yolvarex.store.access import Actor
 
@@ -43,9 +43,9 @@ def decision_for(day: dt.date, athlete_id: int | None = Query(None, description=
 @router.post("/decide", response_model=DecisionOut,
              summary="A verdict from a check-in and context facts (nothing stored)")
 def decide(body: DecideBody, actor: Actor = Depends(api_actor)) -> dict[str, Any]:
-    checkin = checkins.parse_checkin(body.checkin)
-    context = decisions.parse_context(body.context) if body.context is not None else None
-    return decisions.decide_stateless(checkin, context).as_json()
+    checkin = verdict.parse_checkin(body.checkin)
+    context = verdict.parse_context(body.context) if body.context is not None else None
+    return verdict.decide_stateless(checkin, context).as_json()
 
 
 @router.get("/trees", response_model=list[TreeSummary],

@@ -184,7 +184,7 @@ class CheckInIn(CheckIn):
 
 
 def _checkin_sent(sent: dict[str, Any]) -> CheckInIn:
-    """The check-in's own rules and wording (`checkins.parse_checkin`), the date left open."""
+    """The check-in's own rules and wording (`verdict.parse_checkin`), the date left open."""
     try:
         return CheckInIn.model_validate(sent)
     except ValidationError as exc:

@@ -1,4 +1,7 @@
-"""Shared by every command: opening the app, choosing the acting user, errors and JSON output."""
+"""Shared by every command: opening the app, choosing the acting user, errors and JSON output.
+
+The store (SQLAlchemy and the models) is imported when a command opens the database: a command
+that reads only files (`yolvarex decide`) never loads it."""
 
 from __future__ import annotations
 
@@ -13,19 +16,17 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 from rich.console import Console
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from yolvarex import clock, logs
 from yolvarex.errors import UserError
 from yolvarex.services.runtime import ContentInvalid, Runtime, keep_library_in, library, open_runtime
 from yolvarex.settings import ENV_USER, InvalidSetting, Settings, load_settings
-from yolvarex.store.access import Actor
-from yolvarex.store.db import DatabaseUnavailable
-from yolvarex.store.models import User
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from yolvarex.content import Library
+    from yolvarex.store.access import Actor
 
 console = Console()
 err = Console(stderr=True)
@@ -101,6 +102,8 @@ def checked_library() -> Library:
 def runtime() -> Runtime:
     """Open the app (database migrated) or exit with a clear message. The content library is
     checked when a command first uses it (a broken one stops the command: see `cli.main`)."""
+    from yolvarex.store.db import DatabaseUnavailable
+
     try:
         settings = load_settings()
         logs.configure(settings.log_level or "warning")
@@ -125,6 +128,11 @@ def user_errors() -> Iterator[None]:
 
 def acting_user(db: Session, settings: Settings, name: str | None) -> Actor:
     """The user a command acts for: --user, $YOLVAREX_USER, the configured default, the only one."""
+    from sqlalchemy import func, select
+
+    from yolvarex.store.access import Actor
+    from yolvarex.store.models import User
+
     name = name or settings.default_user or read_config(settings).get("default_user")
     with user_errors():
         if name:

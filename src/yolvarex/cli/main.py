@@ -26,7 +26,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "demo": ("demo", "Create or refresh the demo runner so every page has data (safe to run "
              "again)."),
     "decide": ("decide", "Decide today's verdict from files, without a database (for scripts)."),
-    "check-in": ("decide", "Answer the morning check-in in the terminal; it is stored and "
+    "check-in": ("checkin", "Answer the morning check-in in the terminal; it is stored and "
                  "today's verdict printed."),
     "import": ("imports", "Import activities from watch files, folders and zip archives (a "
                "Strava export too)."),

@@ -3,26 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
-from pydantic import ValidationError
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from yolvarex.domain.checkin import CheckIn
-from yolvarex.errors import Invalid, NotFound
+from yolvarex.errors import NotFound
 from yolvarex.store import models
 from yolvarex.store.access import Action, Actor, scope
 from yolvarex.store.types import utcnow
-
-
-def parse_checkin(data: dict[str, Any]) -> CheckIn:
-    """A CheckIn from JSON-like data, or Invalid listing every field that is wrong and why."""
-    try:
-        return CheckIn.model_validate(data)
-    except ValidationError as exc:
-        raise Invalid.of("check-in", exc) from None
+from yolvarex.store.upsert import upsert
 
 
 def save_checkin(db: Session, actor: Actor, checkin: CheckIn, athlete_id: int | None = None) -> CheckIn:
@@ -34,11 +23,9 @@ def save_checkin(db: Session, actor: Actor, checkin: CheckIn, athlete_id: int | 
     athlete_id = scope(db, actor, athlete_id, Action.WRITE).athlete_id
     data = checkin.model_dump(mode="json", exclude_none=True)
     db.flush()
-    dialect = db.get_bind().dialect.name
-    insert = pg_insert if dialect == "postgresql" else sqlite_insert
     now = utcnow()
-    stmt = insert(models.CheckIn).values(user_id=athlete_id, date=checkin.date, data=data,
-                                         updated_at=now)
+    stmt = upsert(db.get_bind().dialect, models.CheckIn).values(
+        user_id=athlete_id, date=checkin.date, data=data, updated_at=now)
     db.execute(stmt.on_conflict_do_update(index_elements=["user_id", "date"],
                                           set_={"data": data, "updated_at": now}))
     for obj in list(db.identity_map.values()):

@@ -40,14 +40,13 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import TypeAdapter
 from sqlalchemy import and_, bindparam, delete, event, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from yolvarex import clock
 from yolvarex.build import build
 from yolvarex.store.models import DayState, User
+from yolvarex.store.upsert import upsert
 
 T = TypeVar("T")
 
@@ -113,7 +112,6 @@ def keep(db: Session, rows: dict[tuple[int, dt.date, str], tuple[int, str]]) -> 
     store is busy."""
     if not rows:
         return
-    insert = pg_insert if db.get_bind().dialect.name == "postgresql" else sqlite_insert
     now, stamp = clock.now(), build()
     values = [{"user_id": athlete, "day": today, "part": part, "revision": revision,
                "build": stamp, "payload": payload, "computed_at": now}
@@ -122,7 +120,7 @@ def keep(db: Session, rows: dict[tuple[int, dt.date, str], tuple[int, str]]) -> 
         with db.begin_nested():
             for athlete, today in sorted({(a, t) for a, t, _ in rows}):
                 db.execute(delete(DayState).where(DayState.user_id == athlete, DayState.day != today))
-            statement = insert(DayState).values(values)
+            statement = upsert(db.get_bind().dialect, DayState).values(values)
             db.execute(statement.on_conflict_do_update(
                 index_elements=["user_id", "day", "part"],
                 set_={k: statement.excluded[k] for k in ("revision", "build", "payload", "computed_at")},

@@ -1,5 +1,6 @@
-"""The verdict of a day, with every tree's path: for a stored athlete, or from a check-in and
-a context passed in (stateless). Other pillars call `decide_day(db, actor, day, athlete_id)`.
+"""The verdict of a stored athlete's day, with every tree's path (the day's facts from the store,
+the coach trees that apply); other pillars call `decide_day(db, actor, day, athlete_id)`. A day
+decided from what is passed in, with the same engine, is `verdict.decide_stateless`.
 """
 
 from __future__ import annotations
@@ -10,33 +11,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
-from yolvarex.content import Library
 from yolvarex.content.schemas.tree import Tree
-from yolvarex.domain.checkin import CheckIn
-from yolvarex.domain.facts import Context, Facts
+from yolvarex.domain.facts import Facts
 from yolvarex.domain.trees import Decision, Engine
-from yolvarex.errors import Invalid, NotFound
+from yolvarex.errors import NotFound
 from yolvarex.services import custom_trees, day_state, days
 from yolvarex.services.facts import facts_for_day
-from yolvarex.services.runtime import library
 from yolvarex.services.training_load import LoadFacts
+from yolvarex.services.verdict import shipped_engine
 from yolvarex.store import models
 from yolvarex.store.access import Actor, scope
-
-_ENGINES: dict[int, tuple[Library, Engine]] = {}
-
-
-def shipped_engine(lib: Library | None = None) -> Engine:
-    """The compiled shipped trees (once per library)."""
-    lib = lib or library()
-    cached = _ENGINES.get(id(lib))
-    if cached is None or cached[0] is not lib:
-        cached = (lib, Engine(list(lib.trees.values())))
-        _ENGINES[id(lib)] = cached
-    return cached[1]
 
 
 def engine_with(coach_trees: Sequence[custom_trees.StoredTree]) -> Engine:
@@ -131,25 +117,6 @@ def shown(decision: Decision, checked_in: bool) -> bool:
     """Whether the day's decision is its verdict: after the day's check-in, or with an illness
     carried forward from the last one (see `todays_decision`)."""
     return bool(checked_in or decision.facts.values.get("carried_symptoms"))
-
-
-def parse_context(data: Any) -> Context:
-    """A Context from JSON-like data, or Invalid naming every wrong field."""
-    if not isinstance(data, dict):
-        raise Invalid("The context must be a JSON object of facts, e.g. {\"acwr\": 1.2}.")
-    try:
-        return Context.model_validate(data)
-    except ValidationError as exc:
-        raise Invalid.of("context", exc) from None
-
-
-def decide_stateless(checkin: CheckIn, context: Context | None = None,
-                     extra_trees: Sequence[Tree] = ()) -> Decision:
-    """The decision from a check-in and context facts passed in; nothing is read or stored."""
-    engine = shipped_engine()
-    if extra_trees:
-        engine = engine.with_extra(list(extra_trees))
-    return engine.decide(Facts.build(checkin.date, checkin, context))
 
 
 @dataclass(frozen=True)

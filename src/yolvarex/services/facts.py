@@ -1,7 +1,7 @@
 """The facts of a day for a stored athlete: today's check-in plus what the history says.
 
 - check-ins of the last 67 days give the resting-HR and HRV baselines, short-sleep nights,
-  soreness days and symptom-free days (see `domain.facts`);
+  soreness days and symptom-free days (see `domain.history`);
 - the training log gives the load facts (`services.training_load.load_facts`) and the
   performance trend over the last six weeks of runs (`domain.performance`);
 - today's planned session comes from `planned_session` (below).
@@ -16,8 +16,9 @@ from typing import Protocol
 from sqlalchemy.orm import Session
 
 from yolvarex.domain.checkin import CheckIn
-from yolvarex.domain.facts import HISTORY_DAYS, Facts, History, Planned, history_context
-from yolvarex.domain.facts import planned_from_run_types as _from_run_types
+from yolvarex.domain.facts import Facts, Planned
+from yolvarex.domain.history import HISTORY_DAYS, History, history_context
+from yolvarex.domain.history import planned_from_run_types as _from_run_types
 from yolvarex.domain.performance import RECENT_DAYS, REFERENCE_DAYS, RunSummary, performance_trend
 from yolvarex.services import checkins, history, training_load
 from yolvarex.services.plans import PlannedDay, planned_for

@@ -20,6 +20,7 @@ from sqlalchemy import Engine, case, delete, select, update
 from yolvarex.errors import TooManyRequests
 from yolvarex.store.models import LoginThrottle
 from yolvarex.store.types import utcnow
+from yolvarex.store.upsert import upsert
 
 FREE_PER_ACCOUNT = 5
 FREE_PER_ADDRESS = 20
@@ -62,15 +63,11 @@ def check(engine: Engine, name: str, address: str | None) -> None:
 
 
 def record_failure(engine: Engine, name: str, address: str | None) -> None:
-    from sqlalchemy.dialects.postgresql import insert as pg_insert
-    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
     now = utcnow()
-    insert = pg_insert if engine.dialect.name == "postgresql" else sqlite_insert
     with engine.begin() as conn:
         for key, free in keys(name, address):
-            stmt = insert(LoginThrottle).values(key=key, failures=1, last_failure_at=now,
-                                                blocked_until=None)
+            stmt = upsert(engine.dialect, LoginThrottle).values(
+                key=key, failures=1, last_failure_at=now, blocked_until=None)
             stale = LoginThrottle.last_failure_at < now - FORGET_AFTER
             conn.execute(stmt.on_conflict_do_update(index_elements=["key"], set_={
                 "failures": case((stale, 1), else_=LoginThrottle.failures + 1),

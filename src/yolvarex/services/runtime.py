@@ -1,4 +1,7 @@
-"""What every face needs at start-up: settings, the checked content library, the database."""
+"""What every face needs at start-up: settings, the checked content library, the database.
+
+The store is imported when the database is opened: a command that reads only files (`yolvarex
+decide`) never loads SQLAlchemy."""
 
 from __future__ import annotations
 
@@ -8,11 +11,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from yolvarex.settings import Settings, load_settings
-from yolvarex.store import migrate
-from yolvarex.store.db import Database
 
 if TYPE_CHECKING:  # the library is imported when first loaded (a CLI command may not need it)
     from yolvarex.content import ContentError, Library
+    from yolvarex.store.db import Database
 
 
 class ContentInvalid(RuntimeError):
@@ -76,6 +78,9 @@ def open_runtime(settings: Settings | None = None, *, upgrade: bool = True,
     Without `check_content` the library is loaded and checked when first used (the CLI: a
     command that needs no content does not pay for it; one that does still stops on a broken
     library, with `ContentInvalid`)."""
+    from yolvarex.store import migrate
+    from yolvarex.store.db import Database
+
     settings = settings or load_settings()
     if check_content:
         library()

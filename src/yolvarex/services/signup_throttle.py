@@ -14,12 +14,11 @@ import datetime as dt
 import math
 
 from sqlalchemy import Engine, case, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from yolvarex.errors import TooManyRequests
 from yolvarex.store.models import LoginThrottle
 from yolvarex.store.types import utcnow
+from yolvarex.store.upsert import upsert
 
 PER_HOUR = 100
 TAKEN_PER_HOUR = 10
@@ -61,12 +60,11 @@ def record(engine: Engine, address: str | None, taken: bool = False) -> None:
     if keys is None:
         return
     now = utcnow()
-    insert = pg_insert if engine.dialect.name == "postgresql" else sqlite_insert
     with engine.begin() as conn:
         for key in keys if taken else keys[:1]:
             stale = LoginThrottle.last_failure_at <= now - WINDOW
-            stmt = insert(LoginThrottle).values(key=key, failures=1, last_failure_at=now,
-                                                blocked_until=None)
+            stmt = upsert(engine.dialect, LoginThrottle).values(
+                key=key, failures=1, last_failure_at=now, blocked_until=None)
             conn.execute(stmt.on_conflict_do_update(index_elements=["key"], set_={
                 "failures": case((stale, 1), else_=LoginThrottle.failures + 1),
                 "last_failure_at": case((stale, now), else_=LoginThrottle.last_failure_at)}))

@@ -6,12 +6,23 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import JSON, DateTime, Dialect
-from sqlalchemy.dialects.postgresql import JSONB
-from sqlalchemy.types import TypeDecorator
+from sqlalchemy.types import TypeDecorator, TypeEngine
 
 from yolvarex import clock
 
-JsonType = JSON().with_variant(JSONB(), "postgresql")
+
+class JsonType(TypeDecorator[Any]):
+    """JSON documents: JSONB on PostgreSQL (its dialect imported only there), JSON elsewhere."""
+
+    impl = JSON
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        if dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import JSONB
+
+            return dialect.type_descriptor(JSONB())
+        return dialect.type_descriptor(JSON())
 
 
 class UTCDateTime(TypeDecorator[dt.datetime]):

@@ -19,7 +19,7 @@ from yolvarex.domain.checkin import (
     temperature_range,
 )
 from yolvarex.errors import Invalid, NotFound
-from yolvarex.services import checkins, fuel
+from yolvarex.services import checkins, fuel, verdict
 from yolvarex.store.access import Actor
 from yolvarex.web import core
 from yolvarex.web.forms import FAHRENHEIT, checkin_data
@@ -72,7 +72,7 @@ async def checkin_submit(request: Request, actor: Actor = Depends(core.login_req
     form = await request.form()
     data = checkin_data(form)
     try:
-        checkin = checkins.parse_checkin(data)
+        checkin = verdict.parse_checkin(data)
     except Invalid as exc:
         return _page(request, data, exc.details, status=422)
     with core.runtime(request).db.session() as db:
