@@ -16,7 +16,7 @@ from yolvarex.errors import NotFound
 from yolvarex.services import accounts, checkins, gear
 from yolvarex.services.runtime import Runtime
 from yolvarex.store import models
-from yolvarex.store.access import Action, Scope, reach, scope, squad
+from yolvarex.store.access import Action, Scope, Squad, Unchecked, reach, scope, squad
 
 pytestmark = pytest.mark.db
 
@@ -122,3 +122,18 @@ def test_a_scope_builds_queries_narrowed_to_its_athlete(rt: Runtime, make_user) 
         assert db.scalar(scope(db, bob).select(func.count(), model=models.CheckIn)) == 1
         with pytest.raises(TypeError):  # a scope only builds queries on owned rows
             mine.select(models.User)
+
+
+def test_a_scope_or_squad_built_around_the_check_refuses(rt: Runtime, make_user) -> None:
+    """Only the checks make a scope: one built by hand (which would reach anyone's rows) raises
+    before it can build a query, and a squad narrows to its own athletes but never widens."""
+    ann, bob, kim, _stranger, _ = _people(rt, make_user)
+    with rt.db.session() as db:
+        with pytest.raises(Unchecked):
+            Scope(db, ann, bob.id)
+        with pytest.raises(Unchecked):
+            Squad(db, kim, (ann.id, bob.id))
+        mine = squad(db, ann, [ann.id])
+        assert mine.among([ann.id]).athlete_ids == (ann.id,)
+        with pytest.raises(NotFound):
+            mine.among([ann.id, bob.id])

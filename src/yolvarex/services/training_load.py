@@ -175,7 +175,7 @@ def _load_facts(athletes: Squad, day: dt.date) -> dict[int, LoadFacts]:
             starts[athlete_id] = start
     if starts:
         active = list(starts)
-        loads, trained = _daily_loads(Squad(athletes.db, athletes.actor, tuple(active)),
+        loads, trained = _daily_loads(athletes.among(active),
                                       min(starts.values()), yesterday)
         a = load.analyse(loads, trained)
         usual = load.strain_vs_usual(a.strain)

@@ -7,12 +7,13 @@ athlete's rows to read them, and to write plans and trees for them, only while t
 accepted the coach's invitation. Anything else looks exactly like a row that does not exist.
 `squad()` does the same for a coach's athletes at once; `owned()` reaches one row by id when the
 owner is not known yet. `tests/test_access_door.py` fails on any query that goes around them.
+A `Scope` or a `Squad` is made only here, after the check: built anywhere else, it refuses.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, TypeVar, overload
 
@@ -23,6 +24,19 @@ from yolvarex.errors import NotFound
 from yolvarex.store.models import CoachLink, OwnedMixin, User
 
 Row = TypeVar("Row", bound=OwnedMixin)
+
+#: Held by every scope and squad made by this module's checks; one built elsewhere lacks it.
+_CHECKED = object()
+
+
+class Unchecked(TypeError):
+    """A scope or a squad built around the access check (a programming error, never a user's)."""
+
+
+def _made_here(checked: object) -> None:
+    if checked is not _CHECKED:
+        raise Unchecked("a Scope or Squad is made by access.scope(), reach() or squad(), "
+                        "which check who may reach whom")
 
 
 class Action(StrEnum):
@@ -96,6 +110,10 @@ class Scope:
     actor: Actor
     athlete_id: int
     action: Action = Action.READ
+    checked: object = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        _made_here(self.checked)
 
     @property
     def is_own(self) -> bool:
@@ -134,7 +152,7 @@ class Scope:
 
     def as_squad(self) -> Squad:
         """The same reach as a squad of one (for queries written for many athletes)."""
-        return Squad(self.db, self.actor, (self.athlete_id,))
+        return Squad(self.db, self.actor, (self.athlete_id,), _CHECKED)
 
     def get(self, model: type[Row], row_id: int | None) -> Row:
         """This athlete's row by id; NotFound when it is missing or someone else's."""
@@ -157,7 +175,7 @@ def scope(db: Session, actor: Actor, athlete_id: int | None = None,
     athlete = actor.id if athlete_id is None else athlete_id
     if not allowed(db, actor, athlete, action):
         raise NotFound("no such athlete")
-    return Scope(db, actor, athlete, action)
+    return Scope(db, actor, athlete, action, _CHECKED)
 
 
 def reach(db: Session, actor: Actor, model: type[Row], row_id: int,
@@ -167,7 +185,7 @@ def reach(db: Session, actor: Actor, model: type[Row], row_id: int,
     row = db.get(model, row_id)
     if row is None or not allowed(db, actor, row.user_id, action):
         raise NotFound(f"no such {_label(model)}")
-    return Scope(db, actor, row.user_id, action), row
+    return Scope(db, actor, row.user_id, action, _CHECKED), row
 
 
 def owned(db: Session, actor: Actor, model: type[Row], row_id: int,
@@ -183,6 +201,17 @@ class Squad:
     db: Session
     actor: Actor
     athlete_ids: tuple[int, ...]
+    checked: object = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        _made_here(self.checked)
+
+    def among(self, athlete_ids: Iterable[int]) -> Squad:
+        """The same reach narrowed to some of its athletes (never widened)."""
+        ids = tuple(athlete_ids)
+        if not set(ids) <= set(self.athlete_ids):
+            raise NotFound("no such athlete")
+        return Squad(self.db, self.actor, ids, _CHECKED)
 
     def select(self, *entities: Any, model: type[OwnedMixin] | None = None) -> Select[Any]:
         stmt, owner = _scoped(entities, model)
@@ -197,9 +226,9 @@ class Squad:
 def squad(db: Session, actor: Actor, athlete_ids: Iterable[int] | None = None) -> Squad:
     """Read access to many athletes in one query; None means every athlete the actor coaches."""
     if athlete_ids is None:
-        return Squad(db, actor, tuple(_coached(db, actor)))
+        return Squad(db, actor, tuple(_coached(db, actor)), _CHECKED)
     ids = tuple(athlete_ids)
     others = set(ids) - {actor.id}
     if others and (not actor.is_coach or not others <= set(_coached(db, actor))):
         raise NotFound("no such athlete")
-    return Squad(db, actor, ids)
+    return Squad(db, actor, ids, _CHECKED)
