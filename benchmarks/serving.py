@@ -116,6 +116,29 @@ async def _hammer(url: str, headers: dict[str, str], cookies: dict[str, str],
     return answers["200"] / elapsed, latencies, answers
 
 
+async def _burst(url: str, headers: dict[str, str], cookies: dict[str, str],
+                 count: int) -> tuple[float, Counter[str]]:
+    answers: Counter[str] = Counter()
+    limits = httpx.Limits(max_connections=count, max_keepalive_connections=count)
+    async with httpx.AsyncClient(headers=headers, cookies=cookies, limits=limits,
+                                 timeout=120) as client:
+        async def one() -> None:
+            try:
+                answers[str((await client.get(url)).status_code)] += 1
+            except httpx.HTTPError as exc:
+                answers[type(exc).__name__] += 1
+        began = time.perf_counter()
+        await asyncio.gather(*(one() for _ in range(count)))
+        return time.perf_counter() - began, answers
+
+
+def burst(url: str, headers: dict[str, str], cookies: dict[str, str],
+          count: int = CONNECTIONS) -> tuple[float, Counter[str]]:
+    """`count` requests of `url` at once, each on its own new connection: the wall time until
+    the last answer, and the answers by status (or by error)."""
+    return asyncio.run(_burst(url, headers, cookies, count))
+
+
 def hammer(url: str, headers: dict[str, str], cookies: dict[str, str],
            seconds: float) -> tuple[float, list[float], Counter[str]]:
     """`CONNECTIONS` busy connections on `url` for `seconds`: answers with status 200 a second,
