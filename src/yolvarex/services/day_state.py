@@ -198,10 +198,11 @@ def _computed_once(key: Hashable, codec: Codec[T], compute: Callable[[], T]) -> 
         leading = flight is None
         if flight is None:
             flight = _flights[key] = _Flight(me)
-    if not leading and flight.leader != me:
-        if flight.done.wait(WAIT_SECONDS) and flight.payload is not None:
-            return codec.load(flight.payload), flight.payload
-        leading = False  # the first one failed or is slow: compute it here
+    # Wait for the first one (unless this is it, asking again); when it fails or is slow, the
+    # part is computed here too, and kept by whichever unit of work commits.
+    if (not leading and flight.leader != me and flight.done.wait(WAIT_SECONDS)
+            and flight.payload is not None):
+        return codec.load(flight.payload), flight.payload
     try:
         result = compute()
         payload = codec.dump(result)
