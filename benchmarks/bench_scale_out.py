@@ -6,7 +6,9 @@ request landing on another worker sees them), so throughput may grow with worker
 CPU or the database is the limit. Each worker count gets a fresh server on the same database
 (the demo runner, in a throwaway database on the suite's PostgreSQL, dropped at the end), then
 `CONNECTIONS` connections for `BENCH_SECONDS` per address, as in `bench_web_load.py`; the
-figure is answers with status 200 a second, and every other answer is printed by status.
+figure is answers with status 200 a second, and every other answer is printed by status (a
+GET whose connection was closed unanswered is sent once more and counted as such, see
+`serving._get`), with the server log's lines that tell of a problem.
 
 Baseline: the same address with 1 worker, in the same run; the ratio is requests a second
 against it. On the 2-core development machine the load generator shares the CPU with the
@@ -19,10 +21,19 @@ from __future__ import annotations
 
 import os
 import tempfile
+from pathlib import Path
 
 import httpx
 
-from serving import CONNECTIONS, demo_cookies, demo_token, hammer, postgresql_database, serve
+from serving import (
+    CONNECTIONS,
+    demo_cookies,
+    demo_token,
+    hammer,
+    logged_problems,
+    postgresql_database,
+    serve,
+)
 
 SECONDS = float(os.environ.get("BENCH_SECONDS", "10"))
 WORKERS = (1, 2, 4)
@@ -35,7 +46,8 @@ def main() -> None:
         env = {**os.environ, "YOLVAREX_DATA_DIR": data, "YOLVAREX_DATABASE_URL": url}
         bearer = demo_token(env)
         for workers in WORKERS:
-            with serve(env, workers) as base:
+            log = Path(data) / f"server-{workers}.log"
+            with serve(env, workers, log) as base:
                 cookies = demo_cookies(base)
                 for path in PATHS:  # read once first, as a runner's first look of the day would
                     assert httpx.get(f"{base}{path}", headers=bearer, cookies=cookies).is_success
@@ -43,6 +55,8 @@ def main() -> None:
                     results[(workers, path)] = rps
                     print(f"{workers} worker(s) {path}: {rps:.1f} answered 200 a second; "
                           f"answers {dict(answers)}", flush=True)
+            for line in logged_problems(log):
+                print(f"  server log ({workers} worker(s)): {line}")
     print(f"\n{CONNECTIONS} connections, {SECONDS:.0f} s per address, one PostgreSQL; "
           "ratio: requests/s against 1 worker")
     print("| address | " + " | ".join(f"{w} worker(s)" for w in WORKERS) + " |")

@@ -23,7 +23,16 @@ from pathlib import Path
 
 import httpx
 
-from serving import CONNECTIONS, demo_cookies, demo_token, hammer, postgresql_database, serve
+from serving import (
+    CONNECTIONS,
+    RETRIED,
+    demo_cookies,
+    demo_token,
+    hammer,
+    logged_problems,
+    postgresql_database,
+    serve,
+)
 
 SECONDS = float(os.environ.get("BENCH_SECONDS", "8"))
 PATHS = ["/today", "/api/v1/load", "/api/v1/decisions/{today}", "/api/v1/plans/current",
@@ -54,16 +63,16 @@ def main() -> None:
                 base_rps, _, base_answers = hammer(f"{base}/healthz", {}, {}, SECONDS)
                 rps, lat, answers = hammer(f"{base}{path}", bearer, cookies, SECONDS)
                 lat.sort()
-                errors = sum(answers.values()) - answers["200"]
-                base_errors = sum(base_answers.values()) - base_answers["200"]
-                print(f"{path}: {rps:.1f} requests/s | p50 {statistics.median(lat) * 1000:.0f} ms | "
+                errors = sum(answers.values()) - answers["200"] - answers[RETRIED]
+                base_errors = sum(base_answers.values()) - base_answers["200"] - base_answers[RETRIED]
+                retried = f" ({answers[RETRIED]} {RETRIED})" if answers[RETRIED] else ""
+                print(f"{path}: {rps:.1f} requests/s{retried} | p50 {statistics.median(lat) * 1000:.0f} ms | "
                       f"p99 {lat[int(len(lat) * 0.99) - 1] * 1000:.0f} ms | {errors} not 200 | "
                       f"/healthz just before: {base_rps:.1f} requests/s ({base_errors} not 200) | "
                       f"cost ratio vs /healthz {base_rps / rps:.1f} | target: at most 3", flush=True)
-        logged = [line for line in log.read_text(encoding="utf-8", errors="replace").splitlines()
-                  if "error" in line.lower() or "Traceback" in line]
+        logged = logged_problems(log)
         if logged:
-            print(f"server log: {len(logged)} error lines; the last: {logged[-1].strip()[:300]}")
+            print(f"server log: {len(logged)} problem lines; the last: {logged[-1]}")
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -83,6 +84,14 @@ def serve(env: dict[str, str], workers: int, log: Path | None = None) -> Iterato
             server.wait(timeout=30)
 
 
+def logged_problems(log: Path) -> list[str]:
+    """The lines of a server log that tell of a problem: errors, tracebacks, a worker that died
+    or was restarted (uvicorn's supervisor kills one that does not answer its health ping)."""
+    text = log.read_text(encoding="utf-8", errors="replace")
+    return [line.strip()[:300] for line in text.splitlines()
+            if re.search(r"error|traceback|died|killed|not ready|timeout", line, re.IGNORECASE)]
+
+
 def demo_cookies(base: str) -> dict[str, str]:
     """The cookies of the demo runner logged in on the web."""
     with httpx.Client(base_url=base) as login:
@@ -103,17 +112,56 @@ async def _hammer(url: str, headers: dict[str, str], cookies: dict[str, str],
         async def worker() -> None:
             while time.perf_counter() < stop:
                 start = time.perf_counter()
-                try:
-                    response = await client.get(url)
-                except httpx.HTTPError as exc:  # a dropped connection: counted, not fatal
-                    answers[type(exc).__name__] += 1
-                    continue
-                latencies.append(time.perf_counter() - start)
-                answers[str(response.status_code)] += 1
+                answer = await _get(client, url, answers)
+                if answer.isdigit():
+                    latencies.append(time.perf_counter() - start)
+                answers[answer] += 1
         began = time.perf_counter()
         await asyncio.gather(*(worker() for _ in range(CONNECTIONS)))
         elapsed = time.perf_counter() - began
     return answers["200"] / elapsed, latencies, answers
+
+
+#: Counted when the server closed a connection without answering and the GET was sent again.
+RETRIED = "closed unanswered, retried"
+
+
+async def _get(client: httpx.AsyncClient, url: str, answers: Counter[str]) -> str:
+    """A GET's status, or the name of the error for a request that got none. A request whose
+    connection the server closed before answering anything (a kept-alive connection closed for
+    idling just as the request went out, or a worker that stopped) is sent once more, as
+    browsers do for a request that changes nothing (RFC 9112, 9.3.1), and counted under
+    `RETRIED`, so it stays visible; the server's log says which it was (`logged_problems`)."""
+    for attempt in range(2):
+        try:
+            return str((await client.get(url)).status_code)
+        except httpx.RemoteProtocolError as exc:
+            if attempt or "without sending a response" not in str(exc):
+                return type(exc).__name__
+            answers[RETRIED] += 1
+        except httpx.HTTPError as exc:  # a dropped connection: counted, not fatal
+            return type(exc).__name__
+    raise AssertionError("unreachable")
+
+
+async def _burst(url: str, headers: dict[str, str], cookies: dict[str, str],
+                 count: int) -> tuple[float, Counter[str]]:
+    answers: Counter[str] = Counter()
+    limits = httpx.Limits(max_connections=count, max_keepalive_connections=count)
+    async with httpx.AsyncClient(headers=headers, cookies=cookies, limits=limits,
+                                 timeout=120) as client:
+        async def one() -> None:
+            answers[await _get(client, url, answers)] += 1
+        began = time.perf_counter()
+        await asyncio.gather(*(one() for _ in range(count)))
+        return time.perf_counter() - began, answers
+
+
+def burst(url: str, headers: dict[str, str], cookies: dict[str, str],
+          count: int = CONNECTIONS) -> tuple[float, Counter[str]]:
+    """`count` requests of `url` at once, each on its own new connection: the wall time until
+    the last answer, and the answers by status (or by error)."""
+    return asyncio.run(_burst(url, headers, cookies, count))
 
 
 def hammer(url: str, headers: dict[str, str], cookies: dict[str, str],

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
 
 import pytest
 from sqlalchemy import select
@@ -196,8 +197,9 @@ def test_token_use_is_recorded_at_most_once_a_minute(rt, client, make_user, monk
 
 
 def test_a_token_lookup_leaves_the_request_session_clean(rt, make_user) -> None:
-    """The use is written on its own connection: the caller's unit of work has nothing to
-    flush, so a read-only request never takes the write lock for it."""
+    """The use is written on its own connection once the unit of work has ended: the caller's
+    unit of work has nothing to flush, so a read-only request never takes the write lock for
+    it, and it never holds one pooled connection while waiting for another."""
     make_user("ann")
     with rt.db.session() as db:
         token, _ = accounts.create_api_token(db, accounts.user_named(db, "ann"))
@@ -205,6 +207,37 @@ def test_a_token_lookup_leaves_the_request_session_clean(rt, make_user) -> None:
         user = accounts.user_for_token(db, token)
         assert user.name == "ann"
         assert not db.dirty and not db.new and not db.deleted
+        assert rt.db.engine.pool.checkedout() == 1  # its own, and no other yet
+        assert db.scalar(select(models.ApiToken.last_used_at)) is None
+    with rt.db.session() as db:
+        assert db.scalar(select(models.ApiToken.last_used_at)) is not None
+
+
+def test_as_many_token_requests_as_pooled_connections_never_wait_for_another(
+        rt, make_user, monkeypatch) -> None:
+    """Every pooled connection held by a request whose token's use is due to be recorded: none
+    needs a second connection (it used to, and they all waited until the pool timed out)."""
+    monkeypatch.setattr(accounts, "TOKEN_USE_RESOLUTION", dt.timedelta(0))  # each one records
+    make_user("ann")
+    with rt.db.session() as db:
+        token, _ = accounts.create_api_token(db, accounts.user_named(db, "ann"))
+    pool = rt.db.engine.pool
+    full = pool.size() + pool._max_overflow  # type: ignore[attr-defined]
+    held_when_noted: list[int] = []
+    real = accounts.note_token_use
+
+    def noting(engine, tid, now):  # type: ignore[no-untyped-def]
+        held_when_noted.append(pool.checkedout())
+        return real(engine, tid, now)
+
+    monkeypatch.setattr(accounts, "note_token_use", noting)
+    with ExitStack() as requests:
+        for _ in range(full):
+            db = requests.enter_context(rt.db.session())
+            assert accounts.user_for_token(db, token).name == "ann"
+        assert pool.checkedout() == full
+    assert len(held_when_noted) == full and max(held_when_noted) < full
+    with rt.db.session() as db:
         assert db.scalar(select(models.ApiToken.last_used_at)) is not None
 
 

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, bindparam, delete, select, update
+from sqlalchemy import Engine, bindparam, delete, event, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, SessionTransaction
 
 from yolvarex import logs
 from yolvarex.errors import Busy, Conflict, Invalid, NotFound, Unauthorized
@@ -285,9 +285,15 @@ def create_api_token(db: Session, user: User, label: str = "") -> tuple[str, Api
     return token, row
 
 
+_USES_TO_NOTE = "accounts.token_uses"
+
+
 def user_for_token(db: Session, token: str) -> User:
     """The token's user. Reading does not write: `last_used_at` is recorded at most once per
-    `TOKEN_USE_RESOLUTION`, in its own short transaction (see `note_token_use`)."""
+    `TOKEN_USE_RESOLUTION`, in its own short transaction once the caller's unit of work has
+    ended and given back its connection (`_note_token_uses`; taking a second pooled connection
+    while holding one, 15 requests at once with a token unused for a minute held the whole pool
+    and waited for each other until the pool timed out)."""
     found = db.execute(_API_TOKEN, {"digest": _digest(token)}).first()
     if found is None or found[0].revoked_at is not None:
         raise Unauthorized("This API token is not valid or was revoked; create a new one with "
@@ -295,10 +301,20 @@ def user_for_token(db: Session, token: str) -> User:
     row, user = found[0], found[1]
     now = utcnow()
     if row.last_used_at is None or now - row.last_used_at >= TOKEN_USE_RESOLUTION:
-        engine = db.get_bind()
-        assert isinstance(engine, Engine)
-        note_token_use(engine, row.id, now)
+        db.info.setdefault(_USES_TO_NOTE, {})[row.id] = now
     return user
+
+
+def _note_token_uses(db: Session, transaction: SessionTransaction) -> None:
+    if transaction.parent is not None or _USES_TO_NOTE not in db.info:
+        return  # a savepoint ended, or no token to note
+    engine = db.get_bind()
+    assert isinstance(engine, Engine)
+    for token_id, now in db.info.pop(_USES_TO_NOTE).items():
+        note_token_use(engine, token_id, now)
+
+
+event.listen(Session, "after_transaction_end", _note_token_uses)
 
 
 def note_token_use(engine: Engine, token_id: int, now: dt.datetime) -> bool:

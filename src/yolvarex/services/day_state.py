@@ -15,6 +15,18 @@ result that may have missed it is never served. A new local day starts with noth
 (older days' parts are removed when the first part of the day is kept). The state lives in the
 database, so every worker and every process (web, API, CLI) shares it.
 
+A part that is not kept yet is computed once per process for all who ask at once
+(`_computed_once`): requests for the same part of the same athlete's day, at the same revision
+and on the same database, wait for the first one's result instead of each computing it (50
+first reads of a new day at once would otherwise compute it 50 times and queue for pooled
+connections). The result is handed over as soon as it is computed, not when it is kept; each
+waiting request decodes it with its own codec. A request at another revision never shares it
+(it reads its own stamp first, and the stamp is part of the key). A waiting request keeps its
+database connection for at most one computation's worth (`WAIT_SECONDS`); when the first one
+fails or takes longer, each computes for itself, so waiting never makes an answer wrong, stale
+or an error. Across worker processes nothing is shared in memory: each worker computes a new
+part at most once, and the first to commit keeps it for all.
+
 A read keeps what it computed, and that is a write, so it is made so that it cannot fail the
 read, duplicate a row, or hold up other requests:
 
@@ -34,8 +46,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
-from dataclasses import dataclass
+import threading
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from pydantic import TypeAdapter
@@ -52,6 +65,8 @@ T = TypeVar("T")
 
 #: Parts are kept for days this close to the athlete's today; others are computed each time.
 WINDOW_DAYS = 14
+#: How long a request waits for another one computing the same part before computing it itself.
+WAIT_SECONDS = 10.0
 
 
 @dataclass(frozen=True)
@@ -154,9 +169,49 @@ def known(db: Session, athlete_id: int, today: dt.date, day: dt.date, part: str,
     waiting = _pending(db).parts.get((athlete_id, today, part))
     if waiting is not None and waiting[0] == stamp:  # computed earlier in this unit of work
         return codec.load(waiting[1])
-    result = compute()
-    _pending(db).parts[(athlete_id, today, part)] = (stamp, codec.dump(result))
+    result, payload = _computed_once((db.get_bind(), athlete_id, today, part, stamp), codec, compute)
+    _pending(db).parts[(athlete_id, today, part)] = (stamp, payload)
     return result
+
+
+@dataclass
+class _Flight:
+    """A part being computed: by which thread, and its payload once computed (None: failed)."""
+
+    leader: int
+    done: threading.Event = field(default_factory=threading.Event)
+    payload: str | None = None
+
+
+_flights: dict[Hashable, _Flight] = {}
+_flights_lock = threading.Lock()
+
+
+def _computed_once(key: Hashable, codec: Codec[T], compute: Callable[[], T]) -> tuple[T, str]:
+    """The result of `compute` and its payload, computed by the first of the requests asking for
+    `key` at once and handed to the others (see the module doc)."""
+    me = threading.get_ident()
+    with _flights_lock:
+        flight = _flights.get(key)
+        leading = flight is None
+        if flight is None:
+            flight = _flights[key] = _Flight(me)
+    # Wait for the first one (unless this is it, asking again); when it fails or is slow, the
+    # part is computed here too, and kept by whichever unit of work commits.
+    if (not leading and flight.leader != me and flight.done.wait(WAIT_SECONDS)
+            and flight.payload is not None):
+        return codec.load(flight.payload), flight.payload
+    try:
+        result = compute()
+        payload = codec.dump(result)
+        if leading:
+            flight.payload = payload
+        return result, payload
+    finally:
+        if leading:
+            with _flights_lock:
+                del _flights[key]
+            flight.done.set()
 
 
 def forget(db: Session, athlete_id: int | None = None) -> None:
