@@ -46,3 +46,25 @@ def test_api_tokens_are_stored_hashed_and_revocable(rt: Runtime, make_user) -> N
         accounts.revoke_api_token(db, ann, row.id)
         with pytest.raises(Unauthorized, match="revoked"):
             accounts.user_for_token(db, token)
+
+
+def test_a_login_never_holds_a_connection_while_taking_another(rt: Runtime, make_user,
+                                                               monkeypatch) -> None:
+    """The throttle writes on connections of their own: when a login records its success, the
+    login's session holds none, so as many logins at once as pooled connections cannot all
+    wait for a second one (the pool would time out: 503)."""
+    from yolvarex.services import login_throttle
+
+    make_user("ann", password="correct horse battery")
+    pool = rt.db.engine.pool
+    held: list[int] = []
+    real = login_throttle.record_success
+
+    def recording(engine, name):  # type: ignore[no-untyped-def]
+        held.append(pool.checkedout())
+        return real(engine, name)
+
+    monkeypatch.setattr(login_throttle, "record_success", recording)
+    with rt.db.session() as db:
+        assert accounts.authenticate(db, "ann", "correct horse battery").name == "ann"
+    assert held == [0]

@@ -104,15 +104,6 @@ def _number_prompt(name: str, r: NumberRange | None = None) -> str:
     return f"{r.label} ({r.unit})" if r.unit else r.label
 
 
-def _yes_no(text: str) -> bool:
-    value = text.lower()
-    if value in ("y", "yes"):
-        return True
-    if value in ("n", "no"):
-        return False
-    raise ValueError("Type y or n, or press Enter to skip.")
-
-
 def _one_of(options: list[str]) -> Callable[[str], str]:
     def parse(text: str) -> str:
         value = text.lower()

@@ -215,13 +215,16 @@ def authenticate(db: Session, name: str, password: str, address: str | None = No
     stored = found.password_hash if found is not None and found.password_hash else _dummy_hash()
     ok = _verify(stored, password[:1024], recheck=lambda: login_throttle.check(engine, name, address)) \
         and found is not None and found.password_hash is not None
-    user = db.get(User, found.id) if ok and found is not None else None
+    user = None
+    if ok and found is not None:
+        # before the session takes a connection: none is held while waiting for another
+        login_throttle.record_success(engine, name)
+        user = db.get(User, found.id)  # None when deleted since it was read
     if user is None:
         login_throttle.record_failure(engine, name, address)
         logs.event("login refused", logging.WARNING, name=name.strip().lower()[:40],
                    address=address, known_user=found is not None)
         raise Unauthorized("That user name and password do not match. Check both and try again.")
-    login_throttle.record_success(engine, name)
     if _hasher().check_needs_rehash(stored):
         user.password_hash = hash_password(password)
     return user
