@@ -98,3 +98,43 @@ def test_a_folder_that_cannot_be_written_still_gives_the_library(tmp_path) -> No
     load = Loads()
     library, errors = kept.kept_library(blocked / "cache", load)
     assert library is LIBRARY and errors == []
+
+
+def test_a_copy_is_read_and_kept_only_in_a_folder_nobody_else_can_write(tmp_path) -> None:
+    """Reading a pickle runs it: a folder others can write (a shared data directory) is never
+    read from or kept in; the library is loaded and checked each time instead."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)
+    planted = kept.kept_path(shared)
+    planted.write_bytes(pickle.dumps(LIBRARY))
+    load = Loads()
+    library, errors = kept.kept_library(shared, load)
+    assert library is LIBRARY and errors == [] and load.calls == 1  # the planted copy unread
+    planted.unlink()
+    kept.kept_library(shared, load)
+    assert load.calls == 2 and not planted.exists()  # nor is one kept there
+    shared.chmod(0o755)
+    kept.kept_library(shared, load)
+    kept.kept_library(shared, load)
+    assert load.calls == 3 and planted.is_file()  # the user's own folder: kept and read
+
+
+def test_a_kept_folder_is_made_private(tmp_path) -> None:
+    kept.kept_library(tmp_path / "cache", Loads())
+    assert (tmp_path / "cache").stat().st_mode & 0o777 == 0o700
+
+
+@pytest.mark.parametrize("how", ["group-writable", "a link"])
+def test_a_copy_others_could_have_written_is_not_read(tmp_path, how) -> None:
+    load = Loads()
+    kept.kept_library(tmp_path, load)
+    path = kept.kept_path(tmp_path)
+    if how == "group-writable":
+        path.chmod(0o664)
+    else:
+        elsewhere = tmp_path / "elsewhere.pickle"
+        path.rename(elsewhere)
+        path.symlink_to(elsewhere)
+    library, _ = kept.kept_library(tmp_path, load)
+    assert library is LIBRARY and load.calls == 2
