@@ -208,3 +208,34 @@ def test_wrong_passwords_in_a_crowd_are_throttled(live_server: str) -> None:
     assert set(codes) <= {401, 429, 503}
     assert codes.count(429) >= 1
     assert all(r.isdigit() for r, c in zip(retry, codes, strict=True) if c in (429, 503))
+
+
+def _response(sock: socket.socket) -> bytes:
+    """One whole response (headers and a Content-Length body), or what came before a close."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = sock.recv(4096)
+        if not chunk:
+            return data
+        data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    length = next(int(line.split(b":", 1)[1]) for line in head.split(b"\r\n")
+                  if line.lower().startswith(b"content-length:"))
+    while len(body) < length:
+        body += sock.recv(4096)
+    return head
+
+
+def test_an_idle_connection_outlives_a_proxys_idle_timeout(live_server: str) -> None:
+    """A proxy keeps its connections to the server open between requests (commonly up to 60 s
+    idle): the server must not close one first, or the proxy's next request on it fails.
+    Checked past uvicorn's own 5 s default, on one connection."""
+    request = b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+    with _connect(live_server) as sock:
+        sock.sendall(request)
+        assert _response(sock).startswith(b"HTTP/1.1 200")
+        time.sleep(6.5)
+        readable, _, _ = select.select([sock], [], [], 0)
+        assert not readable, "the server closed the idle connection"
+        sock.sendall(request)
+        assert _response(sock).startswith(b"HTTP/1.1 200")

@@ -11,6 +11,12 @@ import uvicorn
 from yolvarex.cli.common import checked_library, err, runtime
 from yolvarex.settings import ENV_SKIP_MIGRATE
 
+#: Seconds an idle connection is kept open between requests. Longer than the idle timeout of
+#: the proxies and load balancers usually put in front (60 s), so the proxy closes an idle
+#: connection first: a server closing it just as the proxy sends the next request on it is a
+#: 502 for that runner (uvicorn's own default is 5 s).
+KEEP_ALIVE_SECONDS = 75
+
 
 def serve(host: str = typer.Option("127.0.0.1", help="Address to listen on."),
           port: int = typer.Option(8000, help="Port to listen on."),
@@ -33,7 +39,8 @@ def serve(host: str = typer.Option("127.0.0.1", help="Address to listen on."),
     if workers > 1:
         os.environ.setdefault(ENV_SKIP_MIGRATE, "1")
     uvicorn.run("yolvarex.asgi:app", host=host, port=port, workers=workers, log_level="info",
-                access_log=False, proxy_headers=True, server_header=False)
+                access_log=False, proxy_headers=True, server_header=False,
+                timeout_keep_alive=KEEP_ALIVE_SECONDS)
 
 
 def register(app: typer.Typer) -> None:
