@@ -281,3 +281,29 @@ def test_https_cookies_hsts_and_no_store(rt, make_user) -> None:
         assert "yvx_" in created.text and created.headers["cache-control"] == "no-store"
     plain = TestClient(create_app(rt), raise_server_exceptions=False)
     assert "strict-transport-security" not in plain.get("/login").headers
+
+
+def test_guessing_the_current_password_is_throttled_like_a_login(rt, client, make_user,
+                                                                monkeypatch, long_waits) -> None:
+    """Someone holding a signed-in session (a shared computer) cannot guess the password
+    through the change form at the hashing's speed: it counts with the account's failed logins,
+    and once refused costs no hash."""
+    make_user("ann")
+    web_login(client, "ann")
+    token = client.cookies.get("yolvarex_csrf")
+    hashes = []
+    real = accounts._matches
+    monkeypatch.setattr(accounts, "_matches", lambda h, p: hashes.append(1) or real(h, p))
+
+    def change(current: str):
+        return client.post("/account/password", data={
+            "current": current, "password": "a new long password",
+            "confirm": "a new long password", "csrf_token": token})
+
+    for _ in range(login_throttle.FREE_PER_ACCOUNT):
+        assert change("a guess").status_code == 422
+    refused = change("another guess")
+    assert refused.status_code == 429 and "Too many failed logins" in refused.text
+    assert change("correct horse").status_code == 429  # the right one waits too
+    assert len(hashes) == login_throttle.FREE_PER_ACCOUNT
+    assert _try_login(client, "ann", "correct horse").status_code == 429  # and logins with it

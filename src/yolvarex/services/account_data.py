@@ -21,7 +21,7 @@ def confirm_password(db: Session, user: models.User, password: str | None) -> No
             raise Invalid(f"This account has no password; type its name, {user.name}, to confirm.")
         return
     try:
-        accounts.authenticate(db, user.name, password or "")
+        accounts.confirm_password(db, user, password or "")
     except Unauthorized:
         raise Unauthorized("That is not your current password.") from None
 

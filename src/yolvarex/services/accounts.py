@@ -184,11 +184,25 @@ def _rowcount(result: object) -> int:
 
 
 def change_password(db: Session, user: User, current: str, new: str,
-                    keep_session_id: int | None = None) -> PasswordChanged:
-    """The web's password change: the current password first, then as `set_password`."""
-    if not user.password_hash or not _verify(user.password_hash, current):
-        raise Invalid("Your current password is not that; type it again.")
+                    keep_session_id: int | None = None,
+                    address: str | None = None) -> PasswordChanged:
+    """The web's password change: the current password first (`confirm_password`), then as
+    `set_password`."""
+    if not user.password_hash:
+        raise Invalid("This account has no password to change; set one with "
+                      f"`yolvarex user password {user.name}`.")
+    try:
+        confirm_password(db, user, current, address)
+    except Unauthorized:
+        raise Invalid("Your current password is not that; type it again.") from None
     return set_password(db, user, new, keep_session_id)
+
+
+def confirm_password(db: Session, user: User, password: str, address: str | None = None) -> None:
+    """A signed-in user confirms an action with their password: checked as a login is, and
+    throttled with the logins (a session someone else holds must not become a way to guess it
+    at the hashing's speed). Unauthorized when it is not theirs; TooManyRequests while waiting."""
+    authenticate(db, user.name, password, address)
 
 
 def user_named(db: Session, name: str) -> User:

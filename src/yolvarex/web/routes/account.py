@@ -234,7 +234,8 @@ def change_password(request: Request, current: str = Form(""), password: str = F
             user = db.get(User, actor.id)
             assert user is not None
             done = accounts.change_password(db, user, current, password,
-                                            keep_session_id=login.session_id if login else None)
+                                            keep_session_id=login.session_id if login else None,
+                                            address=_address(request))
     except UserError as exc:
         return account_page(request, actor, status=exc.status, password_error=exc.message)
     return core.redirect("/account", (
