@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.conftest import ACTIVITIES, BACKEND
-from tests.web.conftest import DESKTOP, PHONE, _free_port, serve, shot, sign_up
+from tests.web.conftest import DESKTOP, PHONE, _free_port, new_context, serve, shot, sign_up
 
 pytestmark = pytest.mark.browser
 
@@ -97,7 +97,7 @@ def map_server(template_db: str, tmp_path_factory: pytest.TempPathFactory,
 
 @pytest.fixture(params=["phone", "desktop"])
 def map_page(request: pytest.FixtureRequest, browser, map_server: str) -> Iterator:
-    context = browser.new_context(viewport=PHONE if request.param == "phone" else DESKTOP,
+    context = new_context(browser, viewport=PHONE if request.param == "phone" else DESKTOP,
                                   base_url=map_server)
     context.set_default_timeout(15000)
     yield context.new_page()

@@ -78,3 +78,31 @@ def test_unknown_page_is_friendly(page) -> None:
     response = page.goto("/no/such/page")
     assert response.status == 404
     expect(page.get_by_role("heading", name="Page not found")).to_be_visible()
+
+
+def test_each_browser_signs_up_from_an_address_of_its_own(browser, live_server) -> None:
+    """The suite's browsers stand for different people (`new_context`): the server counts
+    their sign-ups per address apart, so the suite never spends one address's hourly limit."""
+    from sqlalchemy import select
+
+    from tests.web.conftest import LIVE_ENV, PHONE, new_context, sign_up
+    from yolvarex.settings import load_settings
+    from yolvarex.store.db import Database
+    from yolvarex.store.models import LoginThrottle
+
+    def signup_counts() -> dict[str, int]:
+        db = Database(load_settings(LIVE_ENV).database_url)
+        try:
+            with db.session() as session:
+                return dict(session.execute(select(LoginThrottle.key, LoginThrottle.failures)
+                                            .where(LoginThrottle.key.like("signup:%"))).all())
+        finally:
+            db.dispose()
+
+    before = signup_counts()
+    for _ in range(2):
+        context = new_context(browser, viewport=PHONE, base_url=live_server)
+        sign_up(context.new_page())
+        context.close()
+    grown = {key for key, count in signup_counts().items() if count > before.get(key, 0)}
+    assert len(grown) == 2 and not grown & {"signup:127.0.0.1", "signup:::1"}

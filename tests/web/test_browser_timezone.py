@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.web.conftest import DESKTOP, PHONE, shot, sign_up
+from tests.web.conftest import DESKTOP, PHONE, new_context, shot, sign_up
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize("size", ["phone", "desktop"])
 def test_sign_up_takes_the_browsers_zone_and_account_changes_it(browser, live_server, size) -> None:
-    context = browser.new_context(viewport=PHONE if size == "phone" else DESKTOP,
+    context = new_context(browser, viewport=PHONE if size == "phone" else DESKTOP,
                                   base_url=live_server, timezone_id="Australia/Sydney")
     context.set_default_timeout(15000)
     page = context.new_page()

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from tests.conftest import ACTIVITIES
 from tests.ingest.fitwriter import run_file
-from tests.web.conftest import DESKTOP, shot, sign_up
+from tests.web.conftest import DESKTOP, new_context, shot, sign_up
 from yolvarex import clock
 
 pytestmark = pytest.mark.browser
@@ -55,7 +55,7 @@ def test_import_real_files_with_progress_and_rate_the_effort(page) -> None:
 
 
 def test_import_works_without_javascript(browser, live_server: str) -> None:
-    context = browser.new_context(viewport=DESKTOP, base_url=live_server, java_script_enabled=False)
+    context = new_context(browser, viewport=DESKTOP, base_url=live_server, java_script_enabled=False)
     page = context.new_page()
     try:
         sign_up(page)
@@ -158,7 +158,7 @@ def test_a_dropped_archive_is_followed_until_its_background_job_ends(page) -> No
 
 
 def test_an_archive_without_javascript_gets_its_job_page(browser, live_server: str) -> None:
-    context = browser.new_context(viewport=DESKTOP, base_url=live_server, java_script_enabled=False)
+    context = new_context(browser, viewport=DESKTOP, base_url=live_server, java_script_enabled=False)
     page = context.new_page()
     try:
         sign_up(page)

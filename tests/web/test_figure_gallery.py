@@ -9,7 +9,7 @@ import httpx
 import pytest
 from PIL import Image
 
-from tests.web.conftest import PHONE, SCREENSHOTS, shot, sign_up
+from tests.web.conftest import PHONE, SCREENSHOTS, new_context, shot, sign_up
 from yolvarex.content import load_library
 from yolvarex.content.poses import POSE_KINDS
 
@@ -62,7 +62,7 @@ def _gallery(page, live_server: str, kind: str, ids: list[str], style: str, colu
 def test_gallery_of_every_illustration_at_phone_width(browser, live_server: str) -> None:
     """The animations two to a row, and every key position of each figure one to a row."""
     library, _ = load_library()
-    context = browser.new_context(viewport=PHONE, base_url=live_server)
+    context = new_context(browser, viewport=PHONE, base_url=live_server)
     page = context.new_page()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for kind in POSE_KINDS:
@@ -75,7 +75,7 @@ def test_gallery_of_every_illustration_at_phone_width(browser, live_server: str)
 
 def test_library_page_shows_the_figure_and_stills_it_for_reduced_motion(browser,
                                                                         live_server: str) -> None:
-    context = browser.new_context(viewport=PHONE, base_url=live_server,
+    context = new_context(browser, viewport=PHONE, base_url=live_server,
                                   reduced_motion="reduce")
     page = context.new_page()
     page.goto("/library/exercises/bodyweight-squat")
@@ -87,7 +87,7 @@ def test_library_page_shows_the_figure_and_stills_it_for_reduced_motion(browser,
     assert keys.is_visible()  # every key pose, still
     page.screenshot(path=str(SCREENSHOTS / "figure-library-reduced-motion-phone.png"))
     context.close()
-    moving = browser.new_context(viewport=PHONE, base_url=live_server).new_page()
+    moving = new_context(browser, viewport=PHONE, base_url=live_server).new_page()
     moving.goto("/library/exercises/bodyweight-squat")
     assert moving.locator("figure.figure img.fig-moving").is_visible()
     assert moving.locator("figure.figure .fig-keys").is_hidden()
@@ -96,7 +96,7 @@ def test_library_page_shows_the_figure_and_stills_it_for_reduced_motion(browser,
 
 
 def test_the_routine_player_shows_the_current_steps_figure(browser, live_server: str) -> None:
-    context = browser.new_context(viewport=PHONE, base_url=live_server)
+    context = new_context(browser, viewport=PHONE, base_url=live_server)
     page = context.new_page()
     sign_up(page)
     page.goto("/routines/quick-pre-run-primer/play")
