@@ -6,8 +6,8 @@ narrowed to one athlete. This test reads the source and fails where a module out
 checks access itself (`require(`, `allowed(`), queries an owned model without the scope
 (`select(<owned>...)`, `.select_from(<owned>)`, `delete(<owned>)`, `update(<owned>)`,
 `db.get(<owned>, ...)`) or makes an owned row without it (`models.Shoe(...)`, `model(user_id=...)`,
-`insert(<owned>)`, `upsert(dialect, <owned>)`): a new row is `scope.new(model, ...)` or
-`scope.upsert(model, ...)`, owned by the scope's athlete.
+`insert(<owned>)`, `upsert(dialect, <owned>)`, `row.user_id = ...`): a new row is
+`scope.new(model, ...)` or `scope.upsert(model, ...)`, owned by the scope's athlete.
 """
 
 from __future__ import annotations
@@ -107,6 +107,10 @@ def bypasses(source: str, owned: set[str],
         and isinstance(node.value, ast.Name | ast.Attribute) and _mentions_owned(node.value, owned)
         for target in node.targets if isinstance(target, ast.Name)}
     for node in ast.walk(tree):
+        if isinstance(node, ast.Assign | ast.AugAssign | ast.AnnAssign) and any(
+                isinstance(t, ast.Attribute) and t.attr == "user_id"
+                for t in (node.targets if isinstance(node, ast.Assign) else [node.target])):
+            out.append((node.lineno, f"gives a row another owner: {ast.unparse(node)[:80]}"))
         if not isinstance(node, ast.Call):
             continue
         func = node.func
@@ -181,9 +185,10 @@ def test_the_check_is_not_vacuous() -> None:
         "db.execute(insert(models.Activity))\n"
         "db.execute(sa.insert(models.ImportJob).values(rows))\n"
         "upsert(db.get_bind().dialect, models.CheckIn.__table__)\n"
-        "mine.upsert(models.CheckIn, date=day).values(user_id=bob)\n", owned, shared)
+        "mine.upsert(models.CheckIn, date=day).values(user_id=bob)\n"
+        "row.user_id = bob.id\n", owned, shared)
     assert [line for line, _ in caught] == [1, 2, 3, 4, 5, 6, 7, 9, 10, 12, 13, 15, 16, 17, 18,
-                                            19, 20]
+                                            19, 20, 21]
     assert bypasses(
         "from yolvarex.domain.activity import Activity\n"
         "from yolvarex.domain.checkin import CheckIn\n"
