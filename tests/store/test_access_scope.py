@@ -137,3 +137,37 @@ def test_a_scope_or_squad_built_around_the_check_refuses(rt: Runtime, make_user)
         assert mine.among([ann.id]).athlete_ids == (ann.id,)
         with pytest.raises(NotFound):
             mine.among([ann.id, bob.id])
+
+
+def test_a_new_row_belongs_to_the_scope_athlete(rt: Runtime, make_user) -> None:
+    """A new row is made by the scope, for its athlete: a coach who reads an athlete's log adds
+    nothing to it, and no caller names another owner."""
+    ann, bob, kim, _stranger, invitation_id = _people(rt, make_user)
+    later = DAY + dt.timedelta(days=1)
+    with rt.db.session() as db:
+        accounts.accept_coach(db, ann, invitation_id)
+        reads = scope(db, kim, ann.id)
+        with pytest.raises(NotFound):
+            reads.new(models.Shoe, name="kim's pick")
+        with pytest.raises(NotFound):
+            reads.upsert(models.CheckIn, date=later, data={})
+        plan = scope(db, kim, ann.id, Action.COACH).new(models.Plan, profile={}, plan={},
+                                                        created_by=kim.id)
+        assert plan.user_id == ann.id  # a coach writes plans for the athlete, owned by them
+        mine = scope(db, ann, action=Action.WRITE)
+        shoe = mine.new(models.Shoe, name="new pair")
+        assert isinstance(shoe, models.Shoe) and shoe.user_id == ann.id
+        db.add(shoe)
+        data = CheckIn(date=later, pain=2).model_dump(mode="json", exclude_none=True)
+        db.execute(mine.upsert(models.CheckIn, date=later, data=data).on_conflict_do_update(
+            index_elements=["user_id", "date"], set_={"data": data}))
+        db.flush()
+        assert sorted(db.scalars(mine.select(models.Shoe.name))) == ["ann's pair", "new pair"]
+        assert checkins.get_checkin(db, ann, later).pain == 2
+        for smuggle in (lambda: mine.new(models.Shoe, name="bob's now", user_id=bob.id),
+                        lambda: mine.upsert(models.CheckIn, user_id=bob.id, date=later, data={})):
+            with pytest.raises(TypeError):
+                smuggle()
+        theirs = scope(db, bob)
+        assert list(db.scalars(theirs.select(models.Shoe.name))) == ["bob's pair"]
+        assert db.scalar(theirs.select(func.count(), model=models.CheckIn)) == 1

@@ -25,17 +25,18 @@ EXPORT_FORMATS = {"gpx": "application/gpx+xml", "tcx": "application/vnd.garmin.t
                   "fit": "application/vnd.ant.fit"}
 
 
-def keep_original(db: Session, row: models.Activity, name: str, data: bytes, limit: int) -> None:
-    keep(db, row.user_id, row.id, name, data, limit)
+def keep_original(mine: Scope, row: models.Activity, name: str, data: bytes, limit: int) -> None:
+    keep(mine, row.id, name, data, limit)
 
 
-def keep(db: Session, athlete_id: int, activity_id: int, name: str, data: bytes, limit: int) -> bool:
-    """Keep `data` as the activity's original file; False when it is empty or over `limit`."""
+def keep(mine: Scope, activity_id: int, name: str, data: bytes, limit: int) -> bool:
+    """Keep `data` as the original file of the scope's athlete's activity; False when it is
+    empty or over `limit`."""
     if not data or len(data) > limit:
         return False
     # zlib level 1: on the sample FIT files 7 % larger than level 6, several times faster
-    db.add(models.ActivityFile(user_id=athlete_id, activity_id=activity_id, name=name,
-                               size=len(data), content=zlib.compress(data, 1)))
+    mine.db.add(mine.new(models.ActivityFile, activity_id=activity_id, name=name,
+                         size=len(data), content=zlib.compress(data, 1)))
     return True
 
 

@@ -11,7 +11,6 @@ from yolvarex.errors import NotFound
 from yolvarex.store import models
 from yolvarex.store.access import Action, Actor, scope
 from yolvarex.store.types import utcnow
-from yolvarex.store.upsert import upsert
 
 
 def save_checkin(db: Session, actor: Actor, checkin: CheckIn, athlete_id: int | None = None) -> CheckIn:
@@ -20,16 +19,16 @@ def save_checkin(db: Session, actor: Actor, checkin: CheckIn, athlete_id: int | 
     One statement (an upsert on the athlete and date), so two saves for a new day at once (a
     double click, two tabs) both succeed and the later one wins, on SQLite and PostgreSQL.
     """
-    athlete_id = scope(db, actor, athlete_id, Action.WRITE).athlete_id
+    mine = scope(db, actor, athlete_id, Action.WRITE)
     data = checkin.model_dump(mode="json", exclude_none=True)
     db.flush()
     now = utcnow()
-    stmt = upsert(db.get_bind().dialect, models.CheckIn).values(
-        user_id=athlete_id, date=checkin.date, data=data, updated_at=now)
+    stmt = mine.upsert(models.CheckIn, date=checkin.date, data=data, updated_at=now)
     db.execute(stmt.on_conflict_do_update(index_elements=["user_id", "date"],
                                           set_={"data": data, "updated_at": now}))
     for obj in list(db.identity_map.values()):
-        if isinstance(obj, models.CheckIn) and obj.user_id == athlete_id and obj.date == checkin.date:
+        if isinstance(obj, models.CheckIn) and obj.user_id == mine.athlete_id \
+                and obj.date == checkin.date:
             db.expire(obj)
     return checkin
 

@@ -108,7 +108,7 @@ def save(db: Session, actor: Actor, source: str, replace: str | None = None) -> 
         count = len(list(db.scalars(mine.select(models.CustomTree.id))))
         if count >= MAX_TREES_PER_COACH:
             raise Conflict(f"You have {count} trees, the most allowed; delete one first.")
-        db.add(models.CustomTree(user_id=actor.id, tree_id=tree.id, source=source))
+        db.add(mine.new(models.CustomTree, tree_id=tree.id, source=source))
     else:
         old.tree_id = tree.id
         old.source = source

@@ -381,7 +381,7 @@ def restore_archive(db: Session, actor: Actor, data: bytes, limit: int,
             if natural and values.get(natural) in taken:
                 report.kept_yours[label] = report.kept_yours.get(label, 0) + 1
                 continue
-            row: Any = model(user_id=mine.athlete_id, **values)  # type: ignore[call-arg]
+            row: Any = mine.new(model, **values)
             if isinstance(row, models.StrengthSession):
                 row.sets = _sets(record, f"{name}, record {i + 1}")
             if isinstance(row, models.Activity) and record.get("shoe_uid") is not None:
@@ -451,6 +451,6 @@ def _restore_originals(mine: Scope, members: dict[str, bytes], limit: int,
                           "Nothing was restored.")
         if runs[uid] in kept:
             report.already_there["files"] = report.already_there.get("files", 0) + 1
-        elif activity_files.keep(db, mine.athlete_id, runs[uid], name, content, limit):
+        elif activity_files.keep(mine, runs[uid], name, content, limit):
             kept.add(runs[uid])
             report.added["files"] = report.added.get("files", 0) + 1

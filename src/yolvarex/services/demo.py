@@ -91,8 +91,8 @@ def load_demo(db: Session, library: Library, today: dt.date | None = None,
             if run_type == "long":
                 minutes_done = round((75 + 6 * week) * (0.8 if lighter else 1.0))
             pace = PACE_S_PER_KM[run_type] + rng.randint(-8, 8)
-            run = models.Activity(
-                user_id=user.id, sport="running", run_type=run_type, source="demo",
+            run = mine.new(
+                models.Activity, sport="running", run_type=run_type, source="demo",
                 name=f"{run_type.capitalize()} run", start=_at(day, 7, zone),
                 duration_s=minutes_done * 60, moving_s=minutes_done * 60 - rng.randint(0, 60),
                 distance_m=round(minutes_done * 60 / pace * 1000),
@@ -108,15 +108,16 @@ def load_demo(db: Session, library: Library, today: dt.date | None = None,
             if run_type in ("speed", "long"):
                 soreness += 1
         if run_type == "long" and "post-run-cool-down" in library.routines:
-            db.add(models.RoutineCompletion(
-                user_id=user.id, routine="post-run-cool-down", source="web",
+            db.add(mine.new(
+                models.RoutineCompletion, routine="post-run-cool-down", source="web",
                 completed_at=_at(day, 9, zone), day=day,
                 seconds=library.routine_seconds("post-run-cool-down")))
         for routine, hour, wanted in (("pre-run-warm-up", 6, run_type == "speed"),
                                       ("full-body-recovery", 18, day.weekday() == 6 and not lighter)):
             if wanted and routine in library.routines:
-                db.add(models.RoutineCompletion(
-                    user_id=user.id, routine=routine, source="web", completed_at=_at(day, hour, zone),
+                db.add(mine.new(
+                    models.RoutineCompletion, routine=routine, source="web",
+                    completed_at=_at(day, hour, zone),
                     day=day,
                     seconds=library.routine_seconds(routine)))
         save_checkin(db, actor, CheckIn(

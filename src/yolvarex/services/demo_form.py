@@ -16,10 +16,9 @@ ANSWERS = {"foot-ahead-of-knee": "a-little", "loud-landing": "sometimes", "tensi
 
 def add_form_data(mine: Scope, library: Library, today: dt.date) -> None:
     """One self-assessment a week ago. Idempotent: an earlier demo assessment is replaced."""
-    db, user_id = mine.db, mine.athlete_id
-    db.execute(mine.delete(models.FormAssessment))
+    mine.db.execute(mine.delete(models.FormAssessment))
     ranked = rank_faults(list(library.questions.values()), ANSWERS)
-    db.add(models.FormAssessment(user_id=user_id, date=today - dt.timedelta(days=7),
-                                 answers=dict(ANSWERS),
-                                 ranking=[{"fault": r.fault, "score": r.score,
-                                           "reasons": list(r.reasons)} for r in ranked]))
+    mine.db.add(mine.new(models.FormAssessment, date=today - dt.timedelta(days=7),
+                         answers=dict(ANSWERS),
+                         ranking=[{"fault": r.fault, "score": r.score,
+                                   "reasons": list(r.reasons)} for r in ranked]))

@@ -262,14 +262,14 @@ def report_json(report: FormReport, extended: bool = False) -> dict[str, Any]:
 def save_assessment(db: Session, actor: Actor, library: Library, answers: Mapping[str, str],
                     day: dt.date, athlete_id: int | None = None) -> AssessmentResult:
     """Rank the likely faults from the answers and keep the result on the runner's profile."""
-    athlete = scope(db, actor, athlete_id, Action.WRITE).athlete_id
+    mine = scope(db, actor, athlete_id, Action.WRITE)
     clean = {q: o for q, o in answers.items() if o}
     if problems := ranking.answer_problems(library.questions, clean):
         raise Invalid("Some answers do not match the questions.", details=problems)
     if not clean:
         raise Invalid("Answer at least one question; skip the ones you cannot check yet.")
     ranked = ranking.rank_faults(list(library.questions.values()), clean)
-    row = models.FormAssessment(user_id=athlete, date=day, answers=clean, ranking=[
+    row = mine.new(models.FormAssessment, date=day, answers=clean, ranking=[
         {"fault": r.fault, "score": r.score, "reasons": list(r.reasons)} for r in ranked])
     db.add(row)
     db.flush()

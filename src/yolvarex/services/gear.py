@@ -91,9 +91,9 @@ def add_shoe(db: Session, actor: Actor, shoe: ShoeIn, athlete_id: int | None = N
     mine = scope(db, actor, athlete_id, Action.WRITE)
     default_for = _check_default(shoe.default_for)
     _clear_default(mine, default_for, None)
-    row = models.Shoe(user_id=mine.athlete_id, name=shoe.name.strip(), start_m=shoe.start_km * 1000,
-                      retire_at_m=shoe.retire_at_km * 1000 if shoe.retire_at_km else None,
-                      default_for=default_for)
+    row = mine.new(models.Shoe, name=shoe.name.strip(), start_m=shoe.start_km * 1000,
+                   retire_at_m=shoe.retire_at_km * 1000 if shoe.retire_at_km else None,
+                   default_for=default_for)
     db.add(row)
     db.flush()
     return _view(mine, row)

@@ -115,8 +115,8 @@ def start(database: Database, actor: Actor, named: Named, budget: Budget,
         with database.session() as db:
             mine = scope(db, actor, action=Action.WRITE)
             label = ", ".join(name for name, _ in named)[:255]
-            job = models.ImportJob(user_id=mine.athlete_id, status="queued", label=label,
-                                   files_total=_count_files(named), files_done=0)
+            job = mine.new(models.ImportJob, status="queued", label=label,
+                           files_total=_count_files(named), files_done=0)
             db.add(job)
             db.flush()
             job_id = job.id

@@ -109,19 +109,20 @@ def find_duplicate(mine: Scope, start: dt.datetime, duration_s: float) -> int | 
     return None
 
 
-def activity_row(athlete_id: int, activity: Activity, *, source_name: str | None,
+def activity_row(mine: Scope, activity: Activity, *, source_name: str | None,
                  hr: HeartRates, rpe: float | None = None, name: str | None = None,
                  run_type: str | None = None, notes: str | None = None,
                  zone: str = "UTC") -> models.Activity:
-    """A store row for a read activity, with its session load and its local day."""
+    """A new row of the scope's athlete for a read activity, with its session load and its
+    local day."""
     minutes = load_minutes(activity.duration_s, activity.moving_s)
     session = load_of_session(minutes, sport=activity.sport.value, run_type=run_type, rpe=rpe,
                               avg_hr=activity.avg_hr, hr=hr)
     dynamics: dict[str, Any] = dynamics_averages(activity.samples)
     dynamics["load_method"] = session.method.value
     day, offset_min = local_start(activity.start, zone, activity.utc_offset_s)
-    return models.Activity(
-        user_id=athlete_id, sport=activity.sport.value, sub_sport=activity.sub_sport,
+    return mine.new(
+        models.Activity, sport=activity.sport.value, sub_sport=activity.sub_sport,
         run_type=run_type, name=(name or activity.name or None),
         start=activity.start, day=day, utc_offset_min=offset_min,
         duration_s=activity.duration_s, moving_s=activity.moving_s,
@@ -147,7 +148,6 @@ def import_file(db: Session, actor: Actor, source: SourceFile, athlete_id: int |
     Each activity's heart-rate load uses the athlete's heart rates as they were on its own day
     (`athlete_heart_rates`), so an old file is not weighed with today's maximum."""
     mine = scope(db, actor, athlete_id, Action.WRITE)
-    athlete_id = mine.athlete_id
     result = FileResult(file=source.name, status="imported")
     try:
         if source.error is not None:
@@ -163,7 +163,7 @@ def import_file(db: Session, actor: Actor, source: SourceFile, athlete_id: int |
     from yolvarex.services import activity_files
 
     meta = source.meta
-    zone = zone_of(db, athlete_id)
+    zone = zone_of(db, mine.athlete_id)
     with db.begin_nested():
         for activity in activities:
             result.remarks.extend(activity.remarks)
@@ -172,14 +172,14 @@ def import_file(db: Session, actor: Actor, source: SourceFile, athlete_id: int |
                 continue
             hr = athlete_heart_rates(mine, local_start(activity.start, zone,
                                                                  activity.utc_offset_s)[0])
-            row = activity_row(athlete_id, activity, source_name=source.name, hr=hr,
+            row = activity_row(mine, activity, source_name=source.name, hr=hr,
                                rpe=meta.rpe if meta else None, name=meta.name if meta else None,
                                zone=zone)
             if activity.sport is Sport.RUNNING:
                 row.shoe_id = gear.default_shoe_id(mine, row.run_type)
             db.add(row)
             db.flush()
-            activity_files.keep_original(db, row, source.name, source.data, source.max_bytes)
+            activity_files.keep_original(mine, row, source.name, source.data, source.max_bytes)
             run_analysis.refresh(row)
             result.activity_ids.append(row.id)
             if activity.sport is Sport.RUNNING:

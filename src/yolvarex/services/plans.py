@@ -94,9 +94,9 @@ def _store(mine: Scope, plan: Plan) -> StoredPlan:
     transaction, under the athlete's lock, so two at once still leave exactly one active."""
     hold_athlete(mine.db, mine.athlete_id)
     mine.db.execute(mine.update(models.Plan).where(models.Plan.active.is_(True)).values(active=False))
-    row = models.Plan(user_id=mine.athlete_id, profile=plan.profile.model_dump(mode="json"),
-                      plan={**plan.to_json(), "adaptations": []}, active=True,
-                      created_by=mine.actor.id)
+    row = mine.new(models.Plan, profile=plan.profile.model_dump(mode="json"),
+                   plan={**plan.to_json(), "adaptations": []}, active=True,
+                   created_by=mine.actor.id)
     mine.db.add(row)
     mine.db.flush()
     return _stored(row)

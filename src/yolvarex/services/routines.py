@@ -124,9 +124,9 @@ def log_completion(db: Session, actor: Actor, library: Library, routine_id: str,
         models.RoutineCompletion.completed_at <= when + SAME_COMPLETION))
     if earlier is not None:
         return earlier
-    row = models.RoutineCompletion(user_id=mine.athlete_id, routine=routine_id, completed_at=when,
-                                   day=clock.local_day(when, zone_of(db, mine.athlete_id)),
-                                   seconds=round(seconds, 1), source=source)
+    row = mine.new(models.RoutineCompletion, routine=routine_id, completed_at=when,
+                   day=clock.local_day(when, zone_of(db, mine.athlete_id)),
+                   seconds=round(seconds, 1), source=source)
     db.add(row)
     db.flush()
     return row

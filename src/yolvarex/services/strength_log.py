@@ -47,8 +47,8 @@ def log_session(db: Session, actor: Actor, session: SessionIn, library: Library,
         raise Invalid("Some exercises are not in the library.",
                       details=[f"{e}: no such exercise; see `yolvarex library list exercises`"
                                for e in unknown])
-    row = models.StrengthSession(
-        user_id=mine.athlete_id, date=session.date, minutes=session.minutes, rpe=session.rpe,
+    row = mine.new(
+        models.StrengthSession, date=session.date, minutes=session.minutes, rpe=session.rpe,
         plan_session=session.plan_session.isoformat() if session.plan_session else None,
         notes=session.notes)
     for position, s in enumerate(session.sets, start=1):
@@ -58,8 +58,8 @@ def log_session(db: Session, actor: Actor, session: SessionIn, library: Library,
             notes=s.notes))
     db.add(row)
     for t in session.tests:
-        db.add(models.PerformanceTest(user_id=mine.athlete_id, date=session.date, test=t.test.value,
-                                      side=t.side.value, value=t.value))
+        db.add(mine.new(models.PerformanceTest, date=session.date, test=t.test.value,
+                        side=t.side.value, value=t.value))
     db.flush()
     return row
 
@@ -94,8 +94,8 @@ def log_test(db: Session, actor: Actor, day: dt.date, test: TestName, side: Side
         checked = TestIn(test=test, side=side, value=value)
     except ValidationError as exc:
         raise Invalid.of("test result", exc) from None
-    row = models.PerformanceTest(user_id=mine.athlete_id, date=day, test=checked.test.value,
-                                 side=checked.side.value, value=checked.value)
+    row = mine.new(models.PerformanceTest, date=day, test=checked.test.value,
+                   side=checked.side.value, value=checked.value)
     db.add(row)
     db.flush()
     return row

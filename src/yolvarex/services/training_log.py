@@ -131,8 +131,8 @@ def log_entry(db: Session, actor: Actor, entry: RunEntry | CrossEntry,
     mine = scope(db, actor, athlete_id, Action.WRITE)
     sport, run_type = (("running", entry.run_type) if isinstance(entry, RunEntry)
                        else (entry.sport, None))
-    row = models.Activity(
-        user_id=mine.athlete_id, sport=sport, run_type=run_type,
+    row = mine.new(
+        models.Activity, sport=sport, run_type=run_type,
         name=entry.name, duration_s=entry.minutes * 60,
         distance_m=entry.distance_km * 1000 if entry.distance_km is not None else None,
         rpe=entry.rpe, avg_hr=entry.avg_hr, notes=entry.notes, source="manual", dynamics={})

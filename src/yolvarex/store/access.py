@@ -2,11 +2,13 @@
 
 `scope(db, actor, athlete_id, action)` checks once who may do what and returns the scope; every
 query for athlete-owned data is built by it (`scope.select`, `scope.get`), so it is already
-narrowed to that athlete's rows. An athlete reaches only their own rows. A coach reaches an
+narrowed to that athlete's rows, and every new row is made by it (`scope.new`, `scope.upsert`),
+so it already belongs to that athlete. An athlete reaches only their own rows. A coach reaches an
 athlete's rows to read them, and to write plans and trees for them, only while the athlete has
 accepted the coach's invitation. Anything else looks exactly like a row that does not exist.
 `squad()` does the same for a coach's athletes at once; `owned()` reaches one row by id when the
-owner is not known yet. `tests/test_access_door.py` fails on any query that goes around them.
+owner is not known yet. `tests/test_access_door.py` fails on any query or new row that goes
+around them.
 A `Scope` or a `Squad` is made only here, after the check: built anywhere else, it refuses.
 """
 
@@ -15,13 +17,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from sqlalchemy import ColumnElement, Delete, Select, Update, delete, or_, select, update
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from yolvarex.errors import NotFound
 from yolvarex.store.models import CoachLink, OwnedMixin, User
+from yolvarex.store.upsert import upsert
+
+if TYPE_CHECKING:
+    from sqlalchemy.dialects import postgresql, sqlite
 
 Row = TypeVar("Row", bound=OwnedMixin)
 
@@ -149,6 +155,21 @@ class Scope:
     def update(self, model: type[OwnedMixin]) -> Update:
         self._writes()
         return update(model).where(self.owns(model))
+
+    def _owned_values(self, values: dict[str, Any]) -> dict[str, Any]:
+        self._writes()
+        if "user_id" in values:
+            raise TypeError("a scope's new row belongs to the scope's athlete; give no user_id")
+        return {"user_id": self.athlete_id, **values}
+
+    def new(self, model: type[Row], /, **values: Any) -> Row:
+        """A new row of `model` owned by this athlete (for the caller to add to the session)."""
+        return model(**self._owned_values(values))
+
+    def upsert(self, model: type[OwnedMixin], /, **values: Any) -> sqlite.Insert | postgresql.Insert:
+        """The dialect's `insert(model)` of one row owned by this athlete, for the caller's
+        `on_conflict_do_update` (one statement, so two writers of a new key both succeed)."""
+        return upsert(self.db.get_bind().dialect, model).values(**self._owned_values(values))
 
     def as_squad(self) -> Squad:
         """The same reach as a squad of one (for queries written for many athletes)."""
