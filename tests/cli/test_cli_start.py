@@ -28,8 +28,9 @@ NEVER_IN_A_COMMAND = ("fastapi", "starlette", "uvicorn", "argon2", "pandas", "al
 #: Not imported once the checked library is kept in the data directory (no content checks).
 KEPT_LIBRARY = ("yolvarex.content.checks", "yolvarex.content.pose_checks",
                 "yolvarex.content.trust_checks", "yolvarex.content.overlap_checks")
-#: Not imported when the day's state is kept (no load analytics, no numpy).
-KEPT_DAY = ("numpy", "yolvarex.services.training_load")
+#: Not imported when the day's state is kept (no load analytics, no numpy, no coach tree or
+#: profile parsed from YAML).
+KEPT_DAY = ("numpy", "yolvarex.services.training_load", "yaml", "yolvarex.content.loader")
 #: Not imported by `decide`, which reads files only: no database, no history series.
 FILES_ONLY = ("sqlalchemy", "yolvarex.store", "numpy", "yolvarex.domain.history")
 

@@ -48,6 +48,11 @@ class _Mapping(dict[str, Any]):
     line: int = 0
     key_lines: dict[str, int]
 
+    def __reduce__(self) -> tuple[type[dict[str, Any]], tuple[dict[str, Any]]]:
+        """Kept (`content.kept`) as the plain mapping it is: reading a kept library back
+        needs neither the loader nor YAML."""
+        return dict, (dict(self),)
+
 
 class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """SafeLoader (the C one when libyaml is there, about five times faster) with YAML 1.2

@@ -11,18 +11,20 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from yolvarex.content.loader import ContentError
 from yolvarex.content.schemas.tree import Tree
-from yolvarex.content.tree_rules import parse_tree_source
 from yolvarex.domain.trees import CompiledTree
 from yolvarex.errors import Conflict, Forbidden, Invalid, NotFound
 from yolvarex.services.runtime import library
 from yolvarex.store import models
 from yolvarex.store.access import Action, Actor, scope, squad
+
+if TYPE_CHECKING:
+    from yolvarex.content.loader import ContentError
 
 MAX_TREES_PER_COACH = 50
 
@@ -43,6 +45,8 @@ class StoredTree:
 
 @lru_cache(maxsize=1024)
 def _parsed(source: str, owner: str) -> tuple[Tree | None, tuple[ContentError, ...]]:
+    from yolvarex.content.tree_rules import parse_tree_source  # YAML, only for a coach's tree
+
     tree, errors = parse_tree_source(source, library(), file=f"{owner}'s tree", owner=owner)
     return tree, tuple(errors)
 
@@ -55,6 +59,8 @@ def compiled(source: str, owner: str) -> CompiledTree | None:
 
 def validate_source(source: str, owner: str | None = None) -> tuple[Tree | None, list[ContentError]]:
     """Check a tree's YAML without storing it (the same rules as for the shipped trees)."""
+    from yolvarex.content.tree_rules import parse_tree_source
+
     tree, errors = parse_tree_source(source, library(), file="tree.yaml", owner=owner)
     return tree, errors
 

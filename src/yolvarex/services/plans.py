@@ -13,7 +13,6 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
@@ -44,6 +43,8 @@ def parse_profile(data: Any) -> Profile:
 
 def read_profile_text(text: str, name: str = "profile") -> dict[str, Any]:
     """The profile in a JSON or YAML file's text, or Invalid saying where the syntax breaks."""
+    import yaml  # only here: a command that reads the day's plan parses no YAML
+
     try:
         data = json.loads(text) if name.lower().endswith(".json") else yaml.safe_load(text)
     except json.JSONDecodeError as exc:
