@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import ValidationError
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+Model = TypeVar("Model", bound="BaseModel")
 
 
 class UserError(Exception):
@@ -26,6 +32,18 @@ class Invalid(UserError):
         (or the lines `details` words for it), from a pydantic validation error."""
         return cls(f"The {what} has invalid values.",
                    details=details(exc) if details else field_errors(what, exc))
+
+
+def validated(model: type[Model], data: Any, what: str, *, mapping: str | None = None,
+              details: Callable[[ValidationError], list[str]] | None = None) -> Model:
+    """`model` from JSON-like `data`, or Invalid: `mapping` when it is given and `data` is not a
+    mapping, else `Invalid.of(what, ...)` naming every wrong field."""
+    if mapping is not None and not isinstance(data, dict):
+        raise Invalid(mapping)
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise Invalid.of(what, exc, details) from None
 
 
 def field_errors(what: str, exc: ValidationError) -> list[str]:

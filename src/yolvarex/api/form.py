@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
@@ -17,7 +17,7 @@ from yolvarex.api.auth import api_actor, db_session, runtime
 from yolvarex.api.bodies import read_by
 from yolvarex.api.form_answers import AnalysableRunOut, DrillSessionOut, FormReportOut
 from yolvarex.content.schemas.form import Cue, Drill, Fault
-from yolvarex.errors import Invalid, NotFound
+from yolvarex.errors import Invalid, NotFound, validated
 from yolvarex.services import form, form_library
 from yolvarex.services.runtime import Runtime
 from yolvarex.store.access import Actor
@@ -113,10 +113,7 @@ def _answers_sent(sent: dict[str, Any]) -> AssessmentIn:
         date = dt.date.fromisoformat(day) if isinstance(day, str) else None
     except ValueError:
         raise Invalid("date must be YYYY-MM-DD.") from None
-    try:
-        return AssessmentIn.model_validate({**sent, "date": date})
-    except ValidationError as exc:
-        raise Invalid.of("self-assessment", exc) from None
+    return validated(AssessmentIn, {**sent, "date": date}, "self-assessment")
 
 
 @router.post("/assessment", status_code=201, summary="Answer the self-assessment: likely faults "

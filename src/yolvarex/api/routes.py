@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Response
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session
 
 from yolvarex import clock
@@ -20,7 +20,7 @@ from yolvarex.content.kinds import KINDS, kind_named
 from yolvarex.content.schemas.common import Entry
 from yolvarex.domain.checkin import CheckIn
 from yolvarex.domain.units import units_of
-from yolvarex.errors import Invalid, NotFound
+from yolvarex.errors import Invalid, NotFound, validated
 from yolvarex.services import athlete, checkins, days, fuel, library_search
 from yolvarex.services.runtime import Runtime
 from yolvarex.store.access import Actor
@@ -185,10 +185,7 @@ class CheckInIn(CheckIn):
 
 def _checkin_sent(sent: dict[str, Any]) -> CheckInIn:
     """The check-in's own rules and wording (`verdict.parse_checkin`), the date left open."""
-    try:
-        return CheckInIn.model_validate(sent)
-    except ValidationError as exc:
-        raise Invalid.of("check-in", exc) from None
+    return validated(CheckInIn, sent, "check-in")
 
 
 @router.put("/checkins/{day}", tags=["check-ins"], response_model=CheckIn,

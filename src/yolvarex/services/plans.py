@@ -13,7 +13,6 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
 from yolvarex.content import Library
@@ -23,7 +22,7 @@ from yolvarex.domain.plan.adapt import Adaptation, adapt_day
 from yolvarex.domain.plan.model import PlanFormatError
 from yolvarex.domain.plan.model import Session as PlanSession
 from yolvarex.domain.verdict import Verdict
-from yolvarex.errors import Conflict, Invalid, NotFound
+from yolvarex.errors import Conflict, Invalid, NotFound, validated
 from yolvarex.services import day_state
 from yolvarex.services.days import today_of
 from yolvarex.store import models
@@ -33,12 +32,8 @@ from yolvarex.store.locks import hold_athlete
 
 def parse_profile(data: Any) -> Profile:
     """A Profile from JSON-like data, or Invalid listing every field that is wrong and why."""
-    if not isinstance(data, dict):
-        raise Invalid("A profile is a mapping of fields, for example {\"start\": \"2026-12-07\", ...}.")
-    try:
-        return Profile.model_validate(data)
-    except ValidationError as exc:
-        raise Invalid.of("profile", exc, profile_errors) from None
+    return validated(Profile, data, "profile", details=profile_errors, mapping=(
+        "A profile is a mapping of fields, for example {\"start\": \"2026-12-07\", ...}."))
 
 
 def read_profile_text(text: str, name: str = "profile") -> dict[str, Any]:

@@ -18,7 +18,7 @@ from yolvarex.domain.plan.model import Prescription
 from yolvarex.domain.progression import LoggedSession, LoggedSet, NextStep, next_prescription
 from yolvarex.domain.strength_log import SessionIn, TestIn
 from yolvarex.domain.units import Units
-from yolvarex.errors import Invalid
+from yolvarex.errors import Invalid, validated
 from yolvarex.services import day_state
 from yolvarex.services.days import today_of
 from yolvarex.services.plans import PlannedDay, current_plan, planned_for
@@ -30,12 +30,8 @@ HISTORY_DAYS = 120
 
 def parse_session(data: Any) -> SessionIn:
     """A logged session from JSON-like data, or Invalid listing every wrong field and why."""
-    if not isinstance(data, dict):
-        raise Invalid("A strength session is a mapping with date and sets.")
-    try:
-        return SessionIn.model_validate(data)
-    except ValidationError as exc:
-        raise Invalid.of("strength session", exc) from None
+    return validated(SessionIn, data, "strength session",
+                     mapping="A strength session is a mapping with date and sets.")
 
 
 def log_session(db: Session, actor: Actor, session: SessionIn, library: Library,

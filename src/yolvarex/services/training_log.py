@@ -17,13 +17,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session
 
 from yolvarex import clock
 from yolvarex.domain.run.kinds import RUN_TYPES as RUN_TYPES
 from yolvarex.domain.session_load import load_minutes, load_of_session
-from yolvarex.errors import Conflict, Invalid
+from yolvarex.errors import Conflict, Invalid, validated
 from yolvarex.services import run_analysis
 from yolvarex.services.athlete import athlete_heart_rates
 from yolvarex.services.days import local_start, local_time, zone_of
@@ -85,10 +85,7 @@ def parse(model: type[BaseModel], data: dict[str, Any], what: str, keep_empty: b
         clean = {k: (None if v == "" else v) for k, v in data.items()}
     else:
         clean = {k: v for k, v in data.items() if v not in (None, "")}
-    try:
-        return model.model_validate(clean)
-    except ValidationError as exc:
-        raise Invalid.of(what, exc) from None
+    return validated(model, clean, what)
 
 
 #: How far past the runner's today a logged session may start (a late evening across midnight).

@@ -8,14 +8,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from pydantic import ValidationError
-
 from yolvarex.content import Library
 from yolvarex.content.schemas.tree import Tree
 from yolvarex.domain.checkin import CheckIn
 from yolvarex.domain.facts import Context, Facts
 from yolvarex.domain.trees import Decision, Engine
-from yolvarex.errors import Invalid
+from yolvarex.errors import validated
 from yolvarex.services.runtime import library
 
 _ENGINES: dict[int, tuple[Library, Engine]] = {}
@@ -33,20 +31,13 @@ def shipped_engine(lib: Library | None = None) -> Engine:
 
 def parse_checkin(data: dict[str, Any]) -> CheckIn:
     """A CheckIn from JSON-like data, or Invalid listing every field that is wrong and why."""
-    try:
-        return CheckIn.model_validate(data)
-    except ValidationError as exc:
-        raise Invalid.of("check-in", exc) from None
+    return validated(CheckIn, data, "check-in")
 
 
 def parse_context(data: Any) -> Context:
     """A Context from JSON-like data, or Invalid naming every wrong field."""
-    if not isinstance(data, dict):
-        raise Invalid("The context must be a JSON object of facts, e.g. {\"acwr\": 1.2}.")
-    try:
-        return Context.model_validate(data)
-    except ValidationError as exc:
-        raise Invalid.of("context", exc) from None
+    return validated(Context, data, "context",
+                     mapping="The context must be a JSON object of facts, e.g. {\"acwr\": 1.2}.")
 
 
 def decide_stateless(checkin: CheckIn, context: Context | None = None,
